@@ -1,0 +1,150 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
+using NewsApi.Api.Infrastructure;
+
+namespace NewsApi.Api.Articles;
+
+/// <summary>Query parameters of <c>GET /articles</c>.</summary>
+public sealed record ArticleListQuery
+{
+    [FromQuery(Name = "q")]
+    [Description("Full-text search over title, standfirst and body, in web-search syntax: words, \"a phrase\", or, -exclude.")]
+    [Example("Blinken Lapid")]
+    public string? Q { get; init; }
+
+    [FromQuery(Name = "source")]
+    [Description("Only articles from this source: its id, or its name (case-insensitive).")]
+    [Example("Associated Press")]
+    public string? Source { get; init; }
+
+    [FromQuery(Name = "from")]
+    [Description("Only articles dated on or after this date (yyyy-MM-dd) or instant (ISO 8601). An article's date is its publication date, or its import time when the text states none.")]
+    [Example("2021-06-01")]
+    public string? From { get; init; }
+
+    [FromQuery(Name = "to")]
+    [Description("Only articles dated on or before this date (yyyy-MM-dd, the whole day) or instant (ISO 8601).")]
+    [Example("2024-12-31")]
+    public string? To { get; init; }
+
+    [FromQuery(Name = "sort")]
+    [Description("newest (default), oldest, or relevance (only with q).")]
+    [DefaultValue("newest")]
+    public string? Sort { get; init; }
+
+    [FromQuery(Name = "limit")]
+    [Description("Items per page, 1 to 100.")]
+    [DefaultValue(Paging.DefaultLimit)]
+    public int? Limit { get; init; }
+
+    [FromQuery(Name = "cursor")]
+    [Description("The next value of the previous page. Repeat the other parameters unchanged.")]
+    public string? Cursor { get; init; }
+}
+
+/// <summary>A source, as it appears inside an article.</summary>
+/// <param name="Id">The source's id (see <c>GET /sources/{id}</c>).</param>
+/// <param name="Name">The canonical name, e.g. "Associated Press".</param>
+public sealed record SourceReference(long Id, string Name);
+
+/// <summary>An article in a list.</summary>
+public sealed record ArticleSummary
+{
+    /// <example>1</example>
+    public required long Id { get; init; }
+
+    /// <example>Blinken Meets With His New Israeli Counterpart As Both Governments Attempt To Reestablish Relations</example>
+    public required string Title { get; init; }
+
+    /// <summary>True when the file had no headline and the title was made from the first sentence.</summary>
+    public required bool TitleDerived { get; init; }
+
+    /// <summary>The standfirst under the headline, when the article has one.</summary>
+    public string? Subtitle { get; init; }
+
+    /// <summary>Authors named by a byline or author note.</summary>
+    public required IReadOnlyList<string> Authors { get; init; }
+
+    /// <summary>The publisher or agency; null when the text does not say.</summary>
+    public SourceReference? Source { get; init; }
+
+    /// <summary>The dateline place, e.g. "Rome".</summary>
+    /// <example>Rome</example>
+    public string? Dateline { get; init; }
+
+    /// <summary>The publication date the article states; null when it states none.</summary>
+    public DateOnly? PublishedAt { get; init; }
+
+    /// <summary>ISO 639-1 language code, or "und" when undetermined.</summary>
+    /// <example>en</example>
+    public required string Language { get; init; }
+
+    /// <example>1089</example>
+    public required int WordCount { get; init; }
+
+    /// <summary>The start of the body.</summary>
+    public required string Excerpt { get; init; }
+
+    /// <summary>The file the article was imported from, relative to the import folder.</summary>
+    /// <example>000_e37a18c862025018.txt</example>
+    public required string File { get; init; }
+
+    public required DateTimeOffset ImportedAt { get; init; }
+}
+
+/// <summary>An article in full.</summary>
+public sealed record ArticleDetail
+{
+    /// <example>1</example>
+    public required long Id { get; init; }
+
+    /// <example>Blinken Meets With His New Israeli Counterpart As Both Governments Attempt To Reestablish Relations</example>
+    public required string Title { get; init; }
+
+    /// <summary>True when the file had no headline and the title was made from the first sentence.</summary>
+    public required bool TitleDerived { get; init; }
+
+    /// <summary>The standfirst under the headline, when the article has one.</summary>
+    public string? Subtitle { get; init; }
+
+    /// <summary>Authors named by a byline or author note.</summary>
+    public required IReadOnlyList<string> Authors { get; init; }
+
+    /// <summary>The publisher or agency; null when the text does not say.</summary>
+    public SourceReference? Source { get; init; }
+
+    /// <summary>The dateline place, e.g. "Rome".</summary>
+    /// <example>Rome</example>
+    public string? Dateline { get; init; }
+
+    /// <summary>The publication date the article states; null when it states none.</summary>
+    public DateOnly? PublishedAt { get; init; }
+
+    /// <summary>ISO 639-1 language code, or "und" when undetermined (detected from function-word frequencies).</summary>
+    /// <example>en</example>
+    public required string Language { get; init; }
+
+    /// <example>1089</example>
+    public required int WordCount { get; init; }
+
+    /// <summary>The body as paragraphs, page furniture removed.</summary>
+    public required IReadOnlyList<string> Paragraphs { get; init; }
+
+    /// <summary>The body as one text, paragraphs separated by a blank line.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>The file the article was imported from, relative to the import folder.</summary>
+    /// <example>000_e37a18c862025018.txt</example>
+    public required string File { get; init; }
+
+    /// <summary>The encoding the file was decoded with.</summary>
+    /// <example>utf-8</example>
+    public required string Encoding { get; init; }
+
+    /// <summary>How the file was read: "encoding-fallback" (not valid UTF-8, read as Windows-1252), "byte-order-mark", "line-ends-normalised".</summary>
+    public required IReadOnlyList<string> Flags { get; init; }
+
+    public required DateTimeOffset ImportedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,307 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using NewsApi.Api.Infrastructure;
+using NewsApi.Data;
+using NewsApi.Data.Configurations;
+using NewsApi.Data.Entities;
+using NewsApi.Nlp.Normalisation;
+using NewsApi.Nlp.Text;
+
+namespace NewsApi.Api.Articles;
+
+/// <summary>The article endpoints: list and search, one article, and its original text.</summary>
+public static class ArticlesApi
+{
+    private const int ExcerptLength = 240;
+
+    public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/articles").WithTags("Articles");
+
+        group.MapGet("/", ListArticles)
+            .WithName("ListArticles")
+            .WithSummary("List and search articles")
+            .WithDescription(
+                "Articles newest first by default, paged with a cursor. `q` searches title, standfirst and body " +
+                "(PostgreSQL websearch_to_tsquery syntax); `sort=relevance` orders matches by rank. " +
+                "Paging is keyset-based: no article is skipped or repeated while paging, even as new ones arrive.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}", GetArticle)
+            .WithName("GetArticle")
+            .WithSummary("Get one article")
+            .WithDescription(
+                "The clean article with its metadata. The response carries an ETag; send it back in " +
+                "If-None-Match to get 304 Not Modified while the article is unchanged.")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id}/raw", GetRawArticle)
+            .WithName("GetRawArticle")
+            .WithSummary("Get an article's original text")
+            .WithDescription(
+                "The imported file's text exactly as it was, page furniture and all, as text/plain in UTF-8 " +
+                "(decoded with the encoding shown in the article's `encoding`).")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return group;
+    }
+
+    private enum SortOrder
+    {
+        Newest,
+        Oldest,
+        Relevance,
+    }
+
+    private sealed record Row(ArticleSummary Summary, DateTimeOffset SortDate, float Rank);
+
+    public static async Task<Results<Ok<Page<ArticleSummary>>, ValidationProblem>> ListArticles(
+        [AsParameters] ArticleListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
+        var sort = ParseSort(query.Sort, q, errors);
+        var from = ParseInstant(query.From, "from", endOfDay: false, errors);
+        var to = ParseInstant(query.To, "to", endOfDay: true, errors);
+        if (from is not null && to is not null && from > to)
+        {
+            errors["from"] = [$"from ({query.From}) is after to ({query.To})."];
+        }
+
+        var source = string.IsNullOrWhiteSpace(query.Source) ? null : query.Source.Trim();
+        var fingerprint = Paging.Fingerprint("articles", q, source, from?.UtcTicks, to?.UtcTicks, sort);
+        var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 2, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var articles = db.Articles.AsNoTracking();
+        if (source is not null)
+        {
+            articles = long.TryParse(source, NumberStyles.None, CultureInfo.InvariantCulture, out var sourceId)
+                ? articles.Where(a => a.SourceId == sourceId)
+                : articles.Where(a => a.Source != null && a.Source.Name.ToLower() == source.ToLower());
+        }
+
+        if (from is not null)
+        {
+            articles = articles.Where(a => a.SortDate >= from);
+        }
+
+        if (to is not null)
+        {
+            articles = articles.Where(a => a.SortDate <= to);
+        }
+
+        if (q is not null)
+        {
+            articles = articles.Where(a => a.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)));
+        }
+
+        var rows = sort switch
+        {
+            SortOrder.Relevance => await ByRelevance(articles, q!, after, limit, cancellationToken),
+            _ => await ByDate(articles, sort == SortOrder.Newest, after, limit, cancellationToken),
+        };
+
+        var page = Paging.Create(rows, limit, fingerprint, row => sort == SortOrder.Relevance
+            ? [BitConverter.SingleToInt32Bits(row.Rank).ToString(CultureInfo.InvariantCulture), row.Summary.Id.ToString(CultureInfo.InvariantCulture)]
+            : [row.SortDate.UtcTicks.ToString(CultureInfo.InvariantCulture), row.Summary.Id.ToString(CultureInfo.InvariantCulture)]);
+        return TypedResults.Ok(new Page<ArticleSummary>(page.Items.Select(r => r.Summary with { Excerpt = Excerpt(r.Summary.Excerpt) }).ToList(), page.Next));
+    }
+
+    private static async Task<List<Row>> ByDate(IQueryable<Article> articles, bool newest, Paging.Cursor? after, int limit, CancellationToken cancellationToken)
+    {
+        if (after is not null)
+        {
+            var date = new DateTimeOffset(long.Parse(after.Keys[0], CultureInfo.InvariantCulture), TimeSpan.Zero);
+            var id = long.Parse(after.Keys[1], CultureInfo.InvariantCulture);
+            articles = newest
+                ? articles.Where(a => a.SortDate < date || (a.SortDate == date && a.Id < id))
+                : articles.Where(a => a.SortDate > date || (a.SortDate == date && a.Id > id));
+        }
+
+        var ordered = newest
+            ? articles.OrderByDescending(a => a.SortDate).ThenByDescending(a => a.Id)
+            : articles.OrderBy(a => a.SortDate).ThenBy(a => a.Id);
+        return await ordered.Take(limit + 1).Select(ToRow).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<List<Row>> ByRelevance(IQueryable<Article> articles, string q, Paging.Cursor? after, int limit, CancellationToken cancellationToken)
+    {
+        var ranked = articles.Select(a => new { Article = a, Rank = a.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)) });
+        if (after is not null)
+        {
+            var rank = BitConverter.Int32BitsToSingle(int.Parse(after.Keys[0], CultureInfo.InvariantCulture));
+            var id = long.Parse(after.Keys[1], CultureInfo.InvariantCulture);
+            ranked = ranked.Where(x => x.Rank < rank || (x.Rank == rank && x.Article.Id < id));
+        }
+
+        var rows = await ranked
+            .OrderByDescending(x => x.Rank).ThenByDescending(x => x.Article.Id)
+            .Take(limit + 1)
+            .Select(x => new { x.Rank, x.Article.Id })
+            .ToListAsync(cancellationToken);
+
+        // Fetch the summaries for the ranked ids in one query, then restore the rank order.
+        var ids = rows.Select(r => r.Id).ToList();
+        var summaries = await articles.Where(a => ids.Contains(a.Id)).Select(ToRow).ToDictionaryAsync(r => r.Summary.Id, cancellationToken);
+        return rows.Select(r => summaries[r.Id] with { Rank = r.Rank }).ToList();
+    }
+
+    private static readonly Expression<Func<Article, Row>> ToRow = a => new Row(
+        new ArticleSummary
+        {
+            Id = a.Id,
+            Title = a.Title,
+            TitleDerived = a.TitleDerived,
+            Subtitle = a.Subtitle,
+            Authors = a.Authors,
+            Source = a.Source == null ? null : new SourceReference(a.Source.Id, a.Source.Name),
+            Dateline = a.Dateline,
+            PublishedAt = a.PublishedAt,
+            Language = a.Language,
+            WordCount = a.WordCount,
+            Excerpt = a.Body.Substring(0, ExcerptLength + 1),
+            File = a.File,
+            ImportedAt = a.ImportedAt,
+        },
+        a.SortDate,
+        0f);
+
+    public static async Task<Results<Ok<ArticleDetail>, StatusCodeHttpResult, ProblemHttpResult>> GetArticle(
+        long id, HttpContext http, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new
+            {
+                a.Id,
+                a.Title,
+                a.TitleDerived,
+                a.Subtitle,
+                a.Authors,
+                Source = a.Source == null ? null : new SourceReference(a.Source.Id, a.Source.Name),
+                a.Dateline,
+                a.PublishedAt,
+                a.Language,
+                a.WordCount,
+                a.Body,
+                a.File,
+                a.Encoding,
+                a.Flags,
+                a.ImportedAt,
+                a.UpdatedAt,
+                a.Version,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+
+        var etag = new EntityTagHeaderValue($"\"a{article.Id}-{article.Version}\"");
+        http.Response.Headers.ETag = etag.ToString();
+        http.Response.Headers.CacheControl = "no-cache";
+        if (EntityTags.Matches(http.Request, etag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Ok(new ArticleDetail
+        {
+            Id = article.Id,
+            Title = article.Title,
+            TitleDerived = article.TitleDerived,
+            Subtitle = article.Subtitle,
+            Authors = article.Authors,
+            Source = article.Source,
+            Dateline = article.Dateline,
+            PublishedAt = article.PublishedAt,
+            Language = article.Language,
+            WordCount = article.WordCount,
+            Paragraphs = article.Body.Length == 0 ? [] : article.Body.Split(NormalizedArticle.ParagraphSeparator),
+            Body = article.Body,
+            File = article.File,
+            Encoding = article.Encoding,
+            Flags = article.Flags,
+            ImportedAt = article.ImportedAt,
+            UpdatedAt = article.UpdatedAt,
+        });
+    }
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetRawArticle(long id, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var raw = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => a.RawBytes).FirstOrDefaultAsync(cancellationToken);
+        if (raw is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+
+        // Stored files decoded once already, so decoding succeeds again; the check keeps the compiler honest.
+        var text = TextDecoder.TryDecode(raw, out var decoded, out _) ? decoded.Text : "";
+        return TypedResults.Text(text, "text/plain; charset=utf-8");
+    }
+
+    private static SortOrder ParseSort(string? sort, string? q, Dictionary<string, string[]> errors)
+    {
+        switch (sort?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "newest":
+                return SortOrder.Newest;
+            case "oldest":
+                return SortOrder.Oldest;
+            case "relevance" when q is not null:
+                return SortOrder.Relevance;
+            case "relevance":
+                errors["sort"] = ["sort=relevance needs a search query in q."];
+                return SortOrder.Newest;
+            default:
+                errors["sort"] = [$"sort must be newest, oldest or relevance (got '{sort}')."];
+                return SortOrder.Newest;
+        }
+    }
+
+    /// <summary>A date (yyyy-MM-dd: the start of that day, or its end for <c>to</c>) or an ISO 8601 instant.</summary>
+    private static DateTimeOffset? ParseInstant(string? value, string name, bool endOfDay, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return endOfDay ? start.AddDays(1).AddTicks(-10) : start;
+        }
+
+        if (DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        {
+            return instant;
+        }
+
+        errors[name] = [$"{name} must be a date (yyyy-MM-dd) or an ISO 8601 date and time (got '{value}')."];
+        return null;
+    }
+
+    private static string Excerpt(string start)
+    {
+        var text = start.Replace(NormalizedArticle.ParagraphSeparator, " ", StringComparison.Ordinal);
+        if (text.Length <= ExcerptLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', ExcerptLength);
+        return text[..(cut > ExcerptLength / 2 ? cut : ExcerptLength)].TrimEnd(',', ';', ':', ' ') + "…";
+    }
+}

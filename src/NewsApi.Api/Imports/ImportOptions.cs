@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsApi.Api.Imports;
+
+/// <summary>The <c>Import</c> configuration section.</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Import";
+
+    /// <summary>The folder scanned for article files (recursively). A relative path is relative to the working directory.</summary>
+    [Required]
+    public string Path { get; set; } = "data/seeds";
+
+    /// <summary>Which files are articles (a file-name pattern, matched case-insensitively).</summary>
+    [Required]
+    public string SearchPattern { get; set; } = "*.txt";
+
+    /// <summary>Seconds between scheduled scans; 0 turns the schedule off (start-up and requested runs still happen).</summary>
+    [Range(0, 7 * 24 * 3600)]
+    public int IntervalSeconds { get; set; } = 60;
+
+    /// <summary>Files larger than this are rejected unread.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxFileBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Run the background importer in this instance.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Scan once when the instance starts.</summary>
+    public bool RunOnStartup { get; set; } = true;
+
+    /// <summary>The folder as an absolute path.</summary>
+    public string FullPath => System.IO.Path.GetFullPath(Path);
+}

@@ -1,0 +1,190 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Api.Infrastructure;
+using NewsApi.Data;
+using NewsApi.Data.Entities;
+
+namespace NewsApi.Api.Imports;
+
+/// <summary>How many files of a run ended each way.</summary>
+public sealed record ImportCounts(int Imported, int Updated, int Unchanged, int Duplicates, int Rejected);
+
+/// <summary>One import run.</summary>
+public sealed record ImportRunSummary
+{
+    /// <example>1</example>
+    public required long Id { get; init; }
+
+    /// <summary>startup, schedule or request (POST /imports).</summary>
+    public required ImportTrigger Trigger { get; init; }
+
+    /// <summary>queued, running, succeeded or failed.</summary>
+    public required ImportStatus Status { get; init; }
+
+    /// <summary>The folder scanned.</summary>
+    public required string Path { get; init; }
+
+    public required DateTimeOffset RequestedAt { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Milliseconds from start to finish, once finished.</summary>
+    public double? DurationMs { get; init; }
+
+    /// <summary>The instance (host:pid) that ran it.</summary>
+    public string? Instance { get; init; }
+
+    /// <summary>Why the run failed as a whole, e.g. a missing folder.</summary>
+    public string? Error { get; init; }
+
+    public required ImportCounts Counts { get; init; }
+}
+
+/// <summary>What happened to one file.</summary>
+public sealed record ImportFileResult
+{
+    /// <summary>The path relative to the import folder.</summary>
+    /// <example>000_e37a18c862025018.txt</example>
+    public required string File { get; init; }
+
+    /// <summary>imported, updated, unchanged, duplicate or rejected.</summary>
+    public required ImportOutcome Outcome { get; init; }
+
+    /// <summary>Why, for rejected, duplicate and updated files.</summary>
+    /// <example>The file is empty (0 bytes).</example>
+    public string? Reason { get; init; }
+
+    /// <summary>The article the file is stored as (or duplicates).</summary>
+    public long? ArticleId { get; init; }
+
+    public required long Bytes { get; init; }
+
+    /// <summary>The encoding the file was decoded with.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>Time to read, normalise and store the file.</summary>
+    public required double DurationMs { get; init; }
+}
+
+/// <summary>An import run with every file's outcome.</summary>
+public sealed record ImportRunDetail
+{
+    public required ImportRunSummary Run { get; init; }
+
+    /// <summary>Every file the run looked at, in the order processed.</summary>
+    public required IReadOnlyList<ImportFileResult> Files { get; init; }
+}
+
+/// <summary>Query parameters of <c>GET /imports</c>.</summary>
+public sealed record ImportListQuery
+{
+    [FromQuery(Name = "limit")]
+    [Description("Items per page, 1 to 100.")]
+    [DefaultValue(Paging.DefaultLimit)]
+    public int? Limit { get; init; }
+
+    [FromQuery(Name = "cursor")]
+    [Description("The next value of the previous page.")]
+    public string? Cursor { get; init; }
+}
+
+/// <summary>The import endpoints: runs of the background importer, and a way to start one.</summary>
+public static class ImportsApi
+{
+    public static RouteGroupBuilder MapImports(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/imports").WithTags("Imports");
+
+        group.MapGet("/", ListImports)
+            .WithName("ListImports")
+            .WithSummary("List import runs")
+            .WithDescription("Runs of the background importer, newest first, with their counts of imported, updated, unchanged, duplicate and rejected files.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}", GetImport)
+            .WithName("GetImport")
+            .WithSummary("Get one import run")
+            .WithDescription("The run with each file's outcome, the reason for rejected and duplicate files, and the time each took.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/", StartImport)
+            .WithName("StartImport")
+            .WithSummary("Start an import run")
+            .WithDescription("Queues a scan of the import folder and returns at once with 202 Accepted; follow the Location header to see the run progress from queued to succeeded.");
+
+        return group;
+    }
+
+    public static async Task<Results<Ok<Page<ImportRunSummary>>, ValidationProblem>> ListImports(
+        [AsParameters] ImportListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fingerprint = Paging.Fingerprint("imports");
+        var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 1, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var runs = db.ImportRuns.AsNoTracking();
+        if (after is not null)
+        {
+            var id = long.Parse(after.Keys[0], CultureInfo.InvariantCulture);
+            runs = runs.Where(r => r.Id < id);
+        }
+
+        var rows = await runs.OrderByDescending(r => r.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(Paging.Create(rows.Select(Summary).ToList(), limit, fingerprint, r => [r.Id.ToString(CultureInfo.InvariantCulture)]));
+    }
+
+    public static async Task<Results<Ok<ImportRunDetail>, ProblemHttpResult>> GetImport(long id, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var run = await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (run is null)
+        {
+            return Problems.NotFound("import run", id);
+        }
+
+        var files = await db.ImportFiles.AsNoTracking().Where(f => f.RunId == id).OrderBy(f => f.Id)
+            .Select(f => new ImportFileResult
+            {
+                File = f.File,
+                Outcome = f.Outcome,
+                Reason = f.Reason,
+                ArticleId = f.ArticleId,
+                Bytes = f.Bytes,
+                Encoding = f.Encoding,
+                DurationMs = f.DurationMs,
+            })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ImportRunDetail { Run = Summary(run), Files = files });
+    }
+
+    public static async Task<Accepted<ImportRunSummary>> StartImport(ArticleImporter importer, ImportSignal signal, CancellationToken cancellationToken)
+    {
+        var run = await importer.QueueAsync(ImportTrigger.Request, cancellationToken);
+        signal.Raise();
+        return TypedResults.Accepted($"/imports/{run.Id}", Summary(run));
+    }
+
+    private static ImportRunSummary Summary(ImportRun run) => new()
+    {
+        Id = run.Id,
+        Trigger = run.Trigger,
+        Status = run.Status,
+        Path = run.Path,
+        RequestedAt = run.RequestedAt,
+        StartedAt = run.StartedAt,
+        FinishedAt = run.FinishedAt,
+        DurationMs = run.FinishedAt - run.StartedAt is { } elapsed ? elapsed.TotalMilliseconds : null,
+        Instance = run.Instance,
+        Error = run.Error,
+        Counts = new ImportCounts(run.Imported, run.Updated, run.Unchanged, run.Duplicates, run.Rejected),
+    };
+}

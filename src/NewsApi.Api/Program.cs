@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsApi.Api.Articles;
+using NewsApi.Api.Health;
+using NewsApi.Api.Imports;
+using NewsApi.Api.Infrastructure;
+using NewsApi.Api.Sources;
+using NewsApi.Data;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) =>
+{
+    logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+    if (string.Equals(builder.Configuration["LogFormat"], "json", StringComparison.OrdinalIgnoreCase))
+    {
+        logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+    }
+    else
+    {
+        logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+    }
+});
+
+builder.Services.AddDbContextFactory<NewsDbContext>((services, options) =>
+    NewsDbContext.Configure(options, services.GetRequiredService<IConfiguration>().GetConnectionString("News")!));
+builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ImportSignal>();
+builder.Services.AddSingleton<ArticleImporter>();
+builder.Services.AddHostedService<ImportWorker>();
+
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+var enumsAsCamelCase = new JsonStringEnumConverter(JsonNamingPolicy.CamelCase);
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(enumsAsCamelCase));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => options.JsonSerializerOptions.Converters.Add(enumsAsCamelCase));
+builder.Services.AddNewsApiSwagger();
+
+var app = builder.Build();
+
+if (string.IsNullOrWhiteSpace(app.Configuration.GetConnectionString("News")))
+{
+    throw new InvalidOperationException(
+        "No database is configured. Set ConnectionStrings__News (or ConnectionStrings:News in appsettings), " +
+        "or start NewsApi with ./run.sh, which starts a private PostgreSQL, or with 'docker compose up'.");
+}
+
+if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<NewsDbContext>().MigrateAsync();
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+
+app.UseSwagger();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint($"/swagger/{OpenApi.DocumentName}/swagger.json", "NewsApi v1");
+    options.DocumentTitle = "NewsApi";
+});
+
+app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+app.MapArticles();
+app.MapSources();
+app.MapImports();
+app.MapHealth();
+
+app.Run();
+
+/// <summary>The entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,94 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Api.Infrastructure;
+using NewsApi.Data;
+
+namespace NewsApi.Api.Sources;
+
+/// <summary>A publisher or news agency.</summary>
+public sealed record SourceItem
+{
+    /// <example>1</example>
+    public required long Id { get; init; }
+
+    /// <summary>The canonical name ("AP" and "The Associated Press" are both "Associated Press").</summary>
+    /// <example>Associated Press</example>
+    public required string Name { get; init; }
+
+    /// <summary>How many stored articles come from this source.</summary>
+    /// <example>2</example>
+    public required int ArticleCount { get; init; }
+}
+
+/// <summary>Query parameters of <c>GET /sources</c>.</summary>
+public sealed record SourceListQuery
+{
+    [FromQuery(Name = "limit")]
+    [Description("Items per page, 1 to 100.")]
+    [DefaultValue(Paging.DefaultLimit)]
+    public int? Limit { get; init; }
+
+    [FromQuery(Name = "cursor")]
+    [Description("The next value of the previous page.")]
+    public string? Cursor { get; init; }
+}
+
+/// <summary>The source endpoints: publishers and agencies with their article counts.</summary>
+public static class SourcesApi
+{
+    public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/sources").WithTags("Sources");
+
+        group.MapGet("/", ListSources)
+            .WithName("ListSources")
+            .WithSummary("List sources")
+            .WithDescription("Publishers and agencies named by the articles, by name, with their article counts. Filter articles by source with `GET /articles?source={id}`.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}", GetSource)
+            .WithName("GetSource")
+            .WithSummary("Get one source")
+            .WithDescription("A publisher or agency with its article count.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return group;
+    }
+
+    public static async Task<Results<Ok<Page<SourceItem>>, ValidationProblem>> ListSources(
+        [AsParameters] SourceListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fingerprint = Paging.Fingerprint("sources");
+        var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 2, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var sources = db.Sources.AsNoTracking();
+        if (after is not null)
+        {
+            var name = after.Keys[0];
+            var id = long.Parse(after.Keys[1], CultureInfo.InvariantCulture);
+            sources = sources.Where(s => string.Compare(s.Name, name) > 0 || (s.Name == name && s.Id > id));
+        }
+
+        var rows = await sources.OrderBy(s => s.Name).ThenBy(s => s.Id).Take(limit + 1)
+            .Select(s => new SourceItem { Id = s.Id, Name = s.Name, ArticleCount = s.Articles.Count })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(Paging.Create(rows, limit, fingerprint, s => [s.Name, s.Id.ToString(CultureInfo.InvariantCulture)]));
+    }
+
+    public static async Task<Results<Ok<SourceItem>, ProblemHttpResult>> GetSource(long id, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var source = await db.Sources.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new SourceItem { Id = s.Id, Name = s.Name, ArticleCount = s.Articles.Count })
+            .FirstOrDefaultAsync(cancellationToken);
+        return source is null ? Problems.NotFound("source", id) : TypedResults.Ok(source);
+    }
+}

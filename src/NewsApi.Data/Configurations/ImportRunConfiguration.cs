@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsApi.Data.Entities;
+
+namespace NewsApi.Data.Configurations;
+
+public sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
+{
+    public void Configure(EntityTypeBuilder<ImportRun> builder)
+    {
+        builder.ToTable("import_runs");
+        builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(r => r.Status);
+        builder.HasMany(r => r.Files).WithOne(f => f.Run).HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ImportFileConfiguration : IEntityTypeConfiguration<ImportFile>
+{
+    public void Configure(EntityTypeBuilder<ImportFile> builder)
+    {
+        builder.ToTable("import_files");
+        builder.Property(f => f.Outcome).HasConversion<string>().HasMaxLength(16);
+        builder.Property(f => f.Encoding).HasMaxLength(32);
+        builder.HasIndex(f => new { f.RunId, f.Id });
+    }
+}
