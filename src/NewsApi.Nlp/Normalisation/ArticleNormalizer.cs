@@ -66,8 +66,8 @@ public static partial class ArticleNormalizer
     private const int MaxHeadlineWords = 30;
     private const int MaxHeadlineLength = 220;
 
-    /// <summary>Lines after a tail marker shorter than this are link lists and buttons, not paragraphs.</summary>
-    private const int MaxFurnitureWords = 25;
+    /// <summary>A line of at least this many words that ends a sentence is article text, not a link or a button.</summary>
+    private const int MinParagraphWords = 15;
 
     public static NormalizedArticle Normalize(string text)
     {
@@ -153,7 +153,7 @@ public static partial class ArticleNormalizer
         {
             var line = live[i];
             if (seenContent && BoilerplateFilter.IsTailMarker(line.Text)
-                && live.Skip(i + 1).All(l => WordCounter.Count(l.Text) < MaxFurnitureWords))
+                && !live.Skip(i + 1).Any(l => LooksLikeArticleText(l.Text)))
             {
                 foreach (var tail in live.Skip(i))
                 {
@@ -307,6 +307,9 @@ public static partial class ArticleNormalizer
         var followedByMetadata = all.Any(l => l.Removed && l.Number > candidate.Number && l.Number < next.Number);
         return !candidate.BlankBefore || followedByMetadata;
     }
+
+    private static bool LooksLikeArticleText(string line) =>
+        WordCounter.Count(line) >= MinParagraphWords && (EndsLikeSentence(line) || line.EndsWith('?') || line.EndsWith('!'));
 
     private static bool EndsLikeSentence(string line)
     {

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs NewsApi on the seed articles, with everything it needs:
+#   - builds the API (Release);
+#   - uses ConnectionStrings__News when it is set, otherwise starts a private PostgreSQL from the locally
+#     installed server binaries (scripts/local-postgres.sh, data in .data/postgres) and stops it on exit;
+#   - applies migrations, imports data/seeds, and serves http://127.0.0.1:8080 (NEWSAPI_URLS to change it).
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+urls=${NEWSAPI_URLS:-http://127.0.0.1:8080}
+base=${urls%%;*}
+
+say() { printf 'run.sh: %s\n' "$*" >&2; }
+
+command -v dotnet >/dev/null || { say "the .NET 10 SDK is not installed: https://dotnet.microsoft.com/download"; exit 1; }
+port=${base##*:}
+port=${port%%/*}
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  say "port $port is in use; stop what uses it or run NEWSAPI_URLS=http://127.0.0.1:8081 ./run.sh"
+  exit 1
+fi
+
+say "building"
+dotnet build src/NewsApi.Api/NewsApi.Api.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+
+started_postgres=0
+if [ -z "${ConnectionStrings__News:-}" ]; then
+  eval "$(scripts/local-postgres.sh start "$root/.data/postgres")"
+  started_postgres=1
+else
+  say "using the database in ConnectionStrings__News"
+fi
+
+api=
+cleanup() {
+  trap - EXIT INT TERM
+  if [ -n "$api" ] && kill -0 "$api" 2>/dev/null; then
+    kill -TERM "$api" 2>/dev/null || true
+    wait "$api" 2>/dev/null || true
+  fi
+  if [ "$started_postgres" = 1 ]; then
+    scripts/local-postgres.sh stop "$root/.data/postgres" || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+export Database__MigrateOnStartup=${Database__MigrateOnStartup:-true}
+export Import__Path=${Import__Path:-$root/data/seeds}
+(cd src/NewsApi.Api/bin/Release/net10.0 && exec dotnet NewsApi.Api.dll --urls "$urls") &
+api=$!
+
+for _ in $(seq 1 240); do
+  if curl -fsS "$base/health/ready" >/dev/null 2>&1; then
+    say "NewsApi is ready: $base/articles"
+    say "Swagger UI: $base/swagger    (Ctrl+C stops the API and the database it started)"
+    break
+  fi
+  kill -0 "$api" 2>/dev/null || { say "the API exited during start-up; see the log above"; exit 1; }
+  sleep 0.5
+done
+
+wait "$api"
