@@ -52,6 +52,11 @@ api=$!
 
 for _ in $(seq 1 240); do
   if curl -fsS "$base/health/ready" >/dev/null 2>&1; then
+    # Wait for the start-up import to finish, so the articles are there when we say so.
+    for _ in $(seq 1 120); do
+      curl -fsS "$base/imports?limit=1" 2>/dev/null | grep -Eq '"status":"(succeeded|failed)"' && break
+      sleep 0.5
+    done
     say "NewsApi is ready: $base/articles"
     say "Swagger UI: $base/swagger    (Ctrl+C stops the API and the database it started)"
     break
