@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# End-to-end import benchmark: a fresh database, the API built in Release, one start-up import of FOLDER,
+# timed by the importer itself. Prints files, outcomes, total seconds, files/s and per-file median/p95.
+#
+#   scripts/bench-import.sh [FOLDER]       default: ../shared/data/bbc
+#
+# Uses ConnectionStrings__News's server when set (the database newsapi_bench is dropped and re-created),
+# else the private cluster of scripts/local-postgres.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+folder=$(cd "${1:-../shared/data/bbc}" && pwd)
+port=${NEWSAPI_BENCH_PORT:-8097}
+base=http://127.0.0.1:$port
+
+dotnet build src/NewsApi.Api/NewsApi.Api.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+if [ -z "${ConnectionStrings__News:-}" ]; then
+  eval "$(scripts/local-postgres.sh start "$root/.data/postgres")"
+fi
+admin=$(printf '%s' "$ConnectionStrings__News" | sed 's/Database=[^;]*/Database=postgres/')
+bench=$(printf '%s' "$ConnectionStrings__News" | sed 's/Database=[^;]*/Database=newsapi_bench/')
+psql_args() { printf '%s' "$1" | tr ';' '\n' | sed -n 's/^Host=/-h /p; s/^Port=/-p /p; s/^Username=/-U /p'; }
+password=$(printf '%s' "$ConnectionStrings__News" | tr ';' '\n' | sed -n 's/^Password=//p')
+# shellcheck disable=SC2046
+PGPASSWORD=$password psql $(psql_args "$admin") -d postgres -qc "DROP DATABASE IF EXISTS newsapi_bench WITH (FORCE)" -c "CREATE DATABASE newsapi_bench" >&2
+
+export ConnectionStrings__News=$bench Database__MigrateOnStartup=true Import__Path=$folder Import__IntervalSeconds=0 \
+  Serilog__MinimumLevel__Default=Warning
+(cd src/NewsApi.Api/bin/Release/net10.0 && exec dotnet NewsApi.Api.dll --urls "$base") >/tmp/newsapi-bench.log 2>&1 &
+api=$!
+trap 'kill $api 2>/dev/null; wait $api 2>/dev/null' EXIT
+
+for _ in $(seq 1 1800); do
+  run=$(curl -fsS "$base/imports/1" 2>/dev/null || true)
+  printf '%s' "$run" | grep -Eq '"status":"(succeeded|failed)"' && break
+  sleep 1
+done
+
+printf '%s' "$run" | python3 -c "$(cat <<'PY'
+import json, sys
+d = json.load(sys.stdin)
+run, files = d["run"], d["files"]
+ms = sorted(f["durationMs"] for f in files)
+seconds = run["durationMs"] / 1000
+print("folder      %s" % run["path"])
+print("files       %d  %s" % (len(files), run["counts"]))
+print("total       %.1f s  (%.0f files/s)" % (seconds, len(files) / seconds))
+print("per file    median %.1f ms, p95 %.1f ms, max %.1f ms" % (ms[len(ms) // 2], ms[int(len(ms) * 0.95)], ms[-1]))
+PY
+)"
