@@ -27,6 +27,11 @@ public sealed class OpenApiTests(DatabaseFixture database) : ApiTestBase(databas
             Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("description").GetString()), $"{method} {path} has no description");
             var responses = operation.GetProperty("responses");
             Assert.True(responses.EnumerateObject().Any(r => r.Name.StartsWith('2')), $"{method} {path} documents no success response");
+            if (!path.StartsWith("/health"))
+            {
+                Assert.True(responses.TryGetProperty("500", out _), $"{method} {path} does not document 500");
+            }
+
             if (path.Contains("{id}"))
             {
                 Assert.True(responses.TryGetProperty("404", out _), $"{method} {path} does not document 404");
@@ -35,7 +40,7 @@ public sealed class OpenApiTests(DatabaseFixture database) : ApiTestBase(databas
 
             if (operation.TryGetProperty("parameters", out var parameters))
             {
-                foreach (var parameter in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query"))
+                foreach (var parameter in parameters.EnumerateArray())
                 {
                     Assert.True(parameter.TryGetProperty("description", out var description) && description.GetString()!.Length > 10,
                         $"{method} {path} parameter {parameter.GetProperty("name")} has no description");

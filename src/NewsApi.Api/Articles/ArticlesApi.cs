@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ public static class ArticlesApi
 
     public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/articles").WithTags("Articles");
+        var group = routes.MapGroup("/articles").ProducesProblem(StatusCodes.Status500InternalServerError).WithTags("Articles");
 
         group.MapGet("/", ListArticles)
             .WithName("ListArticles")
@@ -178,7 +179,7 @@ public static class ArticlesApi
         0f);
 
     public static async Task<Results<Ok<ArticleDetail>, StatusCodeHttpResult, ProblemHttpResult>> GetArticle(
-        long id, HttpContext http, NewsDbContext db, CancellationToken cancellationToken)
+        [Description("The article's id.")][Example("1")] long id, HttpContext http, NewsDbContext db, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking()
             .Where(a => a.Id == id)
@@ -238,7 +239,8 @@ public static class ArticlesApi
         });
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetRawArticle(long id, NewsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetRawArticle(
+        [Description("The article's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)
     {
         var raw = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => a.RawBytes).FirstOrDefaultAsync(cancellationToken);
         if (raw is null)

@@ -98,7 +98,7 @@ public static class ImportsApi
 {
     public static RouteGroupBuilder MapImports(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/imports").WithTags("Imports");
+        var group = routes.MapGroup("/imports").ProducesProblem(StatusCodes.Status500InternalServerError).WithTags("Imports");
 
         group.MapGet("/", ListImports)
             .WithName("ListImports")
@@ -143,7 +143,7 @@ public static class ImportsApi
         return TypedResults.Ok(Paging.Create(rows.Select(Summary).ToList(), limit, fingerprint, r => [r.Id.ToString(CultureInfo.InvariantCulture)]));
     }
 
-    public static async Task<Results<Ok<ImportRunDetail>, ProblemHttpResult>> GetImport(long id, NewsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ImportRunDetail>, ProblemHttpResult>> GetImport([Description("The import run's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)
     {
         var run = await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (run is null)

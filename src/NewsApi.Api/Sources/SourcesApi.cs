@@ -41,7 +41,7 @@ public static class SourcesApi
 {
     public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/sources").WithTags("Sources");
+        var group = routes.MapGroup("/sources").ProducesProblem(StatusCodes.Status500InternalServerError).WithTags("Sources");
 
         group.MapGet("/", ListSources)
             .WithName("ListSources")
@@ -84,7 +84,7 @@ public static class SourcesApi
         return TypedResults.Ok(Paging.Create(rows, limit, fingerprint, s => [s.Name, s.Id.ToString(CultureInfo.InvariantCulture)]));
     }
 
-    public static async Task<Results<Ok<SourceItem>, ProblemHttpResult>> GetSource(long id, NewsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SourceItem>, ProblemHttpResult>> GetSource([Description("The source's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)
     {
         var source = await db.Sources.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new SourceItem { Id = s.Id, Name = s.Name, ArticleCount = s.Articles.Count })
