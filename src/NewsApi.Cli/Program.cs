@@ -1,0 +1,34 @@
+using NewsApi.Cli;
+
+var usage = """
+    newsapi: NewsApi command-line tools
+
+      ner train --train <conll file> --dev <conll file> --out <model>
+                [--gazetteers <dir>] [--unlabeled <dir>]... [--epochs N] [--seed N] [--version V] [--one-stage]
+      ner eval <conll file> [--types PER,ORG,LOC] [--model <model>]
+      analyze <text file> [--json] [--model <model>]
+
+    The default model is Models/ner.model beside the program (the committed model).
+    """;
+
+try
+{
+    return args switch
+    {
+        ["ner", "train", .. var rest] => NerCommands.Train(new Arguments(rest, "one-stage")),
+        ["ner", "eval", .. var rest] => NerCommands.Evaluate(new Arguments(rest)),
+        ["analyze", .. var rest] => AnalyzeCommand.Run(new Arguments(rest, "json")),
+        _ => throw new UsageException("Unknown command."),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(usage);
+    return 2;
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}

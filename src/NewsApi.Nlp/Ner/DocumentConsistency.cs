@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+
+namespace NewsApi.Nlp.Ner;
+
+/// <summary>
+/// Deterministic repairs after tagging, each a rule of news English rather than of any one corpus:
+/// <list type="bullet">
+/// <item>a person's name takes in a following name particle ("Abdel Fattah al-Sisi", "Ursula von der Leyen");</item>
+/// <item>a sentence-initial word that is almost never capitalised mid-sentence is not part of a name ("Even Bennett");</item>
+/// <item>a "name" ending in a word that ends names of treaties or events is not a person ("Abraham Accords");</item>
+/// <item>one sense per document: a word tagged alone with another type, or missed, while it ends a person's
+/// full name elsewhere in the document is that person ("Biden administration" after "Joe Biden").</item>
+/// </list>
+/// </summary>
+public static partial class DocumentConsistency
+{
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    {
+        "bin", "ibn", "bint", "van", "von", "de", "da", "di", "del", "della", "der", "den", "la", "le", "dos", "das", "du", "al", "el", "ter", "ten",
+    };
+
+    public static bool Enabled { get; set; } = true;
+
+    public static void Apply(TaggerDocument document, List<byte[]> labels, Lexicon lexicon)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        for (var s = 0; s < labels.Count; s++)
+        {
+            var words = document.Sentences[s];
+            var spans = Bilou.Decode(labels[s]);
+            var changed = false;
+            for (var k = 0; k < spans.Count; k++)
+            {
+                var span = spans[k];
+                if (span.Type == EntityType.PER)
+                {
+                    var end = span.End;
+                    while (end < words.Length && labels[s][end] == Bilou.Outside)
+                    {
+                        if (HyphenatedParticle().IsMatch(words[end].Word))
+                        {
+                            end++;
+                        }
+                        else if (Particles.Contains(words[end].Word) && end + 1 < words.Length && words[end + 1].InitialCapital
+                                 && (labels[s][end + 1] == Bilou.Outside || Bilou.TypeOf(labels[s][end + 1]) == EntityType.PER))
+                        {
+                            end += labels[s][end + 1] == Bilou.Outside ? 2 : 1;
+                        }
+                        else
+                        {
+                            break;
+                        }
+                    }
+
+                    if (end != span.End)
+                    {
+                        // Swallow a following PER span the particle joined to this one.
+                        var next = k + 1 < spans.Count && spans[k + 1].Start < end ? spans[k + 1].End : end;
+                        spans[k] = span with { End = Math.Max(end, next) };
+                        if (next > end)
+                        {
+                            spans.RemoveAt(k + 1);
+                        }
+
+                        changed = true;
+                        span = spans[k];
+                    }
+                }
+
+                if (span.Type == EntityType.PER && span.Length > 1 && (lexicon.Lookup([words[span.End - 1].Lower]) & (1 << (int)Lexicon.List.MiscWord)) != 0)
+                {
+                    spans[k] = span = span with { Type = EntityType.MISC };
+                    changed = true;
+                }
+
+                if (span.Start == 0 && span.Length > 1 && words[0].InitialCapital && !words[0].AllCapitals
+                    && lexicon.Capitalisation.GetValueOrDefault(FeatureHash.Of(0, words[0].Lower)) == 1)
+                {
+                    spans[k] = span with { Start = 1 };
+                    changed = true;
+                }
+            }
+
+            if (changed)
+            {
+                Relabel(labels[s], spans);
+            }
+        }
+
+        // Surnames: the last word of multi-word PER entities.
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < labels.Count; s++)
+        {
+            foreach (var span in Bilou.Decode(labels[s]))
+            {
+                if (span.Type == EntityType.PER && span.Length > 1)
+                {
+                    surnames.Add(document.Sentences[s][span.End - 1].Word);
+                }
+            }
+        }
+
+        if (surnames.Count == 0)
+        {
+            return;
+        }
+
+        for (var s = 0; s < labels.Count; s++)
+        {
+            var words = document.Sentences[s];
+            var spans = Bilou.Decode(labels[s]);
+            var changed = false;
+            for (var k = 0; k < spans.Count; k++)
+            {
+                if (spans[k].Length == 1 && spans[k].Type != EntityType.PER && surnames.Contains(words[spans[k].Start].Word))
+                {
+                    spans[k] = spans[k] with { Type = EntityType.PER };
+                    changed = true;
+                }
+            }
+
+            if (changed)
+            {
+                Relabel(labels[s], spans);
+            }
+        }
+    }
+
+    private static void Relabel(byte[] labels, List<TokenSpan> spans) => Bilou.Encode(spans, labels);
+
+    [GeneratedRegex(@"^(?:al|el|ad|as|ash|at|an|ar|az|abu|bin|ibn|bint|ben)-\p{Lu}")]
+    private static partial Regex HyphenatedParticle();
+}

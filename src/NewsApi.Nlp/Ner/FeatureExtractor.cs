@@ -1,0 +1,494 @@
+namespace NewsApi.Nlp.Ner;
+
+/// <summary>A document as the tagger sees it: sentences of word forms.</summary>
+public sealed class TaggerDocument(List<WordForm[]> sentences)
+{
+    public List<WordForm[]> Sentences { get; } = sentences;
+
+    public static TaggerDocument FromWords(IEnumerable<IReadOnlyList<string>> sentences) =>
+        new(sentences.Select(s => s.Select(w => WordForms.Of(WordForms.Normalize(w))).ToArray()).ToList());
+}
+
+/// <summary>The features of one sentence: for token i, <c>Features[Offsets[i]..Offsets[i + 1]]</c>.</summary>
+public sealed class SentenceFeatures(ulong[] features, int[] offsets)
+{
+    public ulong[] Features { get; } = features;
+
+    public int[] Offsets { get; } = offsets;
+
+    public int Length => Offsets.Length - 1;
+
+    public ReadOnlySpan<ulong> Of(int token) => Features.AsSpan(Offsets[token], Offsets[token + 1] - Offsets[token]);
+
+    /// <summary>Each token's features from <paramref name="first"/> followed by those from <paramref name="second"/>.</summary>
+    public static SentenceFeatures Concat(SentenceFeatures first, SentenceFeatures second)
+    {
+        var features = new ulong[first.Features.Length + second.Features.Length];
+        var offsets = new int[first.Offsets.Length];
+        var at = 0;
+        for (var i = 0; i < first.Length; i++)
+        {
+            offsets[i] = at;
+            first.Of(i).CopyTo(features.AsSpan(at));
+            at += first.Of(i).Length;
+            second.Of(i).CopyTo(features.AsSpan(at));
+            at += second.Of(i).Length;
+        }
+
+        offsets[first.Length] = at;
+        return new SentenceFeatures(features, offsets);
+    }
+}
+
+/// <summary>
+/// Computes the tagger's features. Local features describe a token and its ±2 window: the words, affixes,
+/// shapes, capitalisation, gazetteer and cue-word matches, and how often the word is capitalised mid-sentence
+/// in unlabeled news. Document features carry evidence from other occurrences of the same word: their
+/// neighbours (context aggregation), whether the word also appears in lower case or capitalised mid-sentence,
+/// and, in the second pass, the labels the first pass gave them (Ratinov &amp; Roth 2009's non-local features).
+/// </summary>
+public sealed class FeatureExtractor(Lexicon lexicon)
+{
+    private const int Bias = 1, Word = 2, Lower = 3, LowerPrev = 4, LowerNext = 5, LowerPrev2 = 6, LowerNext2 = 7,
+        BigramPrev = 8, BigramNext = 9, Prefix = 10, Suffix = 11, ShapeT = 12, ShortShapeT = 13, ShapeWindow = 14,
+        ShapePrev = 15, ShapeNext = 16, Flags = 17, HeadlineShape = 18, Gazetteer = 19, GazetteerCapitalised = 20,
+        GazetteerPrev = 21, GazetteerNext = 22, Capitalisation = 23, CapitalisationContext = 24, Cluster = 25,
+        ClusterPrev = 26, ClusterNext = 27, AggregatePrev = 28, AggregateNext = 29, LowerElsewhere = 30,
+        CapitalisedElsewhere = 31, FirstPassLabel = 40, FirstPassPrev = 41, FirstPassNext = 42, FirstPassMajority = 43,
+        FirstPassShare = 44, FirstPassContaining = 45, FirstPassPhrase = 46;
+
+    /// <summary>Template of transition features (previous label → label).</summary>
+    public const int Transition = 60;
+
+    private const int MaxAggregatedOccurrences = 8;
+
+    /// <summary>The first-stage features (local and document) of every sentence of a document.</summary>
+    public List<SentenceFeatures> Extract(TaggerDocument document)
+    {
+        var context = DocumentContext.Build(document, null);
+        var result = new List<SentenceFeatures>(document.Sentences.Count);
+        var features = new List<ulong>(1024);
+        for (var s = 0; s < document.Sentences.Count; s++)
+        {
+            var words = document.Sentences[s];
+            var gazetteer = MatchGazetteers(words);
+            var headline = IsHeadline(words);
+            features.Clear();
+            var offsets = new int[words.Length + 1];
+            for (var i = 0; i < words.Length; i++)
+            {
+                offsets[i] = features.Count;
+                Local(words, i, headline, gazetteer, features);
+                DocumentLevel(context, s, i, words, headline, features);
+            }
+
+            offsets[words.Length] = features.Count;
+            result.Add(new SentenceFeatures([.. features], offsets));
+        }
+
+        return result;
+    }
+
+    /// <summary>The features the second stage adds: evidence from the first stage's labels for the whole document.</summary>
+    public List<SentenceFeatures> ExtractSecondPass(TaggerDocument document, IReadOnlyList<byte[]> firstPass)
+    {
+        var context = DocumentContext.Build(document, firstPass);
+        var result = new List<SentenceFeatures>(document.Sentences.Count);
+        var features = new List<ulong>(256);
+        for (var s = 0; s < document.Sentences.Count; s++)
+        {
+            var words = document.Sentences[s];
+            features.Clear();
+            var offsets = new int[words.Length + 1];
+            for (var i = 0; i < words.Length; i++)
+            {
+                offsets[i] = features.Count;
+                SecondPass(context, firstPass, s, i, features);
+            }
+
+            offsets[words.Length] = features.Count;
+            result.Add(new SentenceFeatures([.. features], offsets));
+        }
+
+        return result;
+    }
+
+    private void Local(WordForm[] words, int i, bool headline, ushort[][] gazetteer, List<ulong> f)
+    {
+        var w = words[i];
+        var previous = i > 0 ? words[i - 1] : null;
+        var next = i + 1 < words.Length ? words[i + 1] : null;
+        var lower = w.Lower;
+        var prevLower = previous?.Lower ?? "<s>";
+        var nextLower = next?.Lower ?? "</s>";
+
+        f.Add(FeatureHash.Of(Bias));
+        f.Add(FeatureHash.Of(Word, w.Word));
+        f.Add(FeatureHash.Of(Lower, lower));
+        f.Add(FeatureHash.Of(LowerPrev, prevLower));
+        f.Add(FeatureHash.Of(LowerNext, nextLower));
+        f.Add(FeatureHash.Of(LowerPrev2, i > 1 ? words[i - 2].Lower : "<s>"));
+        f.Add(FeatureHash.Of(LowerNext2, i + 2 < words.Length ? words[i + 2].Lower : "</s>"));
+        f.Add(FeatureHash.Of(BigramPrev, prevLower, lower));
+        f.Add(FeatureHash.Of(BigramNext, lower, nextLower));
+
+        var word = w.Word.AsSpan();
+        for (var n = 1; n <= 4 && n <= word.Length; n++)
+        {
+            f.Add(FeatureHash.Of(Prefix, n, word[..n]));
+            f.Add(FeatureHash.Of(Suffix, n, word[^n..]));
+        }
+
+        f.Add(FeatureHash.Of(ShapeT, w.Shape));
+        f.Add(FeatureHash.Of(ShortShapeT, w.ShortShape));
+        f.Add(FeatureHash.Of(ShapeWindow, previous?.ShortShape ?? "<s>", w.ShortShape, next?.ShortShape ?? "</s>"));
+        f.Add(FeatureHash.Of(ShapePrev, previous?.ShortShape ?? "<s>"));
+        f.Add(FeatureHash.Of(ShapeNext, next?.ShortShape ?? "</s>"));
+
+        var flags = (w.InitialCapital ? 1 : 0) | (w.AllCapitals ? 2 : 0) | (w.HasDigit ? 4 : 0) | (i == 0 ? 8 : 0)
+            | (headline ? 16 : 0) | (w.Word.Contains('-') ? 32 : 0) | (w.Word.Contains('.') ? 64 : 0);
+        f.Add(FeatureHash.Of(Flags, flags));
+        if (headline)
+        {
+            f.Add(FeatureHash.Of(HeadlineShape, w.ShortShape, lower));
+        }
+
+        foreach (var match in gazetteer[i])
+        {
+            f.Add(FeatureHash.Of(Gazetteer, match));
+            if (w.InitialCapital)
+            {
+                f.Add(FeatureHash.Of(GazetteerCapitalised, match));
+            }
+        }
+
+        if (i > 0)
+        {
+            foreach (var match in gazetteer[i - 1])
+            {
+                f.Add(FeatureHash.Of(GazetteerPrev, match));
+            }
+        }
+
+        if (i + 1 < words.Length)
+        {
+            foreach (var match in gazetteer[i + 1])
+            {
+                f.Add(FeatureHash.Of(GazetteerNext, match));
+            }
+        }
+
+        if (w.HasLetter)
+        {
+            var bucket = lexicon.Capitalisation.GetValueOrDefault(FeatureHash.Of(0, lower));
+            f.Add(FeatureHash.Of(Capitalisation, bucket));
+            f.Add(FeatureHash.Of(CapitalisationContext, bucket, flags & 27));
+        }
+
+        if (lexicon.Clusters.Count > 0)
+        {
+            AddClusters(f, Cluster, lexicon.ClustersOf(w));
+            AddClusters(f, ClusterPrev, previous is null ? 0 : lexicon.ClustersOf(previous));
+            AddClusters(f, ClusterNext, next is null ? 0 : lexicon.ClustersOf(next));
+        }
+    }
+
+    private static void AddClusters(List<ulong> f, int template, uint classes)
+    {
+        if (classes != 0)
+        {
+            f.Add(FeatureHash.Of(template, 1, (int)(classes >> 16)));
+            f.Add(FeatureHash.Of(template, 2, (int)(classes & 0xFFFF)));
+        }
+    }
+
+    private static void DocumentLevel(DocumentContext context, int s, int i, WordForm[] words, bool headline, List<ulong> f)
+    {
+        var w = words[i];
+        if (!w.HasLetter || !(w.InitialCapital || headline))
+        {
+            return;
+        }
+
+        if (context.Occurrences.TryGetValue(w.Lower, out var occurrences))
+        {
+            var aggregated = 0;
+            foreach (var (os, oi) in occurrences)
+            {
+                if (os == s && oi == i)
+                {
+                    continue;
+                }
+
+                var sentence = context.Document.Sentences[os];
+                f.Add(FeatureHash.Of(AggregatePrev, oi > 0 ? sentence[oi - 1].Lower : "<s>"));
+                f.Add(FeatureHash.Of(AggregateNext, oi + 1 < sentence.Length ? sentence[oi + 1].Lower : "</s>"));
+                if (++aggregated == MaxAggregatedOccurrences)
+                {
+                    break;
+                }
+            }
+        }
+
+        f.Add(FeatureHash.Of(LowerElsewhere, context.LowerMidSentence.Contains(w.Lower) ? 1 : 0, i == 0 || headline ? 1 : 0));
+        if (i == 0 || headline)
+        {
+            f.Add(FeatureHash.Of(CapitalisedElsewhere, context.CapitalisedMidSentence.Contains(w.Lower) ? 1 : 0));
+        }
+    }
+
+    private static void SecondPass(DocumentContext context, IReadOnlyList<byte[]> firstPass, int s, int i, List<ulong> f)
+    {
+        var labels = firstPass[s];
+        f.Add(FeatureHash.Of(FirstPassLabel, labels[i]));
+        f.Add(FeatureHash.Of(FirstPassPrev, i > 0 ? labels[i - 1] : 255));
+        f.Add(FeatureHash.Of(FirstPassNext, i + 1 < labels.Length ? labels[i + 1] : 255));
+
+        var w = context.Document.Sentences[s][i];
+        if (!w.HasLetter)
+        {
+            return;
+        }
+
+        // How the first pass labelled this word elsewhere in the document.
+        if (context.Occurrences.TryGetValue(w.Lower, out var occurrences) && occurrences.Count > 1)
+        {
+            Span<int> byType = stackalloc int[5];
+            var others = 0;
+            foreach (var (os, oi) in occurrences)
+            {
+                if (os == s && oi == i)
+                {
+                    continue;
+                }
+
+                var label = firstPass[os][oi];
+                byType[label == Bilou.Outside ? 4 : (int)Bilou.TypeOf(label)]++;
+                others++;
+            }
+
+            var best = 4;
+            for (var t = 0; t < 4; t++)
+            {
+                if (byType[t] > 0 && (best == 4 || byType[t] > byType[best]))
+                {
+                    best = t;
+                }
+            }
+
+            f.Add(FeatureHash.Of(FirstPassMajority, best));
+            if (best < 4)
+            {
+                f.Add(FeatureHash.Of(FirstPassShare, best, byType[best] * 4 / others));
+            }
+        }
+
+        // The word inside a multi-word entity elsewhere, by type and place: "Blinken" after "Antony Blinken".
+        if (w.InitialCapital && context.EntityWords.TryGetValue(w.Lower, out var places))
+        {
+            for (var bit = 0; bit < 16; bit++)
+            {
+                if ((places & (1 << bit)) != 0)
+                {
+                    f.Add(FeatureHash.Of(FirstPassContaining, bit));
+                }
+            }
+        }
+
+        if (context.EntityPhraseStarts.TryGetValue((s, i), out var phraseType))
+        {
+            f.Add(FeatureHash.Of(FirstPassPhrase, phraseType));
+        }
+    }
+
+    /// <summary>A sentence in capitals, like the headlines of agency copy, has no capitalisation evidence.</summary>
+    private static bool IsHeadline(WordForm[] words)
+    {
+        var letters = 0;
+        var capitals = 0;
+        foreach (var w in words)
+        {
+            if (w.HasLetter)
+            {
+                letters++;
+                capitals += w.AllCapitals ? 1 : 0;
+            }
+        }
+
+        return letters >= 3 && capitals * 10 >= letters * 8;
+    }
+
+    /// <summary>For each token, the gazetteer matches covering it as (list × 4 + BILU position), longest match per list.</summary>
+    private ushort[][] MatchGazetteers(WordForm[] words)
+    {
+        // masks[i * MaxPhraseWords + length - 1]: the lists holding the phrase of that length starting at i.
+        var n = words.Length;
+        var masks = new ushort[n * Lexicon.MaxPhraseWords];
+        var any = false;
+        for (var i = 0; i < n; i++)
+        {
+            var hash = FeatureHash.PhraseStart;
+            for (var length = 1; length <= Lexicon.MaxPhraseWords && i + length <= n; length++)
+            {
+                hash = FeatureHash.PhraseAdd(hash, words[i + length - 1].Lower, length == 1);
+                if (lexicon.Phrases.TryGetValue(FeatureHash.PhraseEnd(hash), out var mask))
+                {
+                    masks[i * Lexicon.MaxPhraseWords + length - 1] = mask;
+                    any = true;
+                }
+            }
+        }
+
+        if (!any)
+        {
+            return Empty(n);
+        }
+
+        var matches = new List<ushort>?[n];
+        for (var list = 0; list < Lexicon.ListCount; list++)
+        {
+            var bit = 1 << list;
+            var i = 0;
+            while (i < n)
+            {
+                var longest = 0;
+                for (var length = Math.Min(Lexicon.MaxPhraseWords, n - i); length >= 1; length--)
+                {
+                    if ((masks[i * Lexicon.MaxPhraseWords + length - 1] & bit) != 0)
+                    {
+                        longest = length;
+                        break;
+                    }
+                }
+
+                if (longest == 0)
+                {
+                    i++;
+                    continue;
+                }
+
+                for (var k = 0; k < longest; k++)
+                {
+                    var position = longest == 1 ? Bilou.Unit : k == 0 ? Bilou.Begin : k == longest - 1 ? Bilou.Last : Bilou.Inside;
+                    (matches[i + k] ??= []).Add((ushort)(list * 4 + position));
+                }
+
+                i += longest;
+            }
+        }
+
+        var result = new ushort[n][];
+        for (var i = 0; i < n; i++)
+        {
+            result[i] = matches[i] is { } found ? [.. found] : [];
+        }
+
+        return result;
+    }
+
+    private static ushort[][] Empty(int n)
+    {
+        var result = new ushort[n][];
+        Array.Fill(result, []);
+        return result;
+    }
+
+    /// <summary>What the document says about each word, gathered once per document.</summary>
+    private sealed class DocumentContext
+    {
+        public required TaggerDocument Document { get; init; }
+
+        public Dictionary<string, List<(int Sentence, int Token)>> Occurrences { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> LowerMidSentence { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> CapitalisedMidSentence { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Lower-cased word → bit mask of (type × 4 + BILU position) of first-pass entities containing it.</summary>
+        public Dictionary<string, int> EntityWords { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>First tokens of phrases that the first pass tagged as an entity elsewhere in the document.</summary>
+        public Dictionary<(int, int), int> EntityPhraseStarts { get; } = [];
+
+        public static DocumentContext Build(TaggerDocument document, IReadOnlyList<byte[]>? firstPass)
+        {
+            var context = new DocumentContext { Document = document };
+            for (var s = 0; s < document.Sentences.Count; s++)
+            {
+                var words = document.Sentences[s];
+                var headline = IsHeadline(words);
+                for (var i = 0; i < words.Length; i++)
+                {
+                    var w = words[i];
+                    if (!w.HasLetter)
+                    {
+                        continue;
+                    }
+
+                    if (w.InitialCapital || headline)
+                    {
+                        if (!context.Occurrences.TryGetValue(w.Lower, out var list))
+                        {
+                            context.Occurrences[w.Lower] = list = [];
+                        }
+
+                        list.Add((s, i));
+                    }
+
+                    if (i > 0 && !headline)
+                    {
+                        (w.InitialCapital ? context.CapitalisedMidSentence : context.LowerMidSentence).Add(w.Lower);
+                    }
+                }
+            }
+
+            if (firstPass is not null)
+            {
+                var phrases = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var s = 0; s < document.Sentences.Count; s++)
+                {
+                    foreach (var span in Bilou.Decode(firstPass[s]))
+                    {
+                        var words = document.Sentences[s];
+                        for (var k = span.Start; k < span.End; k++)
+                        {
+                            var position = span.Length == 1 ? Bilou.Unit : k == span.Start ? Bilou.Begin : k == span.End - 1 ? Bilou.Last : Bilou.Inside;
+                            var bit = 1 << ((int)span.Type * 4 + position);
+                            context.EntityWords[words[k].Lower] = context.EntityWords.GetValueOrDefault(words[k].Lower) | bit;
+                        }
+
+                        if (span.Length > 1)
+                        {
+                            phrases[string.Join(' ', words[span.Start..span.End].Select(x => x.Lower))] = (int)span.Type;
+                        }
+                    }
+                }
+
+                // Occurrences of a multi-word entity's phrase that the first pass missed.
+                foreach (var (phrase, type) in phrases)
+                {
+                    var parts = phrase.Split(' ');
+                    for (var s = 0; s < document.Sentences.Count; s++)
+                    {
+                        var words = document.Sentences[s];
+                        for (var i = 0; i + parts.Length <= words.Length; i++)
+                        {
+                            var match = true;
+                            for (var k = 0; k < parts.Length && match; k++)
+                            {
+                                match = words[i + k].Lower == parts[k];
+                            }
+
+                            if (match)
+                            {
+                                context.EntityPhraseStarts[(s, i)] = type;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return context;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace NewsApi.Nlp.Ner;
+
+/// <summary>The forms of one token the features look at.</summary>
+public sealed class WordForm
+{
+    /// <summary>The token with typographic quotes and dashes mapped to the ASCII forms of the training corpus.</summary>
+    public required string Word { get; init; }
+
+    public required string Lower { get; init; }
+
+    /// <summary>Character classes with runs capped at four: "Blinken" → "Xxxxx", "1,200" → "d,ddd".</summary>
+    public required string Shape { get; init; }
+
+    /// <summary>Character classes with runs collapsed: "Blinken" → "Xx", "U.S." → "X.X.".</summary>
+    public required string ShortShape { get; init; }
+
+    public bool InitialCapital => Word.Length > 0 && char.IsUpper(Word[0]);
+
+    public bool AllCapitals { get; init; }
+
+    public bool HasLetter { get; init; }
+
+    public bool HasDigit { get; init; }
+
+    public bool IsPunctuation { get; init; }
+}
+
+public static class WordForms
+{
+    private const int MaxCached = 500_000;
+    private static readonly ConcurrentDictionary<string, WordForm> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>Maps typographic characters to the ASCII forms the CoNLL corpus uses.</summary>
+    public static string Normalize(ReadOnlySpan<char> token)
+    {
+        var needs = false;
+        foreach (var c in token)
+        {
+            if (c is '’' or '‘' or 'ʼ' or '“' or '”' or '„' or '—' or '–' or '‐' or '‑' or '…' or '\u00A0')
+            {
+                needs = true;
+                break;
+            }
+        }
+
+        if (!needs)
+        {
+            return token.ToString();
+        }
+
+        var builder = new StringBuilder(token.Length);
+        foreach (var c in token)
+        {
+            builder.Append(c switch
+            {
+                '’' or '‘' or 'ʼ' => "'",
+                '“' or '”' or '„' => "\"",
+                '—' or '–' => "-",
+                '‐' or '‑' => "-",
+                '…' => "...",
+                '\u00A0' => " ",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The forms of a normalised token, cached: most tokens of news are frequent words.</summary>
+    public static WordForm Of(string word)
+    {
+        if (Cache.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+
+        var form = Create(word);
+        if (Cache.Count < MaxCached)
+        {
+            Cache.TryAdd(word, form);
+        }
+
+        return form;
+    }
+
+    private static WordForm Create(string word)
+    {
+        var shape = new StringBuilder(Math.Min(word.Length, 12));
+        var shortShape = new StringBuilder(6);
+        char previous = '\0';
+        var run = 0;
+        bool letter = false, digit = false, lower = false, punctuation = true;
+        foreach (var c in word)
+        {
+            var cls = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+            letter |= char.IsLetter(c);
+            digit |= char.IsDigit(c);
+            lower |= char.IsLower(c);
+            punctuation &= char.IsPunctuation(c) || char.IsSymbol(c);
+            run = cls == previous ? run + 1 : 1;
+            if (run <= 4)
+            {
+                shape.Append(cls);
+            }
+
+            if (cls != previous)
+            {
+                shortShape.Append(cls);
+            }
+
+            previous = cls;
+        }
+
+        return new WordForm
+        {
+            Word = word,
+            Lower = word.ToLowerInvariant(),
+            Shape = shape.ToString(),
+            ShortShape = shortShape.ToString(),
+            AllCapitals = letter && !lower,
+            HasLetter = letter,
+            HasDigit = digit,
+            IsPunctuation = punctuation && word.Length > 0,
+        };
+    }
+}
