@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using NewsApi.Nlp.Ner;
 using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Text;
@@ -79,35 +77,26 @@ public static class NerCommands
             }
         }
 
-        var model = LoadModel(args);
-        var documents = ConllCorpus.Read(args.Positional[0]);
-        var evaluator = new EntityEvaluator(types);
-        var tokens = 0;
-        var stopwatch = new Stopwatch();
-        foreach (var document in documents)
+        var file = args.Positional[0];
+        EvaluationReport report;
+        string subject;
+        if (args.Flag("scored"))
         {
-            var input = TaggerDocument.FromWords(document.Sentences.Select(s => (IReadOnlyList<string>)s.Tokens));
-            stopwatch.Start();
-            var labels = model.Tag(input);
-            stopwatch.Stop();
-            for (var s = 0; s < document.Sentences.Count; s++)
-            {
-                evaluator.Add(document.Sentences[s].Entities, Bilou.Decode(labels[s]));
-                tokens += document.Sentences[s].Tokens.Length;
-            }
+            report = ConllEvaluation.Score(ConllCorpus.Read(file, tagColumnFromEnd: 2), ConllCorpus.Read(file), types);
+            subject = "predictions in the file";
+        }
+        else
+        {
+            var model = LoadModel(args);
+            report = ConllEvaluation.Evaluate(ConllCorpus.Read(file), model, types);
+            subject = $"model {model.Version}";
         }
 
-        var c = CultureInfo.InvariantCulture;
-        Console.WriteLine($"model {model.Version}: {documents.Count} documents, {tokens:N0} tokens");
-        foreach (var type in evaluator.Types)
+        foreach (var line in report.Lines(subject))
         {
-            var score = evaluator.For(type);
-            Console.WriteLine(string.Create(c, $"{type,-5} P {score.Precision,6:F2} R {score.Recall,6:F2} F1 {score.F1,6:F2}  ({score.Gold} gold, {score.Predicted} predicted, {score.Correct} correct)"));
+            Console.WriteLine(line);
         }
 
-        var overall = evaluator.Overall;
-        var rate = tokens / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-9);
-        Console.WriteLine(string.Create(c, $"F1 {overall.F1:F2} P {overall.Precision:F2} R {overall.Recall:F2} tokens/s {rate:F0}"));
         return 0;
     }
 

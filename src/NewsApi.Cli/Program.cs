@@ -5,7 +5,8 @@ var usage = """
 
       ner train --train <conll file> --dev <conll file> --out <model>
                 [--gazetteers <dir>] [--unlabeled <dir>]... [--epochs N] [--seed N] [--version V] [--one-stage]
-      ner eval <conll file> [--types PER,ORG,LOC] [--model <model>]
+      ner eval <conll file> [--types PER,ORG,LOC] [--model <model>] [--scored]
+                (--scored: score the file's last column as predictions against the column before it, like conlleval)
       analyze <text file> [--json] [--model <model>]
 
     The default model is Models/ner.model beside the program (the committed model).
@@ -16,7 +17,7 @@ try
     return args switch
     {
         ["ner", "train", .. var rest] => NerCommands.Train(new Arguments(rest, "one-stage")),
-        ["ner", "eval", .. var rest] => NerCommands.Evaluate(new Arguments(rest)),
+        ["ner", "eval", .. var rest] => NerCommands.Evaluate(new Arguments(rest, "scored")),
         ["analyze", .. var rest] => AnalyzeCommand.Run(new Arguments(rest, "json")),
         _ => throw new UsageException("Unknown command."),
     };

@@ -12,15 +12,16 @@ public sealed record ConllSentence(string[] Tokens, List<TokenSpan> Entities);
 
 /// <summary>
 /// Reads CoNLL-style column files: the first column is the token, the last the tag, other columns are
-/// ignored. <c>-DOCSTART-</c> lines separate documents and blank lines sentences. Tags may be IOB1 (I- opens an
+/// ignored. <c>-DOCSTART</c> lines separate documents and blank lines sentences. Tags may be IOB1 (I- opens an
 /// entity unless it continues one of the same type; B- only separates adjacent entities of one type), IOB2
 /// (every entity starts with B-), or BILOU/BIOES.
 /// </summary>
 public static class ConllCorpus
 {
-    public static List<ConllDocument> Read(string path) => Parse(File.ReadLines(path));
+    public static List<ConllDocument> Read(string path, int tagColumnFromEnd = 1) => Parse(File.ReadLines(path), tagColumnFromEnd);
 
-    public static List<ConllDocument> Parse(IEnumerable<string> lines)
+    /// <summary>Parses column lines; the tag is the last column, or the one <paramref name="tagColumnFromEnd"/> from the end.</summary>
+    public static List<ConllDocument> Parse(IEnumerable<string> lines, int tagColumnFromEnd = 1)
     {
         var documents = new List<ConllDocument>();
         var current = new ConllDocument();
@@ -60,14 +61,14 @@ public static class ConllCorpus
             }
 
             var columns = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            if (columns[0] == "-DOCSTART-")
+            if (columns[0].StartsWith("-DOCSTART", StringComparison.Ordinal))
             {
                 EndDocument();
                 continue;
             }
 
             tokens.Add(columns[0]);
-            tags.Add(columns.Length > 1 ? columns[^1] : "O");
+            tags.Add(columns.Length > tagColumnFromEnd ? columns[^tagColumnFromEnd] : "O");
         }
 
         EndDocument();

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using NewsApi.Nlp.Ner;
+
+namespace NewsApi.Nlp.Tests.Ner;
+
+/// <summary>The committed model on hand-written sentences (not from any corpus) and on the seed articles.</summary>
+public class RecognizerTests
+{
+    private static EntityRecognizer Recognizer => EntityRecognizer.Default;
+
+    private static List<(EntityType, string)> Entities(string text) =>
+        Recognizer.Analyze(text).Entities.Select(e => (e.Type, e.Text)).ToList();
+
+    [Fact]
+    public void The_committed_model_loads_in_under_a_second_with_a_version()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var model = NerModel.Load(EntityRecognizer.DefaultModelPath);
+        stopwatch.Stop();
+
+        Assert.StartsWith("newsapi-ner-", model.Version);
+        Assert.Contains("dev F1", model.Description);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"loading took {stopwatch.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(new FileInfo(EntityRecognizer.DefaultModelPath).Length < 25 * 1024 * 1024);
+    }
+
+    [Fact]
+    public void The_example_sentence_yields_the_expected_spans_with_offsets()
+    {
+        const string text = "U.S. Secretary of State Antony Blinken met Israeli Foreign Minister Yair Lapid in Rome.";
+        var analysis = Recognizer.Analyze(text);
+
+        Assert.Equal(
+            [(EntityType.LOC, "U.S."), (EntityType.PER, "Antony Blinken"), (EntityType.MISC, "Israeli"), (EntityType.PER, "Yair Lapid"), (EntityType.LOC, "Rome")],
+            analysis.Entities.Select(e => (e.Type, e.Text)));
+        Assert.All(analysis.Entities, e => Assert.Equal(e.Text, text[e.Start..e.End]));
+        Assert.All(analysis.Entities, e => Assert.InRange(e.Confidence, 0.5, 1.0));
+        Assert.Single(analysis.Sentences);
+    }
+
+    [Theory]
+    [InlineData("German Chancellor Olaf Scholz flew to Paris on Tuesday for talks with Emmanuel Macron.", "MISC German|PER Olaf Scholz|LOC Paris|PER Emmanuel Macron")]
+    [InlineData("The World Health Organization warned that the outbreak in Kenya could spread to Uganda.", "ORG World Health Organization|LOC Kenya|LOC Uganda")]
+    [InlineData("Manchester United manager Erik ten Hag said Marcus Rashford would miss the game.", "ORG Manchester United|PER Erik ten Hag|PER Marcus Rashford")]
+    [InlineData("Shares in Siemens rose 3% in Frankfurt after the company said it would cut 5,000 jobs.", "ORG Siemens|LOC Frankfurt")]
+    public void Hand_written_news_sentences_are_tagged(string text, string expected)
+    {
+        Assert.Equal(expected, string.Join('|', Entities(text).Select(e => $"{e.Item1} {e.Item2}")));
+    }
+
+    [Fact]
+    public void One_name_is_one_type_across_a_document()
+    {
+        var entities = Entities("President Joe Biden spoke on Monday. The Biden administration later said the talks would resume.");
+
+        Assert.Contains((EntityType.PER, "Joe Biden"), entities);
+        Assert.Contains((EntityType.PER, "Biden"), entities);
+    }
+
+    [Fact]
+    public void Name_particles_stay_in_names_and_sentence_openers_stay_out()
+    {
+        Assert.Contains((EntityType.PER, "Abdel Fattah al-Sisi"), Entities("Blinken will meet Egyptian President Abdel Fattah al-Sisi in Cairo."));
+        Assert.Contains((EntityType.PER, "Bennett"), Entities("Naftali Bennett won. Even Bennett, a right-winger, has toned down his rhetoric."));
+    }
+
+    [Fact]
+    public void Analysis_is_thread_safe_and_deterministic()
+    {
+        var text = File.ReadAllText(TestData.Seed("004"));
+        var expected = Recognizer.Analyze(text).Entities;
+
+        var results = new List<EntityMention>[8];
+        Parallel.For(0, results.Length, i => results[i] = [.. Recognizer.Analyze(text).Entities]);
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    public static TheoryData<string, string[], string[], string[]> SeedEntities => new()
+    {
+        {
+            "000",
+            ["Antony Blinken", "Yair Lapid", "Donald Trump", "Benjamin Netanyahu", "Joe Biden", "Naftali Bennett", "Ilan Goldenberg", "Michael Oren", "Reuven Rivlin", "Lapid", "Blinken", "Netanyahu", "Biden", "Bennett", "Trump"],
+            ["Hamas", "Center for a New American Security", "Congress"],
+            ["Rome", "Iran", "Florida", "Gaza", "Washington", "United States", "Tehran", "Vienna", "West Bank", "Jerusalem", "China"]
+        },
+        {
+            "002",
+            ["Joe Biden", "Naftali Bennett", "Benny Gantz", "Mahmoud Abbas", "Bennett", "Abbas", "Gantz"],
+            ["Axios", "Palestinian Authority"],
+            ["Jerusalem", "Gaza", "West Bank", "Rosh Ha’ayin", "Washington", "Egypt", "Jordan"]
+        },
+        {
+            "003",
+            ["Antony Blinken", "Joe Biden", "Abdel Fattah al-Sisi", "Benjamin Netanyahu", "Yoav Gallant", "Benny Gantz", "William Burns", "Blinken", "Gantz", "Netanyahu"],
+            ["Hamas", "Hezbollah", "State Department", "CIA"],
+            ["Egypt", "Israel", "Gaza Strip", "Lebanon", "Cairo", "Qatar", "Doha"]
+        },
+        {
+            "004",
+            ["Antony Blinken", "Benjamin Netanyahu", "Isaac Herzog", "Joe Biden", "Michael Herzog", "Blinken", "Herzog"],
+            ["Hamas", "CNN"],
+            ["Israel", "Rafah", "Gaza", "Tel Aviv", "Saudi Arabia", "Jordan", "Egypt", "Qatar", "Cairo"]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(SeedEntities))]
+    public void Seed_people_organisations_and_places_are_found_with_their_type(string seed, string[] people, string[] organisations, string[] places)
+    {
+        var entities = Entities(File.ReadAllText(TestData.Seed(seed))).ToHashSet();
+
+        Assert.All(people, name => Assert.Contains((EntityType.PER, name), entities));
+        Assert.All(organisations, name => Assert.Contains((EntityType.ORG, name), entities));
+        Assert.All(places, name => Assert.Contains((EntityType.LOC, name), entities));
+    }
+
+    [Fact]
+    public void Seeds_have_no_false_people()
+    {
+        var people = Directory.GetFiles(Path.Combine(TestData.RepositoryRoot, "data", "seeds"))
+            .SelectMany(f => Entities(File.ReadAllText(f)))
+            .Where(e => e.Item1 == EntityType.PER)
+            .Select(e => e.Item2)
+            .ToHashSet();
+
+        foreach (var notAPerson in new[] { "Iron Dome", "Rafah", "Hamas", "Hezbollah", "Gaza", "Israel", "Abraham Accords", "CIA", "Axios", "Palestinian Authority" })
+        {
+            Assert.DoesNotContain(notAPerson, people);
+        }
+    }
+}
