@@ -92,7 +92,7 @@ public static partial class DocumentConsistency
                 }
 
                 if (span.Start == 0 && span.Length > 1 && words[0].InitialCapital && !words[0].AllCapitals
-                    && lexicon.Capitalisation.GetValueOrDefault(FeatureHash.Of(0, words[0].Lower)) == 1)
+                    && lexicon.CapitalisationOf(words[0]) == 1)
                 {
                     spans[k] = span with { Start = 1 };
                     changed = true;

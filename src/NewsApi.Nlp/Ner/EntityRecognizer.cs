@@ -36,20 +36,32 @@ public sealed class EntityRecognizer(NerModel model)
     {
         var tokens = Tokenizer.Tokenize(text);
         var sentences = SentenceSplitter.Split(text, tokens);
-        var document = new TaggerDocument(sentences
-            .Select(s => Enumerable.Range(s.FirstToken, s.TokenCount).Select(t => WordForms.Of(WordForms.Normalize(tokens[t].Span(text)))).ToArray())
-            .ToList());
+        var sentenceWords = new List<WordForm[]>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            var words = new WordForm[sentence.TokenCount];
+            for (var t = 0; t < words.Length; t++)
+            {
+                words[t] = WordForms.Of(tokens[sentence.FirstToken + t].Span(text));
+            }
+
+            sentenceWords.Add(words);
+        }
+
+        var document = new TaggerDocument(sentenceWords);
         var labels = Model.Tag(document, out var emissions);
 
         var entities = new List<EntityMention>();
         for (var s = 0; s < sentences.Count; s++)
         {
-            foreach (var span in Bilou.Decode(labels[s]))
+            var spans = Bilou.Decode(labels[s]);
+            var confidences = Model.Confidences(emissions[s], labels[s], spans);
+            for (var k = 0; k < spans.Count; k++)
             {
+                var span = spans[k];
                 var first = tokens[sentences[s].FirstToken + span.Start];
                 var last = tokens[sentences[s].FirstToken + span.End - 1];
-                var confidence = Model.Confidence(emissions[s], labels[s], span);
-                entities.Add(new EntityMention(span.Type, text[first.Start..last.End], first.Start, last.End, Math.Round(confidence, 3), s));
+                entities.Add(new EntityMention(span.Type, text[first.Start..last.End], first.Start, last.End, Math.Round(confidences[k], 3), s));
             }
         }
 

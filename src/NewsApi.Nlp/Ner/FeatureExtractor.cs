@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NewsApi.Nlp.Ner;
 
 /// <summary>A document as the tagger sees it: sentences of word forms.</summary>
@@ -5,8 +7,17 @@ public sealed class TaggerDocument(List<WordForm[]> sentences)
 {
     public List<WordForm[]> Sentences { get; } = sentences;
 
+    /// <summary>The document features, computed once and shared by both stages.</summary>
+    internal FeatureExtractor.DocumentContext? Context { get; set; }
+
     public static TaggerDocument FromWords(IEnumerable<IReadOnlyList<string>> sentences) =>
         new(sentences.Select(s => s.Select(w => WordForms.Of(WordForms.Normalize(w))).ToArray()).ToList());
+}
+
+/// <summary>Receives features token by token.</summary>
+public interface IFeatureSink
+{
+    void Token(int sentence, int token, ReadOnlySpan<ulong> features);
 }
 
 /// <summary>The features of one sentence: for token i, <c>Features[Offsets[i]..Offsets[i + 1]]</c>.</summary>
@@ -65,100 +76,132 @@ public sealed class FeatureExtractor(Lexicon lexicon)
     /// <summary>The first-stage features (local and document) of every sentence of a document.</summary>
     public List<SentenceFeatures> Extract(TaggerDocument document)
     {
-        var context = DocumentContext.Build(document, null);
-        var result = new List<SentenceFeatures>(document.Sentences.Count);
-        var features = new List<ulong>(1024);
-        for (var s = 0; s < document.Sentences.Count; s++)
-        {
-            var words = document.Sentences[s];
-            var gazetteer = MatchGazetteers(words);
-            var headline = IsHeadline(words);
-            features.Clear();
-            var offsets = new int[words.Length + 1];
-            for (var i = 0; i < words.Length; i++)
-            {
-                offsets[i] = features.Count;
-                Local(words, i, headline, gazetteer, features);
-                DocumentLevel(context, s, i, words, headline, features);
-            }
-
-            offsets[words.Length] = features.Count;
-            result.Add(new SentenceFeatures([.. features], offsets));
-        }
-
-        return result;
+        var collector = new Collector(document);
+        Visit(document, collector);
+        return collector.Sentences;
     }
 
     /// <summary>The features the second stage adds: evidence from the first stage's labels for the whole document.</summary>
     public List<SentenceFeatures> ExtractSecondPass(TaggerDocument document, IReadOnlyList<byte[]> firstPass)
     {
-        var context = DocumentContext.Build(document, firstPass);
-        var result = new List<SentenceFeatures>(document.Sentences.Count);
-        var features = new List<ulong>(256);
+        var collector = new Collector(document);
+        VisitSecondPass(document, firstPass, collector);
+        return collector.Sentences;
+    }
+
+    /// <summary>Hands each token's first-stage features to <paramref name="sink"/>, in order, without storing them.</summary>
+    public void Visit(TaggerDocument document, IFeatureSink sink)
+    {
+        var context = document.Context ??= DocumentContext.Build(document);
+        var features = new List<ulong>(128);
         for (var s = 0; s < document.Sentences.Count; s++)
         {
             var words = document.Sentences[s];
-            features.Clear();
-            var offsets = new int[words.Length + 1];
+            var gazetteer = MatchGazetteers(words);
+            var headline = IsHeadline(words);
             for (var i = 0; i < words.Length; i++)
             {
-                offsets[i] = features.Count;
+                features.Clear();
+                Local(words, i, headline, gazetteer, features);
+                DocumentLevel(context, s, i, words, headline, features);
+                sink.Token(s, i, CollectionsMarshal.AsSpan(features));
+            }
+        }
+    }
+
+    /// <summary>Hands each token's second-stage features to <paramref name="sink"/>.</summary>
+    public void VisitSecondPass(TaggerDocument document, IReadOnlyList<byte[]> firstPass, IFeatureSink sink)
+    {
+        var context = document.Context ??= DocumentContext.Build(document);
+        context.SetFirstPass(firstPass);
+        var features = new List<ulong>(32);
+        for (var s = 0; s < document.Sentences.Count; s++)
+        {
+            for (var i = 0; i < document.Sentences[s].Length; i++)
+            {
+                features.Clear();
                 SecondPass(context, firstPass, s, i, features);
+                sink.Token(s, i, CollectionsMarshal.AsSpan(features));
+            }
+        }
+    }
+
+    /// <summary>Stores features per sentence (for training, where they are reused every epoch).</summary>
+    private sealed class Collector(TaggerDocument document) : IFeatureSink
+    {
+        private readonly List<ulong> _features = new(1024);
+        private int[] _offsets = [];
+
+        public List<SentenceFeatures> Sentences { get; } = new(document.Sentences.Count);
+
+        public void Token(int sentence, int token, ReadOnlySpan<ulong> features)
+        {
+            if (token == 0)
+            {
+                _features.Clear();
+                _offsets = new int[document.Sentences[sentence].Length + 1];
             }
 
-            offsets[words.Length] = features.Count;
-            result.Add(new SentenceFeatures([.. features], offsets));
+            _offsets[token] = _features.Count;
+            _features.AddRange(features);
+            if (token == _offsets.Length - 2)
+            {
+                _offsets[token + 1] = _features.Count;
+                Sentences.Add(new SentenceFeatures([.. _features], _offsets));
+            }
         }
-
-        return result;
     }
+
+    private static readonly ulong Start = FeatureHash.Text("<s>");
+    private static readonly ulong End = FeatureHash.Text("</s>");
 
     private void Local(WordForm[] words, int i, bool headline, ushort[][] gazetteer, List<ulong> f)
     {
         var w = words[i];
         var previous = i > 0 ? words[i - 1] : null;
         var next = i + 1 < words.Length ? words[i + 1] : null;
-        var lower = w.Lower;
-        var prevLower = previous?.Lower ?? "<s>";
-        var nextLower = next?.Lower ?? "</s>";
+        var lower = w.LowerHash;
+        var prevLower = previous?.LowerHash ?? Start;
+        var nextLower = next?.LowerHash ?? End;
 
         f.Add(FeatureHash.Of(Bias));
-        f.Add(FeatureHash.Of(Word, w.Word));
+        f.Add(FeatureHash.Of(Word, w.WordHash));
         f.Add(FeatureHash.Of(Lower, lower));
         f.Add(FeatureHash.Of(LowerPrev, prevLower));
         f.Add(FeatureHash.Of(LowerNext, nextLower));
-        f.Add(FeatureHash.Of(LowerPrev2, i > 1 ? words[i - 2].Lower : "<s>"));
-        f.Add(FeatureHash.Of(LowerNext2, i + 2 < words.Length ? words[i + 2].Lower : "</s>"));
+        f.Add(FeatureHash.Of(LowerPrev2, i > 1 ? words[i - 2].LowerHash : Start));
+        f.Add(FeatureHash.Of(LowerNext2, i + 2 < words.Length ? words[i + 2].LowerHash : End));
         f.Add(FeatureHash.Of(BigramPrev, prevLower, lower));
         f.Add(FeatureHash.Of(BigramNext, lower, nextLower));
 
-        var word = w.Word.AsSpan();
-        for (var n = 1; n <= 4 && n <= word.Length; n++)
+        for (var n = 0; n < w.PrefixHashes.Length; n++)
         {
-            f.Add(FeatureHash.Of(Prefix, n, word[..n]));
-            f.Add(FeatureHash.Of(Suffix, n, word[^n..]));
+            f.Add(FeatureHash.Of(Prefix, (ulong)n, w.PrefixHashes[n]));
+            f.Add(FeatureHash.Of(Suffix, (ulong)n, w.SuffixHashes[n]));
         }
 
-        f.Add(FeatureHash.Of(ShapeT, w.Shape));
-        f.Add(FeatureHash.Of(ShortShapeT, w.ShortShape));
-        f.Add(FeatureHash.Of(ShapeWindow, previous?.ShortShape ?? "<s>", w.ShortShape, next?.ShortShape ?? "</s>"));
-        f.Add(FeatureHash.Of(ShapePrev, previous?.ShortShape ?? "<s>"));
-        f.Add(FeatureHash.Of(ShapeNext, next?.ShortShape ?? "</s>"));
+        var prevShape = previous?.ShortShapeHash ?? Start;
+        var nextShape = next?.ShortShapeHash ?? End;
+        f.Add(FeatureHash.Of(ShapeT, w.ShapeHash));
+        f.Add(FeatureHash.Of(ShortShapeT, w.ShortShapeHash));
+        f.Add(FeatureHash.Of(ShapeWindow, prevShape, w.ShortShapeHash, nextShape));
+        f.Add(FeatureHash.Of(ShapePrev, prevShape));
+        f.Add(FeatureHash.Of(ShapeNext, nextShape));
 
         var flags = (w.InitialCapital ? 1 : 0) | (w.AllCapitals ? 2 : 0) | (w.HasDigit ? 4 : 0) | (i == 0 ? 8 : 0)
             | (headline ? 16 : 0) | (w.Word.Contains('-') ? 32 : 0) | (w.Word.Contains('.') ? 64 : 0);
-        f.Add(FeatureHash.Of(Flags, flags));
+        f.Add(FeatureHash.OfInt(Flags, flags));
         if (headline)
         {
-            f.Add(FeatureHash.Of(HeadlineShape, w.ShortShape, lower));
+            f.Add(FeatureHash.Of(HeadlineShape, w.ShortShapeHash, lower));
         }
 
         foreach (var match in gazetteer[i])
         {
-            f.Add(FeatureHash.Of(Gazetteer, match));
+            f.Add(FeatureHash.OfInt(Gazetteer, match));
             if (w.InitialCapital)
             {
-                f.Add(FeatureHash.Of(GazetteerCapitalised, match));
+                f.Add(FeatureHash.OfInt(GazetteerCapitalised, match));
             }
         }
 
@@ -166,7 +209,7 @@ public sealed class FeatureExtractor(Lexicon lexicon)
         {
             foreach (var match in gazetteer[i - 1])
             {
-                f.Add(FeatureHash.Of(GazetteerPrev, match));
+                f.Add(FeatureHash.OfInt(GazetteerPrev, match));
             }
         }
 
@@ -174,15 +217,15 @@ public sealed class FeatureExtractor(Lexicon lexicon)
         {
             foreach (var match in gazetteer[i + 1])
             {
-                f.Add(FeatureHash.Of(GazetteerNext, match));
+                f.Add(FeatureHash.OfInt(GazetteerNext, match));
             }
         }
 
         if (w.HasLetter)
         {
-            var bucket = lexicon.Capitalisation.GetValueOrDefault(FeatureHash.Of(0, lower));
-            f.Add(FeatureHash.Of(Capitalisation, bucket));
-            f.Add(FeatureHash.Of(CapitalisationContext, bucket, flags & 27));
+            var bucket = lexicon.CapitalisationOf(w);
+            f.Add(FeatureHash.OfInt(Capitalisation, bucket));
+            f.Add(FeatureHash.OfInts(CapitalisationContext, bucket, flags & 27));
         }
 
         if (lexicon.Clusters.Count > 0)
@@ -197,8 +240,8 @@ public sealed class FeatureExtractor(Lexicon lexicon)
     {
         if (classes != 0)
         {
-            f.Add(FeatureHash.Of(template, 1, (int)(classes >> 16)));
-            f.Add(FeatureHash.Of(template, 2, (int)(classes & 0xFFFF)));
+            f.Add(FeatureHash.OfInts(template, 1, (int)(classes >> 16)));
+            f.Add(FeatureHash.OfInts(template, 2, (int)(classes & 0xFFFF)));
         }
     }
 
@@ -210,7 +253,7 @@ public sealed class FeatureExtractor(Lexicon lexicon)
             return;
         }
 
-        if (context.Occurrences.TryGetValue(w.Lower, out var occurrences))
+        if (context.Occurrences.TryGetValue(w.LowerHash, out var occurrences))
         {
             var aggregated = 0;
             foreach (var (os, oi) in occurrences)
@@ -221,8 +264,8 @@ public sealed class FeatureExtractor(Lexicon lexicon)
                 }
 
                 var sentence = context.Document.Sentences[os];
-                f.Add(FeatureHash.Of(AggregatePrev, oi > 0 ? sentence[oi - 1].Lower : "<s>"));
-                f.Add(FeatureHash.Of(AggregateNext, oi + 1 < sentence.Length ? sentence[oi + 1].Lower : "</s>"));
+                f.Add(FeatureHash.Of(AggregatePrev, oi > 0 ? sentence[oi - 1].LowerHash : Start));
+                f.Add(FeatureHash.Of(AggregateNext, oi + 1 < sentence.Length ? sentence[oi + 1].LowerHash : End));
                 if (++aggregated == MaxAggregatedOccurrences)
                 {
                     break;
@@ -230,19 +273,19 @@ public sealed class FeatureExtractor(Lexicon lexicon)
             }
         }
 
-        f.Add(FeatureHash.Of(LowerElsewhere, context.LowerMidSentence.Contains(w.Lower) ? 1 : 0, i == 0 || headline ? 1 : 0));
+        f.Add(FeatureHash.OfInts(LowerElsewhere, context.LowerMidSentence.Contains(w.LowerHash) ? 1 : 0, i == 0 || headline ? 1 : 0));
         if (i == 0 || headline)
         {
-            f.Add(FeatureHash.Of(CapitalisedElsewhere, context.CapitalisedMidSentence.Contains(w.Lower) ? 1 : 0));
+            f.Add(FeatureHash.OfInt(CapitalisedElsewhere, context.CapitalisedMidSentence.Contains(w.LowerHash) ? 1 : 0));
         }
     }
 
     private static void SecondPass(DocumentContext context, IReadOnlyList<byte[]> firstPass, int s, int i, List<ulong> f)
     {
         var labels = firstPass[s];
-        f.Add(FeatureHash.Of(FirstPassLabel, labels[i]));
-        f.Add(FeatureHash.Of(FirstPassPrev, i > 0 ? labels[i - 1] : 255));
-        f.Add(FeatureHash.Of(FirstPassNext, i + 1 < labels.Length ? labels[i + 1] : 255));
+        f.Add(FeatureHash.OfInt(FirstPassLabel, labels[i]));
+        f.Add(FeatureHash.OfInt(FirstPassPrev, i > 0 ? labels[i - 1] : 255));
+        f.Add(FeatureHash.OfInt(FirstPassNext, i + 1 < labels.Length ? labels[i + 1] : 255));
 
         var w = context.Document.Sentences[s][i];
         if (!w.HasLetter)
@@ -251,7 +294,7 @@ public sealed class FeatureExtractor(Lexicon lexicon)
         }
 
         // How the first pass labelled this word elsewhere in the document.
-        if (context.Occurrences.TryGetValue(w.Lower, out var occurrences) && occurrences.Count > 1)
+        if (context.Occurrences.TryGetValue(w.LowerHash, out var occurrences) && occurrences.Count > 1)
         {
             Span<int> byType = stackalloc int[5];
             var others = 0;
@@ -276,28 +319,28 @@ public sealed class FeatureExtractor(Lexicon lexicon)
                 }
             }
 
-            f.Add(FeatureHash.Of(FirstPassMajority, best));
+            f.Add(FeatureHash.OfInt(FirstPassMajority, best));
             if (best < 4)
             {
-                f.Add(FeatureHash.Of(FirstPassShare, best, byType[best] * 4 / others));
+                f.Add(FeatureHash.OfInts(FirstPassShare, best, byType[best] * 4 / others));
             }
         }
 
         // The word inside a multi-word entity elsewhere, by type and place: "Blinken" after "Antony Blinken".
-        if (w.InitialCapital && context.EntityWords.TryGetValue(w.Lower, out var places))
+        if (w.InitialCapital && context.EntityWords.TryGetValue(w.LowerHash, out var places))
         {
             for (var bit = 0; bit < 16; bit++)
             {
                 if ((places & (1 << bit)) != 0)
                 {
-                    f.Add(FeatureHash.Of(FirstPassContaining, bit));
+                    f.Add(FeatureHash.OfInt(FirstPassContaining, bit));
                 }
             }
         }
 
         if (context.EntityPhraseStarts.TryGetValue((s, i), out var phraseType))
         {
-            f.Add(FeatureHash.Of(FirstPassPhrase, phraseType));
+            f.Add(FeatureHash.OfInt(FirstPassPhrase, phraseType));
         }
     }
 
@@ -327,11 +370,16 @@ public sealed class FeatureExtractor(Lexicon lexicon)
         var any = false;
         for (var i = 0; i < n; i++)
         {
+            if (!lexicon.PhraseFirstWords.Contains(words[i].LowerHash))
+            {
+                continue;
+            }
+
             var hash = FeatureHash.PhraseStart;
             for (var length = 1; length <= Lexicon.MaxPhraseWords && i + length <= n; length++)
             {
-                hash = FeatureHash.PhraseAdd(hash, words[i + length - 1].Lower, length == 1);
-                if (lexicon.Phrases.TryGetValue(FeatureHash.PhraseEnd(hash), out var mask))
+                hash = FeatureHash.PhraseAdd(hash, words[i + length - 1].LowerHash);
+                if (lexicon.Phrases.TryGetValue(hash, out var mask))
                 {
                     masks[i * Lexicon.MaxPhraseWords + length - 1] = mask;
                     any = true;
@@ -393,24 +441,25 @@ public sealed class FeatureExtractor(Lexicon lexicon)
         return result;
     }
 
-    /// <summary>What the document says about each word, gathered once per document.</summary>
-    private sealed class DocumentContext
+    /// <summary>What the document says about each word, gathered once per document (keys are lower-case word hashes).</summary>
+    internal sealed class DocumentContext
     {
         public required TaggerDocument Document { get; init; }
 
-        public Dictionary<string, List<(int Sentence, int Token)>> Occurrences { get; } = new(StringComparer.Ordinal);
+        /// <summary>Capitalised (or headline) occurrences of each word.</summary>
+        public Dictionary<ulong, List<(int Sentence, int Token)>> Occurrences { get; } = [];
 
-        public HashSet<string> LowerMidSentence { get; } = new(StringComparer.Ordinal);
+        public HashSet<ulong> LowerMidSentence { get; } = [];
 
-        public HashSet<string> CapitalisedMidSentence { get; } = new(StringComparer.Ordinal);
+        public HashSet<ulong> CapitalisedMidSentence { get; } = [];
 
-        /// <summary>Lower-cased word → bit mask of (type × 4 + BILU position) of first-pass entities containing it.</summary>
-        public Dictionary<string, int> EntityWords { get; } = new(StringComparer.Ordinal);
+        /// <summary>Word → bit mask of (type × 4 + BILU position) of first-pass entities containing it.</summary>
+        public Dictionary<ulong, int> EntityWords { get; } = [];
 
-        /// <summary>First tokens of phrases that the first pass tagged as an entity elsewhere in the document.</summary>
+        /// <summary>First tokens of phrases that the first pass tagged as a multi-word entity somewhere in the document.</summary>
         public Dictionary<(int, int), int> EntityPhraseStarts { get; } = [];
 
-        public static DocumentContext Build(TaggerDocument document, IReadOnlyList<byte[]>? firstPass)
+        public static DocumentContext Build(TaggerDocument document)
         {
             var context = new DocumentContext { Document = document };
             for (var s = 0; s < document.Sentences.Count; s++)
@@ -427,9 +476,9 @@ public sealed class FeatureExtractor(Lexicon lexicon)
 
                     if (w.InitialCapital || headline)
                     {
-                        if (!context.Occurrences.TryGetValue(w.Lower, out var list))
+                        if (!context.Occurrences.TryGetValue(w.LowerHash, out var list))
                         {
-                            context.Occurrences[w.Lower] = list = [];
+                            context.Occurrences[w.LowerHash] = list = [];
                         }
 
                         list.Add((s, i));
@@ -437,58 +486,88 @@ public sealed class FeatureExtractor(Lexicon lexicon)
 
                     if (i > 0 && !headline)
                     {
-                        (w.InitialCapital ? context.CapitalisedMidSentence : context.LowerMidSentence).Add(w.Lower);
-                    }
-                }
-            }
-
-            if (firstPass is not null)
-            {
-                var phrases = new Dictionary<string, int>(StringComparer.Ordinal);
-                for (var s = 0; s < document.Sentences.Count; s++)
-                {
-                    foreach (var span in Bilou.Decode(firstPass[s]))
-                    {
-                        var words = document.Sentences[s];
-                        for (var k = span.Start; k < span.End; k++)
-                        {
-                            var position = span.Length == 1 ? Bilou.Unit : k == span.Start ? Bilou.Begin : k == span.End - 1 ? Bilou.Last : Bilou.Inside;
-                            var bit = 1 << ((int)span.Type * 4 + position);
-                            context.EntityWords[words[k].Lower] = context.EntityWords.GetValueOrDefault(words[k].Lower) | bit;
-                        }
-
-                        if (span.Length > 1)
-                        {
-                            phrases[string.Join(' ', words[span.Start..span.End].Select(x => x.Lower))] = (int)span.Type;
-                        }
-                    }
-                }
-
-                // Occurrences of a multi-word entity's phrase that the first pass missed.
-                foreach (var (phrase, type) in phrases)
-                {
-                    var parts = phrase.Split(' ');
-                    for (var s = 0; s < document.Sentences.Count; s++)
-                    {
-                        var words = document.Sentences[s];
-                        for (var i = 0; i + parts.Length <= words.Length; i++)
-                        {
-                            var match = true;
-                            for (var k = 0; k < parts.Length && match; k++)
-                            {
-                                match = words[i + k].Lower == parts[k];
-                            }
-
-                            if (match)
-                            {
-                                context.EntityPhraseStarts[(s, i)] = type;
-                            }
-                        }
+                        (w.InitialCapital ? context.CapitalisedMidSentence : context.LowerMidSentence).Add(w.LowerHash);
                     }
                 }
             }
 
             return context;
+        }
+
+        /// <summary>Replaces the first-pass evidence with that of <paramref name="firstPass"/>.</summary>
+        public void SetFirstPass(IReadOnlyList<byte[]> firstPass)
+        {
+            EntityWords.Clear();
+            EntityPhraseStarts.Clear();
+            var phrasesByFirstWord = new Dictionary<ulong, List<(ulong[] Words, int Type)>>();
+            for (var s = 0; s < Document.Sentences.Count; s++)
+            {
+                var words = Document.Sentences[s];
+                foreach (var span in Bilou.Decode(firstPass[s]))
+                {
+                    for (var k = span.Start; k < span.End; k++)
+                    {
+                        var position = span.Length == 1 ? Bilou.Unit : k == span.Start ? Bilou.Begin : k == span.End - 1 ? Bilou.Last : Bilou.Inside;
+                        EntityWords[words[k].LowerHash] = EntityWords.GetValueOrDefault(words[k].LowerHash) | (1 << ((int)span.Type * 4 + position));
+                    }
+
+                    if (span.Length > 1)
+                    {
+                        var phrase = new ulong[span.Length];
+                        for (var k = 0; k < span.Length; k++)
+                        {
+                            phrase[k] = words[span.Start + k].LowerHash;
+                        }
+
+                        if (!phrasesByFirstWord.TryGetValue(phrase[0], out var list))
+                        {
+                            phrasesByFirstWord[phrase[0]] = list = [];
+                        }
+
+                        if (!list.Any(p => p.Words.AsSpan().SequenceEqual(phrase)))
+                        {
+                            list.Add((phrase, (int)span.Type));
+                        }
+                    }
+                }
+            }
+
+            if (phrasesByFirstWord.Count == 0)
+            {
+                return;
+            }
+
+            // Every occurrence of a multi-word entity's phrase, including those the first pass missed.
+            for (var s = 0; s < Document.Sentences.Count; s++)
+            {
+                var words = Document.Sentences[s];
+                for (var i = 0; i < words.Length; i++)
+                {
+                    if (!phrasesByFirstWord.TryGetValue(words[i].LowerHash, out var phrases))
+                    {
+                        continue;
+                    }
+
+                    foreach (var (phrase, type) in phrases)
+                    {
+                        if (i + phrase.Length > words.Length)
+                        {
+                            continue;
+                        }
+
+                        var match = true;
+                        for (var k = 1; k < phrase.Length && match; k++)
+                        {
+                            match = words[i + k].LowerHash == phrase[k];
+                        }
+
+                        if (match)
+                        {
+                            EntityPhraseStarts[(s, i)] = type;
+                        }
+                    }
+                }
+            }
         }
     }
 }

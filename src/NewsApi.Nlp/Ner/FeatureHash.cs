@@ -1,88 +1,62 @@
 namespace NewsApi.Nlp.Ner;
 
 /// <summary>
-/// 64-bit feature identifiers: a template number mixed with the feature's values (FNV-1a over the characters,
-/// then a final avalanche). Features are never materialised as strings, which keeps tagging allocation-free.
+/// 64-bit feature identifiers. A text is hashed once (FNV-1a and an avalanche, see <see cref="Text"/>); word
+/// forms cache their hashes, so a feature costs one mix of a per-template seed with those values. Features are
+/// never materialised as strings, which keeps tagging allocation-light.
 /// </summary>
 public static class FeatureHash
 {
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
+    private const ulong K1 = 0x9E3779B97F4A7C15UL;
+    private const ulong K2 = 0xC2B2AE3D27D4EB4FUL;
+    private const ulong K3 = 0x165667B19E3779F9UL;
 
-    public static ulong Start(int template) => Step(Offset, (uint)template + 0x9E37u);
+    private static readonly ulong[] Seeds = Enumerable.Range(0, 128).Select(t => Finish((ulong)(t + 1) * K1 ^ 0x5bd1e995UL)).ToArray();
 
-    public static ulong Add(ulong hash, ReadOnlySpan<char> text)
+    /// <summary>The hash of a text.</summary>
+    public static ulong Text(ReadOnlySpan<char> text)
     {
+        var hash = Offset;
         foreach (var c in text)
         {
             hash = (hash ^ c) * Prime;
         }
 
-        return (hash ^ 0xFFFF) * Prime;
+        return Finish(hash ^ (ulong)text.Length);
     }
 
-    public static ulong Add(ulong hash, int value) => Step(hash, (uint)value);
+    public static ulong Of(int template) => Seeds[template];
 
-    public static ulong Of(int template) => Finish(Start(template));
+    public static ulong Of(int template, ulong a) => Finish(Seeds[template] ^ (a * K1));
 
-    public static ulong Of(int template, ReadOnlySpan<char> text) => Finish(Add(Start(template), text));
+    public static ulong Of(int template, ulong a, ulong b) => Finish(Seeds[template] ^ (a * K1) ^ (ulong.RotateLeft(b, 29) * K2));
 
-    public static ulong Of(int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Finish(Add(Add(Start(template), a), b));
+    public static ulong Of(int template, ulong a, ulong b, ulong c) =>
+        Finish(Seeds[template] ^ (a * K1) ^ (ulong.RotateLeft(b, 29) * K2) ^ (ulong.RotateLeft(c, 47) * K3));
 
-    public static ulong Of(int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c) =>
-        Finish(Add(Add(Add(Start(template), a), b), c));
+    public static ulong OfInt(int template, int value) => Of(template, (ulong)(uint)value + 0x100000000UL);
 
-    public static ulong Of(int template, int value) => Finish(Add(Start(template), value));
+    public static ulong OfInts(int template, int a, int b) => Of(template, (ulong)(uint)a + 0x100000000UL, (ulong)(uint)b + 0x100000000UL);
 
-    public static ulong Of(int template, int value, ReadOnlySpan<char> text) => Finish(Add(Add(Start(template), value), text));
+    public static ulong Of(int template, ReadOnlySpan<char> text) => Of(template, Text(text));
 
-    public static ulong Of(int template, int a, int b) => Finish(Add(Add(Start(template), a), b));
-
-    /// <summary>The hash of a phrase for gazetteer lookups: lower-cased words joined by single spaces.</summary>
-    public static ulong Phrase(IEnumerable<string> lowerWords)
+    /// <summary>The hash of a phrase of words given by their text hashes, for gazetteer lookups.</summary>
+    public static ulong Phrase(IEnumerable<ulong> wordHashes)
     {
         var hash = PhraseStart;
-        var first = true;
-        foreach (var word in lowerWords)
+        foreach (var word in wordHashes)
         {
-            hash = PhraseAdd(hash, word, first);
-            first = false;
-        }
-
-        return Finish(hash);
-    }
-
-    /// <summary>The unfinished hash of an empty phrase; extend it word by word with <see cref="PhraseAdd"/>.</summary>
-    public static readonly ulong PhraseStart = Start(-1);
-
-    public static ulong PhraseAdd(ulong hash, ReadOnlySpan<char> lowerWord, bool first)
-    {
-        if (!first)
-        {
-            hash = (hash ^ ' ') * Prime;
-        }
-
-        foreach (var c in lowerWord)
-        {
-            hash = (hash ^ c) * Prime;
+            hash = PhraseAdd(hash, word);
         }
 
         return hash;
     }
 
-    /// <summary>Finishes an unfinished phrase hash.</summary>
-    public static ulong PhraseEnd(ulong hash) => Finish(hash);
+    public const ulong PhraseStart = 0x27D4EB2F165667C5UL;
 
-    private static ulong Step(ulong hash, uint value)
-    {
-        for (var i = 0; i < 4; i++)
-        {
-            hash = (hash ^ (value & 0xFF)) * Prime;
-            value >>= 8;
-        }
-
-        return hash;
-    }
+    public static ulong PhraseAdd(ulong hash, ulong wordHash) => Finish((hash * K2) ^ wordHash);
 
     private static ulong Finish(ulong hash)
     {

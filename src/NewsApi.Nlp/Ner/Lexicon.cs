@@ -34,6 +34,9 @@ public sealed class Lexicon
     /// <summary>Phrase hash → bit mask of lists.</summary>
     public Dictionary<ulong, ushort> Phrases { get; } = [];
 
+    /// <summary>Hashes of the words that begin some phrase: a word not here starts no match.</summary>
+    public HashSet<ulong> PhraseFirstWords { get; } = [];
+
     /// <summary>Lower-cased word hash → capitalisation bucket (see <see cref="CapitalisationBucket"/>).</summary>
     public Dictionary<ulong, byte> Capitalisation { get; } = [];
 
@@ -42,8 +45,10 @@ public sealed class Lexicon
 
     /// <summary>The classes of a word as written, else of its lower-case form.</summary>
     public uint ClustersOf(WordForm word) =>
-        Clusters.TryGetValue(FeatureHash.Of(0, word.Word), out var classes) ? classes
-        : Clusters.GetValueOrDefault(FeatureHash.Of(0, word.Lower));
+        Clusters.TryGetValue(word.WordHash, out var classes) ? classes : Clusters.GetValueOrDefault(word.LowerHash);
+
+    /// <summary>The mid-sentence capitalisation bucket of a word (0 = not seen in unlabeled text).</summary>
+    public byte CapitalisationOf(WordForm word) => Capitalisation.GetValueOrDefault(word.LowerHash);
 
     /// <summary>Learns word classes at two granularities from unlabeled sentences (see <see cref="WordClusters"/>).</summary>
     public void LearnClusters(IReadOnlyList<IReadOnlyList<string>> sentences, int coarse, int fine, int iterations, TextWriter? log = null)
@@ -52,7 +57,7 @@ public sealed class Lexicon
         var fineClasses = WordClusters.Train(sentences, fine, iterations, minCount: 3, log);
         foreach (var (word, coarseClass) in coarseClasses)
         {
-            Clusters[FeatureHash.Of(0, word)] = (uint)coarseClass << 16 | (uint)fineClasses[word];
+            Clusters[FeatureHash.Text(word)] = (uint)coarseClass << 16 | (uint)fineClasses[word];
         }
     }
 
@@ -64,13 +69,14 @@ public sealed class Lexicon
             return;
         }
 
-        var hash = FeatureHash.Phrase(lower);
+        var hash = FeatureHash.Phrase(lower.Select(w => FeatureHash.Text(w)));
         Phrases[hash] = (ushort)(Phrases.GetValueOrDefault(hash) | (1 << (int)list));
+        PhraseFirstWords.Add(FeatureHash.Text(lower[0]));
     }
 
     public void Add(List list, string phrase) => Add(list, SplitPhrase(phrase));
 
-    public ushort Lookup(IEnumerable<string> lowerWords) => Phrases.GetValueOrDefault(FeatureHash.Phrase(lowerWords));
+    public ushort Lookup(IEnumerable<string> lowerWords) => Phrases.GetValueOrDefault(FeatureHash.Phrase(lowerWords.Select(w => FeatureHash.Text(w))));
 
     /// <summary>Splits a gazetteer name into words the way the tokenizer would.</summary>
     public static IEnumerable<string> SplitPhrase(string phrase)
@@ -189,7 +195,7 @@ public sealed class Lexicon
         {
             if (total >= 2)
             {
-                Capitalisation[FeatureHash.Of(0, word)] = CapitalisationBucket(capitalised, total);
+                Capitalisation[FeatureHash.Text(word)] = CapitalisationBucket(capitalised, total);
             }
         }
     }

@@ -257,7 +257,7 @@ public static class ViterbiDecoder
         var transitions = new float[(L + 1) * L];
         for (var previous = -1; previous < L; previous++)
         {
-            weights.Accumulate(FeatureHash.Of(FeatureExtractor.Transition, previous + 1), transitions.AsSpan((previous + 1) * L, L));
+            weights.Accumulate(FeatureHash.OfInt(FeatureExtractor.Transition, previous + 1), transitions.AsSpan((previous + 1) * L, L));
         }
 
         return transitions;
@@ -280,8 +280,10 @@ public static class ViterbiDecoder
             return labels;
         }
 
-        var delta = new float[n * L];
-        var back = new byte[n * L];
+        var deltaBuffer = System.Buffers.ArrayPool<float>.Shared.Rent(n * L);
+        var backBuffer = System.Buffers.ArrayPool<byte>.Shared.Rent(n * L);
+        var delta = deltaBuffer.AsSpan(0, n * L);
+        var back = backBuffer.AsSpan(0, n * L);
         for (var y = 0; y < L; y++)
         {
             delta[y] = Bilou.Allowed(-1, y) ? transitions[y] + emissions[y] : float.NegativeInfinity;
@@ -289,7 +291,7 @@ public static class ViterbiDecoder
 
         for (var i = 1; i < n; i++)
         {
-            var previousRow = delta.AsSpan((i - 1) * L, L);
+            var previousRow = delta.Slice((i - 1) * L, L);
             for (var y = 0; y < L; y++)
             {
                 var best = float.NegativeInfinity;
@@ -327,96 +329,134 @@ public static class ViterbiDecoder
             labels[i - 1] = back[i * L + labels[i]];
         }
 
+        System.Buffers.ArrayPool<float>.Shared.Return(deltaBuffer);
+        System.Buffers.ArrayPool<byte>.Shared.Return(backBuffer);
         return labels;
     }
 
     /// <summary>
     /// Per-token label probabilities by forward-backward over the scores divided by
-    /// <paramref name="temperature"/>, respecting the BILOU constraints.
+    /// <paramref name="temperature"/>, respecting the BILOU constraints. Works with exponentiated scores,
+    /// renormalised at every token, so it needs only one exponential per token and label.
     /// </summary>
-    public static float[] Marginals(ReadOnlySpan<float> emissions, int n, ReadOnlySpan<float> transitions, float temperature)
+    public static void Marginals(ReadOnlySpan<float> emissions, int n, ReadOnlySpan<float> transitions, float temperature, Span<float> marginals)
     {
-        var forward = new double[n * L];
-        var backward = new double[n * L];
-        var t = 1.0 / temperature;
-        for (var y = 0; y < L; y++)
+        var t = 1f / temperature;
+        var maxTransition = float.NegativeInfinity;
+        foreach (var value in transitions)
         {
-            forward[y] = Bilou.Allowed(-1, y) ? (transitions[y] + emissions[y]) * t : double.NegativeInfinity;
+            maxTransition = Math.Max(maxTransition, value);
         }
 
-        Span<double> terms = stackalloc double[L];
+        Span<float> expTransitions = stackalloc float[(L + 1) * L];
+        for (var k = 0; k < expTransitions.Length; k++)
+        {
+            expTransitions[k] = MathF.Exp((transitions[k] - maxTransition) * t);
+        }
+
+        var pool = System.Buffers.ArrayPool<float>.Shared;
+        var expBuffer = pool.Rent(n * L);
+        var forwardBuffer = pool.Rent(n * L);
+        var backwardBuffer = pool.Rent(n * L);
+        var expEmissions = expBuffer.AsSpan(0, n * L);
+        for (var i = 0; i < n; i++)
+        {
+            var row = emissions.Slice(i * L, L);
+            var max = float.NegativeInfinity;
+            foreach (var value in row)
+            {
+                max = Math.Max(max, value);
+            }
+
+            for (var y = 0; y < L; y++)
+            {
+                expEmissions[i * L + y] = MathF.Exp((row[y] - max) * t);
+            }
+        }
+
+        var forward = forwardBuffer.AsSpan(0, n * L);
+        for (var y = 0; y < L; y++)
+        {
+            forward[y] = Bilou.Allowed(-1, y) ? expTransitions[y] * expEmissions[y] : 0;
+        }
+
+        Normalise(forward[..L]);
         for (var i = 1; i < n; i++)
         {
             for (var y = 0; y < L; y++)
             {
-                var count = 0;
+                var sum = 0f;
                 foreach (var p in Predecessors[y])
                 {
-                    terms[count++] = forward[(i - 1) * L + p] + transitions[(p + 1) * L + y] * t;
+                    sum += forward[(i - 1) * L + p] * expTransitions[(p + 1) * L + y];
                 }
 
-                forward[i * L + y] = LogSum(terms[..count]) + emissions[i * L + y] * t;
+                forward[i * L + y] = sum * expEmissions[i * L + y];
             }
+
+            Normalise(forward.Slice(i * L, L));
         }
 
+        var backward = backwardBuffer.AsSpan(0, n * L);
         for (var y = 0; y < L; y++)
         {
-            backward[(n - 1) * L + y] = Bilou.CanEnd(y) ? 0 : double.NegativeInfinity;
+            backward[(n - 1) * L + y] = Bilou.CanEnd(y) ? 1 : 0;
         }
 
         for (var i = n - 2; i >= 0; i--)
         {
             for (var p = 0; p < L; p++)
             {
-                var count = 0;
-                for (var y = 0; y < L; y++)
+                var sum = 0f;
+                foreach (var y in Successors[p])
                 {
-                    if (Bilou.Allowed(p, y))
-                    {
-                        terms[count++] = transitions[(p + 1) * L + y] * t + emissions[(i + 1) * L + y] * t + backward[(i + 1) * L + y];
-                    }
+                    sum += expTransitions[(p + 1) * L + y] * expEmissions[(i + 1) * L + y] * backward[(i + 1) * L + y];
                 }
 
-                backward[i * L + p] = LogSum(terms[..count]);
+                backward[i * L + p] = sum;
+            }
+
+            Normalise(backward.Slice(i * L, L));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var z = 0f;
+            for (var y = 0; y < L; y++)
+            {
+                z += forward[i * L + y] * backward[i * L + y];
+            }
+
+            for (var y = 0; y < L; y++)
+            {
+                marginals[i * L + y] = z > 0 ? forward[i * L + y] * backward[i * L + y] / z : 0;
             }
         }
 
-        var total = new double[L];
-        for (var y = 0; y < L; y++)
-        {
-            total[y] = forward[(n - 1) * L + y] + backward[(n - 1) * L + y];
-        }
-
-        var z = LogSum(total);
-        var marginals = new float[n * L];
-        for (var i = 0; i < n * L; i++)
-        {
-            marginals[i] = (float)Math.Exp(forward[i] + backward[i] - z);
-        }
-
-        return marginals;
+        pool.Return(expBuffer);
+        pool.Return(forwardBuffer);
+        pool.Return(backwardBuffer);
     }
 
-    private static double LogSum(ReadOnlySpan<double> values)
+    /// <summary>For each label, the labels allowed after it.</summary>
+    private static readonly int[][] Successors = Enumerable.Range(0, L)
+        .Select(p => Enumerable.Range(0, L).Where(y => Bilou.Allowed(p, y)).ToArray()).ToArray();
+
+    private static void Normalise(Span<float> values)
     {
-        var max = double.NegativeInfinity;
+        var sum = 0f;
         foreach (var v in values)
         {
-            max = Math.Max(max, v);
+            sum += v;
         }
 
-        if (double.IsNegativeInfinity(max))
+        if (sum > 0)
         {
-            return max;
+            for (var k = 0; k < values.Length; k++)
+            {
+                values[k] /= sum;
+            }
         }
-
-        var sum = 0.0;
-        foreach (var v in values)
-        {
-            sum += Math.Exp(v - max);
-        }
-
-        return max + Math.Log(sum);
     }
 
     /// <summary>Perceptron update towards <paramref name="gold"/> and away from <paramref name="predicted"/>.</summary>
@@ -437,8 +477,8 @@ public static class ViterbiDecoder
             var predictedPrevious = i == 0 ? -1 : predicted[i - 1];
             if (goldPrevious != predictedPrevious || gold[i] != predicted[i])
             {
-                weights.Update(FeatureHash.Of(FeatureExtractor.Transition, goldPrevious + 1), gold[i], 1);
-                weights.Update(FeatureHash.Of(FeatureExtractor.Transition, predictedPrevious + 1), predicted[i], -1);
+                weights.Update(FeatureHash.OfInt(FeatureExtractor.Transition, goldPrevious + 1), gold[i], 1);
+                weights.Update(FeatureHash.OfInt(FeatureExtractor.Transition, predictedPrevious + 1), predicted[i], -1);
             }
         }
     }

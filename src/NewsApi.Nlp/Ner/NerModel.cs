@@ -11,7 +11,7 @@ namespace NewsApi.Nlp.Ner;
 public sealed class NerModel
 {
     private const string Magic = "NEWSAPI-NER";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private NerModel(string version, string description, float temperature, Lexicon lexicon, QuantizedStage first, QuantizedStage? second)
     {
@@ -42,19 +42,34 @@ public sealed class NerModel
     public Lexicon Lexicon { get; }
 
     /// <summary>
-    /// The probability the final stage gives the span's labels, averaged over its tokens
+    /// For each span of a sentence, the probability the final stage gives its labels, averaged over its tokens
     /// (forward-backward over the sentence's scores at <see cref="Temperature"/>).
     /// </summary>
-    public double Confidence(float[] emissions, byte[] labels, TokenSpan span, float? temperature = null)
+    public double[] Confidences(float[] emissions, byte[] labels, IReadOnlyList<TokenSpan> spans, float? temperature = null)
     {
-        var marginals = ViterbiDecoder.Marginals(emissions, labels.Length, _transitions[HasSecondStage ? 1 : 0], temperature ?? Temperature);
-        var sum = 0.0;
-        for (var i = span.Start; i < span.End; i++)
+        var confidences = new double[spans.Count];
+        if (spans.Count == 0)
         {
-            sum += marginals[i * Bilou.Count + labels[i]];
+            return confidences;
         }
 
-        return sum / span.Length;
+        var n = labels.Length;
+        var buffer = System.Buffers.ArrayPool<float>.Shared.Rent(n * Bilou.Count);
+        var marginals = buffer.AsSpan(0, n * Bilou.Count);
+        ViterbiDecoder.Marginals(emissions, n, _transitions[HasSecondStage ? 1 : 0], temperature ?? Temperature, marginals);
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var sum = 0.0;
+            for (var i = spans[k].Start; i < spans[k].End; i++)
+            {
+                sum += marginals[i * Bilou.Count + labels[i]];
+            }
+
+            confidences[k] = sum / spans[k].Length;
+        }
+
+        System.Buffers.ArrayPool<float>.Shared.Return(buffer);
+        return confidences;
     }
 
     /// <summary>This model with another confidence temperature.</summary>
@@ -74,68 +89,81 @@ public sealed class NerModel
     /// <summary>Labels, and per sentence the emission scores (tokens × labels) the final stage decoded from.</summary>
     public List<byte[]> Tag(TaggerDocument document, out List<float[]> emissions)
     {
-        const int L = Bilou.Count;
-        var local = Features.Extract(document);
-        var first = new List<byte[]>(local.Count);
-        emissions = new List<float[]>(local.Count);
-        var firstScores = new float[256 * L];
-        foreach (var sentence in local)
+        var scorer = new Scorer(this, document);
+        Features.Visit(document, scorer);
+        var first = new List<byte[]>(document.Sentences.Count);
+        for (var s = 0; s < document.Sentences.Count; s++)
         {
-            var n = sentence.Length;
-            if (firstScores.Length < n * L)
-            {
-                firstScores = new float[n * L];
-            }
-
-            var scores1 = firstScores.AsSpan(0, n * L);
-            scores1.Clear();
-            var scores2 = new float[n * L];
-            for (var i = 0; i < n; i++)
-            {
-                var row1 = scores1.Slice(i * L, L);
-                var row2 = scores2.AsSpan(i * L, L);
-                foreach (var feature in sentence.Of(i))
-                {
-                    if (HasSecondStage)
-                    {
-                        Weights.Accumulate(feature, row1, row2);
-                    }
-                    else
-                    {
-                        Weights.Accumulate(feature, row1);
-                    }
-                }
-            }
-
-            first.Add(ViterbiDecoder.Decode(scores1, n, _transitions[0]));
-            emissions.Add(HasSecondStage ? scores2 : scores1.ToArray());
+            first.Add(ViterbiDecoder.Decode(scorer.First[s], document.Sentences[s].Length, _transitions[0]));
         }
 
         if (!HasSecondStage)
         {
+            emissions = scorer.First;
             DocumentConsistency.Apply(document, first, Lexicon);
             return first;
         }
 
-        var extra = Features.ExtractSecondPass(document, first);
-        var second = new List<byte[]>(extra.Count);
-        for (var s = 0; s < extra.Count; s++)
+        scorer.SecondPass = true;
+        Features.VisitSecondPass(document, first, scorer);
+        var second = new List<byte[]>(document.Sentences.Count);
+        for (var s = 0; s < document.Sentences.Count; s++)
         {
-            var scores2 = emissions[s];
-            for (var i = 0; i < extra[s].Length; i++)
-            {
-                var row2 = scores2.AsSpan(i * L, L);
-                foreach (var feature in extra[s].Of(i))
-                {
-                    Weights.Accumulate(feature, 1, row2);
-                }
-            }
-
-            second.Add(ViterbiDecoder.Decode(scores2, extra[s].Length, _transitions[1]));
+            second.Add(ViterbiDecoder.Decode(scorer.Second[s], document.Sentences[s].Length, _transitions[1]));
         }
 
+        emissions = scorer.Second;
         DocumentConsistency.Apply(document, second, Lexicon);
         return second;
+    }
+
+    /// <summary>Sums feature weights into emission scores as the features stream past.</summary>
+    private sealed class Scorer : IFeatureSink
+    {
+        private readonly NerModel _model;
+
+        public Scorer(NerModel model, TaggerDocument document)
+        {
+            _model = model;
+            First = document.Sentences.Select(s => new float[s.Length * Bilou.Count]).ToList();
+            Second = model.HasSecondStage ? document.Sentences.Select(s => new float[s.Length * Bilou.Count]).ToList() : [];
+        }
+
+        public List<float[]> First { get; }
+
+        public List<float[]> Second { get; }
+
+        public bool SecondPass { get; set; }
+
+        public void Token(int sentence, int token, ReadOnlySpan<ulong> features)
+        {
+            var weights = _model.Weights;
+            if (SecondPass)
+            {
+                var row = Second[sentence].AsSpan(token * Bilou.Count, Bilou.Count);
+                foreach (var feature in features)
+                {
+                    weights.Accumulate(feature, 1, row);
+                }
+            }
+            else if (_model.HasSecondStage)
+            {
+                var row1 = First[sentence].AsSpan(token * Bilou.Count, Bilou.Count);
+                var row2 = Second[sentence].AsSpan(token * Bilou.Count, Bilou.Count);
+                foreach (var feature in features)
+                {
+                    weights.Accumulate(feature, row1, row2);
+                }
+            }
+            else
+            {
+                var row = First[sentence].AsSpan(token * Bilou.Count, Bilou.Count);
+                foreach (var feature in features)
+                {
+                    weights.Accumulate(feature, row);
+                }
+            }
+        }
     }
 
     /// <summary>One stage of a two-stage table, seen as a single-stage weight source.</summary>
@@ -160,6 +188,12 @@ public sealed class NerModel
         {
             writer.Write(key);
             writer.Write(mask);
+        }
+
+        writer.Write(Lexicon.PhraseFirstWords.Count);
+        foreach (var key in Lexicon.PhraseFirstWords.Order())
+        {
+            writer.Write(key);
         }
 
         writer.Write(Lexicon.Capitalisation.Count);
@@ -209,6 +243,13 @@ public sealed class NerModel
         for (var i = 0; i < phrases; i++)
         {
             lexicon.Phrases[reader.ReadUInt64()] = reader.ReadUInt16();
+        }
+
+        var firstWords = reader.ReadInt32();
+        lexicon.PhraseFirstWords.EnsureCapacity(firstWords);
+        for (var i = 0; i < firstWords; i++)
+        {
+            lexicon.PhraseFirstWords.Add(reader.ReadUInt64());
         }
 
         var capitalisation = reader.ReadInt32();

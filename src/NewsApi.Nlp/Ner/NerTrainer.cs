@@ -78,23 +78,26 @@ public sealed class NerTrainer(Lexicon lexicon, NerTrainingOptions options, Text
     {
         var candidates = new[] { 0.5f, 1f, 2f, 3f, 4f, 6f, 8f, 12f, 16f, 24f, 32f };
         var brier = new double[candidates.Length];
-        var count = 0;
         foreach (var example in dev)
         {
             var labels = model.Tag(example.Document, out var emissions);
             for (var s = 0; s < labels.Count; s++)
             {
                 var gold = Bilou.Decode(example.Gold[s]).ToHashSet();
-                foreach (var span in Bilou.Decode(labels[s]))
+                var spans = Bilou.Decode(labels[s]);
+                if (spans.Count == 0)
                 {
-                    var correct = gold.Contains(span) ? 1.0 : 0.0;
-                    for (var c = 0; c < candidates.Length; c++)
-                    {
-                        var confidence = model.Confidence(emissions[s], labels[s], span, candidates[c]);
-                        brier[c] += (confidence - correct) * (confidence - correct);
-                    }
+                    continue;
+                }
 
-                    count++;
+                for (var c = 0; c < candidates.Length; c++)
+                {
+                    var confidences = model.Confidences(emissions[s], labels[s], spans, candidates[c]);
+                    for (var k = 0; k < spans.Count; k++)
+                    {
+                        var correct = gold.Contains(spans[k]) ? 1.0 : 0.0;
+                        brier[c] += (confidences[k] - correct) * (confidences[k] - correct);
+                    }
                 }
             }
         }

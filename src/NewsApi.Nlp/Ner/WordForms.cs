@@ -26,6 +26,21 @@ public sealed class WordForm
     public bool HasDigit { get; init; }
 
     public bool IsPunctuation { get; init; }
+
+    /// <summary>Text hashes (<see cref="FeatureHash.Text"/>) of the forms above, computed once per distinct word.</summary>
+    public ulong WordHash { get; init; }
+
+    public ulong LowerHash { get; init; }
+
+    public ulong ShapeHash { get; init; }
+
+    public ulong ShortShapeHash { get; init; }
+
+    /// <summary>Hashes of the word's first 1–4 characters (as many as it has).</summary>
+    public required ulong[] PrefixHashes { get; init; }
+
+    /// <summary>Hashes of the word's last 1–4 characters.</summary>
+    public required ulong[] SuffixHashes { get; init; }
 }
 
 public static class WordForms
@@ -33,20 +48,34 @@ public static class WordForms
     private const int MaxCached = 500_000;
     private static readonly ConcurrentDictionary<string, WordForm> Cache = new(StringComparer.Ordinal);
 
-    /// <summary>Maps typographic characters to the ASCII forms the CoNLL corpus uses.</summary>
-    public static string Normalize(ReadOnlySpan<char> token)
+    private static bool NeedsNormalizing(ReadOnlySpan<char> token)
     {
-        var needs = false;
         foreach (var c in token)
         {
             if (c is '’' or '‘' or 'ʼ' or '“' or '”' or '„' or '—' or '–' or '‐' or '‑' or '…' or '\u00A0')
             {
-                needs = true;
-                break;
+                return true;
             }
         }
 
-        if (!needs)
+        return false;
+    }
+
+    /// <summary>The forms of a token as it appears in text (normalised first), without allocating for known words.</summary>
+    public static WordForm Of(ReadOnlySpan<char> token)
+    {
+        if (NeedsNormalizing(token))
+        {
+            return Of(Normalize(token));
+        }
+
+        return Cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var cached) ? cached : Of(token.ToString());
+    }
+
+    /// <summary>Maps typographic characters to the ASCII forms the CoNLL corpus uses.</summary>
+    public static string Normalize(ReadOnlySpan<char> token)
+    {
+        if (!NeedsNormalizing(token))
         {
             return token.ToString();
         }
@@ -114,12 +143,30 @@ public static class WordForms
             previous = cls;
         }
 
+        var lowerWord = word.ToLowerInvariant();
+        var shapeText = shape.ToString();
+        var shortShapeText = shortShape.ToString();
+        var affixes = Math.Min(4, word.Length);
+        var prefixes = new ulong[affixes];
+        var suffixes = new ulong[affixes];
+        for (var n = 1; n <= affixes; n++)
+        {
+            prefixes[n - 1] = FeatureHash.Text(word.AsSpan(0, n));
+            suffixes[n - 1] = FeatureHash.Text(word.AsSpan(word.Length - n));
+        }
+
         return new WordForm
         {
             Word = word,
-            Lower = word.ToLowerInvariant(),
-            Shape = shape.ToString(),
-            ShortShape = shortShape.ToString(),
+            Lower = lowerWord,
+            Shape = shapeText,
+            ShortShape = shortShapeText,
+            WordHash = FeatureHash.Text(word),
+            LowerHash = FeatureHash.Text(lowerWord),
+            ShapeHash = FeatureHash.Text(shapeText),
+            ShortShapeHash = FeatureHash.Text(shortShapeText),
+            PrefixHashes = prefixes,
+            SuffixHashes = suffixes,
             AllCapitals = letter && !lower,
             HasLetter = letter,
             HasDigit = digit,
