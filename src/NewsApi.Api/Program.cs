@@ -4,11 +4,14 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsApi.Api.Articles;
+using NewsApi.Api.Entities;
 using NewsApi.Api.Health;
 using NewsApi.Api.Imports;
 using NewsApi.Api.Infrastructure;
 using NewsApi.Api.Sources;
 using NewsApi.Data;
+using NewsApi.Nlp.Entities;
+using NewsApi.Nlp.Ner;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -35,6 +38,13 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ImportSignal>();
 builder.Services.AddSingleton<ArticleImporter>();
 builder.Services.AddHostedService<ImportWorker>();
+builder.Services.AddSingleton(_ => new ArticleAnalyzer(EntityRecognizer.Default));
+builder.Services.AddSingleton<EntityStore>();
+builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section);
+builder.Services.AddSingleton<ReprocessWorker>();
+builder.Services.AddHostedService(services => services.GetRequiredService<ReprocessWorker>());
+builder.Services.AddOptions<CorrectionsOptions>().BindConfiguration(CorrectionsOptions.Section);
+builder.Services.AddScoped<EntityCorrections>();
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
@@ -75,6 +85,8 @@ app.UseSwaggerUI(options =>
 app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
 app.MapArticles();
 app.MapSources();
+app.MapEntities();
+app.MapAnalyze();
 app.MapImports();
 app.MapHealth();
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Ner;
 using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Text;
@@ -31,25 +32,29 @@ public static class AnalyzeCommand
         }
 
         var article = ArticleNormalizer.Normalize(decoded.Text);
-        var recognizer = new EntityRecognizer(NerCommands.LoadModel(args));
-        var analysis = recognizer.Analyze(article.Title + "\n\n" + article.Body);
+        var analyzer = new ArticleAnalyzer(new EntityRecognizer(NerCommands.LoadModel(args)));
+        var analysis = analyzer.Analyze(article.TitleDerived ? null : article.Title, article.Body);
         if (args.Flag("json"))
         {
-            Console.WriteLine(JsonSerializer.Serialize(new
-            {
-                model = recognizer.Version,
-                title = article.Title,
-                tokens = analysis.Tokens.Count,
-                sentences = analysis.Sentences.Count,
-                entities = analysis.Entities.Select(e => new { type = e.Type.ToString(), e.Text, e.Start, e.End, e.Confidence, e.Sentence }),
-            }, Json));
+            Console.WriteLine(JsonSerializer.Serialize(AnalysisReport.From(analysis, analyzer.Recognizer.Version, analyzer.PipelineVersion), Json));
             return 0;
         }
 
-        Console.WriteLine($"{article.Title} ({analysis.Tokens.Count} tokens, {analysis.Sentences.Count} sentences, model {recognizer.Version})");
-        foreach (var group in analysis.Entities.GroupBy(e => (e.Type, e.Text)).OrderBy(g => g.Key.Type).ThenByDescending(g => g.Count()))
+        Console.WriteLine($"{article.Title} ({analysis.Tokens.Tokens.Count} tokens, {analysis.Tokens.Sentences.Count} sentences, {analyzer.PipelineVersion})");
+        foreach (var entity in analysis.Entities)
         {
-            Console.WriteLine($"  {group.Key.Type,-4} {group.Key.Text} ×{group.Count()} (confidence {group.Average(e => e.Confidence):F2})");
+            var aliases = entity.Aliases.Count == 0 ? "" : $" aka {string.Join(", ", entity.Aliases.Keys)}";
+            Console.WriteLine($"  {entity.Kind,-12} {entity.Name} ×{entity.Mentions.Count} (salience {entity.Salience:F2}){aliases}");
+            foreach (var role in entity.Roles.Select(r => (r.Title, r.Affiliation, r.Former)).Distinct())
+            {
+                Console.WriteLine($"      {(role.Former ? "former " : "")}{role.Title}{(role.Affiliation is null ? "" : $", {role.Affiliation}")}");
+            }
+        }
+
+        var names = analysis.Tokens.Entities.Where(e => e.Type == EntityType.MISC).Select(e => e.Text).Distinct().ToList();
+        if (names.Count > 0)
+        {
+            Console.WriteLine($"  other names: {string.Join(", ", names)}");
         }
 
         return 0;

@@ -17,11 +17,26 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
 
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
 
+    public DbSet<Entity> Entities => Set<Entity>();
+
+    public DbSet<EntityAlias> EntityAliases => Set<EntityAlias>();
+
+    public DbSet<EntityMention> EntityMentions => Set<EntityMention>();
+
+    public DbSet<ArticleEntity> ArticleEntities => Set<ArticleEntity>();
+
+    public DbSet<EntityRole> EntityRoles => Set<EntityRole>();
+
+    public DbSet<EntityCorrection> EntityCorrections => Set<EntityCorrection>();
+
     /// <summary>The provider options every host uses: Npgsql, migrations in their own assembly, snake_case names.</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
             .UseSnakeCaseNamingConvention();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+    }
 }

@@ -22,6 +22,7 @@ namespace NewsApi.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("NewsApi.Data.Entities.Article", b =>
@@ -32,6 +33,10 @@ namespace NewsApi.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnalysedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("analysed_at");
 
                     b.PrimitiveCollection<List<string>>("Authors")
                         .IsRequired()
@@ -79,6 +84,11 @@ namespace NewsApi.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("language");
+
+                    b.Property<string>("PipelineVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("pipeline_version");
 
                     b.Property<DateOnly?>("PublishedAt")
                         .HasColumnType("date")
@@ -142,6 +152,9 @@ namespace NewsApi.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_articles_file");
 
+                    b.HasIndex("PipelineVersion")
+                        .HasDatabaseName("ix_articles_pipeline_version");
+
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_articles_search_vector");
 
@@ -154,6 +167,344 @@ namespace NewsApi.Migrations
                         .HasDatabaseName("ix_articles_sort_date_id");
 
                     b.ToTable("articles", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleEntity", b =>
+                {
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("article_id");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("MatchReason")
+                        .HasColumnType("text")
+                        .HasColumnName("match_reason");
+
+                    b.Property<int>("MentionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("mention_count");
+
+                    b.Property<double>("Salience")
+                        .HasColumnType("double precision")
+                        .HasColumnName("salience");
+
+                    b.HasKey("ArticleId", "EntityId")
+                        .HasName("pk_article_entities");
+
+                    b.HasIndex("EntityId")
+                        .HasDatabaseName("ix_article_entities_entity_id");
+
+                    b.ToTable("article_entities", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.Entity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FirstSeen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("LastSeen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen");
+
+                    b.Property<int>("MentionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("mention_count");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entities");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_entities_merged_into_id");
+
+                    b.HasIndex("Kind", "NameKey")
+                        .HasDatabaseName("ix_entities_kind_name_key");
+
+                    b.HasIndex("Kind", "ArticleCount", "Id")
+                        .HasDatabaseName("ix_entities_kind_article_count_id");
+
+                    b.HasIndex("Kind", "MentionCount", "Id")
+                        .HasDatabaseName("ix_entities_kind_mention_count_id");
+
+                    b.HasIndex("Kind", "Name", "Id")
+                        .HasDatabaseName("ix_entities_kind_name_id");
+
+                    b.ToTable("entities", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.EntityAlias", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("alias");
+
+                    b.Property<string>("AliasKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("alias_key");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MentionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("mention_count");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entity_aliases");
+
+                    b.HasIndex("AliasKey")
+                        .HasDatabaseName("ix_entity_aliases_alias_key_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AliasKey"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("AliasKey"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("EntityId", "AliasKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entity_aliases_entity_id_alias_key");
+
+                    b.HasIndex("Kind", "AliasKey")
+                        .HasDatabaseName("ix_entity_aliases_kind_alias_key");
+
+                    b.ToTable("entity_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.EntityCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Alias")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("alias");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("OtherEntityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("other_entity_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entity_corrections");
+
+                    b.HasIndex("EntityId")
+                        .HasDatabaseName("ix_entity_corrections_entity_id");
+
+                    b.ToTable("entity_corrections", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.EntityMention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("article_id");
+
+                    b.Property<int>("End")
+                        .HasColumnType("integer")
+                        .HasColumnName("end");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entity_id");
+
+                    b.Property<bool>("InTitle")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_title");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("SentenceEnd")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentence_end");
+
+                    b.Property<int>("SentenceIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentence_index");
+
+                    b.Property<int>("SentenceStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentence_start");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Surface")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("surface");
+
+                    b.Property<string>("SurfaceKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("surface_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entity_mentions");
+
+                    b.HasIndex("ArticleId")
+                        .HasDatabaseName("ix_entity_mentions_article_id");
+
+                    b.HasIndex("EntityId", "Id")
+                        .HasDatabaseName("ix_entity_mentions_entity_id_id");
+
+                    b.ToTable("entity_mentions", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.EntityRole", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Affiliation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("affiliation");
+
+                    b.Property<string>("AffiliationKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("affiliation_kind");
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("article_id");
+
+                    b.Property<int>("End")
+                        .HasColumnType("integer")
+                        .HasColumnName("end");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<bool>("Former")
+                        .HasColumnType("boolean")
+                        .HasColumnName("former");
+
+                    b.Property<bool>("InTitle")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_title");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entity_roles");
+
+                    b.HasIndex("ArticleId")
+                        .HasDatabaseName("ix_entity_roles_article_id");
+
+                    b.HasIndex("EntityId")
+                        .HasDatabaseName("ix_entity_roles_entity_id");
+
+                    b.ToTable("entity_roles", (string)null);
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.ImportFile", b =>
@@ -325,6 +676,80 @@ namespace NewsApi.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleEntity", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_entities_articles_article_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Entity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_entities_entities_entity_id");
+
+                    b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.Entity", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Entity", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_entities_entities_merged_into_id");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.EntityAlias", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Entity", "Entity")
+                        .WithMany("Aliases")
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_entity_aliases_entities_entity_id");
+
+                    b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.EntityMention", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_entity_mentions_articles_article_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Entity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_entity_mentions_entities_entity_id");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.EntityRole", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_entity_roles_articles_article_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Entity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_entity_roles_entities_entity_id");
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.ImportFile", b =>
                 {
                     b.HasOne("NewsApi.Data.Entities.ImportRun", "Run")
@@ -335,6 +760,11 @@ namespace NewsApi.Migrations
                         .HasConstraintName("fk_import_files_import_runs_run_id");
 
                     b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.Entity", b =>
+                {
+                    b.Navigation("Aliases");
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.ImportRun", b =>

@@ -27,6 +27,18 @@ public sealed record ArticleListQuery
     [Example("2024-12-31")]
     public string? To { get; init; }
 
+    [FromQuery(Name = "person")]
+    [Description("Only articles that mention this person (id from /people).")]
+    public long? Person { get; init; }
+
+    [FromQuery(Name = "organisation")]
+    [Description("Only articles that mention this organisation (id from /organisations).")]
+    public long? Organisation { get; init; }
+
+    [FromQuery(Name = "place")]
+    [Description("Only articles that mention this place (id from /places).")]
+    public long? Place { get; init; }
+
     [FromQuery(Name = "sort")]
     [Description("newest (default), oldest, or relevance (only with q).")]
     [DefaultValue("newest")]
@@ -147,4 +159,16 @@ public sealed record ArticleDetail
     public required DateTimeOffset ImportedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The people the article mentions, most salient first.</summary>
+    public required IReadOnlyList<Entities.ArticleEntityItem> People { get; init; }
+
+    /// <summary>The organisations the article mentions, most salient first.</summary>
+    public required IReadOnlyList<Entities.ArticleEntityItem> Organisations { get; init; }
+
+    /// <summary>The places the article mentions, most salient first.</summary>
+    public required IReadOnlyList<Entities.ArticleEntityItem> Places { get; init; }
+
+    /// <summary>What produced the entity annotations (recogniser model and resolution rules); null until analysed.</summary>
+    public string? PipelineVersion { get; init; }
 }

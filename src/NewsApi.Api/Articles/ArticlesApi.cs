@@ -3,11 +3,15 @@ using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using NewsApi.Api.Entities;
 using NewsApi.Api.Infrastructure;
 using NewsApi.Data;
 using NewsApi.Data.Configurations;
 using NewsApi.Data.Entities;
+using EntityKind = NewsApi.Data.Entities.EntityKind;
 using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Text;
 
@@ -77,7 +81,15 @@ public static class ArticlesApi
         }
 
         var source = string.IsNullOrWhiteSpace(query.Source) ? null : query.Source.Trim();
-        var fingerprint = Paging.Fingerprint("articles", q, source, from?.UtcTicks, to?.UtcTicks, sort);
+        foreach (var (name, value) in new[] { ("person", query.Person), ("organisation", query.Organisation), ("place", query.Place) })
+        {
+            if (value is <= 0)
+            {
+                errors[name] = [$"{name} must be a positive id (got {value})."];
+            }
+        }
+
+        var fingerprint = Paging.Fingerprint("articles", q, source, from?.UtcTicks, to?.UtcTicks, sort, query.Person, query.Organisation, query.Place);
         var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 2, errors);
         if (errors.Count > 0)
         {
@@ -107,6 +119,16 @@ public static class ArticlesApi
             articles = articles.Where(a => a.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)));
         }
 
+        foreach (var (kind, value) in new[] { (EntityKind.Person, query.Person), (EntityKind.Organisation, query.Organisation), (EntityKind.Place, query.Place) })
+        {
+            if (value is { } id)
+            {
+                // A merged record's id filters by its survivor; an id of another kind matches nothing.
+                var entityId = await EntitiesApi.ResolveAsync(db, kind, id, cancellationToken) ?? -1;
+                articles = articles.Where(a => db.ArticleEntities.Any(ae => ae.ArticleId == a.Id && ae.EntityId == entityId));
+            }
+        }
+
         var rows = sort switch
         {
             SortOrder.Relevance => await ByRelevance(articles, q!, after, limit, cancellationToken),
@@ -117,6 +139,14 @@ public static class ArticlesApi
             ? [BitConverter.SingleToInt32Bits(row.Rank).ToString(CultureInfo.InvariantCulture), row.Summary.Id.ToString(CultureInfo.InvariantCulture)]
             : [row.SortDate.UtcTicks.ToString(CultureInfo.InvariantCulture), row.Summary.Id.ToString(CultureInfo.InvariantCulture)]);
         return TypedResults.Ok(new Page<ArticleSummary>(page.Items.Select(r => r.Summary with { Excerpt = Excerpt(r.Summary.Excerpt) }).ToList(), page.Next));
+    }
+
+    /// <summary>A page of article summaries by date (for lists of an entity's articles).</summary>
+    public static async Task<Page<ArticleSummary>> PageByDateAsync(IQueryable<Article> articles, bool newest, Paging.Cursor? after, int limit, string fingerprint, CancellationToken cancellationToken)
+    {
+        var rows = await ByDate(articles, newest, after, limit, cancellationToken);
+        var page = Paging.Create(rows, limit, fingerprint, row => [row.SortDate.UtcTicks.ToString(CultureInfo.InvariantCulture), row.Summary.Id.ToString(CultureInfo.InvariantCulture)]);
+        return new Page<ArticleSummary>(page.Items.Select(r => r.Summary with { Excerpt = Excerpt(r.Summary.Excerpt) }).ToList(), page.Next);
     }
 
     private static async Task<List<Row>> ByDate(IQueryable<Article> articles, bool newest, Paging.Cursor? after, int limit, CancellationToken cancellationToken)
@@ -179,7 +209,7 @@ public static class ArticlesApi
         0f);
 
     public static async Task<Results<Ok<ArticleDetail>, StatusCodeHttpResult, ProblemHttpResult>> GetArticle(
-        [Description("The article's id.")][Example("1")] long id, HttpContext http, NewsDbContext db, CancellationToken cancellationToken)
+        [Description("The article's id.")][Example("1")] long id, HttpContext http, NewsDbContext db, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking()
             .Where(a => a.Id == id)
@@ -201,7 +231,7 @@ public static class ArticlesApi
                 a.Flags,
                 a.ImportedAt,
                 a.UpdatedAt,
-                a.Version,
+                a.PipelineVersion,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -209,15 +239,12 @@ public static class ArticlesApi
             return Problems.NotFound("article", id);
         }
 
-        var etag = new EntityTagHeaderValue($"\"a{article.Id}-{article.Version}\"");
-        http.Response.Headers.ETag = etag.ToString();
-        http.Response.Headers.CacheControl = "no-cache";
-        if (EntityTags.Matches(http.Request, etag))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
+        var entities = await db.ArticleEntities.AsNoTracking().Where(ae => ae.ArticleId == id)
+            .OrderByDescending(ae => ae.Salience).ThenByDescending(ae => ae.MentionCount).ThenBy(ae => ae.EntityId)
+            .Select(ae => new { ae.Entity.Kind, Item = new ArticleEntityItem(ae.EntityId, ae.Entity.Name, ae.Salience, ae.MentionCount) })
+            .ToListAsync(cancellationToken);
 
-        return TypedResults.Ok(new ArticleDetail
+        var detail = new ArticleDetail
         {
             Id = article.Id,
             Title = article.Title,
@@ -236,7 +263,22 @@ public static class ArticlesApi
             Flags = article.Flags,
             ImportedAt = article.ImportedAt,
             UpdatedAt = article.UpdatedAt,
-        });
+            People = entities.Where(e => e.Kind == EntityKind.Person).Select(e => e.Item).ToList(),
+            Organisations = entities.Where(e => e.Kind == EntityKind.Organisation).Select(e => e.Item).ToList(),
+            Places = entities.Where(e => e.Kind == EntityKind.Place).Select(e => e.Item).ToList(),
+            PipelineVersion = article.PipelineVersion,
+        };
+
+        // The tag covers everything in the response, entity names and corrections included.
+        var etag = EntityTags.For(JsonSerializer.SerializeToUtf8Bytes(detail, json.Value.SerializerOptions));
+        http.Response.Headers.ETag = etag.ToString();
+        http.Response.Headers.CacheControl = "no-cache";
+        if (EntityTags.Matches(http.Request, etag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Ok(detail);
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetRawArticle(

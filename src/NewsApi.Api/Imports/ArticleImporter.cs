@@ -3,8 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsApi.Api.Entities;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
+using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Text;
 
@@ -20,6 +22,8 @@ namespace NewsApi.Api.Imports;
 public sealed class ArticleImporter(
     IDbContextFactory<NewsDbContext> contexts,
     IOptionsMonitor<ImportOptions> options,
+    ArticleAnalyzer analyzer,
+    EntityStore entities,
     TimeProvider time,
     ILogger<ArticleImporter> logger)
 {
@@ -220,7 +224,7 @@ public sealed class ArticleImporter(
 
         // File lock first, then content lock: every importer takes them in this order, so none deadlocks.
         var hash = normalized.ContentHash();
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey("file:" + record.File)})", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FileLockKey(record.File)})", cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey("content:" + hash)})", cancellationToken);
 
         var existing = await db.Articles.Where(a => a.File == record.File).Select(a => new { a.Id, a.ContentHash }).FirstOrDefaultAsync(cancellationToken);
@@ -269,6 +273,9 @@ public sealed class ArticleImporter(
             Apply(article, normalized, hash, bytes, decoded, sourceId, now);
             await db.SaveChangesAsync(cancellationToken);
             record.ArticleId = article.Id;
+
+            var analysis = analyzer.Analyze(normalized.TitleDerived ? null : normalized.Title, normalized.Body);
+            await entities.StoreAsync(db, article, analysis, analyzer.PipelineVersion, cancellationToken);
         }
 
         record.DurationMs = stopwatch.Elapsed.TotalMilliseconds;
@@ -348,6 +355,9 @@ public sealed class ArticleImporter(
         db.ImportFiles.Add(record);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The advisory lock held while a file's article is written (import or re-analysis).</summary>
+    public static long FileLockKey(string file) => LockKey("file:" + file);
 
     /// <summary>A 64-bit advisory lock key for a name (first 8 bytes of its SHA-256).</summary>
     private static long LockKey(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("newsapi:import:" + name)), 0);

@@ -5,6 +5,10 @@ namespace NewsApi.Api.Infrastructure;
 /// <summary>Conditional GET: does the request's If-None-Match name the current entity tag?</summary>
 public static class EntityTags
 {
+    /// <summary>A strong tag from a digest of the response body.</summary>
+    public static EntityTagHeaderValue For(ReadOnlySpan<byte> body) =>
+        new($"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body).AsSpan(0, 12))}\"");
+
     public static bool Matches(HttpRequest request, EntityTagHeaderValue current)
     {
         var header = request.Headers.IfNoneMatch;

@@ -18,6 +18,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.ContentHash).HasMaxLength(64).IsFixedLength();
         builder.Property(a => a.Encoding).HasMaxLength(32);
         builder.Property(a => a.Version).IsRowVersion();
+        builder.Property(a => a.PipelineVersion).HasMaxLength(100);
+        builder.HasIndex(a => a.PipelineVersion);
 
         builder.Property(a => a.SearchVector)
             .HasComputedColumnSql(

@@ -1,0 +1,394 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Api.Articles;
+using NewsApi.Api.Infrastructure;
+using NewsApi.Data;
+using NewsApi.Data.Entities;
+using NewsApi.Nlp.Entities;
+using EntityKind = NewsApi.Data.Entities.EntityKind;
+
+namespace NewsApi.Api.Entities;
+
+/// <summary>
+/// People, organisations and places: one resource per kind (<c>/people</c>, <c>/organisations</c>,
+/// <c>/places</c>) with the same endpoints: list and search, one record, its articles, its mentions, and the
+/// corrections (merge, add or remove an alias, split an alias off), which need the API key.
+/// </summary>
+public static class EntitiesApi
+{
+    private const int ListAliases = 10;
+    private const int EvidencePerRole = 3;
+    private const int ConnectionCount = 10;
+
+    public static void MapEntities(this IEndpointRouteBuilder routes)
+    {
+        Map(routes, "/people", EntityKind.Person, "People", "person");
+        Map(routes, "/organisations", EntityKind.Organisation, "Organisations", "organisation");
+        Map(routes, "/places", EntityKind.Place, "Places", "place");
+    }
+
+    private static void Map(IEndpointRouteBuilder routes, string prefix, EntityKind kind, string tag, string noun)
+    {
+        var group = routes.MapGroup(prefix).WithTags(tag).ProducesProblem(StatusCodes.Status500InternalServerError);
+        var plural = tag.ToLowerInvariant();
+
+        group.MapGet("/", ([AsParameters] EntityListQuery query, NewsDbContext db, CancellationToken ct) => List(kind, query, db, ct))
+            .WithName($"List{tag}")
+            .WithSummary($"List and search {plural}")
+            .WithDescription($"One record per real-world {noun}, with the names it goes by. `q` matches names and aliases by prefix and by trigram similarity (pg_trgm), so misspellings still find it.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}", ([Description("The record's id.")][Example("1")] long id, NewsDbContext db, HttpContext http, CancellationToken ct) => Get(kind, prefix, id, db, http, ct))
+            .WithName($"Get{tag[..^1]}")
+            .WithSummary($"Get one {noun}")
+            .WithDescription($"The {noun} with aliases and their counts, {(kind == EntityKind.Person ? "roles with the sentences that state them, " : "")}first and last appearance, and the entities most often mentioned in the same articles. A record merged into another answers 301 with the survivor's address.")
+            .Produces(StatusCodes.Status301MovedPermanently)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id}/articles", ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityPageQuery query, NewsDbContext db, CancellationToken ct) => Articles(kind, noun, id, query, db, ct))
+            .WithName($"Get{tag[..^1]}Articles")
+            .WithSummary($"Articles mentioning a {noun}")
+            .WithDescription("Newest first, paged with a cursor.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id}/mentions", ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityPageQuery query, NewsDbContext db, CancellationToken ct) => Mentions(kind, noun, id, query, db, ct))
+            .WithName($"Get{tag[..^1]}Mentions")
+            .WithSummary($"Mentions of a {noun}")
+            .WithDescription("Every place an article names it: the words, their offsets in the article's title or body, the sentence, and why the mention was attributed to this record.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var corrections = group.MapGroup("/{id}").AddEndpointFilter<ApiKeyFilter>();
+
+        corrections.MapPost("/merge", ([Description("The record that survives.")][Example("1")] long id, MergeRequest request, EntityCorrections service, CancellationToken ct) => service.MergeAsync(kind, prefix, id, request, ct))
+            .WithName($"Merge{tag}")
+            .WithSummary($"Merge another {noun} into this one")
+            .WithDescription("Moves the other record's mentions, aliases and roles here; the other record then redirects here. Needs X-Api-Key. Stored as a correction: it survives re-imports and re-analysis.")
+            .Accepts<MergeRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        corrections.MapPost("/aliases", ([Description("The record's id.")][Example("1")] long id, AliasRequest request, EntityCorrections service, CancellationToken ct) => service.AddAliasAsync(kind, id, request, ct))
+            .WithName($"Add{tag[..^1]}Alias")
+            .WithSummary($"Add an alias to a {noun}")
+            .WithDescription("Future mentions written this way are attributed to this record. Needs X-Api-Key.")
+            .Accepts<AliasRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        corrections.MapDelete("/aliases/{alias}", ([Description("The record's id.")][Example("1")] long id, [Description("The alias to remove, as listed.")][Example("Tony Blinken")] string alias, EntityCorrections service, CancellationToken ct) => service.RemoveAliasAsync(kind, id, alias, ct))
+            .WithName($"Remove{tag[..^1]}Alias")
+            .WithSummary($"Remove an alias from a {noun}")
+            .WithDescription("The alias stops matching this record, now and after re-imports. The record's own name cannot be removed. Needs X-Api-Key.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        corrections.MapPost("/split", ([Description("The record to split.")][Example("1")] long id, AliasRequest request, EntityCorrections service, CancellationToken ct) => service.SplitAsync(kind, prefix, id, request, ct))
+            .WithName($"Split{tag[..^1]}")
+            .WithSummary($"Split an alias off a {noun} into a new record")
+            .WithDescription("Moves the alias and every mention written that way to a new record (201 with its address). Later imports attribute that alias to the new record. Needs X-Api-Key.")
+            .Accepts<AliasRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private enum Sort
+    {
+        Articles,
+        Mentions,
+        Name,
+    }
+
+    public static async Task<Results<Ok<Page<EntitySummary>>, ValidationProblem>> List(EntityKind kind, EntityListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var sort = query.Sort?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "articles" => Sort.Articles,
+            "mentions" => Sort.Mentions,
+            "name" => Sort.Name,
+            _ => (Sort?)null,
+        };
+        if (sort is null)
+        {
+            errors["sort"] = [$"sort must be articles, mentions or name (got '{query.Sort}')."];
+        }
+
+        var q = string.IsNullOrWhiteSpace(query.Q) ? null : EntityNames.Key(query.Q);
+        if (q is { Length: > 200 })
+        {
+            errors["q"] = ["q must be at most 200 characters."];
+        }
+
+        var fingerprint = Paging.Fingerprint("entities", kind, q, sort);
+        var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 2, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var entities = db.Entities.AsNoTracking().Where(e => e.Kind == kind && e.MergedIntoId == null && e.ArticleCount > 0);
+        if (q is not null)
+        {
+            var prefix = LikeEscape(q) + "%";
+            var matching = db.EntityAliases.Where(a => a.Kind == kind && a.Source != AliasSource.Blocked
+                && (EF.Functions.Like(a.AliasKey, prefix) || EF.Functions.TrigramsAreSimilar(a.AliasKey, q))).Select(a => a.EntityId);
+            entities = entities.Where(e => matching.Contains(e.Id));
+        }
+
+        if (after is not null)
+        {
+            var id = long.Parse(after.Keys[1], CultureInfo.InvariantCulture);
+            entities = sort switch
+            {
+                Sort.Articles => AfterArticles(entities, int.Parse(after.Keys[0], CultureInfo.InvariantCulture), id),
+                Sort.Mentions => AfterMentions(entities, int.Parse(after.Keys[0], CultureInfo.InvariantCulture), id),
+                _ => entities.Where(e => string.Compare(e.Name, after.Keys[0]) > 0 || (e.Name == after.Keys[0] && e.Id > id)),
+            };
+        }
+
+        var ordered = sort switch
+        {
+            Sort.Articles => entities.OrderByDescending(e => e.ArticleCount).ThenByDescending(e => e.Id),
+            Sort.Mentions => entities.OrderByDescending(e => e.MentionCount).ThenByDescending(e => e.Id),
+            _ => entities.OrderBy(e => e.Name).ThenBy(e => e.Id),
+        };
+
+        var rows = await ordered.Take(limit + 1).Select(e => new { e.Id, e.Name, e.ArticleCount, e.MentionCount }).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var aliases = await db.EntityAliases.AsNoTracking()
+            .Where(a => ids.Contains(a.EntityId) && a.Source != AliasSource.Blocked)
+            .Select(a => new { a.EntityId, a.Alias, a.MentionCount })
+            .ToListAsync(cancellationToken);
+        var roles = kind == EntityKind.Person ? await RoleSummariesAsync(db, ids, withEvidence: false, cancellationToken) : null;
+
+        var items = rows.Select(r => new EntitySummary
+        {
+            Id = r.Id,
+            Name = r.Name,
+            Aliases = aliases.Where(a => a.EntityId == r.Id && a.Alias != r.Name).OrderByDescending(a => a.MentionCount).ThenBy(a => a.Alias)
+                .Select(a => a.Alias).Take(ListAliases).ToList(),
+            ArticleCount = r.ArticleCount,
+            MentionCount = r.MentionCount,
+            Roles = roles?.GetValueOrDefault(r.Id) ?? (kind == EntityKind.Person ? [] : null),
+        }).ToList();
+
+        return TypedResults.Ok(Paging.Create(items, limit, fingerprint, e => sort switch
+        {
+            Sort.Articles => [e.ArticleCount.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture)],
+            Sort.Mentions => [e.MentionCount.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture)],
+            _ => [e.Name, e.Id.ToString(CultureInfo.InvariantCulture)],
+        }));
+    }
+
+    private static IQueryable<Entity> AfterArticles(IQueryable<Entity> entities, int count, long id) =>
+        entities.Where(e => e.ArticleCount < count || (e.ArticleCount == count && e.Id < id));
+
+    private static IQueryable<Entity> AfterMentions(IQueryable<Entity> entities, int count, long id) =>
+        entities.Where(e => e.MentionCount < count || (e.MentionCount == count && e.Id < id));
+
+    private static string LikeEscape(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    public static async Task<Results<Ok<EntityDetail>, RedirectHttpResult, ProblemHttpResult>> Get(
+        EntityKind kind, string prefix, long id, NewsDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var entity = await db.Entities.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.Kind == kind, cancellationToken);
+        if (entity is null)
+        {
+            return Problems.NotFound(KindNoun(kind), id);
+        }
+
+        if (entity.MergedIntoId is not null)
+        {
+            var survivor = await EntityStore.SurvivorAsync(db, id, cancellationToken);
+            return TypedResults.Redirect($"{prefix}/{survivor}", permanent: true);
+        }
+
+        return TypedResults.Ok(await DetailAsync(db, entity, cancellationToken));
+    }
+
+    public static async Task<EntityDetail> DetailAsync(NewsDbContext db, Entity entity, CancellationToken cancellationToken)
+    {
+        var aliases = await db.EntityAliases.AsNoTracking().Where(a => a.EntityId == entity.Id && a.Source != AliasSource.Blocked)
+            .OrderByDescending(a => a.MentionCount).ThenBy(a => a.Alias)
+            .Select(a => new AliasCount(a.Alias, a.MentionCount, a.Source == AliasSource.Manual ? "manual" : "text"))
+            .ToListAsync(cancellationToken);
+        var roles = entity.Kind == EntityKind.Person
+            ? (await RoleSummariesAsync(db, [entity.Id], withEvidence: true, cancellationToken)).GetValueOrDefault(entity.Id) ?? []
+            : [];
+
+        var id = entity.Id;
+        var shared = await (
+                from mine in db.ArticleEntities
+                where mine.EntityId == id
+                join other in db.ArticleEntities on mine.ArticleId equals other.ArticleId
+                where other.EntityId != id
+                group other by other.EntityId into g
+                orderby g.Count() descending, g.Key
+                select new { EntityId = g.Key, Articles = g.Count() })
+            .Take(ConnectionCount)
+            .ToListAsync(cancellationToken);
+        var sharedIds = shared.Select(s => s.EntityId).ToList();
+        var names = await db.Entities.AsNoTracking().Where(e => sharedIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => new { e.Name, e.Kind }, cancellationToken);
+
+        return new EntityDetail
+        {
+            Id = entity.Id,
+            Kind = KindNoun(entity.Kind),
+            Name = entity.Name,
+            Aliases = aliases,
+            Roles = roles,
+            ArticleCount = entity.ArticleCount,
+            MentionCount = entity.MentionCount,
+            FirstSeen = entity.FirstSeen,
+            LastSeen = entity.LastSeen,
+            Connections = shared.Where(s => names.ContainsKey(s.EntityId))
+                .Select(s => new Connection(s.EntityId, names[s.EntityId].Name, KindNoun(names[s.EntityId].Kind), s.Articles)).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// Roles per person, grouped by title: the most stated affiliation, current unless the latest statement
+    /// says former, first and last seen, and (optionally) a few sentences of evidence.
+    /// </summary>
+    private static async Task<Dictionary<long, List<RoleSummary>>> RoleSummariesAsync(NewsDbContext db, List<long> ids, bool withEvidence, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from r in db.EntityRoles
+                where ids.Contains(r.EntityId)
+                join a in db.Articles on r.ArticleId equals a.Id
+                select new { r.EntityId, r.Title, r.Affiliation, r.Former, r.ArticleId, r.Evidence, a.SortDate, r.Id })
+            .ToListAsync(cancellationToken);
+
+        return rows.GroupBy(r => r.EntityId).ToDictionary(g => g.Key, g => g
+            .GroupBy(r => r.Title)
+            .Select(t =>
+            {
+                var latest = t.OrderByDescending(r => r.SortDate).ThenByDescending(r => r.Id).First();
+                var affiliation = t.Where(r => r.Affiliation != null).GroupBy(r => r.Affiliation).OrderByDescending(a => a.Count()).ThenBy(a => a.Key).Select(a => a.Key).FirstOrDefault();
+                return new RoleSummary
+                {
+                    Title = t.Key,
+                    Affiliation = affiliation,
+                    Current = !latest.Former,
+                    Statements = t.Count(),
+                    FirstSeen = t.Min(r => r.SortDate),
+                    LastSeen = t.Max(r => r.SortDate),
+                    Evidence = withEvidence
+                        ? t.OrderByDescending(r => r.SortDate).ThenByDescending(r => r.Id).DistinctBy(r => r.Evidence).Take(EvidencePerRole).Select(r => new Evidence(r.ArticleId, r.Evidence)).ToList()
+                        : null,
+                };
+            })
+            .OrderByDescending(r => r.Statements).ThenBy(r => r.Title)
+            .ToList());
+    }
+
+    public static async Task<Results<Ok<Page<ArticleSummary>>, ValidationProblem, ProblemHttpResult>> Articles(
+        EntityKind kind, string noun, long id, EntityPageQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fingerprint = Paging.Fingerprint("entity-articles", id);
+        var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 2, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var resolved = await ResolveAsync(db, kind, id, cancellationToken);
+        if (resolved is null)
+        {
+            return Problems.NotFound(noun, id);
+        }
+
+        var articles = db.Articles.AsNoTracking().Where(a => db.ArticleEntities.Any(ae => ae.ArticleId == a.Id && ae.EntityId == resolved.Value));
+        var page = await ArticlesApi.PageByDateAsync(articles, newest: true, after, limit, fingerprint, cancellationToken);
+        return TypedResults.Ok(page);
+    }
+
+    public static async Task<Results<Ok<Page<EntityMentionItem>>, ValidationProblem, ProblemHttpResult>> Mentions(
+        EntityKind kind, string noun, long id, EntityPageQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fingerprint = Paging.Fingerprint("entity-mentions", id);
+        var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 1, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var resolved = await ResolveAsync(db, kind, id, cancellationToken);
+        if (resolved is null)
+        {
+            return Problems.NotFound(noun, id);
+        }
+
+        var mentions = db.EntityMentions.AsNoTracking().Where(m => m.EntityId == resolved.Value);
+        if (after is not null)
+        {
+            var last = long.Parse(after.Keys[0], CultureInfo.InvariantCulture);
+            mentions = mentions.Where(m => m.Id > last);
+        }
+
+        var rows = await (
+                from m in mentions.OrderBy(m => m.Id).Take(limit + 1)
+                join a in db.Articles on m.ArticleId equals a.Id
+                select new { Mention = m, a.Title, a.Body })
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Select(r =>
+        {
+            var field = r.Mention.InTitle ? r.Title : r.Body;
+            var start = Math.Clamp(r.Mention.SentenceStart, 0, field.Length);
+            var end = Math.Clamp(r.Mention.SentenceEnd, start, field.Length);
+            return new EntityMentionItem
+            {
+                Id = r.Mention.Id,
+                ArticleId = r.Mention.ArticleId,
+                ArticleTitle = r.Title,
+                Text = r.Mention.Surface,
+                Field = r.Mention.InTitle ? "title" : "body",
+                Start = r.Mention.Start,
+                End = r.Mention.End,
+                Sentence = new MentionSentence(r.Mention.SentenceIndex, field[start..end], start, end),
+                Reason = r.Mention.Reason,
+            };
+        }).ToList();
+        return TypedResults.Ok(Paging.Create(items, limit, fingerprint, m => [m.Id.ToString(CultureInfo.InvariantCulture)]));
+    }
+
+    /// <summary>The live record for <paramref name="id"/> (following merges), or null when there is none of this kind.</summary>
+    public static async Task<long?> ResolveAsync(NewsDbContext db, EntityKind kind, long id, CancellationToken cancellationToken)
+    {
+        var entity = await db.Entities.AsNoTracking().Where(e => e.Id == id && e.Kind == kind).Select(e => new { e.Id, e.MergedIntoId }).FirstOrDefaultAsync(cancellationToken);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        return entity.MergedIntoId is null ? entity.Id : await EntityStore.SurvivorAsync(db, id, cancellationToken);
+    }
+
+    public static string KindNoun(EntityKind kind) => kind switch
+    {
+        EntityKind.Person => "person",
+        EntityKind.Organisation => "organisation",
+        _ => "place",
+    };
+}

@@ -1,0 +1,207 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Api.Infrastructure;
+using NewsApi.Data;
+using NewsApi.Data.Entities;
+using NewsApi.Nlp.Entities;
+using EntityKind = NewsApi.Data.Entities.EntityKind;
+
+namespace NewsApi.Api.Entities;
+
+/// <summary>
+/// Corrections people make to entity records: merge two records, add or remove an alias, split an alias off.
+/// Each is recorded in <c>entity_corrections</c> and expressed in the alias table (manual and blocked
+/// aliases) and merge redirects, which is what later imports and re-analysis consult, so corrections survive
+/// them. Each runs in one transaction under the same advisory lock as entity resolution.
+/// </summary>
+public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeProvider time)
+{
+    private const long ResolutionLock = 0x4E_45_57_53_52_45_53;
+
+    public async Task<Results<Ok<EntityDetail>, ValidationProblem, ProblemHttpResult>> MergeAsync(
+        EntityKind kind, string prefix, long id, MergeRequest request, CancellationToken cancellationToken)
+    {
+        if (request.OtherId is not { } otherId || otherId <= 0)
+        {
+            return Problems.Invalid(new() { ["otherId"] = ["otherId must be the id of the record to merge into this one."] });
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(cancellationToken);
+        var (survivor, problem) = await LiveAsync(kind, id, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var other = await db.Entities.FirstOrDefaultAsync(e => e.Id == otherId, cancellationToken);
+        if (other is null || other.Kind != kind)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Cannot merge.",
+                detail: other is null ? $"There is no record with id {otherId}." : $"Record {otherId} is a {EntitiesApi.KindNoun(other.Kind)}, not a {EntitiesApi.KindNoun(kind)}.");
+        }
+
+        if (other.Id == survivor!.Id || other.MergedIntoId is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot merge.",
+                detail: other.Id == survivor.Id ? "A record cannot be merged into itself." : $"Record {otherId} was already merged into record {other.MergedIntoId}.");
+        }
+
+        await store.MoveAsync(db, other.Id, survivor.Id, $"merged from record {other.Id} ({other.Name}) by a correction", cancellationToken);
+        Record(CorrectionKind.Merge, survivor.Id, other.Id, null);
+        await db.SaveChangesAsync(cancellationToken);
+        await EntityStore.RefreshCountsAsync(db, [survivor.Id], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(await DetailAsync(survivor.Id, cancellationToken));
+    }
+
+    public async Task<Results<Ok<EntityDetail>, ValidationProblem, ProblemHttpResult>> AddAliasAsync(
+        EntityKind kind, long id, AliasRequest request, CancellationToken cancellationToken)
+    {
+        var alias = request.Alias?.Trim();
+        if (string.IsNullOrEmpty(alias) || alias.Length > 300 || EntityNames.Key(alias).Length == 0)
+        {
+            return Problems.Invalid(new() { ["alias"] = ["alias must be a name of 1 to 300 characters."] });
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(cancellationToken);
+        var (entity, problem) = await LiveAsync(kind, id, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var key = EntityNames.Key(alias);
+        var row = await db.EntityAliases.FirstOrDefaultAsync(a => a.EntityId == entity!.Id && a.AliasKey == key, cancellationToken);
+        if (row is null)
+        {
+            db.EntityAliases.Add(new EntityAlias { EntityId = entity!.Id, Kind = kind, Alias = alias, AliasKey = key, Source = AliasSource.Manual });
+        }
+        else
+        {
+            row.Source = AliasSource.Manual;
+        }
+
+        Record(CorrectionKind.AddAlias, entity!.Id, null, alias);
+        await db.SaveChangesAsync(cancellationToken);
+        await EntityStore.RefreshCountsAsync(db, [entity.Id], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(await DetailAsync(entity.Id, cancellationToken));
+    }
+
+    public async Task<Results<NoContent, ProblemHttpResult>> RemoveAliasAsync(EntityKind kind, long id, string alias, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(cancellationToken);
+        var (entity, problem) = await LiveAsync(kind, id, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var key = EntityNames.Key(alias);
+        var row = await db.EntityAliases.FirstOrDefaultAsync(a => a.EntityId == entity!.Id && a.AliasKey == key && a.Source != AliasSource.Blocked, cancellationToken);
+        if (row is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"Record {id} has no alias \"{alias}\".");
+        }
+
+        if (key == entity!.NameKey)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot remove the name.",
+                detail: $"\"{alias}\" is the record's own name; split it off or merge the record instead.");
+        }
+
+        row.Source = AliasSource.Blocked;
+        Record(CorrectionKind.RemoveAlias, entity.Id, null, alias);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public async Task<Results<Created<EntityDetail>, ValidationProblem, ProblemHttpResult>> SplitAsync(
+        EntityKind kind, string prefix, long id, AliasRequest request, CancellationToken cancellationToken)
+    {
+        var alias = request.Alias?.Trim();
+        if (string.IsNullOrEmpty(alias))
+        {
+            return Problems.Invalid(new() { ["alias"] = ["alias must be one of the record's aliases."] });
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(cancellationToken);
+        var (entity, problem) = await LiveAsync(kind, id, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var key = EntityNames.Key(alias);
+        var row = await db.EntityAliases.FirstOrDefaultAsync(a => a.EntityId == entity!.Id && a.AliasKey == key && a.Source != AliasSource.Blocked, cancellationToken);
+        if (row is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"Record {id} has no alias \"{alias}\".");
+        }
+
+        if (key == entity!.NameKey)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot split off the name.",
+                detail: $"\"{alias}\" is the record's own name; split off its other aliases instead.");
+        }
+
+        var split = new Entity { Kind = kind, Name = row.Alias, NameKey = key, CreatedAt = time.GetUtcNow() };
+        db.Entities.Add(split);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var reason = $"split off record {entity.Id} ({entity.Name}) by a correction";
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE entity_mentions SET entity_id = {split.Id}, reason = {reason} WHERE entity_id = {entity.Id} AND surface_key = {key};
+            INSERT INTO article_entities (article_id, entity_id, mention_count, salience, match_reason)
+            SELECT m.article_id, {split.Id}, count(*), max(ae.salience), {reason}
+            FROM entity_mentions m JOIN article_entities ae ON ae.article_id = m.article_id AND ae.entity_id = {entity.Id}
+            WHERE m.entity_id = {split.Id} GROUP BY m.article_id;
+            UPDATE article_entities ae SET mention_count = (SELECT count(*) FROM entity_mentions m WHERE m.article_id = ae.article_id AND m.entity_id = ae.entity_id)
+            WHERE ae.entity_id = {entity.Id};
+            DELETE FROM article_entities WHERE entity_id = {entity.Id} AND mention_count = 0;
+            INSERT INTO entity_aliases (entity_id, kind, alias, alias_key, mention_count, source)
+            VALUES ({split.Id}, {kind.ToString()}, {row.Alias}, {key}, 0, 'Manual');
+            """, cancellationToken);
+        row.Source = AliasSource.Blocked;
+        Record(CorrectionKind.Split, entity.Id, split.Id, row.Alias);
+        await db.SaveChangesAsync(cancellationToken);
+        await EntityStore.RefreshCountsAsync(db, [entity.Id, split.Id], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"{prefix}/{split.Id}", await DetailAsync(split.Id, cancellationToken));
+    }
+
+    private async Task LockAsync(CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ResolutionLock})", cancellationToken);
+
+    /// <summary>The record to correct: 404 when there is none of this kind, 409 when it was merged away.</summary>
+    private async Task<(Entity? Entity, ProblemHttpResult? Problem)> LiveAsync(EntityKind kind, long id, CancellationToken cancellationToken)
+    {
+        var entity = await db.Entities.FirstOrDefaultAsync(e => e.Id == id && e.Kind == kind, cancellationToken);
+        if (entity is null)
+        {
+            return (null, Problems.NotFound(EntitiesApi.KindNoun(kind), id));
+        }
+
+        if (entity.MergedIntoId is not null)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The record was merged.",
+                detail: $"Record {id} was merged into record {entity.MergedIntoId}; correct that one."));
+        }
+
+        return (entity, null);
+    }
+
+    private void Record(CorrectionKind kind, long entityId, long? otherId, string? alias) =>
+        db.EntityCorrections.Add(new EntityCorrection { Kind = kind, EntityId = entityId, OtherEntityId = otherId, Alias = alias, CreatedAt = time.GetUtcNow() });
+
+    private async Task<EntityDetail> DetailAsync(long id, CancellationToken cancellationToken)
+    {
+        var entity = await db.Entities.AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken);
+        return await EntitiesApi.DetailAsync(db, entity, cancellationToken);
+    }
+}

@@ -1,0 +1,408 @@
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data;
+using NewsApi.Data.Entities;
+using NewsApi.Nlp.Entities;
+using DataKind = NewsApi.Data.Entities.EntityKind;
+using NlpKind = NewsApi.Nlp.Entities.EntityKind;
+using AnalysedEntity = NewsApi.Nlp.Entities.ArticleEntity;
+
+namespace NewsApi.Api.Entities;
+
+/// <summary>
+/// Stores an article's analysis and resolves its entities against those of other articles. Runs inside the
+/// article's import transaction, under one advisory lock, so concurrent importers never create the same
+/// entity twice. Matching is by name and known aliases (acronyms, country variants, aliases added by
+/// corrections); a person named only by a surname joins the one person known by it. Corrections are
+/// honoured: merged records redirect to their survivor, and blocked aliases (removed or split off) never
+/// match their old entity again.
+/// </summary>
+public sealed class EntityStore(TimeProvider time)
+{
+    private const long ResolutionLock = 0x4E_45_57_53_52_45_53; // "NEWSRES"
+
+    public static DataKind ToData(NlpKind kind) => kind switch
+    {
+        NlpKind.Person => DataKind.Person,
+        NlpKind.Organisation => DataKind.Organisation,
+        _ => DataKind.Place,
+    };
+
+    /// <summary>Replaces the article's entity annotations with <paramref name="analysis"/>.</summary>
+    public async Task StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, string pipelineVersion, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ResolutionLock})", cancellationToken);
+
+        var previous = await db.ArticleEntities.Where(ae => ae.ArticleId == article.Id).Select(ae => ae.EntityId).ToListAsync(cancellationToken);
+        await db.EntityMentions.Where(m => m.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.EntityRoles.Where(r => r.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.ArticleEntities.Where(ae => ae.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
+
+        var known = await KnownAliasesAsync(db, analysis.Entities, cancellationToken);
+        var created = new List<(AnalysedEntity Source, Entity Entity)>();
+        var targets = new Dictionary<AnalysedEntity, (long? Id, Entity? New, string Reason)>();
+        foreach (var entity in analysis.Entities)
+        {
+            var (match, reason) = Match(entity, known);
+            if (match is not null)
+            {
+                targets[entity] = (match, null, reason);
+            }
+            else
+            {
+                var record = new Entity
+                {
+                    Kind = ToData(entity.Kind),
+                    Name = Truncate(entity.Name),
+                    NameKey = Truncate(EntityNames.Key(entity.Name)),
+                    CreatedAt = time.GetUtcNow(),
+                };
+                db.Entities.Add(record);
+                created.Add((entity, record));
+                targets[entity] = (null, record, "first seen in this article");
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var ids = targets.ToDictionary(t => t.Key, t => t.Value.Id ?? t.Value.New!.Id);
+
+        // Every surface is an alias of its entity, unless a correction blocked it there.
+        var aliasRows = new List<(long EntityId, DataKind Kind, string Alias, string Key)>();
+        foreach (var (entity, id) in ids)
+        {
+            aliasRows.Add((id, ToData(entity.Kind), entity.Name, EntityNames.Key(entity.Name)));
+            aliasRows.AddRange(entity.Mentions.Select(m => (id, ToData(entity.Kind), m.Surface, EntityNames.Key(m.Surface))));
+            aliasRows.AddRange(entity.Aliases.Keys.Select(a => (id, ToData(entity.Kind), a, EntityNames.Key(a))));
+        }
+
+        await InsertAliasesAsync(db, aliasRows, cancellationToken);
+
+        // Mentions whose surface is blocked on their entity go to the entity that holds that alias (a split).
+        var blocked = await db.EntityAliases.Where(a => ids.Values.Contains(a.EntityId) && a.Source == AliasSource.Blocked)
+            .Select(a => new { a.EntityId, a.AliasKey }).ToListAsync(cancellationToken);
+        var blockedSet = blocked.Select(b => (b.EntityId, b.AliasKey)).ToHashSet();
+        var redirects = await RedirectsAsync(db, blocked.Select(b => b.AliasKey).Distinct().ToList(), cancellationToken);
+
+        var now = time.GetUtcNow();
+        var perArticle = new Dictionary<long, ArticleEntityRow>();
+        foreach (var (entity, id) in ids)
+        {
+            foreach (var mention in entity.Mentions)
+            {
+                var key = EntityNames.Key(mention.Surface);
+                var target = blockedSet.Contains((id, key)) && redirects.TryGetValue((ToData(entity.Kind), key), out var other) ? other : id;
+                var (inTitle, start) = Field(analysis, mention.Start);
+                var sentence = analysis.Tokens.Sentences[mention.Sentence];
+                var (_, sentenceStart) = Field(analysis, sentence.Start(analysis.Tokens.Tokens));
+                var (_, sentenceEnd) = Field(analysis, sentence.End(analysis.Tokens.Tokens));
+                db.EntityMentions.Add(new EntityMention
+                {
+                    EntityId = target,
+                    ArticleId = article.Id,
+                    InTitle = inTitle,
+                    Start = start,
+                    End = start + (mention.End - mention.Start),
+                    Surface = Truncate(mention.Surface),
+                    SurfaceKey = Truncate(key),
+                    SentenceIndex = mention.Sentence,
+                    SentenceStart = sentenceStart,
+                    SentenceEnd = sentenceEnd,
+                    Reason = mention.Reason,
+                });
+
+                if (!perArticle.TryGetValue(target, out var row))
+                {
+                    perArticle[target] = row = new ArticleEntityRow(entity.Salience, target == id ? targets[entity].Reason : "alias split off by a correction");
+                }
+
+                row.Mentions++;
+            }
+
+            foreach (var role in entity.Roles)
+            {
+                var (inTitle, start) = Field(analysis, role.Start);
+                db.EntityRoles.Add(new EntityRole
+                {
+                    EntityId = id,
+                    ArticleId = article.Id,
+                    Title = Truncate(role.Title, 200),
+                    Affiliation = role.Affiliation is null ? null : Truncate(role.Affiliation),
+                    AffiliationKind = role.AffiliationKind is { } kind ? ToData(kind) : null,
+                    Former = role.Former,
+                    InTitle = inTitle,
+                    Start = start,
+                    End = start + (role.End - role.Start),
+                    Evidence = analysis.SentenceText(role.Sentence),
+                });
+            }
+        }
+
+        foreach (var (entityId, row) in perArticle)
+        {
+            db.ArticleEntities.Add(new NewsApi.Data.Entities.ArticleEntity
+            {
+                ArticleId = article.Id,
+                EntityId = entityId,
+                MentionCount = row.Mentions,
+                Salience = row.Salience,
+                MatchReason = row.Reason,
+            });
+        }
+
+        article.PipelineVersion = pipelineVersion;
+        article.AnalysedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var touched = previous.Concat(perArticle.Keys).Distinct().ToList();
+        foreach (var (source, entity) in created.Where(c => c.Source.Kind == NlpKind.Person && EntityNames.WordCount(EntityNames.Key(c.Source.Name)) > 1))
+        {
+            touched.AddRange(await JoinSurnameOnlyPeopleAsync(db, entity, cancellationToken));
+        }
+
+        await RefreshCountsAsync(db, touched, cancellationToken);
+        await DeleteOrphansAsync(db, previous, cancellationToken);
+    }
+
+    private sealed class ArticleEntityRow(double salience, string reason)
+    {
+        public int Mentions { get; set; }
+
+        public double Salience { get; } = salience;
+
+        public string Reason { get; } = reason;
+    }
+
+    private sealed record KnownAlias(long EntityId, DataKind Kind, string AliasKey, AliasSource Source, string NameKey, int ArticleCount);
+
+    /// <summary>Aliases of existing entities for every key the article's entities could match by.</summary>
+    private static async Task<List<KnownAlias>> KnownAliasesAsync(NewsDbContext db, IReadOnlyList<AnalysedEntity> entities, CancellationToken cancellationToken)
+    {
+        var keys = entities.SelectMany(MatchKeys).Distinct().ToList();
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.EntityAliases
+            .Where(a => keys.Contains(a.AliasKey))
+            .Select(a => new { a.EntityId, a.Kind, a.AliasKey, a.Source, a.Entity.MergedIntoId, a.Entity.NameKey, a.Entity.ArticleCount })
+            .ToListAsync(cancellationToken);
+
+        var result = new List<KnownAlias>(rows.Count);
+        foreach (var row in rows)
+        {
+            var id = row.MergedIntoId ?? row.EntityId;
+            if (row.MergedIntoId is not null)
+            {
+                id = await SurvivorAsync(db, row.EntityId, cancellationToken);
+            }
+
+            result.Add(new KnownAlias(id, row.Kind, row.AliasKey, row.Source, row.NameKey, row.ArticleCount));
+        }
+
+        return result;
+    }
+
+    /// <summary>The id a merged record now lives on (following chains of merges).</summary>
+    public static async Task<long> SurvivorAsync(NewsDbContext db, long id, CancellationToken cancellationToken)
+    {
+        for (var hops = 0; hops < 32; hops++)
+        {
+            var next = await db.Entities.Where(e => e.Id == id).Select(e => e.MergedIntoId).FirstOrDefaultAsync(cancellationToken);
+            if (next is null)
+            {
+                return id;
+            }
+
+            id = next.Value;
+        }
+
+        return id;
+    }
+
+    private static IEnumerable<string> MatchKeys(AnalysedEntity entity)
+    {
+        yield return EntityNames.Key(entity.Name);
+        if (entity.Kind != NlpKind.Person)
+        {
+            foreach (var alias in entity.Aliases.Keys)
+            {
+                yield return EntityNames.Key(alias);
+            }
+        }
+    }
+
+    /// <summary>The existing entity the article's entity is, and why; null when it is new.</summary>
+    private static (long? Id, string Reason) Match(AnalysedEntity entity, List<KnownAlias> known)
+    {
+        var kind = ToData(entity.Kind);
+        var nameKey = EntityNames.Key(entity.Name);
+        var keys = MatchKeys(entity).ToHashSet();
+        var blocked = known.Where(k => k.Kind == kind && k.Source == AliasSource.Blocked).Select(k => (k.EntityId, k.AliasKey)).ToHashSet();
+        var candidates = known.Where(k => k.Kind == kind && k.Source != AliasSource.Blocked && keys.Contains(k.AliasKey) && !blocked.Contains((k.EntityId, k.AliasKey)))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return (null, "");
+        }
+
+        var singleWordPerson = entity.Kind == NlpKind.Person && EntityNames.WordCount(nameKey) == 1;
+        if (!singleWordPerson)
+        {
+            // A full name matches a record of the same name, or failing that one that has it as an alias.
+            var sameName = candidates.Where(c => c.NameKey == nameKey).OrderByDescending(c => c.Source == AliasSource.Manual).ThenByDescending(c => c.ArticleCount).ThenBy(c => c.EntityId).FirstOrDefault();
+            if (sameName is not null)
+            {
+                return (sameName.EntityId, "same name as in other articles");
+            }
+
+            if (entity.Kind == NlpKind.Person)
+            {
+                // A person's full name only matches a full name: two Herzogs stay two people.
+                var alias = candidates.Where(c => c.AliasKey == nameKey && EntityNames.WordCount(c.NameKey) > 1).OrderByDescending(c => c.ArticleCount).FirstOrDefault();
+                return alias is null ? (null, "") : (alias.EntityId, $"known alias \"{entity.Name}\"");
+            }
+
+            var best = candidates.OrderByDescending(c => c.Source == AliasSource.Manual).ThenByDescending(c => c.ArticleCount).ThenBy(c => c.EntityId).First();
+            return (best.EntityId, $"known alias \"{best.AliasKey}\"");
+        }
+
+        // A surname alone: the person known by it; if several, the one in most articles.
+        var people = candidates.GroupBy(c => c.EntityId).Select(g => g.First()).ToList();
+        var chosen = people.OrderByDescending(c => c.NameKey == nameKey).ThenByDescending(c => c.ArticleCount).ThenBy(c => c.EntityId).First();
+        return (chosen.EntityId, people.Count == 1
+            ? $"the only person known as \"{entity.Name}\""
+            : $"\"{entity.Name}\" names {people.Count} people; chose the one in most articles");
+    }
+
+    private static async Task InsertAliasesAsync(NewsDbContext db, List<(long EntityId, DataKind Kind, string Alias, string Key)> rows, CancellationToken cancellationToken)
+    {
+        var distinct = rows.Where(r => r.Key.Length > 0).GroupBy(r => (r.EntityId, r.Key)).Select(g => g.First()).ToList();
+        if (distinct.Count == 0)
+        {
+            return;
+        }
+
+        var entityIds = distinct.Select(r => r.EntityId).ToArray();
+        var kinds = distinct.Select(r => r.Kind.ToString()).ToArray();
+        var aliases = distinct.Select(r => Truncate(r.Alias)).ToArray();
+        var keys = distinct.Select(r => Truncate(r.Key)).ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO entity_aliases (entity_id, kind, alias, alias_key, mention_count, source)
+            SELECT e, k, a, ak, 0, 'Text' FROM unnest({entityIds}, {kinds}, {aliases}, {keys}) AS t(e, k, a, ak)
+            ON CONFLICT (entity_id, alias_key) DO NOTHING
+            """, cancellationToken);
+    }
+
+    /// <summary>Alias key → the entity holding it unblocked, for redirecting mentions of split-off aliases.</summary>
+    private static async Task<Dictionary<(DataKind, string), long>> RedirectsAsync(NewsDbContext db, List<string> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.EntityAliases.Where(a => keys.Contains(a.AliasKey) && a.Source != AliasSource.Blocked && a.Entity.MergedIntoId == null)
+            .OrderBy(a => a.Source == AliasSource.Manual ? 0 : 1).ThenBy(a => a.EntityId)
+            .Select(a => new { a.Kind, a.AliasKey, a.EntityId }).ToListAsync(cancellationToken);
+        var result = new Dictionary<(DataKind, string), long>();
+        foreach (var row in rows)
+        {
+            result.TryAdd((row.Kind, row.AliasKey), row.EntityId);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// People known only by a surname from earlier articles join the full-name person who now carries that
+    /// surname, when that person is the only one who does.
+    /// </summary>
+    private async Task<List<long>> JoinSurnameOnlyPeopleAsync(NewsDbContext db, Entity person, CancellationToken cancellationToken)
+    {
+        var surname = EntityNames.LastWord(person.NameKey);
+        var sharing = await db.Entities.CountAsync(e => e.Kind == DataKind.Person && e.MergedIntoId == null && e.Id != person.Id
+            && e.NameKey.EndsWith(" " + surname), cancellationToken);
+        if (sharing > 0)
+        {
+            return [];
+        }
+
+        var corrected = db.EntityCorrections.Select(c => c.EntityId).Concat(db.EntityCorrections.Where(c => c.OtherEntityId != null).Select(c => c.OtherEntityId!.Value));
+        var loners = await db.Entities.Where(e => e.Kind == DataKind.Person && e.MergedIntoId == null && e.NameKey == surname && !corrected.Contains(e.Id))
+            .Select(e => e.Id).ToListAsync(cancellationToken);
+        foreach (var loner in loners)
+        {
+            await MoveAsync(db, loner, person.Id, $"joined to {person.Name}, the only person with this surname", cancellationToken);
+        }
+
+        return loners;
+    }
+
+    /// <summary>Moves everything of <paramref name="from"/> to <paramref name="to"/> and redirects <paramref name="from"/> there.</summary>
+    public async Task MoveAsync(NewsDbContext db, long from, long to, string reason, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE entity_mentions SET entity_id = {to}, reason = coalesce(reason, {reason}) WHERE entity_id = {from};
+            UPDATE entity_roles SET entity_id = {to} WHERE entity_id = {from};
+            INSERT INTO article_entities (article_id, entity_id, mention_count, salience, match_reason)
+            SELECT article_id, {to}, mention_count, salience, {reason} FROM article_entities WHERE entity_id = {from}
+            ON CONFLICT (article_id, entity_id) DO UPDATE
+              SET mention_count = article_entities.mention_count + excluded.mention_count,
+                  salience = greatest(article_entities.salience, excluded.salience);
+            DELETE FROM article_entities WHERE entity_id = {from};
+            INSERT INTO entity_aliases (entity_id, kind, alias, alias_key, mention_count, source)
+            SELECT {to}, kind, alias, alias_key, mention_count, source FROM entity_aliases WHERE entity_id = {from}
+            ON CONFLICT (entity_id, alias_key) DO NOTHING;
+            DELETE FROM entity_aliases WHERE entity_id = {from};
+            UPDATE entities SET merged_into_id = {to}, article_count = 0, mention_count = 0 WHERE id = {from};
+            UPDATE entities SET merged_into_id = {to} WHERE merged_into_id = {from};
+            """, cancellationToken);
+    }
+
+    /// <summary>Recomputes mention and article counts, first and last seen, and alias counts.</summary>
+    public static async Task RefreshCountsAsync(NewsDbContext db, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var array = ids.Distinct().ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE entities e SET
+              mention_count = (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id),
+              article_count = (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id),
+              first_seen = (SELECT min(a.sort_date) FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = e.id),
+              last_seen = (SELECT max(a.sort_date) FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = e.id)
+            WHERE e.id = ANY({array}) AND e.merged_into_id IS NULL;
+            UPDATE entity_aliases al SET
+              mention_count = (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = al.entity_id AND m.surface_key = al.alias_key)
+            WHERE al.entity_id = ANY({array});
+            """, cancellationToken);
+    }
+
+    /// <summary>Entities no article mentions any more, that no correction or manual alias refers to, go.</summary>
+    private static async Task DeleteOrphansAsync(NewsDbContext db, List<long> candidates, CancellationToken cancellationToken)
+    {
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var array = candidates.ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            DELETE FROM entities e
+            WHERE e.id = ANY({array})
+              AND NOT EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = e.id)
+              AND NOT EXISTS (SELECT 1 FROM entity_corrections c WHERE c.entity_id = e.id OR c.other_entity_id = e.id)
+              AND NOT EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id AND a.source <> 'Text')
+              AND NOT EXISTS (SELECT 1 FROM entities m WHERE m.merged_into_id = e.id)
+            """, cancellationToken);
+    }
+
+    /// <summary>(title?, offset in that field) of an offset in the analysed text.</summary>
+    private static (bool InTitle, int Offset) Field(ArticleAnalysis analysis, int offset) =>
+        analysis.BodyOffset > 0 && offset < analysis.BodyOffset ? (true, offset) : (false, offset - analysis.BodyOffset);
+
+    private static string Truncate(string value, int length = 300) => value.Length <= length ? value : value[..length];
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsApi.Data;
+using NewsApi.Nlp.Entities;
+
+namespace NewsApi.Api.Entities;
+
+/// <summary>The <c>Analysis</c> configuration section.</summary>
+public sealed class AnalysisOptions
+{
+    public const string Section = "Analysis";
+
+    /// <summary>Bring articles analysed by an older model or older rules up to date in the background.</summary>
+    public bool ReprocessEnabled { get; set; } = true;
+
+    /// <summary>Seconds between checks for out-of-date articles.</summary>
+    public int ReprocessIntervalSeconds { get; set; } = 30;
+
+    /// <summary>Articles re-analysed per batch (each in its own transaction).</summary>
+    public int ReprocessBatchSize { get; set; } = 50;
+}
+
+/// <summary>
+/// Re-analyses stored articles whose annotations came from another pipeline version (a new model or new
+/// rules), a batch at a time, each article in its own transaction, while the API keeps serving. The import
+/// advisory lock on the article's file keeps it from racing an import of the same file.
+/// </summary>
+public sealed class ReprocessWorker(
+    IDbContextFactory<NewsDbContext> contexts,
+    ArticleAnalyzer analyzer,
+    EntityStore store,
+    IOptionsMonitor<AnalysisOptions> options,
+    ILogger<ReprocessWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (options.CurrentValue.ReprocessEnabled)
+                {
+                    while (await ReprocessBatchAsync(stoppingToken) > 0)
+                    {
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Reprocessing failed; retrying later");
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.ReprocessIntervalSeconds)), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>Re-analyses up to one batch of out-of-date articles; returns how many.</summary>
+    public async Task<int> ReprocessBatchAsync(CancellationToken cancellationToken)
+    {
+        var version = analyzer.PipelineVersion;
+        List<long> ids;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            ids = await db.Articles.Where(a => a.PipelineVersion == null || a.PipelineVersion != version)
+                .OrderBy(a => a.Id).Select(a => a.Id).Take(options.CurrentValue.ReprocessBatchSize).ToListAsync(cancellationToken);
+        }
+
+        foreach (var id in ids)
+        {
+            await ReprocessAsync(id, cancellationToken);
+        }
+
+        if (ids.Count > 0)
+        {
+            logger.LogInformation("Re-analysed {Count} articles to pipeline {Version}", ids.Count, version);
+        }
+
+        return ids.Count;
+    }
+
+    public async Task ReprocessAsync(long articleId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        if (article is null || article.PipelineVersion == analyzer.PipelineVersion)
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Imports.ArticleImporter.FileLockKey(article.File)})", cancellationToken);
+        var analysis = analyzer.Analyze(article.TitleDerived ? null : article.Title, article.Body);
+        await store.StoreAsync(db, article, analysis, analyzer.PipelineVersion, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

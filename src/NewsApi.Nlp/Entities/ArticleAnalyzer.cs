@@ -1,0 +1,523 @@
+using NewsApi.Nlp.Ner;
+using NewsApi.Nlp.Text;
+
+namespace NewsApi.Nlp.Entities;
+
+public enum EntityKind
+{
+    Person,
+    Organisation,
+    Place,
+}
+
+/// <summary>One mention of an entity: where it is, and why it belongs to its entity.</summary>
+/// <param name="Start">Offset of the first character in the analysed text.</param>
+/// <param name="End">Offset just past the last character.</param>
+/// <param name="Sentence">Index of its sentence.</param>
+/// <param name="Surface">The mention as written (titles and possessives excluded).</param>
+/// <param name="Reason">Why it was put with its entity, when that was not by its full name.</param>
+public sealed record Mention(int Start, int End, int Sentence, string Surface, string? Reason);
+
+/// <summary>A role the text states for a person: "U.S. Secretary of State Antony Blinken".</summary>
+/// <param name="Title">The office or job, title-cased ("Secretary of State", "Security Expert").</param>
+/// <param name="Affiliation">Whose office: a country or organisation name, canonical, or null.</param>
+/// <param name="AffiliationKind">Whether the affiliation is a place or an organisation.</param>
+/// <param name="Former">The text says "former", "ex-", "then" or "late".</param>
+/// <param name="Sentence">The sentence that states it.</param>
+/// <param name="Start">Offset of the role phrase.</param>
+/// <param name="End">Offset past the end of the name it is attached to.</param>
+public sealed record Role(string Title, string? Affiliation, EntityKind? AffiliationKind, bool Former, int Sentence, int Start, int End);
+
+/// <summary>An entity as one article presents it: one person, organisation or place with all its mentions.</summary>
+public sealed class ArticleEntity
+{
+    public required EntityKind Kind { get; init; }
+
+    /// <summary>The fullest name the article gives ("Antony Blinken", "Israel Defense Forces", "United States").</summary>
+    public required string Name { get; set; }
+
+    public List<Mention> Mentions { get; } = [];
+
+    public List<Role> Roles { get; } = [];
+
+    /// <summary>Names other than <see cref="Name"/> it is known by (acronyms, country variants); counted with the mentions.</summary>
+    public Dictionary<string, int> Aliases { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>0–1: how central the entity is to the article (mentions, first position, headline).</summary>
+    public double Salience { get; set; }
+
+    public int FirstOffset => Mentions.Count == 0 ? int.MaxValue : Mentions.Min(m => m.Start);
+}
+
+/// <summary>The entities of one article.</summary>
+/// <param name="Text">The analysed text: the title, a blank line, then the body.</param>
+/// <param name="BodyOffset">Where the body starts in <paramref name="Text"/>.</param>
+public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText Tokens, IReadOnlyList<ArticleEntity> Entities)
+{
+    public IEnumerable<ArticleEntity> Of(EntityKind kind) => Entities.Where(e => e.Kind == kind);
+
+    /// <summary>The sentence's text.</summary>
+    public string SentenceText(int sentence)
+    {
+        var s = Tokens.Sentences[sentence];
+        return Text[s.Start(Tokens.Tokens)..s.End(Tokens.Tokens)];
+    }
+}
+
+/// <summary>
+/// Turns the recogniser's mentions into the entities of one article. General rules, no per-article cases:
+/// <list type="bullet">
+/// <item>a short form joins the full name it abbreviates ("Blinken" → "Antony Blinken"); when several people
+/// share it ("Herzog"), the nearest preceding full mention wins;</item>
+/// <item>titles become roles, not names: "U.S. Secretary of State Antony Blinken" is Antony Blinken with the
+/// role Secretary of State of the United States; "former President Donald Trump" is a former President;
+/// appositions count too ("Ilan Goldenberg, a Mideast security expert at …");</item>
+/// <item>acronyms join their expansion when the article has both (by initials) or the acronym is well known;</item>
+/// <item>country variants are one place ("U.S.", "US", "America" → United States); nationality adjectives
+/// ("Israeli") point to their country as affiliations but are not place mentions.</item>
+/// </list>
+/// </summary>
+public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
+{
+    /// <summary>Changes when the rules change, so stored articles can be brought up to date.</summary>
+    public const string RulesVersion = "resolution-1";
+
+    private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Prof", "Prof.",
+    };
+
+    public EntityRecognizer Recognizer { get; } = recognizer;
+
+    /// <summary>"ner model version; resolution rules version": what produced an article's annotations.</summary>
+    public string PipelineVersion => $"{Recognizer.Version}+{RulesVersion}";
+
+    public ArticleAnalysis Analyze(string? title, string body)
+    {
+        var text = string.IsNullOrWhiteSpace(title) ? body : title + "\n\n" + body;
+        var bodyOffset = string.IsNullOrWhiteSpace(title) ? 0 : title.Length + 2;
+        var analysis = Recognizer.Analyze(text);
+        var context = new Context(text, analysis);
+
+        var people = ResolvePeople(context);
+        var organisations = ResolveOrganisations(context);
+        var places = ResolvePlaces(context);
+        var entities = people.Concat(organisations).Concat(places).ToList();
+        Score(entities, text.Length, bodyOffset);
+        return new ArticleAnalysis(text, bodyOffset, analysis, entities.OrderByDescending(e => e.Salience).ThenBy(e => e.FirstOffset).ToList());
+    }
+
+    /// <summary>Token-level view of the recogniser's output.</summary>
+    private sealed class Context
+    {
+        public Context(string text, AnalyzedText analysis)
+        {
+            Text = text;
+            Analysis = analysis;
+            TokenStarts = analysis.Tokens.Select(t => t.Start).ToArray();
+            foreach (var entity in analysis.Entities)
+            {
+                var first = TokenAt(entity.Start);
+                var last = TokenAt(entity.End - 1);
+                EntityByLastToken[last] = entity;
+                EntityByFirstToken[first] = entity;
+            }
+        }
+
+        public string Text { get; }
+
+        public AnalyzedText Analysis { get; }
+
+        public int[] TokenStarts { get; }
+
+        public Dictionary<int, EntityMention> EntityByLastToken { get; } = [];
+
+        public Dictionary<int, EntityMention> EntityByFirstToken { get; } = [];
+
+        public int TokenAt(int offset)
+        {
+            var index = Array.BinarySearch(TokenStarts, offset);
+            return index >= 0 ? index : ~index - 1;
+        }
+
+        public string Word(int token) => Analysis.Tokens[token].Text(Text);
+
+        public Sentence SentenceOf(int sentence) => Analysis.Sentences[sentence];
+    }
+
+    private List<ArticleEntity> ResolvePeople(Context context)
+    {
+        var candidates = new List<(EntityMention Mention, int Start, string Name)>();
+        foreach (var mention in context.Analysis.Entities.Where(e => e.Type == EntityType.PER))
+        {
+            // Drop honorifics the recogniser included ("Mr Gates") and a trailing possessive.
+            var first = context.TokenAt(mention.Start);
+            var last = context.TokenAt(mention.End - 1);
+            while (first < last && Honorifics.Contains(context.Word(first)))
+            {
+                first++;
+            }
+
+            var start = context.Analysis.Tokens[first].Start;
+            var name = context.Text[start..mention.End];
+            if (name.Length > 0)
+            {
+                candidates.Add((mention, start, name));
+            }
+        }
+
+        // "Blinken Lapid meet in Rome": a multi-word name made only of other people's surnames is a list of them.
+        var fullNames = candidates.Where(c => Words(c.Name).Length > 1).Select(c => NameKey(c.Name)).ToHashSet();
+        var split = new List<(EntityMention Mention, int Start, string Name)>();
+        foreach (var candidate in candidates.ToList())
+        {
+            var words = Words(NameKey(candidate.Name));
+            if (words.Length > 1 && words.All(w => fullNames.Any(f => f != NameKey(candidate.Name) && Words(f).Length > 1 && LastWord(f) == w)))
+            {
+                candidates.Remove(candidate);
+                var offset = candidate.Start;
+                foreach (var part in candidate.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    offset = context.Text.IndexOf(part, offset, StringComparison.Ordinal);
+                    split.Add((candidate.Mention, offset, part));
+                    offset += part.Length;
+                }
+            }
+        }
+
+        candidates.AddRange(split);
+
+        var clusters = new List<ArticleEntity>();
+        var byKey = new Dictionary<string, ArticleEntity>(StringComparer.Ordinal);
+        foreach (var (mention, start, name) in candidates.Where(c => Words(c.Name).Length > 1))
+        {
+            var key = NameKey(name);
+            if (!byKey.TryGetValue(key, out var person))
+            {
+                person = new ArticleEntity { Kind = EntityKind.Person, Name = name };
+                byKey[key] = person;
+                clusters.Add(person);
+            }
+
+            person.Mentions.Add(new Mention(start, start + name.Length, mention.Sentence, name, null));
+        }
+
+        foreach (var (mention, start, name) in candidates.Where(c => Words(c.Name).Length == 1))
+        {
+            var word = NameKey(name);
+            var matches = clusters.Where(c => c.Mentions.Any(m => Words(NameKey(m.Surface)).Length > 1)
+                && (LastWord(NameKey(c.Name)) == word || FirstWord(NameKey(c.Name)) == word)).ToList();
+            ArticleEntity? person = null;
+            string? reason = null;
+            if (matches.Count == 1)
+            {
+                person = matches[0];
+                reason = LastWord(NameKey(person.Name)) == word ? $"surname of {person.Name} in the same article" : $"given name of {person.Name} in the same article";
+            }
+            else if (matches.Count > 1)
+            {
+                // Several people share the name: take the one mentioned last before, else first after.
+                person = matches.Select(c => (c, Distance: c.Mentions.Where(m => m.Start < start).Select(m => start - m.Start).DefaultIfEmpty(int.MaxValue).Min()))
+                    .OrderBy(x => x.Distance).ThenBy(x => x.c.FirstOffset).First().c;
+                reason = $"surname shared by {matches.Count} people in the article; {person.Name} is the nearest full mention";
+            }
+
+            if (person is null)
+            {
+                if (!byKey.TryGetValue(word, out person))
+                {
+                    person = new ArticleEntity { Kind = EntityKind.Person, Name = name };
+                    byKey[word] = person;
+                    clusters.Add(person);
+                }
+            }
+
+            person.Mentions.Add(new Mention(start, start + name.Length, mention.Sentence, name, reason));
+        }
+
+        foreach (var person in clusters)
+        {
+            person.Mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+            foreach (var mention in person.Mentions)
+            {
+                person.Roles.AddRange(RolesOf(context, mention));
+                if (!string.Equals(mention.Surface, person.Name, StringComparison.Ordinal))
+                {
+                    person.Aliases[mention.Surface] = person.Aliases.GetValueOrDefault(mention.Surface) + 1;
+                }
+            }
+        }
+
+        return clusters;
+    }
+
+    private static string NameKey(string name) => EntityNames.Key(name);
+
+    private static string[] Words(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string LastWord(string key) => EntityNames.LastWord(key);
+
+    private static string FirstWord(string key) => key.Split(' ')[0];
+
+    /// <summary>Roles stated before the name ("U.S. Secretary of State …") or in an apposition after it.</summary>
+    private IEnumerable<Role> RolesOf(Context context, Mention mention)
+    {
+        var firstToken = context.TokenAt(mention.Start);
+        var lastToken = context.TokenAt(mention.End - 1);
+        var sentence = context.SentenceOf(mention.Sentence);
+
+        // Before the name: [former] [affiliation] title words.
+        var titleStart = firstToken;
+        var j = firstToken - 1;
+        while (j >= sentence.FirstToken)
+        {
+            var word = context.Word(j);
+            if (Roles.IsTitleWord(word) && !context.EntityByLastToken.ContainsKey(j))
+            {
+                titleStart = j--;
+                continue;
+            }
+
+            if (Roles.IsConnector(word) && titleStart < firstToken && j - 1 >= sentence.FirstToken && Roles.IsTitleWord(context.Word(j - 1)))
+            {
+                titleStart = j--;
+                continue;
+            }
+
+            break;
+        }
+
+        if (titleStart < firstToken)
+        {
+            var words = Enumerable.Range(titleStart, firstToken - titleStart).Select(context.Word).ToList();
+            if (words.Any(Roles.IsHead))
+            {
+                var (affiliation, kind, affiliationStart) = AffiliationBefore(context, titleStart, sentence.FirstToken);
+                var formerAt = affiliationStart - 1;
+                var former = formerAt >= sentence.FirstToken && Roles.IsFormer(context.Word(formerAt).TrimEnd('-'));
+                var start = context.Analysis.Tokens[former ? formerAt : affiliationStart].Start;
+                yield return new Role(Roles.Normalize(words), affiliation, kind, former, mention.Sentence, start, mention.End);
+            }
+        }
+
+        // After the name: ", a [former] [affiliation] [words] head [at/of/for ORG]".
+        var k = lastToken + 1;
+        if (k < sentence.EndToken && context.Word(k) == ",")
+        {
+            k++;
+            if (k < sentence.EndToken && context.Word(k) is "a" or "an" or "the")
+            {
+                k++;
+            }
+
+            var former = k < sentence.EndToken && Roles.IsFormer(context.Word(k));
+            if (former)
+            {
+                k++;
+            }
+
+            string? affiliation = null;
+            EntityKind? kind = null;
+            var titleWords = new List<string>();
+            for (var steps = 0; k < sentence.EndToken && steps < 6; steps++, k++)
+            {
+                var word = context.Word(k);
+                if (word is "," or "." or ";" or "who" or "which")
+                {
+                    break;
+                }
+
+                if (context.EntityByFirstToken.TryGetValue(k, out var entity) && titleWords.Count == 0)
+                {
+                    (affiliation, kind) = Affiliation(entity);
+                    k = context.TokenAt(entity.End - 1);
+                    continue;
+                }
+
+                if (PlaceNames.CountryOfDemonym(word) is { } country && titleWords.Count == 0)
+                {
+                    (affiliation, kind) = (country, EntityKind.Place);
+                    continue;
+                }
+
+                if (!char.IsLetter(word[0]) || (char.IsUpper(word[0]) && !Roles.IsTitleWord(word)))
+                {
+                    break;
+                }
+
+                titleWords.Add(word);
+                if (Roles.IsHead(word))
+                {
+                    // A following "at/of/for/with/to ORGANISATION" names the employer.
+                    var p = k + 1;
+                    if (p < sentence.EndToken && context.Word(p) is "at" or "of" or "for" or "with")
+                    {
+                        p++;
+                        while (p < sentence.EndToken && context.Word(p) is "the" or "a" or "an" || (p < sentence.EndToken && char.IsLower(context.Word(p)[0]) && !context.EntityByFirstToken.ContainsKey(p) && p - k < 5))
+                        {
+                            p++;
+                        }
+
+                        if (context.EntityByFirstToken.TryGetValue(p, out var employer))
+                        {
+                            (affiliation, kind) = Affiliation(employer);
+                        }
+                    }
+
+                    var end = context.Analysis.Tokens[k].End;
+                    yield return new Role(Roles.Normalize(titleWords), affiliation, kind, former, mention.Sentence, mention.Start, end);
+                    yield break;
+                }
+            }
+        }
+    }
+
+    private static (string? Name, EntityKind? Kind, int Start) AffiliationBefore(Context context, int titleStart, int sentenceStart)
+    {
+        var before = titleStart - 1;
+        if (before < sentenceStart)
+        {
+            return (null, null, titleStart);
+        }
+
+        if (context.EntityByLastToken.TryGetValue(before, out var entity) && entity.Type != EntityType.PER)
+        {
+            var (name, kind) = Affiliation(entity);
+            return name is null ? (null, null, titleStart) : (name, kind, context.TokenAt(entity.Start));
+        }
+
+        if (PlaceNames.CountryOfDemonym(context.Word(before)) is { } country)
+        {
+            return (country, EntityKind.Place, before);
+        }
+
+        return (null, null, titleStart);
+    }
+
+    private static (string? Name, EntityKind? Kind) Affiliation(EntityMention entity) => entity.Type switch
+    {
+        EntityType.LOC => (PlaceNames.Canonical(entity.Text), EntityKind.Place),
+        EntityType.ORG => (OrganisationNames.Expansion(entity.Text) ?? entity.Text, EntityKind.Organisation),
+        EntityType.MISC when PlaceNames.CountryOfDemonym(entity.Text) is { } country => (country, EntityKind.Place),
+        _ => (null, null),
+    };
+
+    private static List<ArticleEntity> ResolveOrganisations(Context context)
+    {
+        var clusters = new List<ArticleEntity>();
+        var byKey = new Dictionary<string, ArticleEntity>(StringComparer.OrdinalIgnoreCase);
+        var mentions = context.Analysis.Entities.Where(e => e.Type == EntityType.ORG).ToList();
+
+        // Full names first, so acronyms find them.
+        foreach (var mention in mentions.OrderBy(m => OrganisationNames.LooksLikeAcronym(m.Text) ? 1 : 0).ThenBy(m => m.Start))
+        {
+            var name = StripArticle(mention.Text);
+            string? reason = null;
+            ArticleEntity? organisation = byKey.GetValueOrDefault(name);
+            if (organisation is null && OrganisationNames.LooksLikeAcronym(name))
+            {
+                organisation = clusters.FirstOrDefault(c => OrganisationNames.Abbreviates(name, c.Name));
+                if (organisation is not null)
+                {
+                    reason = $"acronym of {organisation.Name} in the same article";
+                }
+                else if (OrganisationNames.Expansion(name) is { } expansion)
+                {
+                    organisation = byKey.GetValueOrDefault(expansion);
+                    if (organisation is null)
+                    {
+                        organisation = new ArticleEntity { Kind = EntityKind.Organisation, Name = expansion };
+                        byKey[expansion] = organisation;
+                        clusters.Add(organisation);
+                    }
+
+                    reason = $"well-known acronym of {expansion}";
+                }
+            }
+
+            if (organisation is null)
+            {
+                organisation = new ArticleEntity { Kind = EntityKind.Organisation, Name = name };
+                clusters.Add(organisation);
+            }
+
+            byKey[name] = organisation;
+            if (!string.Equals(name, organisation.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                organisation.Aliases[name] = organisation.Aliases.GetValueOrDefault(name) + 1;
+            }
+
+            organisation.Mentions.Add(new Mention(mention.Start, mention.End, mention.Sentence, mention.Text, reason));
+        }
+
+        foreach (var organisation in clusters)
+        {
+            organisation.Mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        return clusters;
+    }
+
+    private static List<ArticleEntity> ResolvePlaces(Context context)
+    {
+        var byName = new Dictionary<string, ArticleEntity>(StringComparer.OrdinalIgnoreCase);
+        var clusters = new List<ArticleEntity>();
+        var mentions = context.Analysis.Entities.Where(e => e.Type == EntityType.LOC).ToList();
+        var known = mentions.Select(m => PlaceNames.Canonical(StripArticle(m.Text))).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // "US Israel relations": a name made only of other places' names is a list of places.
+        foreach (var mention in mentions.ToList())
+        {
+            var parts = mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length > 1 && !PlaceNames.IsKnownCountryVariant(mention.Text)
+                && parts.All(p => PlaceNames.IsKnownCountryVariant(p) || known.Contains(p)))
+            {
+                mentions.Remove(mention);
+                var offset = mention.Start;
+                foreach (var part in parts)
+                {
+                    offset = context.Text.IndexOf(part, offset, StringComparison.Ordinal);
+                    mentions.Add(mention with { Text = part, Start = offset, End = offset + part.Length });
+                    offset += part.Length;
+                }
+            }
+        }
+
+        foreach (var mention in mentions.OrderBy(m => m.Start))
+        {
+            var canonical = PlaceNames.Canonical(StripArticle(mention.Text));
+            if (!byName.TryGetValue(canonical, out var place))
+            {
+                place = new ArticleEntity { Kind = EntityKind.Place, Name = canonical };
+                byName[canonical] = place;
+                clusters.Add(place);
+            }
+
+            var reason = string.Equals(canonical, mention.Text, StringComparison.OrdinalIgnoreCase) ? null : $"variant of {canonical}";
+            if (reason is not null)
+            {
+                place.Aliases[mention.Text] = place.Aliases.GetValueOrDefault(mention.Text) + 1;
+            }
+
+            place.Mentions.Add(new Mention(mention.Start, mention.End, mention.Sentence, mention.Text, reason));
+        }
+
+        return clusters;
+    }
+
+    private static string StripArticle(string name) =>
+        name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && name.Length > 4 && !name.StartsWith("The Times", StringComparison.Ordinal) ? name[4..] : name;
+
+    /// <summary>Salience: half mention share, three tenths earliness, one fifth a headline mention.</summary>
+    private static void Score(List<ArticleEntity> entities, int length, int bodyOffset)
+    {
+        var most = entities.Count == 0 ? 1 : entities.Max(e => e.Mentions.Count);
+        foreach (var entity in entities)
+        {
+            var share = (double)entity.Mentions.Count / most;
+            var earliness = 1 - (double)entity.FirstOffset / Math.Max(1, length);
+            var inHeadline = bodyOffset > 0 && entity.FirstOffset < bodyOffset ? 1 : 0;
+            entity.Salience = Math.Round(0.5 * share + 0.3 * earliness + 0.2 * inHeadline, 3);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+namespace NewsApi.Nlp.Entities;
+
+/// <summary>
+/// Country name variants and demonyms as news writes them (general knowledge written here, not a copy of any
+/// data set): "U.S.", "US", "America" and "United States" are one place; "Israeli" points to Israel.
+/// </summary>
+public static class PlaceNames
+{
+    private static readonly (string Canonical, string[] Variants, string[] Demonyms)[] Countries =
+    [
+        ("United States", ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the United States", "the U.S.", "the US"], ["American", "Americans", "U.S.", "US"]),
+        ("United Kingdom", ["UK", "U.K.", "Britain", "Great Britain", "the UK", "the United Kingdom"], ["British", "Briton", "Britons"]),
+        ("Israel", ["State of Israel"], ["Israeli", "Israelis"]),
+        ("Palestine", ["State of Palestine", "Palestinian territories", "occupied Palestinian territories"], ["Palestinian", "Palestinians"]),
+        ("Egypt", [], ["Egyptian", "Egyptians"]),
+        ("Jordan", [], ["Jordanian", "Jordanians"]),
+        ("Lebanon", [], ["Lebanese"]),
+        ("Syria", [], ["Syrian", "Syrians"]),
+        ("Iraq", [], ["Iraqi", "Iraqis"]),
+        ("Iran", ["Islamic Republic of Iran"], ["Iranian", "Iranians"]),
+        ("Saudi Arabia", ["Kingdom of Saudi Arabia"], ["Saudi", "Saudis"]),
+        ("Qatar", [], ["Qatari", "Qataris"]),
+        ("United Arab Emirates", ["UAE", "U.A.E.", "Emirates"], ["Emirati", "Emiratis"]),
+        ("Kuwait", [], ["Kuwaiti", "Kuwaitis"]),
+        ("Bahrain", [], ["Bahraini", "Bahrainis"]),
+        ("Oman", [], ["Omani", "Omanis"]),
+        ("Yemen", [], ["Yemeni", "Yemenis"]),
+        ("Turkey", ["Türkiye", "Turkiye"], ["Turkish", "Turk", "Turks"]),
+        ("Russia", ["Russian Federation"], ["Russian", "Russians"]),
+        ("Ukraine", [], ["Ukrainian", "Ukrainians"]),
+        ("China", ["People's Republic of China", "PRC", "mainland China"], ["Chinese"]),
+        ("Taiwan", [], ["Taiwanese"]),
+        ("Japan", [], ["Japanese"]),
+        ("South Korea", ["Republic of Korea"], ["South Korean", "South Koreans"]),
+        ("North Korea", ["DPRK", "Democratic People's Republic of Korea"], ["North Korean", "North Koreans"]),
+        ("India", [], ["Indian", "Indians"]),
+        ("Pakistan", [], ["Pakistani", "Pakistanis"]),
+        ("Afghanistan", [], ["Afghan", "Afghans"]),
+        ("Bangladesh", [], ["Bangladeshi", "Bangladeshis"]),
+        ("Sri Lanka", [], ["Sri Lankan", "Sri Lankans"]),
+        ("Indonesia", [], ["Indonesian", "Indonesians"]),
+        ("Malaysia", [], ["Malaysian", "Malaysians"]),
+        ("Philippines", ["the Philippines"], ["Filipino", "Filipinos", "Philippine"]),
+        ("Vietnam", ["Viet Nam"], ["Vietnamese"]),
+        ("Thailand", [], ["Thai", "Thais"]),
+        ("Australia", [], ["Australian", "Australians"]),
+        ("New Zealand", [], ["New Zealander", "New Zealanders"]),
+        ("Canada", [], ["Canadian", "Canadians"]),
+        ("Mexico", [], ["Mexican", "Mexicans"]),
+        ("Brazil", [], ["Brazilian", "Brazilians"]),
+        ("Argentina", [], ["Argentine", "Argentinian", "Argentines", "Argentinians"]),
+        ("Chile", [], ["Chilean", "Chileans"]),
+        ("Colombia", [], ["Colombian", "Colombians"]),
+        ("Venezuela", [], ["Venezuelan", "Venezuelans"]),
+        ("Peru", [], ["Peruvian", "Peruvians"]),
+        ("Cuba", [], ["Cuban", "Cubans"]),
+        ("France", [], ["French"]),
+        ("Germany", [], ["German", "Germans"]),
+        ("Italy", [], ["Italian", "Italians"]),
+        ("Spain", [], ["Spanish", "Spaniard", "Spaniards"]),
+        ("Portugal", [], ["Portuguese"]),
+        ("Netherlands", ["the Netherlands", "Holland"], ["Dutch"]),
+        ("Belgium", [], ["Belgian", "Belgians"]),
+        ("Switzerland", [], ["Swiss"]),
+        ("Austria", [], ["Austrian", "Austrians"]),
+        ("Ireland", ["Republic of Ireland"], ["Irish"]),
+        ("Sweden", [], ["Swedish", "Swede", "Swedes"]),
+        ("Norway", [], ["Norwegian", "Norwegians"]),
+        ("Denmark", [], ["Danish", "Dane", "Danes"]),
+        ("Finland", [], ["Finnish", "Finn", "Finns"]),
+        ("Poland", [], ["Polish", "Pole", "Poles"]),
+        ("Czech Republic", ["Czechia"], ["Czech", "Czechs"]),
+        ("Hungary", [], ["Hungarian", "Hungarians"]),
+        ("Romania", [], ["Romanian", "Romanians"]),
+        ("Bulgaria", [], ["Bulgarian", "Bulgarians"]),
+        ("Greece", [], ["Greek", "Greeks"]),
+        ("Cyprus", [], ["Cypriot", "Cypriots"]),
+        ("Serbia", [], ["Serbian", "Serb", "Serbs"]),
+        ("Croatia", [], ["Croatian", "Croat", "Croats"]),
+        ("Belarus", [], ["Belarusian", "Belarusians"]),
+        ("Georgia", [], ["Georgian", "Georgians"]),
+        ("Armenia", [], ["Armenian", "Armenians"]),
+        ("Azerbaijan", [], ["Azerbaijani", "Azerbaijanis", "Azeri"]),
+        ("Kazakhstan", [], ["Kazakh", "Kazakhs"]),
+        ("South Africa", [], ["South African", "South Africans"]),
+        ("Nigeria", [], ["Nigerian", "Nigerians"]),
+        ("Kenya", [], ["Kenyan", "Kenyans"]),
+        ("Ethiopia", [], ["Ethiopian", "Ethiopians"]),
+        ("Sudan", [], ["Sudanese"]),
+        ("Libya", [], ["Libyan", "Libyans"]),
+        ("Tunisia", [], ["Tunisian", "Tunisians"]),
+        ("Algeria", [], ["Algerian", "Algerians"]),
+        ("Morocco", [], ["Moroccan", "Moroccans"]),
+        ("Somalia", [], ["Somali", "Somalis"]),
+        ("Ghana", [], ["Ghanaian", "Ghanaians"]),
+        ("Zimbabwe", [], ["Zimbabwean", "Zimbabweans"]),
+        ("Uganda", [], ["Ugandan", "Ugandans"]),
+        ("Tanzania", [], ["Tanzanian", "Tanzanians"]),
+        ("Scotland", [], ["Scottish", "Scot", "Scots"]),
+        ("Wales", [], ["Welsh"]),
+        ("England", [], ["English"]),
+        ("Europe", [], ["European", "Europeans"]),
+        ("Africa", [], ["African", "Africans"]),
+        ("Asia", [], ["Asian", "Asians"]),
+        ("Middle East", ["Mideast", "the Middle East"], []),
+        ("Gaza Strip", ["the Gaza Strip"], ["Gazan", "Gazans"]),
+        ("West Bank", ["the West Bank"], []),
+    ];
+
+    private static readonly Dictionary<string, string> CanonicalByVariant = BuildVariants();
+    private static readonly Dictionary<string, string> CountryByDemonym = BuildDemonyms();
+
+    /// <summary>The canonical name of a place ("U.S." → "United States"); other names are returned tidied.</summary>
+    public static string Canonical(string name)
+    {
+        var key = Key(name);
+        return CanonicalByVariant.TryGetValue(key, out var canonical) ? canonical : name.Trim();
+    }
+
+    /// <summary>The country a demonym or nationality adjective names ("Israeli" → "Israel"), or null.</summary>
+    public static string? CountryOfDemonym(string word) => CountryByDemonym.GetValueOrDefault(Key(word));
+
+    public static bool IsKnownCountryVariant(string name) => CanonicalByVariant.ContainsKey(Key(name));
+
+    private static string Key(string name) => name.Trim().Replace("’", "'", StringComparison.Ordinal).ToLowerInvariant();
+
+    private static Dictionary<string, string> BuildVariants()
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (canonical, variants, _) in Countries)
+        {
+            map[Key(canonical)] = canonical;
+            foreach (var variant in variants)
+            {
+                map[Key(variant)] = canonical;
+            }
+        }
+
+        return map;
+    }
+
+    private static Dictionary<string, string> BuildDemonyms()
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (canonical, _, demonyms) in Countries)
+        {
+            foreach (var demonym in demonyms)
+            {
+                map.TryAdd(Key(demonym), canonical);
+            }
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,124 @@
+using NewsApi.Nlp.Entities;
+using NewsApi.Nlp.Ner;
+
+namespace NewsApi.Nlp.Tests.Entities;
+
+/// <summary>Each resolution rule on hand-written text.</summary>
+public class ArticleAnalyzerTests
+{
+    private static readonly ArticleAnalyzer Analyzer = new(EntityRecognizer.Default);
+
+    private static ArticleEntity Single(ArticleAnalysis analysis, EntityKind kind, string name) =>
+        Assert.Single(analysis.Entities, e => e.Kind == kind && e.Name == name);
+
+    [Fact]
+    public void A_surname_and_a_possessive_join_the_full_name()
+    {
+        var analysis = Analyzer.Analyze(null, "Prime Minister Benjamin Netanyahu spoke on Monday. Netanyahu’s allies welcomed the plan, and Netanyahu left for Washington.");
+
+        var person = Single(analysis, EntityKind.Person, "Benjamin Netanyahu");
+        Assert.Equal(3, person.Mentions.Count);
+        Assert.Equal(["Benjamin Netanyahu", "Netanyahu", "Netanyahu"], person.Mentions.Select(m => m.Surface));
+        Assert.All(person.Mentions.Skip(1), m => Assert.Equal("surname of Benjamin Netanyahu in the same article", m.Reason));
+        Assert.All(person.Mentions, m => Assert.Equal(m.Surface, analysis.Text[m.Start..m.End]));
+    }
+
+    [Theory]
+    [InlineData("U.S. Secretary of State Antony Blinken arrived in Rome on Sunday.", "Antony Blinken", "Secretary of State", "United States", false)]
+    [InlineData("Israeli Foreign Minister Yair Lapid met reporters in Rome.", "Yair Lapid", "Foreign Minister", "Israel", false)]
+    [InlineData("Talks continued, with CIA director William Burns meeting officials in Doha.", "William Burns", "Director", "Central Intelligence Agency", false)]
+    [InlineData("The reset follows the years of former President Donald Trump in office.", "Donald Trump", "President", null, true)]
+    [InlineData("Analysts said Ilan Goldenberg, a security expert at the Center for a New American Security, was right.", "Ilan Goldenberg", "Security Expert", "Center for a New American Security", false)]
+    [InlineData("Michael Oren, a former Israeli ambassador to the US, disagreed.", "Michael Oren", "Ambassador", "Israel", true)]
+    public void Titles_become_roles_not_parts_of_names(string text, string name, string title, string? affiliation, bool former)
+    {
+        var person = Single(Analyzer.Analyze(null, text), EntityKind.Person, name);
+
+        var role = Assert.Single(person.Roles);
+        Assert.Equal((title, affiliation, former), (role.Title, role.Affiliation, role.Former));
+    }
+
+    [Fact]
+    public void Acronyms_join_their_expansion_from_the_text_or_common_knowledge()
+    {
+        var analysis = Analyzer.Analyze(null, "The Israel Defense Forces said on Monday that it had opened an inquiry. The IDF gave no details. The CIA declined to comment.");
+
+        var army = Single(analysis, EntityKind.Organisation, "Israel Defense Forces");
+        Assert.Equal(2, army.Mentions.Count);
+        Assert.Equal("acronym of Israel Defense Forces in the same article", army.Mentions[1].Reason);
+        Assert.Contains("IDF", army.Aliases.Keys);
+
+        var agency = Single(analysis, EntityKind.Organisation, "Central Intelligence Agency");
+        Assert.Equal("CIA", agency.Mentions.Single().Surface);
+    }
+
+    [Fact]
+    public void Country_variants_are_one_place_and_nationality_adjectives_are_not_places()
+    {
+        var analysis = Analyzer.Analyze(null, "U.S. officials flew to Rome. The US said America and the United States stood with Israel. An Israeli official agreed.");
+
+        var place = Single(analysis, EntityKind.Place, "United States");
+        Assert.Equal(4, place.Mentions.Count);
+        Assert.Equal(["America", "U.S.", "US"], place.Aliases.Keys.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == "Israeli");
+        Assert.Single(Single(analysis, EntityKind.Place, "Israel").Mentions);
+    }
+
+    [Fact]
+    public void People_who_share_a_surname_stay_apart_and_the_surname_goes_to_the_nearest()
+    {
+        var analysis = Analyzer.Analyze(null,
+            "Blinken met Israeli President Isaac Herzog in Tel Aviv. Herzog thanked him. " +
+            "Later, Israeli Ambassador Michael Herzog briefed reporters in Washington.");
+
+        var president = Single(analysis, EntityKind.Person, "Isaac Herzog");
+        var ambassador = Single(analysis, EntityKind.Person, "Michael Herzog");
+        Assert.Equal(2, president.Mentions.Count);
+        Assert.Single(ambassador.Mentions);
+        Assert.Contains("nearest full mention", president.Mentions[1].Reason);
+        Assert.Equal("President", president.Roles.Single().Title);
+        Assert.Equal("Ambassador", ambassador.Roles.Single().Title);
+    }
+
+    [Fact]
+    public void A_headline_of_surnames_is_read_as_a_list_of_people()
+    {
+        var analysis = Analyzer.Analyze("Blinken Lapid meet in Rome", "U.S. Secretary of State Antony Blinken and Israeli Foreign Minister Yair Lapid met in Rome.");
+
+        Assert.Equal(2, Single(analysis, EntityKind.Person, "Antony Blinken").Mentions.Count);
+        Assert.Equal(2, Single(analysis, EntityKind.Person, "Yair Lapid").Mentions.Count);
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == "Blinken Lapid");
+        Assert.Equal(analysis.BodyOffset, "Blinken Lapid meet in Rome\n\n".Length);
+    }
+
+    [Fact]
+    public void Honorifics_are_not_part_of_names()
+    {
+        var analysis = Analyzer.Analyze(null, "Bill Gates founded Microsoft. Mr Gates said on Tuesday that he was pleased.");
+
+        var gates = Single(analysis, EntityKind.Person, "Bill Gates");
+        Assert.Equal(["Bill Gates", "Gates"], gates.Mentions.Select(m => m.Surface));
+    }
+
+    [Fact]
+    public void The_main_actors_come_first_by_salience()
+    {
+        var analysis = Analyzer.Analyze("Blinken visits Cairo",
+            "Antony Blinken arrived in Cairo on Tuesday. Blinken met officials. Later, Blinken spoke to reporters about Sudan.");
+
+        Assert.Equal("Antony Blinken", analysis.Entities[0].Name);
+        Assert.True(analysis.Entities[0].Salience > analysis.Entities.Single(e => e.Name == "Sudan").Salience);
+        Assert.All(analysis.Entities, e => Assert.InRange(e.Salience, 0, 1));
+    }
+
+    [Fact]
+    public void The_report_lists_entities_and_every_recognised_name()
+    {
+        var analysis = Analyzer.Analyze(null, "Israeli Foreign Minister Yair Lapid met Antony Blinken in Rome.");
+        var report = AnalysisReport.From(analysis, Analyzer.Recognizer.Version, Analyzer.PipelineVersion);
+
+        Assert.Equal(Analyzer.PipelineVersion, report.PipelineVersion);
+        Assert.Contains(report.Entities, e => e.Kind == "person" && e.Name == "Yair Lapid" && e.Roles.Single().Text == "Israeli Foreign Minister Yair Lapid");
+        Assert.Contains(report.Names, n => n.Type == "MISC" && n.Text == "Israeli");
+    }
+}
