@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end import benchmark: a fresh database, the API built in Release, one start-up import of FOLDER,
-# timed by the importer itself. Prints files, outcomes, total seconds, files/s and per-file median/p95.
+# End-to-end import benchmark: a fresh database, the API built in Release, one start-up import of FOLDER
+# (decode, normalise, recognise and resolve entities, store), timed by the importer itself. Prints files,
+# outcomes, total seconds, files/s, per-file median/p95, and articles/s and tokens/s of the analysis.
 #
 #   scripts/bench-import.sh [FOLDER]       default: ../shared/data/bbc
 #
@@ -30,11 +31,16 @@ export ConnectionStrings__News=$bench Database__MigrateOnStartup=true Import__Pa
 api=$!
 trap 'kill $api 2>/dev/null; wait $api 2>/dev/null' EXIT
 
-for _ in $(seq 1 1800); do
-  run=$(curl -fsS "$base/imports/1" 2>/dev/null || true)
-  printf '%s' "$run" | grep -Eq '"status":"(succeeded|failed)"' && break
-  sleep 1
+# Poll the light list endpoint; fetch the run with its files once it has finished.
+for _ in $(seq 1 3600); do
+  curl -fsS "$base/imports?limit=1" 2>/dev/null | grep -Eq '"status":"(succeeded|failed)"' && break
+  sleep 0.5
 done
+run=$(curl -fsS "$base/imports/1")
+bench_database=newsapi_bench
+# shellcheck disable=SC2046
+tokens=$(PGPASSWORD=$password psql $(psql_args "$admin") -d "$bench_database" -tAc "SELECT coalesce(sum(token_count), 0) FROM articles")
+export NEWSAPI_BENCH_TOKENS=$tokens
 
 printf '%s' "$run" | python3 -c "$(cat <<'PY'
 import json, sys
@@ -46,5 +52,9 @@ print("folder      %s" % run["path"])
 print("files       %d  %s" % (len(files), run["counts"]))
 print("total       %.1f s  (%.0f files/s)" % (seconds, len(files) / seconds))
 print("per file    median %.1f ms, p95 %.1f ms, max %.1f ms" % (ms[len(ms) // 2], ms[int(len(ms) * 0.95)], ms[-1]))
+import os
+tokens = int(os.environ.get("NEWSAPI_BENCH_TOKENS") or 0)
+articles = run["counts"]["imported"] + run["counts"]["updated"]
+print("analysed    %d articles, %d tokens: %.0f articles/s, %.0f tokens/s" % (articles, tokens, articles / seconds, tokens / seconds))
 PY
 )"

@@ -149,7 +149,7 @@ public static class EntitiesApi
         {
             var prefix = LikeEscape(q) + "%";
             var matching = db.EntityAliases.Where(a => a.Kind == kind && a.Source != AliasSource.Blocked
-                && (EF.Functions.Like(a.AliasKey, prefix) || EF.Functions.TrigramsAreSimilar(a.AliasKey, q))).Select(a => a.EntityId);
+                && (EF.Functions.Like(a.AliasKey.ToLower(), prefix) || EF.Functions.TrigramsAreSimilar(a.AliasKey.ToLower(), q))).Select(a => a.EntityId);
             entities = entities.Where(e => matching.Contains(e.Id));
         }
 

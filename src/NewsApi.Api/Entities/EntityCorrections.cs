@@ -150,7 +150,7 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
                 detail: $"\"{alias}\" is the record's own name; split off its other aliases instead.");
         }
 
-        var split = new Entity { Kind = kind, Name = row.Alias, NameKey = key, CreatedAt = time.GetUtcNow() };
+        var split = new Entity { Kind = kind, Name = row.Alias, NameKey = key, LastWordKey = EntityNames.LastWord(key), CreatedAt = time.GetUtcNow() };
         db.Entities.Add(split);
         await db.SaveChangesAsync(cancellationToken);
 

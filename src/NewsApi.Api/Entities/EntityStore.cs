@@ -33,9 +33,17 @@ public sealed class EntityStore(TimeProvider time)
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ResolutionLock})", cancellationToken);
 
         var previous = await db.ArticleEntities.Where(ae => ae.ArticleId == article.Id).Select(ae => ae.EntityId).ToListAsync(cancellationToken);
-        await db.EntityMentions.Where(m => m.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.EntityRoles.Where(r => r.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.ArticleEntities.Where(ae => ae.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
+        var previousAliases = previous.Count == 0 ? [] : await db.EntityMentions.Where(m => m.ArticleId == article.Id)
+            .GroupBy(m => new { m.EntityId, m.SurfaceKey }).Select(g => new { g.Key.EntityId, g.Key.SurfaceKey, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        if (previous.Count > 0)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                DELETE FROM entity_mentions WHERE article_id = {article.Id};
+                DELETE FROM entity_roles WHERE article_id = {article.Id};
+                DELETE FROM article_entities WHERE article_id = {article.Id};
+                """, cancellationToken);
+        }
 
         var known = await KnownAliasesAsync(db, analysis.Entities, cancellationToken);
         var created = new List<(AnalysedEntity Source, Entity Entity)>();
@@ -49,11 +57,13 @@ public sealed class EntityStore(TimeProvider time)
             }
             else
             {
+                var nameKey = Truncate(EntityNames.Key(entity.Name));
                 var record = new Entity
                 {
                     Kind = ToData(entity.Kind),
                     Name = Truncate(entity.Name),
-                    NameKey = Truncate(EntityNames.Key(entity.Name)),
+                    NameKey = nameKey,
+                    LastWordKey = EntityNames.LastWord(nameKey),
                     CreatedAt = time.GetUtcNow(),
                 };
                 db.Entities.Add(record);
@@ -77,13 +87,24 @@ public sealed class EntityStore(TimeProvider time)
         await InsertAliasesAsync(db, aliasRows, cancellationToken);
 
         // Mentions whose surface is blocked on their entity go to the entity that holds that alias (a split).
-        var blocked = await db.EntityAliases.Where(a => ids.Values.Contains(a.EntityId) && a.Source == AliasSource.Blocked)
-            .Select(a => new { a.EntityId, a.AliasKey }).ToListAsync(cancellationToken);
-        var blockedSet = blocked.Select(b => (b.EntityId, b.AliasKey)).ToHashSet();
-        var redirects = await RedirectsAsync(db, blocked.Select(b => b.AliasKey).Distinct().ToList(), cancellationToken);
+        var blockedSet = known.Where(k => k.Source == AliasSource.Blocked).Select(k => (k.EntityId, k.AliasKey)).ToHashSet();
+        var redirects = new Dictionary<(DataKind, string), long>();
+        foreach (var holder in known.Where(k => k.Source != AliasSource.Blocked && !blockedSet.Contains((k.EntityId, k.AliasKey)))
+                     .OrderBy(k => k.Source == AliasSource.Manual ? 0 : 1).ThenBy(k => k.EntityId))
+        {
+            redirects.TryAdd((holder.Kind, holder.AliasKey), holder.EntityId);
+        }
 
         var now = time.GetUtcNow();
         var perArticle = new Dictionary<long, ArticleEntityRow>();
+        var mentions = new List<EntityMention>();
+        var roles = new List<EntityRole>();
+        var aliasDeltas = new Dictionary<(long EntityId, string Key), int>();
+        foreach (var old in previousAliases)
+        {
+            aliasDeltas[(old.EntityId, old.SurfaceKey)] = -old.Count;
+        }
+
         foreach (var (entity, id) in ids)
         {
             foreach (var mention in entity.Mentions)
@@ -94,7 +115,7 @@ public sealed class EntityStore(TimeProvider time)
                 var sentence = analysis.Tokens.Sentences[mention.Sentence];
                 var (_, sentenceStart) = Field(analysis, sentence.Start(analysis.Tokens.Tokens));
                 var (_, sentenceEnd) = Field(analysis, sentence.End(analysis.Tokens.Tokens));
-                db.EntityMentions.Add(new EntityMention
+                mentions.Add(new EntityMention
                 {
                     EntityId = target,
                     ArticleId = article.Id,
@@ -115,12 +136,13 @@ public sealed class EntityStore(TimeProvider time)
                 }
 
                 row.Mentions++;
+                aliasDeltas[(target, Truncate(key))] = aliasDeltas.GetValueOrDefault((target, Truncate(key))) + 1;
             }
 
             foreach (var role in entity.Roles)
             {
                 var (inTitle, start) = Field(analysis, role.Start);
-                db.EntityRoles.Add(new EntityRole
+                roles.Add(new EntityRole
                 {
                     EntityId = id,
                     ArticleId = article.Id,
@@ -136,30 +158,68 @@ public sealed class EntityStore(TimeProvider time)
             }
         }
 
-        foreach (var (entityId, row) in perArticle)
-        {
-            db.ArticleEntities.Add(new NewsApi.Data.Entities.ArticleEntity
-            {
-                ArticleId = article.Id,
-                EntityId = entityId,
-                MentionCount = row.Mentions,
-                Salience = row.Salience,
-                MatchReason = row.Reason,
-            });
-        }
-
+        await InsertRowsAsync(db, article.Id, mentions, roles, perArticle, cancellationToken);
         article.PipelineVersion = pipelineVersion;
         article.AnalysedAt = now;
+        article.TokenCount = analysis.Tokens.Tokens.Count;
         await db.SaveChangesAsync(cancellationToken);
 
-        var touched = previous.Concat(perArticle.Keys).Distinct().ToList();
-        foreach (var (source, entity) in created.Where(c => c.Source.Kind == NlpKind.Person && EntityNames.WordCount(EntityNames.Key(c.Source.Name)) > 1))
+        await ApplyCountDeltasAsync(db, article, previous, perArticle, aliasDeltas, cancellationToken);
+
+        var newPeople = created.Where(c => c.Source.Kind == NlpKind.Person && EntityNames.WordCount(c.Entity.NameKey) > 1).Select(c => c.Entity).ToList();
+        await RefreshCountsAsync(db, await JoinSurnameOnlyPeopleAsync(db, newPeople, cancellationToken), cancellationToken);
+        await DeleteOrphansAsync(db, previous, cancellationToken);
+    }
+
+    /// <summary>
+    /// Updates the counters by what this article added and removed, so that the cost of an import does not
+    /// grow with the number of articles already stored. First and last seen are widened by the article's date;
+    /// they are recomputed only for entities that lost this article or when the article was re-imported.
+    /// </summary>
+    private static async Task ApplyCountDeltasAsync(NewsDbContext db, Article article, List<long> previous,
+        Dictionary<long, ArticleEntityRow> current, Dictionary<(long EntityId, string Key), int> aliasDeltas, CancellationToken cancellationToken)
+    {
+        var previousSet = previous.ToHashSet();
+        var ids = previousSet.Union(current.Keys).ToArray();
+        var mentionDeltas = ids.Select(id => aliasDeltas.Where(d => d.Key.EntityId == id).Sum(d => d.Value)).ToArray();
+        var articleDeltas = ids.Select(id => (current.ContainsKey(id) ? 1 : 0) - (previousSet.Contains(id) ? 1 : 0)).ToArray();
+        var date = article.SortDate;
+        if (ids.Length > 0)
         {
-            touched.AddRange(await JoinSurnameOnlyPeopleAsync(db, entity, cancellationToken));
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE entities e SET
+                  mention_count = e.mention_count + d.mentions,
+                  article_count = e.article_count + d.articles,
+                  first_seen = CASE WHEN d.present THEN least(coalesce(e.first_seen, {date}), {date}) ELSE e.first_seen END,
+                  last_seen = CASE WHEN d.present THEN greatest(coalesce(e.last_seen, {date}), {date}) ELSE e.last_seen END
+                FROM unnest({ids}, {mentionDeltas}, {articleDeltas}, {ids.Select(current.ContainsKey).ToArray()}) AS d(id, mentions, articles, present)
+                WHERE e.id = d.id
+                """, cancellationToken);
         }
 
-        await RefreshCountsAsync(db, touched, cancellationToken);
-        await DeleteOrphansAsync(db, previous, cancellationToken);
+        var changed = aliasDeltas.Where(d => d.Value != 0).ToList();
+        if (changed.Count > 0)
+        {
+            var entityIds = changed.Select(d => d.Key.EntityId).ToArray();
+            var keys = changed.Select(d => d.Key.Key).ToArray();
+            var deltas = changed.Select(d => d.Value).ToArray();
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE entity_aliases a SET mention_count = a.mention_count + d.delta
+                FROM unnest({entityIds}, {keys}, {deltas}) AS d(entity_id, alias_key, delta)
+                WHERE a.entity_id = d.entity_id AND a.alias_key = d.alias_key
+                """, cancellationToken);
+        }
+
+        if (previous.Count > 0)
+        {
+            var array = previous.ToArray();
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE entities e SET
+                  first_seen = (SELECT min(a.sort_date) FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = e.id),
+                  last_seen = (SELECT max(a.sort_date) FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = e.id)
+                WHERE e.id = ANY({array})
+                """, cancellationToken);
+        }
     }
 
     private sealed class ArticleEntityRow(double salience, string reason)
@@ -171,12 +231,48 @@ public sealed class EntityStore(TimeProvider time)
         public string Reason { get; } = reason;
     }
 
+    /// <summary>Bulk inserts (one statement per table: news articles carry dozens of mentions each).</summary>
+    private static async Task InsertRowsAsync(NewsDbContext db, long articleId, List<EntityMention> mentions, List<EntityRole> roles,
+        Dictionary<long, ArticleEntityRow> perArticle, CancellationToken cancellationToken)
+    {
+        if (mentions.Count > 0)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO entity_mentions (entity_id, article_id, in_title, start, "end", surface, surface_key, sentence_index, sentence_start, sentence_end, reason)
+                SELECT * FROM unnest({mentions.Select(m => m.EntityId).ToArray()}, {mentions.Select(m => articleId).ToArray()},
+                  {mentions.Select(m => m.InTitle).ToArray()}, {mentions.Select(m => m.Start).ToArray()}, {mentions.Select(m => m.End).ToArray()},
+                  {mentions.Select(m => m.Surface).ToArray()}, {mentions.Select(m => m.SurfaceKey).ToArray()}, {mentions.Select(m => m.SentenceIndex).ToArray()},
+                  {mentions.Select(m => m.SentenceStart).ToArray()}, {mentions.Select(m => m.SentenceEnd).ToArray()}, {mentions.Select(m => m.Reason).ToArray()})
+                """, cancellationToken);
+        }
+
+        if (roles.Count > 0)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO entity_roles (entity_id, article_id, title, affiliation, affiliation_kind, former, in_title, start, "end", evidence)
+                SELECT * FROM unnest({roles.Select(r => r.EntityId).ToArray()}, {roles.Select(r => articleId).ToArray()}, {roles.Select(r => r.Title).ToArray()},
+                  {roles.Select(r => r.Affiliation).ToArray()}, {roles.Select(r => r.AffiliationKind?.ToString()).ToArray()}, {roles.Select(r => r.Former).ToArray()},
+                  {roles.Select(r => r.InTitle).ToArray()}, {roles.Select(r => r.Start).ToArray()}, {roles.Select(r => r.End).ToArray()}, {roles.Select(r => r.Evidence).ToArray()})
+                """, cancellationToken);
+        }
+
+        if (perArticle.Count > 0)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO article_entities (article_id, entity_id, mention_count, salience, match_reason)
+                SELECT * FROM unnest({perArticle.Keys.Select(_ => articleId).ToArray()}, {perArticle.Keys.ToArray()},
+                  {perArticle.Values.Select(r => r.Mentions).ToArray()}, {perArticle.Values.Select(r => r.Salience).ToArray()}, {perArticle.Values.Select(r => r.Reason).ToArray()})
+                """, cancellationToken);
+        }
+    }
+
     private sealed record KnownAlias(long EntityId, DataKind Kind, string AliasKey, AliasSource Source, string NameKey, int ArticleCount);
 
     /// <summary>Aliases of existing entities for every key the article's entities could match by.</summary>
     private static async Task<List<KnownAlias>> KnownAliasesAsync(NewsDbContext db, IReadOnlyList<AnalysedEntity> entities, CancellationToken cancellationToken)
     {
-        var keys = entities.SelectMany(MatchKeys).Distinct().ToList();
+        // Names and aliases to match by, and every surface, to honour aliases blocked or split off by corrections.
+        var keys = entities.SelectMany(MatchKeys).Concat(entities.SelectMany(e => e.Mentions.Select(m => EntityNames.Key(m.Surface)))).Distinct().ToList();
         if (keys.Count == 0)
         {
             return [];
@@ -293,49 +389,46 @@ public sealed class EntityStore(TimeProvider time)
             """, cancellationToken);
     }
 
-    /// <summary>Alias key → the entity holding it unblocked, for redirecting mentions of split-off aliases.</summary>
-    private static async Task<Dictionary<(DataKind, string), long>> RedirectsAsync(NewsDbContext db, List<string> keys, CancellationToken cancellationToken)
-    {
-        if (keys.Count == 0)
-        {
-            return [];
-        }
-
-        var rows = await db.EntityAliases.Where(a => keys.Contains(a.AliasKey) && a.Source != AliasSource.Blocked && a.Entity.MergedIntoId == null)
-            .OrderBy(a => a.Source == AliasSource.Manual ? 0 : 1).ThenBy(a => a.EntityId)
-            .Select(a => new { a.Kind, a.AliasKey, a.EntityId }).ToListAsync(cancellationToken);
-        var result = new Dictionary<(DataKind, string), long>();
-        foreach (var row in rows)
-        {
-            result.TryAdd((row.Kind, row.AliasKey), row.EntityId);
-        }
-
-        return result;
-    }
-
     /// <summary>
     /// People known only by a surname from earlier articles join the full-name person who now carries that
-    /// surname, when that person is the only one who does.
+    /// surname, when that person is the only one who does. Returns the records whose counts changed.
     /// </summary>
-    private async Task<List<long>> JoinSurnameOnlyPeopleAsync(NewsDbContext db, Entity person, CancellationToken cancellationToken)
+    private async Task<List<long>> JoinSurnameOnlyPeopleAsync(NewsDbContext db, List<Entity> people, CancellationToken cancellationToken)
     {
-        var surname = EntityNames.LastWord(person.NameKey);
-        var sharing = await db.Entities.CountAsync(e => e.Kind == DataKind.Person && e.MergedIntoId == null && e.Id != person.Id
-            && e.NameKey.EndsWith(" " + surname), cancellationToken);
-        if (sharing > 0)
+        if (people.Count == 0)
         {
             return [];
         }
 
-        var corrected = db.EntityCorrections.Select(c => c.EntityId).Concat(db.EntityCorrections.Where(c => c.OtherEntityId != null).Select(c => c.OtherEntityId!.Value));
-        var loners = await db.Entities.Where(e => e.Kind == DataKind.Person && e.MergedIntoId == null && e.NameKey == surname && !corrected.Contains(e.Id))
-            .Select(e => e.Id).ToListAsync(cancellationToken);
-        foreach (var loner in loners)
+        var surnames = people.Select(p => p.LastWordKey).Distinct().ToList();
+        var holders = await db.Entities.Where(e => e.Kind == DataKind.Person && e.MergedIntoId == null && surnames.Contains(e.LastWordKey))
+            .Select(e => new { e.Id, e.NameKey, e.LastWordKey }).ToListAsync(cancellationToken);
+        var changed = new List<long>();
+        foreach (var person in people)
         {
-            await MoveAsync(db, loner, person.Id, $"joined to {person.Name}, the only person with this surname", cancellationToken);
+            var fullNames = holders.Count(h => h.LastWordKey == person.LastWordKey && h.NameKey != person.LastWordKey);
+            var loners = holders.Where(h => h.NameKey == person.LastWordKey).Select(h => h.Id).ToList();
+            if (fullNames != 1 || loners.Count == 0)
+            {
+                continue;
+            }
+
+            var corrected = await db.EntityCorrections.AnyAsync(c => loners.Contains(c.EntityId) || (c.OtherEntityId != null && loners.Contains(c.OtherEntityId.Value)), cancellationToken);
+            if (corrected)
+            {
+                continue;
+            }
+
+            foreach (var loner in loners)
+            {
+                await MoveAsync(db, loner, person.Id, $"joined to {person.Name}, the only person with this surname", cancellationToken);
+            }
+
+            changed.AddRange(loners);
+            changed.Add(person.Id);
         }
 
-        return loners;
+        return changed;
     }
 
     /// <summary>Moves everything of <paramref name="from"/> to <paramref name="to"/> and redirects <paramref name="from"/> there.</summary>

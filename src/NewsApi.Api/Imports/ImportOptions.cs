@@ -23,6 +23,10 @@ public sealed class ImportOptions
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>Files imported at once in a run (each in its own transaction).</summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
     /// <summary>Run the background importer in this instance.</summary>
     public bool Enabled { get; set; } = true;
 

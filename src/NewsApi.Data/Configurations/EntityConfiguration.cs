@@ -12,7 +12,9 @@ public sealed class EntityConfiguration : IEntityTypeConfiguration<Entity>
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.Name).HasMaxLength(300);
         builder.Property(e => e.NameKey).HasMaxLength(300);
+        builder.Property(e => e.LastWordKey).HasMaxLength(300);
         builder.HasIndex(e => new { e.Kind, e.NameKey });
+        builder.HasIndex(e => new { e.Kind, e.LastWordKey });
         builder.HasIndex(e => new { e.Kind, e.ArticleCount, e.Id });
         builder.HasIndex(e => new { e.Kind, e.MentionCount, e.Id });
         builder.HasIndex(e => new { e.Kind, e.Name, e.Id });
@@ -31,8 +33,9 @@ public sealed class EntityAliasConfiguration : IEntityTypeConfiguration<EntityAl
         builder.Property(a => a.Alias).HasMaxLength(300);
         builder.Property(a => a.AliasKey).HasMaxLength(300);
         builder.HasIndex(a => new { a.EntityId, a.AliasKey }).IsUnique();
-        builder.HasIndex(a => new { a.Kind, a.AliasKey });
-        builder.HasIndex(a => a.AliasKey).HasMethod("GIN").HasOperators("gin_trgm_ops").HasDatabaseName("ix_entity_aliases_alias_key_trgm");
+        builder.HasIndex(a => new { a.AliasKey, a.Kind });
+        // The trigram index for search is on lower(alias_key) (created in the Entities migration), an expression
+        // only search uses: on alias_key itself the planner picks it for equality lookups, which it is slow at.
     }
 }
 

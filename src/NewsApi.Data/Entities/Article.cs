@@ -61,6 +61,9 @@ public class Article
 
     public DateTimeOffset? AnalysedAt { get; set; }
 
+    /// <summary>Tokens in the analysed text (title and body).</summary>
+    public int TokenCount { get; set; }
+
     /// <summary>PostgreSQL's row version (xmin), used for the HTTP entity tag.</summary>
     public uint Version { get; set; }
 }

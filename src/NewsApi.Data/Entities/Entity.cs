@@ -19,6 +19,9 @@ public class Entity
     /// <summary>Lower-case name without full stops, for matching.</summary>
     public required string NameKey { get; set; }
 
+    /// <summary>The last word of <see cref="NameKey"/> (a person's surname), for joining surname-only records.</summary>
+    public required string LastWordKey { get; set; }
+
     /// <summary>Set when a correction merged this record into another; requests for it are redirected there.</summary>
     public long? MergedIntoId { get; set; }
 

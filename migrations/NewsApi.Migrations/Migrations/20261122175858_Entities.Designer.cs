@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace NewsApi.Migrations
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261122171556_Entities")]
+    [Migration("20261122175858_Entities")]
     partial class Entities
     {
         /// <inheritdoc />
@@ -130,6 +130,10 @@ namespace NewsApi.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("title_derived");
 
+                    b.Property<int>("TokenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("token_count");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -234,6 +238,12 @@ namespace NewsApi.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen");
 
+                    b.Property<string>("LastWordKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("last_word_key");
+
                     b.Property<int>("MentionCount")
                         .HasColumnType("integer")
                         .HasColumnName("mention_count");
@@ -259,6 +269,9 @@ namespace NewsApi.Migrations
 
                     b.HasIndex("MergedIntoId")
                         .HasDatabaseName("ix_entities_merged_into_id");
+
+                    b.HasIndex("Kind", "LastWordKey")
+                        .HasDatabaseName("ix_entities_kind_last_word_key");
 
                     b.HasIndex("Kind", "NameKey")
                         .HasDatabaseName("ix_entities_kind_name_key");
@@ -319,18 +332,12 @@ namespace NewsApi.Migrations
                     b.HasKey("Id")
                         .HasName("pk_entity_aliases");
 
-                    b.HasIndex("AliasKey")
-                        .HasDatabaseName("ix_entity_aliases_alias_key_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AliasKey"), "GIN");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("AliasKey"), new[] { "gin_trgm_ops" });
+                    b.HasIndex("AliasKey", "Kind")
+                        .HasDatabaseName("ix_entity_aliases_alias_key_kind");
 
                     b.HasIndex("EntityId", "AliasKey")
                         .IsUnique()
                         .HasDatabaseName("ix_entity_aliases_entity_id_alias_key");
-
-                    b.HasIndex("Kind", "AliasKey")
-                        .HasDatabaseName("ix_entity_aliases_kind_alias_key");
 
                     b.ToTable("entity_aliases", (string)null);
                 });

@@ -28,6 +28,13 @@ namespace NewsApi.Migrations
                 maxLength: 100,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "token_count",
+                table: "articles",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "entities",
                 columns: table => new
@@ -37,6 +44,7 @@ namespace NewsApi.Migrations
                     kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     name_key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    last_word_key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     merged_into_id = table.Column<long>(type: "bigint", nullable: true),
                     article_count = table.Column<int>(type: "integer", nullable: false),
                     mention_count = table.Column<int>(type: "integer", nullable: false),
@@ -208,6 +216,11 @@ namespace NewsApi.Migrations
                 columns: new[] { "kind", "article_count", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_entities_kind_last_word_key",
+                table: "entities",
+                columns: new[] { "kind", "last_word_key" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_entities_kind_mention_count_id",
                 table: "entities",
                 columns: new[] { "kind", "mention_count", "id" });
@@ -228,22 +241,15 @@ namespace NewsApi.Migrations
                 column: "merged_into_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_entity_aliases_alias_key_trgm",
+                name: "ix_entity_aliases_alias_key_kind",
                 table: "entity_aliases",
-                column: "alias_key")
-                .Annotation("Npgsql:IndexMethod", "GIN")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+                columns: new[] { "alias_key", "kind" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_entity_aliases_entity_id_alias_key",
                 table: "entity_aliases",
                 columns: new[] { "entity_id", "alias_key" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_entity_aliases_kind_alias_key",
-                table: "entity_aliases",
-                columns: new[] { "kind", "alias_key" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_entity_corrections_entity_id",
@@ -269,11 +275,16 @@ namespace NewsApi.Migrations
                 name: "ix_entity_roles_entity_id",
                 table: "entity_roles",
                 column: "entity_id");
+
+            // Search by similarity and prefix (pg_trgm) over aliases; see EntityAliasConfiguration.
+            migrationBuilder.Sql("CREATE INDEX ix_entity_aliases_alias_key_trgm ON entity_aliases USING GIN (lower(alias_key) gin_trgm_ops);");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_entity_aliases_alias_key_trgm;");
+
             migrationBuilder.DropTable(
                 name: "article_entities");
 
@@ -302,6 +313,10 @@ namespace NewsApi.Migrations
 
             migrationBuilder.DropColumn(
                 name: "pipeline_version",
+                table: "articles");
+
+            migrationBuilder.DropColumn(
+                name: "token_count",
                 table: "articles");
 
             migrationBuilder.AlterDatabase()
