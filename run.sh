@@ -46,6 +46,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 export Database__MigrateOnStartup=${Database__MigrateOnStartup:-true}
+# A local key for the correction endpoints (X-Api-Key); set Corrections__ApiKey to choose your own.
+export Corrections__ApiKey=${Corrections__ApiKey:-newsapi-local-key}
 export Import__Path=${Import__Path:-$root/data/seeds}
 (cd src/NewsApi.Api/bin/Release/net10.0 && exec dotnet NewsApi.Api.dll --urls "$urls") &
 api=$!
@@ -59,6 +61,7 @@ for _ in $(seq 1 240); do
     done
     say "NewsApi is ready: $base/articles"
     say "Swagger UI: $base/swagger    (Ctrl+C stops the API and the database it started)"
+    say "corrections key (X-Api-Key): $Corrections__ApiKey"
     break
   fi
   kill -0 "$api" 2>/dev/null || { say "the API exited during start-up; see the log above"; exit 1; }

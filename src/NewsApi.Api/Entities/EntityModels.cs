@@ -61,7 +61,8 @@ public sealed record RoleSummary
 
     public DateTimeOffset? LastSeen { get; init; }
 
-    /// <summary>Up to three sentences that state it.</summary>
+    /// <summary>Up to three sentences that state it (on a record's own page, not in lists).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Evidence>? Evidence { get; init; }
 }
 
