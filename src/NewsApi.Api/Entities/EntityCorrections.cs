@@ -100,21 +100,14 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
             return problem;
         }
 
-        var key = EntityNames.Key(alias);
-        var row = await db.EntityAliases.FirstOrDefaultAsync(a => a.EntityId == entity!.Id && a.AliasKey == key && a.Source != AliasSource.Blocked, cancellationToken);
-        if (row is null)
+        var (row, aliasProblem) = await AliasToCorrectAsync(entity!, alias, "remove", "split it off or merge the record instead", cancellationToken);
+        if (aliasProblem is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"Record {id} has no alias \"{alias}\".");
+            return aliasProblem;
         }
 
-        if (key == entity!.NameKey)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot remove the name.",
-                detail: $"\"{alias}\" is the record's own name; split it off or merge the record instead.");
-        }
-
-        row.Source = AliasSource.Blocked;
-        Record(CorrectionKind.RemoveAlias, entity.Id, null, alias);
+        row!.Source = AliasSource.Blocked;
+        Record(CorrectionKind.RemoveAlias, entity!.Id, null, alias);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
@@ -137,24 +130,19 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
             return problem;
         }
 
-        var key = EntityNames.Key(alias);
-        var row = await db.EntityAliases.FirstOrDefaultAsync(a => a.EntityId == entity!.Id && a.AliasKey == key && a.Source != AliasSource.Blocked, cancellationToken);
-        if (row is null)
+        var (row, aliasProblem) = await AliasToCorrectAsync(entity!, alias, "split off", "split off its other aliases instead", cancellationToken);
+        if (aliasProblem is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"Record {id} has no alias \"{alias}\".");
+            return aliasProblem;
         }
 
-        if (key == entity!.NameKey)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot split off the name.",
-                detail: $"\"{alias}\" is the record's own name; split off its other aliases instead.");
-        }
+        var key = row!.AliasKey;
 
         var split = new Entity { Kind = kind, Name = row.Alias, NameKey = key, LastWordKey = EntityNames.LastWord(key), CreatedAt = time.GetUtcNow() };
         db.Entities.Add(split);
         await db.SaveChangesAsync(cancellationToken);
 
-        var reason = $"split off record {entity.Id} ({entity.Name}) by a correction";
+        var reason = $"split off record {entity!.Id} ({entity.Name}) by a correction";
         await db.Database.ExecuteSqlAsync($"""
             UPDATE entity_mentions SET entity_id = {split.Id}, reason = {reason} WHERE entity_id = {entity.Id} AND surface_key = {key};
             INSERT INTO article_entities (article_id, entity_id, mention_count, salience, match_reason)
@@ -194,6 +182,25 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
         }
 
         return (entity, null);
+    }
+
+    /// <summary>The alias row a correction acts on: 404 when the record has no such alias, 409 when it is the record's name.</summary>
+    private async Task<(EntityAlias? Row, ProblemHttpResult? Problem)> AliasToCorrectAsync(Entity entity, string alias, string action, string instead, CancellationToken cancellationToken)
+    {
+        var key = EntityNames.Key(alias);
+        var row = await db.EntityAliases.FirstOrDefaultAsync(a => a.EntityId == entity.Id && a.AliasKey == key && a.Source != AliasSource.Blocked, cancellationToken);
+        if (row is null)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"Record {entity.Id} has no alias \"{alias}\"."));
+        }
+
+        if (key == entity.NameKey)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Cannot {action} the name.",
+                detail: $"\"{alias}\" is the record's own name; {instead}."));
+        }
+
+        return (row, null);
     }
 
     private void Record(CorrectionKind kind, long entityId, long? otherId, string? alias) =>
