@@ -54,6 +54,18 @@ public sealed class ArticleEntity
 /// <param name="BodyOffset">Where the body starts in <paramref name="Text"/>.</param>
 public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText Tokens, IReadOnlyList<ArticleEntity> Entities)
 {
+    /// <summary>Date expressions, resolved against the publication date or the latest date the text states.</summary>
+    public IReadOnlyList<Dates.DateMention> Dates { get; init; } = [];
+
+    /// <summary>Quotes with their speakers.</summary>
+    public IReadOnlyList<Quotes.Quote> Quotes { get; init; } = [];
+
+    /// <summary>Events, one per real-world event the article reports.</summary>
+    public IReadOnlyList<Events.ArticleEvent> Events { get; init; } = [];
+
+    /// <summary>The main event in the 5W1H frame, when the article reports any event.</summary>
+    public Events.MainEvent? MainEvent { get; init; }
+
     public IEnumerable<ArticleEntity> Of(EntityKind kind) => Entities.Where(e => e.Kind == kind);
 
     /// <summary>The sentence's text.</summary>
@@ -80,7 +92,7 @@ public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText T
 public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
 {
     /// <summary>Changes when the rules change, so stored articles can be brought up to date.</summary>
-    public const string RulesVersion = "resolution-1";
+    public const string RulesVersion = "rules-2";
 
     private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -92,7 +104,8 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
     /// <summary>"ner model version; resolution rules version": what produced an article's annotations.</summary>
     public string PipelineVersion => $"{Recognizer.Version}+{RulesVersion}";
 
-    public ArticleAnalysis Analyze(string? title, string body)
+    /// <summary>Analyses an article: entities, then dates (against <paramref name="published"/>), quotes and events.</summary>
+    public ArticleAnalysis Analyze(string? title, string body, DateOnly? published = null)
     {
         var text = string.IsNullOrWhiteSpace(title) ? body : title + "\n\n" + body;
         var bodyOffset = string.IsNullOrWhiteSpace(title) ? 0 : title.Length + 2;
@@ -104,7 +117,11 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         var places = ResolvePlaces(context);
         var entities = people.Concat(organisations).Concat(places).ToList();
         Score(entities, text.Length, bodyOffset);
-        return new ArticleAnalysis(text, bodyOffset, analysis, entities.OrderByDescending(e => e.Salience).ThenBy(e => e.FirstOffset).ToList());
+        var result = new ArticleAnalysis(text, bodyOffset, analysis, entities.OrderByDescending(e => e.Salience).ThenBy(e => e.FirstOffset).ToList());
+        var dates = global::NewsApi.Nlp.Dates.DateResolver.Find(text, published);
+        var quotes = global::NewsApi.Nlp.Quotes.QuoteExtractor.Extract(result);
+        var (events, main) = global::NewsApi.Nlp.Events.EventExtractor.Extract(result, dates, quotes);
+        return result with { Dates = dates, Quotes = quotes, Events = events, MainEvent = main };
     }
 
     /// <summary>Token-level view of the recogniser's output.</summary>

@@ -1,0 +1,583 @@
+using NewsApi.Nlp.Entities;
+using NewsApi.Nlp.Ner;
+using NewsApi.Nlp.Text;
+
+namespace NewsApi.Nlp.Quotes;
+
+public enum QuoteKind
+{
+    /// <summary>A whole utterance in quotation marks.</summary>
+    Direct,
+
+    /// <summary>Quoted words inside the writer's own sentence.</summary>
+    Partial,
+
+    /// <summary>Reported speech without quotation marks ("X said that …", "according to X, …").</summary>
+    Indirect,
+}
+
+/// <summary>A quote: what was said, how, and by whom.</summary>
+/// <param name="Start">Offset of the quoted content (inside the marks).</param>
+/// <param name="End">Offset past its end.</param>
+/// <param name="Text">The content.</param>
+/// <param name="Kind">Direct, partial or indirect.</param>
+/// <param name="Cue">The cue verb ("said", "told"), when there is one.</param>
+/// <param name="CueStart">Offset of the cue (-1 without).</param>
+/// <param name="Speaker">The person or organisation who said it, when the text names or clearly refers to one.</param>
+/// <param name="SpeakerText">The speaker as written ("Lapid", "he", "a senior Biden administration official").</param>
+/// <param name="SpeakerStart">Offset of <paramref name="SpeakerText"/> (-1 without).</param>
+/// <param name="Sentence">Sentence index of the content's start.</param>
+public sealed record Quote(int Start, int End, string Text, QuoteKind Kind, string? Cue, int CueStart, ArticleEntity? Speaker,
+    string? SpeakerText, int SpeakerStart, int Sentence)
+{
+    public int SpeakerEnd => SpeakerText is null || SpeakerStart < 0 ? -1 : SpeakerStart + SpeakerText.Length;
+}
+
+/// <summary>
+/// Finds quotes in an analysed article and attributes them:
+/// <list type="bullet">
+/// <item>direct quotes in typographic or straight marks, including quotes split around the attribution
+/// ("“…,” Lapid said. “…”") and quotes running over paragraphs (each paragraph reopens the mark);</item>
+/// <item>partial quotes inside a sentence ("has “reminded them all …”"), but not scare quotes of a few words
+/// with no speech verb near them ("Biden’s “quiet” diplomacy");</item>
+/// <item>broken marks as real pages have them: a closing mark with no opening one quotes from the start of
+/// its paragraph;</item>
+/// <item>indirect speech: "X said (that) …", "… , X said.", "according to X, …".</item>
+/// </list>
+/// The speaker is the person or organisation in the reporting clause; "he"/"she" is the last person quoted or
+/// named before; otherwise the description as written ("a senior Biden administration official").
+/// </summary>
+public static class QuoteExtractor
+{
+    private static readonly HashSet<string> CueVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "stated", "states", "noted", "notes",
+        "warned", "warns", "argued", "argues", "claimed", "claims", "insisted", "insists", "explained", "explains",
+        "acknowledged", "acknowledges", "admitted", "admits", "announced", "announces", "declared", "declares", "urged",
+        "urges", "wrote", "writes", "tweeted", "tweets", "replied", "replies", "responded", "responds", "reiterated",
+        "reiterates", "asked", "asks", "suggested", "suggests", "emphasized", "emphasised", "stressed", "stresses",
+        "predicted", "predicts", "promised", "promises", "vowed", "vows", "confirmed", "confirms", "countered",
+        "recalled", "recalls", "continued", "concluded", "observed", "remarked", "contended", "contends", "maintained",
+        "maintains", "cautioned", "complained", "complains", "conceded", "concedes", "pointed", "described", "describes",
+        "called", "calls", "told", "believes", "believed", "thinks", "thought", "hopes", "hoped", "agreed", "agrees",
+        "estimated", "estimates", "testified", "wondered", "joked", "boasted", "charged", "alleged", "alleges",
+        "spoke", "speaks", "insisted", "reported", "threatened", "threatens", "pledged", "pledges", "demanded", "demands",
+        "adding", "noting", "warning", "arguing", "insisting", "explaining",
+    };
+
+    /// <summary>Cues that report speech without "that" ("officials said …"); others need "that" to report indirectly.</summary>
+    private static readonly HashSet<string> PlainSayings = new(StringComparer.OrdinalIgnoreCase) { "said", "says", "told", "tells", "added", "adds" };
+
+    /// <summary>Words between a subject and its verb ("has said", "also told").</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "has", "have", "had", "also", "later", "repeatedly", "previously", "then", "once", "would", "will", "could",
+        "may", "might", "did", "does", "do", "never", "again", "recently", "privately", "publicly", "often", "reportedly",
+    };
+
+    /// <summary>Cues that report speech without quotation marks ("… , officials said", "X told Axios that …").</summary>
+    private static readonly HashSet<string> IndirectCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "told", "tells", "stated", "states", "noted", "notes", "added", "adds", "warned", "warns",
+        "argued", "argues", "claimed", "claims", "insisted", "insists", "announced", "announces", "believes",
+        "believed", "reported", "reports", "acknowledged", "admitted", "confirmed", "explained", "predicted",
+        "reiterated", "stressed", "emphasized", "suggested", "thinks", "hopes", "estimated", "alleged", "denied",
+    };
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it", "we", "i" };
+
+    private const int MinDirectWords = 4;
+
+    public static List<Quote> Extract(ArticleAnalysis analysis)
+    {
+        var context = new Context(analysis);
+        var quotes = new List<Quote>();
+        foreach (var (start, end, opened, closed) in QuotedSpans(analysis.Text))
+        {
+            var quote = Attribute(context, start, end, opened, closed, quotes);
+            if (quote is not null)
+            {
+                quotes.Add(quote);
+            }
+        }
+
+        quotes.AddRange(Indirect(context, quotes));
+        quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return quotes;
+    }
+
+    /// <summary>Spans between quotation marks: (content start, content end, had an opening mark, had a closing mark).</summary>
+    private static List<(int Start, int End, bool Opened, bool Closed)> QuotedSpans(string text)
+    {
+        var spans = new List<(int, int, bool, bool)>();
+        var paragraphStart = 0;
+        var open = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : '\n';
+            var paragraphEnd = c == '\n';
+            if (paragraphEnd)
+            {
+                // A quote left open at the end of a paragraph continues if the next paragraph reopens it.
+                if (open >= 0)
+                {
+                    var next = i;
+                    while (next < text.Length && text[next] is '\n' or ' ')
+                    {
+                        next++;
+                    }
+
+                    if (next < text.Length && text[next] is '“' or '"')
+                    {
+                        i = next;
+                        continue;
+                    }
+
+                    spans.Add((open, TrimEnd(text, i), true, false));
+                    open = -1;
+                }
+
+                paragraphStart = i + 1;
+                continue;
+            }
+
+            var opening = c == '“' || (c == '"' && open < 0 && (i == 0 || !char.IsLetterOrDigit(text[i - 1])));
+            var closing = c == '”' || (c == '"' && open >= 0);
+            if (opening && open < 0)
+            {
+                open = i + 1;
+            }
+            else if (closing && open >= 0)
+            {
+                spans.Add((open, i, true, true));
+                open = -1;
+            }
+            else if (closing && open < 0 && c == '”')
+            {
+                // A closing mark with no opening one: the page dropped the opening mark.
+                var start = paragraphStart;
+                while (start < i && text[start] == ' ')
+                {
+                    start++;
+                }
+
+                if (i - start > 10)
+                {
+                    spans.Add((start, i, false, true));
+                }
+            }
+        }
+
+        return spans;
+    }
+
+    private static int TrimEnd(string text, int end)
+    {
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    /// <summary>Token-level helpers over the analysis.</summary>
+    private sealed class Context
+    {
+        public Context(ArticleAnalysis analysis)
+        {
+            Analysis = analysis;
+            Starts = analysis.Tokens.Tokens.Select(t => t.Start).ToArray();
+            foreach (var entity in analysis.Entities.Where(e => e.Kind is EntityKind.Person or EntityKind.Organisation))
+            {
+                foreach (var mention in entity.Mentions)
+                {
+                    Mentions.Add((mention, entity));
+                }
+            }
+
+            Mentions.Sort((a, b) => a.Mention.Start.CompareTo(b.Mention.Start));
+        }
+
+        public ArticleAnalysis Analysis { get; }
+
+        public string Text => Analysis.Text;
+
+        public IReadOnlyList<Token> Tokens => Analysis.Tokens.Tokens;
+
+        public int[] Starts { get; }
+
+        public List<(Mention Mention, ArticleEntity Entity)> Mentions { get; } = [];
+
+        public int TokenAt(int offset)
+        {
+            var index = Array.BinarySearch(Starts, offset);
+            return index >= 0 ? index : Math.Max(0, ~index - 1);
+        }
+
+        public int SentenceOf(int offset)
+        {
+            var token = TokenAt(offset);
+            var sentences = Analysis.Tokens.Sentences;
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                if (token < sentences[s].EndToken)
+                {
+                    return s;
+                }
+            }
+
+            return sentences.Count - 1;
+        }
+
+        public string Word(int token) => Tokens[token].Text(Text);
+
+        public (Mention Mention, ArticleEntity Entity)? MentionAt(int token) =>
+            Mentions.FirstOrDefault(m => m.Mention.Start <= Tokens[token].Start && Tokens[token].Start < m.Mention.End) is { Entity: not null } found ? found : null;
+
+        /// <summary>The last person named before <paramref name="offset"/>.</summary>
+        public ArticleEntity? LastPersonBefore(int offset) =>
+            Mentions.LastOrDefault(m => m.Mention.End <= offset && m.Entity.Kind == EntityKind.Person).Entity;
+    }
+
+    private static Quote? Attribute(Context context, int start, int end, bool opened, bool closed, List<Quote> earlier)
+    {
+        var text = context.Text;
+        var content = text[start..end].Trim();
+        var words = content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words == 0)
+        {
+            return null;
+        }
+
+        var sentence = context.SentenceOf(start);
+        var sentenceRange = context.Analysis.Tokens.Sentences[sentence];
+        var startToken = context.TokenAt(start);
+        var endToken = context.TokenAt(Math.Max(start, end - 1));
+
+        // After the quote: ", Lapid said", ", said Ilan Goldenberg", ", he added".
+        var after = FindCueAfter(context, end, out var afterCue, out var afterSpeaker);
+
+        // Before the quote, in the same sentence: "Lapid said: “…”", "Blinken stated that “…”".
+        var beforeTokens = Enumerable.Range(sentenceRange.FirstToken, Math.Max(0, startToken - 1 - sentenceRange.FirstToken + 1))
+            .Where(t => context.Tokens[t].End <= start - 1).ToList();
+        var leadingWords = beforeTokens.Count(t => context.Tokens[t].Kind is TokenKind.Word or TokenKind.Number);
+        var beforeCue = beforeTokens.LastOrDefault(t => CueVerbs.Contains(context.Word(t)), -1);
+
+        var kind = leadingWords == 0 || (beforeCue >= 0 && beforeTokens.Last() is var last && context.Word(last) is ":" or ",")
+            ? QuoteKind.Direct
+            : QuoteKind.Partial;
+        if (!opened)
+        {
+            kind = QuoteKind.Direct;
+        }
+
+        string? cue = null;
+        var cueStart = -1;
+        (ArticleEntity? Entity, string? Text, int Start) speaker = (null, null, -1);
+        if (after && afterCue >= 0)
+        {
+            cue = context.Word(afterCue);
+            cueStart = context.Tokens[afterCue].Start;
+            speaker = afterSpeaker;
+        }
+        else if (beforeCue >= 0)
+        {
+            cue = context.Word(beforeCue);
+            cueStart = context.Tokens[beforeCue].Start;
+            speaker = SpeakerBefore(context, beforeCue, sentenceRange.FirstToken);
+
+            // "…,” he added, saying …“…”": a participle with no subject of its own shares the sentence's speaker.
+            if (speaker.Text is null && cue.EndsWith("ing", StringComparison.Ordinal) && earlier.LastOrDefault() is { } previous
+                && context.SentenceOf(previous.Start) == sentence)
+            {
+                speaker = (previous.Speaker, previous.SpeakerText, -1);
+            }
+        }
+
+        // Scare quotes: a few words with no speech around them.
+        if (cue is null && words < MinDirectWords && kind == QuoteKind.Partial)
+        {
+            return null;
+        }
+
+        if (cue is null)
+        {
+            // The second half of a split quote, or a paragraph continuing a quote: the previous speaker.
+            var previous = earlier.LastOrDefault();
+            var sameParagraph = previous is not null && !text[previous.End..start].Contains('\n', StringComparison.Ordinal);
+            if (previous is not null && (sameParagraph || IsContinuation(text, previous.End, start)) && (previous.Speaker is not null || previous.SpeakerText is not null))
+            {
+                speaker = (previous.Speaker, previous.SpeakerText, -1);
+                cue = previous.Cue;
+            }
+            else if (words < MinDirectWords)
+            {
+                return null;
+            }
+        }
+
+        // "he said": whoever was named or quoted last before the quote.
+        if (speaker.Entity is null && speaker.Text is "he" or "she" or "He" or "She")
+        {
+            var lastQuote = earlier.LastOrDefault(q => q.Speaker?.Kind == EntityKind.Person);
+            var named = context.LastPersonBefore(start);
+            var namedAt = named?.Mentions.Where(m => m.End <= start).Max(m => m.End) ?? -1;
+            speaker = (lastQuote is not null && lastQuote.End > namedAt ? lastQuote.Speaker : named, speaker.Text, speaker.Start);
+        }
+
+        return new Quote(start, end, text[start..end], kind, cue, cueStart, speaker.Entity, speaker.Text, speaker.Start, sentence);
+    }
+
+    /// <summary>A quote in the next paragraph with nothing but whitespace between (a quote running over paragraphs).</summary>
+    private static bool IsContinuation(string text, int previousEnd, int start) =>
+        text[previousEnd..start].Trim(' ', '\n', '“', '”', '"', ',', '.').Length == 0;
+
+    /// <summary>The cue and speaker right after a closing mark: ", Lapid said", ", said Lapid", ", he added".</summary>
+    private static bool FindCueAfter(Context context, int end, out int cue, out (ArticleEntity? Entity, string? Text, int Start) speaker)
+    {
+        cue = -1;
+        speaker = (null, null, -1);
+        var token = context.TokenAt(end);
+        while (token < context.Tokens.Count && context.Tokens[token].Start < end)
+        {
+            token++;
+        }
+
+        var limit = Math.Min(context.Tokens.Count, token + 6);
+        for (var t = token; t < limit; t++)
+        {
+            var word = context.Word(t);
+            if (word is "." or "!" or "?" or "“" or "\"" || context.Tokens[t].LineBreakBefore)
+            {
+                return false;
+            }
+
+            if (!CueVerbs.Contains(word))
+            {
+                continue;
+            }
+
+            cue = t;
+            // Speaker between the quote and the cue ("Lapid said"), else right after it ("said Lapid").
+            var before = SpeakerIn(context, token, t);
+            speaker = before.Text is not null ? before : SpeakerIn(context, t + 1, Math.Min(context.Tokens.Count, t + 8), after: true);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The subject before a cue verb: skipping auxiliaries and adverbs, the word before the verb is a name (the
+    /// entity), a pronoun, or the head of a noun phrase ("the administration", "US officials").
+    /// </summary>
+    private static (ArticleEntity? Entity, string? Text, int Start) SpeakerBefore(Context context, int cue, int sentenceStart)
+    {
+        var t = cue - 1;
+        while (t >= sentenceStart && (Auxiliaries.Contains(context.Word(t)) || context.Word(t).EndsWith("ly", StringComparison.Ordinal) && char.IsLower(context.Word(t)[0])))
+        {
+            t--;
+        }
+
+        if (t < sentenceStart || context.Tokens[t].Kind != TokenKind.Word)
+        {
+            return (null, null, -1);
+        }
+
+        if (context.MentionAt(t) is { } found)
+        {
+            return (found.Entity, found.Mention.Surface, found.Mention.Start);
+        }
+
+        var word = context.Word(t);
+        if (Pronouns.Contains(word))
+        {
+            return (null, word, context.Tokens[t].Start);
+        }
+
+        // A noun phrase ending here: extend left over its modifiers, stopping at punctuation or a verb-like word.
+        var first = t;
+        while (first - 1 >= sentenceStart && context.Tokens[first - 1].Kind == TokenKind.Word && t - first < 6
+               && !Auxiliaries.Contains(context.Word(first - 1)) && !CueVerbs.Contains(context.Word(first - 1))
+               && context.Word(first - 1) is not ("and" or "but" or "that" or "which" or "who" or "when" or "as" or "while"))
+        {
+            first--;
+        }
+
+        var start = context.Tokens[first].Start;
+        return (null, context.Text[start..context.Tokens[t].End], start);
+    }
+
+    /// <summary>A speaker among tokens [from, to): an entity mention, a pronoun, or a noun phrase.</summary>
+    private static (ArticleEntity? Entity, string? Text, int Start) SpeakerIn(Context context, int from, int to, bool after = false, bool nearestLast = false)
+    {
+        var order = nearestLast ? Enumerable.Range(from, Math.Max(0, to - from)).Reverse() : Enumerable.Range(from, Math.Max(0, to - from));
+        foreach (var t in order)
+        {
+            if (context.MentionAt(t) is { } found)
+            {
+                return (found.Entity, found.Mention.Surface, found.Mention.Start);
+            }
+
+            var word = context.Word(t);
+            if (Pronouns.Contains(word) && !after || Pronouns.Contains(word) && after && t == from)
+            {
+                return (null, word, context.Tokens[t].Start);
+            }
+        }
+
+        // A description: "a senior Biden administration official", "officials", "sources".
+        var words = Enumerable.Range(from, Math.Max(0, to - from)).Where(t => context.Tokens[t].Kind == TokenKind.Word).ToList();
+        if (words.Count > 0)
+        {
+            var first = words[0];
+            var last = words[^1];
+            if (after)
+            {
+                // "said Ilan Goldenberg, a Mideast expert": stop at the comma.
+                last = first;
+                while (last + 1 < to && context.Tokens[last + 1].Kind == TokenKind.Word)
+                {
+                    last++;
+                }
+            }
+
+            var start = context.Tokens[first].Start;
+            var end = context.Tokens[last].End;
+            var phrase = context.Text[start..end];
+            if (phrase.Length > 0 && phrase.Split(' ').Length <= 8)
+            {
+                return (null, phrase, start);
+            }
+        }
+
+        return (null, null, -1);
+    }
+
+    /// <summary>Reported speech without marks, in sentences that hold no quote.</summary>
+    private static IEnumerable<Quote> Indirect(Context context, List<Quote> direct)
+    {
+        var text = context.Text;
+        var sentences = context.Analysis.Tokens.Sentences;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[s];
+            var sentenceStart = sentence.Start(context.Tokens);
+            var sentenceEnd = sentence.End(context.Tokens);
+            if (direct.Any(q => q.Start < sentenceEnd && q.End > sentenceStart))
+            {
+                continue;
+            }
+
+            var tokens = Enumerable.Range(sentence.FirstToken, sentence.TokenCount).ToList();
+
+            // "according to X, …" and "…, according to X."
+            var according = tokens.FirstOrDefault(t => t + 1 < sentence.EndToken && context.Word(t).Equals("according", StringComparison.OrdinalIgnoreCase) && context.Word(t + 1) == "to", -1);
+            if (according >= 0)
+            {
+                var comma = tokens.FirstOrDefault(t => t > according && context.Word(t) == ",", -1);
+                var speaker = SpeakerIn(context, according + 2, comma > 0 ? comma : sentence.EndToken);
+                int start, end;
+                if (according == sentence.FirstToken && comma > 0)
+                {
+                    start = context.Tokens[comma + 1].Start;
+                    end = TrimEndPunctuation(text, sentenceEnd);
+                }
+                else
+                {
+                    start = sentenceStart;
+                    end = TrimEndPunctuation(text, context.Tokens[according].Start);
+                }
+
+                if (end - start > 10)
+                {
+                    yield return new Quote(start, end, text[start..end], QuoteKind.Indirect, "according to", context.Tokens[according].Start,
+                        speaker.Entity, speaker.Text, speaker.Start, s);
+                }
+
+                continue;
+            }
+
+            // "X said (that) …": a speaker right before an indirect cue, content after it.
+            for (var k = 0; k < tokens.Count; k++)
+            {
+                var t = tokens[k];
+                if (!IndirectCues.Contains(context.Word(t)))
+                {
+                    continue;
+                }
+
+                var speaker = SpeakerBefore(context, t, sentence.FirstToken);
+                var next = t + 1;
+                var tail = next < sentence.EndToken ? context.Word(next) : "";
+                if (!PlainSayings.Contains(context.Word(t)) && tail != "that" && tail is not ("." or ""))
+                {
+                    continue;
+                }
+
+                // "…, officials said." ending the sentence: the content comes before the comma.
+                if (tail is "." or "")
+                {
+                    var comma = tokens.Take(k).LastOrDefault(x => context.Word(x) == ",", -1);
+                    if (comma > sentence.FirstToken)
+                    {
+                        var reporter = SpeakerIn(context, comma + 1, t);
+                        var end = context.Tokens[comma].Start;
+                        if (end - sentenceStart > 15 && reporter.Text is not null)
+                        {
+                            yield return new Quote(sentenceStart, end, text[sentenceStart..end], QuoteKind.Indirect, context.Word(t), context.Tokens[t].Start,
+                                reporter.Entity, reporter.Text, reporter.Start, s);
+                        }
+                    }
+
+                    break;
+                }
+
+                if (speaker.Text is null)
+                {
+                    continue;
+                }
+
+                // "told Axios that …": skip the addressee.
+                if (context.Word(t).StartsWith("tell", StringComparison.OrdinalIgnoreCase) || context.Word(t) == "told")
+                {
+                    while (next < sentence.EndToken && context.Word(next) is not ("that" or ","))
+                    {
+                        next++;
+                    }
+                }
+
+                if (next < sentence.EndToken && context.Word(next) is "that" or ",")
+                {
+                    next++;
+                }
+
+                if (next >= sentence.EndToken)
+                {
+                    break;
+                }
+
+                var contentStart = context.Tokens[next].Start;
+                var contentEnd = TrimEndPunctuation(text, sentenceEnd);
+                if (contentEnd - contentStart > 15)
+                {
+                    yield return new Quote(contentStart, contentEnd, text[contentStart..contentEnd], QuoteKind.Indirect, context.Word(t), context.Tokens[t].Start,
+                        speaker.Entity, speaker.Text, speaker.Start, s);
+                }
+
+                break;
+            }
+        }
+    }
+
+    private static int TrimEndPunctuation(string text, int end)
+    {
+        while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or ',' or ';'))
+        {
+            end--;
+        }
+
+        return end;
+    }
+}
