@@ -51,7 +51,7 @@ public sealed record AnalysisReport
             d.Resolved ? d.Precision.ToString().ToLowerInvariant() : null, d.Inferred, d.Duration)).ToList(),
         Quotes = analysis.Quotes.Select(q => new ReportQuote(q.Text, q.Start, q.End, q.Kind.ToString().ToLowerInvariant(), q.Cue, q.Speaker?.Name, q.SpeakerText)).ToList(),
         Events = analysis.Events.Select(e => new ReportEvent(
-            Events.EventTypes.Name(e.Type), Events.EventTypes.Cameo(e.Type).Code, e.Title,
+            global::NewsApi.Nlp.Events.EventTypes.Name(e.Type), global::NewsApi.Nlp.Events.EventTypes.Cameo(e.Type).Code, e.Title,
             e.Participants.Select(p => new ReportParticipant(p.Entity.Name, p.Entity.Kind.ToString().ToLowerInvariant(), p.Role.ToString().ToLowerInvariant())).ToList(),
             e.Place?.Name, e.Date?.Text, e.Date?.Iso, e.Date is { Resolved: true } d ? d.Precision.ToString().ToLowerInvariant() : null, e.Date?.Inferred ?? false,
             Math.Round(e.Confidence, 2),
