@@ -8,6 +8,8 @@ var usage = """
       ner eval <conll file> [--types PER,ORG,LOC] [--model <model>] [--scored]
                 (--scored: score the file's last column as predictions against the column before it, like conlleval)
       analyze <text file> [--json] [--model <model>]
+      quotes eval <folder> [--model <model>] [--verbose]
+                (a PolNeAR-format folder: text/*.txt and attributions/*.ann; last line "F1 x P x R x speaker x")
 
     The default model is Models/ner.model beside the program (the committed model).
     """;
@@ -19,6 +21,7 @@ try
         ["ner", "train", .. var rest] => NerCommands.Train(new Arguments(rest, "one-stage")),
         ["ner", "eval", .. var rest] => NerCommands.Evaluate(new Arguments(rest, "scored")),
         ["analyze", .. var rest] => AnalyzeCommand.Run(new Arguments(rest, "json")),
+        ["quotes", "eval", .. var rest] => QuoteCommands.Evaluate(new Arguments(rest, "verbose")),
         _ => throw new UsageException("Unknown command."),
     };
 }

@@ -29,6 +29,20 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
 
     public DbSet<EntityCorrection> EntityCorrections => Set<EntityCorrection>();
 
+    public DbSet<Quote> Quotes => Set<Quote>();
+
+    public DbSet<Event> Events => Set<Event>();
+
+    public DbSet<ArticleEvent> ArticleEvents => Set<ArticleEvent>();
+
+    public DbSet<EventParticipant> EventParticipants => Set<EventParticipant>();
+
+    public DbSet<EventEvidence> EventEvidence => Set<EventEvidence>();
+
+    public DbSet<Story> Stories => Set<Story>();
+
+    public DbSet<ArticleShingle> ArticleShingles => Set<ArticleShingle>();
+
     /// <summary>The provider options every host uses: Npgsql, migrations in their own assembly, snake_case names.</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))

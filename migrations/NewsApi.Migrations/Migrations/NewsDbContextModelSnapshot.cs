@@ -59,6 +59,10 @@ namespace NewsApi.Migrations
                         .HasColumnType("text")
                         .HasColumnName("dateline");
 
+                    b.Property<long?>("DuplicateOfId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duplicate_of_id");
+
                     b.Property<string>("Encoding")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -106,6 +110,10 @@ namespace NewsApi.Migrations
                         .HasColumnName("search_vector")
                         .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, title), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(subtitle, '')), 'B') || setweight(to_tsvector('english'::regconfig, body), 'C')", true);
 
+                    b.Property<int>("ShingleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("shingle_count");
+
                     b.Property<DateTimeOffset>("SortDate")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sort_date");
@@ -113,6 +121,10 @@ namespace NewsApi.Migrations
                     b.Property<long?>("SourceId")
                         .HasColumnType("bigint")
                         .HasColumnName("source_id");
+
+                    b.Property<long?>("StoryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("story_id");
 
                     b.Property<string>("Subtitle")
                         .HasColumnType("text")
@@ -152,6 +164,9 @@ namespace NewsApi.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_articles_content_hash");
 
+                    b.HasIndex("DuplicateOfId")
+                        .HasDatabaseName("ix_articles_duplicate_of_id");
+
                     b.HasIndex("File")
                         .IsUnique()
                         .HasDatabaseName("ix_articles_file");
@@ -166,6 +181,9 @@ namespace NewsApi.Migrations
 
                     b.HasIndex("SourceId")
                         .HasDatabaseName("ix_articles_source_id");
+
+                    b.HasIndex("StoryId")
+                        .HasDatabaseName("ix_articles_story_id");
 
                     b.HasIndex("SortDate", "Id")
                         .HasDatabaseName("ix_articles_sort_date_id");
@@ -202,6 +220,95 @@ namespace NewsApi.Migrations
                         .HasDatabaseName("ix_article_entities_entity_id");
 
                     b.ToTable("article_entities", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleEvent", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("article_id");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<bool>("DateInferred")
+                        .HasColumnType("boolean")
+                        .HasColumnName("date_inferred");
+
+                    b.Property<string>("DatePrecision")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("date_precision");
+
+                    b.Property<string>("DateText")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("date_text");
+
+                    b.Property<DateOnly?>("DateUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("date_until");
+
+                    b.Property<DateOnly?>("DateValue")
+                        .HasColumnType("date")
+                        .HasColumnName("date_value");
+
+                    b.Property<bool>("Main")
+                        .HasColumnType("boolean")
+                        .HasColumnName("main");
+
+                    b.Property<string>("MatchReason")
+                        .HasColumnType("text")
+                        .HasColumnName("match_reason");
+
+                    b.Property<int?>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<long?>("PlaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("place_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("title");
+
+                    b.HasKey("EventId", "ArticleId")
+                        .HasName("pk_article_events");
+
+                    b.HasIndex("ArticleId")
+                        .HasDatabaseName("ix_article_events_article_id");
+
+                    b.HasIndex("PlaceId")
+                        .HasDatabaseName("ix_article_events_place_id");
+
+                    b.ToTable("article_events", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleShingle", b =>
+                {
+                    b.Property<int>("Hash")
+                        .HasColumnType("integer")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("article_id");
+
+                    b.HasKey("Hash", "ArticleId")
+                        .HasName("pk_article_shingles");
+
+                    b.HasIndex("ArticleId")
+                        .HasDatabaseName("ix_article_shingles_article_id");
+
+                    b.ToTable("article_shingles", (string)null);
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.Entity", b =>
@@ -514,6 +621,193 @@ namespace NewsApi.Migrations
                     b.ToTable("entity_roles", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.Event", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_count");
+
+                    b.Property<string>("Cameo")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("cameo");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("DateInferred")
+                        .HasColumnType("boolean")
+                        .HasColumnName("date_inferred");
+
+                    b.Property<string>("DatePrecision")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("date_precision");
+
+                    b.Property<string>("DateText")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("date_text");
+
+                    b.Property<DateOnly?>("DateUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("date_until");
+
+                    b.Property<DateOnly?>("DateValue")
+                        .HasColumnType("date")
+                        .HasColumnName("date_value");
+
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("evidence_count");
+
+                    b.Property<int?>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<long?>("PlaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("place_id");
+
+                    b.Property<DateTimeOffset>("SortDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sort_date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_events");
+
+                    b.HasIndex("PlaceId")
+                        .HasDatabaseName("ix_events_place_id");
+
+                    b.HasIndex("ArticleCount", "Id")
+                        .HasDatabaseName("ix_events_article_count_id");
+
+                    b.HasIndex("SortDate", "Id")
+                        .HasDatabaseName("ix_events_sort_date_id");
+
+                    b.HasIndex("Type", "SortDate", "Id")
+                        .HasDatabaseName("ix_events_type_sort_date_id");
+
+                    b.ToTable("events", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.EventEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("article_id");
+
+                    b.Property<int>("End")
+                        .HasColumnType("integer")
+                        .HasColumnName("end");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_id");
+
+                    b.Property<bool>("InTitle")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_title");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sentence");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("trigger");
+
+                    b.Property<int>("TriggerStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("trigger_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_evidence");
+
+                    b.HasIndex("ArticleId")
+                        .HasDatabaseName("ix_event_evidence_article_id");
+
+                    b.HasIndex("EventId", "ArticleId")
+                        .HasDatabaseName("ix_event_evidence_event_id_article_id");
+
+                    b.ToTable("event_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.EventParticipant", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("article_id");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("role");
+
+                    b.HasKey("EventId", "ArticleId", "EntityId")
+                        .HasName("pk_event_participants");
+
+                    b.HasIndex("ArticleId")
+                        .HasDatabaseName("ix_event_participants_article_id");
+
+                    b.HasIndex("EntityId", "EventId")
+                        .HasDatabaseName("ix_event_participants_entity_id_event_id");
+
+                    b.ToTable("event_participants", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.ImportFile", b =>
                 {
                     b.Property<long>("Id")
@@ -647,6 +941,99 @@ namespace NewsApi.Migrations
                     b.ToTable("import_runs", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.Quote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ArticleDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("article_date");
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("Cue")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("cue");
+
+                    b.Property<int>("End")
+                        .HasColumnType("integer")
+                        .HasColumnName("end");
+
+                    b.Property<bool>("InTitle")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_title");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, text)", true);
+
+                    b.Property<int>("SentenceIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentence_index");
+
+                    b.Property<int?>("SpeakerEnd")
+                        .HasColumnType("integer")
+                        .HasColumnName("speaker_end");
+
+                    b.Property<long?>("SpeakerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("speaker_id");
+
+                    b.Property<int?>("SpeakerStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("speaker_start");
+
+                    b.Property<string>("SpeakerText")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("speaker_text");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quotes");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_quotes_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("ArticleDate", "Id")
+                        .HasDatabaseName("ix_quotes_article_date_id");
+
+                    b.HasIndex("ArticleId", "InTitle", "Start")
+                        .HasDatabaseName("ix_quotes_article_id_in_title_start");
+
+                    b.HasIndex("SpeakerId", "ArticleDate", "Id")
+                        .HasDatabaseName("ix_quotes_speaker_id_article_date_id");
+
+                    b.ToTable("quotes", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.Source", b =>
                 {
                     b.Property<long>("Id")
@@ -672,13 +1059,108 @@ namespace NewsApi.Migrations
                     b.ToTable("sources", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.Story", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("FirstDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_date");
+
+                    b.Property<DateTimeOffset>("LastDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stories");
+
+                    b.HasIndex("LastDate", "Id")
+                        .HasDatabaseName("ix_stories_last_date_id");
+
+                    b.HasIndex("ArticleCount", "LastDate", "Id")
+                        .HasDatabaseName("ix_stories_article_count_last_date_id");
+
+                    b.ToTable("stories", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.Article", b =>
                 {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_articles_articles_duplicate_of_id");
+
                     b.HasOne("NewsApi.Data.Entities.Source", "Source")
                         .WithMany("Articles")
                         .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_articles_sources_source_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_articles_stories_story_id");
+
+                    b.OwnsOne("NewsApi.Data.Entities.MainEventFrame", "MainEvent", b1 =>
+                        {
+                            b1.Property<long>("ArticleId");
+
+                            b1.Property<long?>("EventId");
+
+                            b1.Property<string>("How");
+
+                            b1.Property<string>("What")
+                                .IsRequired();
+
+                            b1.Property<string>("When");
+
+                            b1.Property<string>("WhenValue");
+
+                            b1.Property<string>("Where");
+
+                            b1.Property<long?>("WhereId");
+
+                            b1.Property<string>("Who");
+
+                            b1.PrimitiveCollection<string>("WhoIds")
+                                .IsRequired();
+
+                            b1.Property<string>("Why");
+
+                            b1.HasKey("ArticleId");
+
+                            b1.ToTable("articles");
+
+                            b1
+                                .ToJson("main_event")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ArticleId")
+                                .HasConstraintName("fk_articles_articles_id");
+                        });
+
+                    b.Navigation("MainEvent");
 
                     b.Navigation("Source");
                 });
@@ -700,6 +1182,39 @@ namespace NewsApi.Migrations
                         .HasConstraintName("fk_article_entities_entities_entity_id");
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleEvent", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_events_articles_article_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Event", null)
+                        .WithMany("Articles")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_events_events_event_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Entity", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_article_events_entities_place_id");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleShingle", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_shingles_articles_article_id");
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.Entity", b =>
@@ -757,6 +1272,60 @@ namespace NewsApi.Migrations
                         .HasConstraintName("fk_entity_roles_entities_entity_id");
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.Event", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Entity", "Place")
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_events_entities_place_id");
+
+                    b.Navigation("Place");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.EventEvidence", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_evidence_articles_article_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_evidence_events_event_id");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.EventParticipant", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_participants_articles_article_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Entity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_participants_entities_entity_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Event", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_participants_events_event_id");
+
+                    b.Navigation("Entity");
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.ImportFile", b =>
                 {
                     b.HasOne("NewsApi.Data.Entities.ImportRun", "Run")
@@ -769,9 +1338,34 @@ namespace NewsApi.Migrations
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.Quote", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quotes_articles_article_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Entity", "Speaker")
+                        .WithMany()
+                        .HasForeignKey("SpeakerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_quotes_entities_speaker_id");
+
+                    b.Navigation("Speaker");
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.Entity", b =>
                 {
                     b.Navigation("Aliases");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.Event", b =>
+                {
+                    b.Navigation("Articles");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.ImportRun", b =>

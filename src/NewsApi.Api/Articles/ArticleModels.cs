@@ -169,6 +169,21 @@ public sealed record ArticleDetail
     /// <summary>The places the article mentions, most salient first.</summary>
     public required IReadOnlyList<Entities.ArticleEntityItem> Places { get; init; }
 
+    /// <summary>Who said what, in text order.</summary>
+    public required IReadOnlyList<Quotes.QuoteItem> Quotes { get; init; }
+
+    /// <summary>The events the article reports, in the order it first reports them (see <c>GET /events/{id}</c>).</summary>
+    public required IReadOnlyList<Events.ArticleEventItem> Events { get; init; }
+
+    /// <summary>The article's main event in the 5W1H frame; null when it reports no event.</summary>
+    public Events.MainEventItem? MainEvent { get; init; }
+
+    /// <summary>The story the article belongs to (see <c>GET /stories/{id}</c>).</summary>
+    public long? StoryId { get; init; }
+
+    /// <summary>The earlier article this one nearly duplicates, when it does.</summary>
+    public long? DuplicateOf { get; init; }
+
     /// <summary>What produced the entity annotations (recogniser model and resolution rules); null until analysed.</summary>
     public string? PipelineVersion { get; init; }
 }

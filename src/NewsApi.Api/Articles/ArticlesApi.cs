@@ -7,7 +7,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using NewsApi.Api.Entities;
+using NewsApi.Api.Events;
 using NewsApi.Api.Infrastructure;
+using NewsApi.Api.Quotes;
 using NewsApi.Data;
 using NewsApi.Data.Configurations;
 using NewsApi.Data.Entities;
@@ -232,6 +234,9 @@ public static class ArticlesApi
                 a.ImportedAt,
                 a.UpdatedAt,
                 a.PipelineVersion,
+                a.StoryId,
+                a.DuplicateOfId,
+                a.MainEvent,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -242,6 +247,17 @@ public static class ArticlesApi
         var entities = await db.ArticleEntities.AsNoTracking().Where(ae => ae.ArticleId == id)
             .OrderByDescending(ae => ae.Salience).ThenByDescending(ae => ae.MentionCount).ThenBy(ae => ae.EntityId)
             .Select(ae => new { ae.Entity.Kind, Item = new ArticleEntityItem(ae.EntityId, ae.Entity.Name, ae.Salience, ae.MentionCount) })
+            .ToListAsync(cancellationToken);
+
+        var quotes = (await QuotesApi.ProjectAsync(db, db.Quotes.AsNoTracking().Where(q => q.ArticleId == id), cancellationToken))
+            .OrderBy(q => q.Offsets.Field == "title" ? 0 : 1).ThenBy(q => q.Offsets.Start).Select(q => q with { ArticleTitle = null }).ToList();
+        var events = await (
+                from ae in db.ArticleEvents
+                where ae.ArticleId == id
+                join e in db.Events on ae.EventId equals e.Id
+                let first = db.EventEvidence.Where(x => x.EventId == e.Id && x.ArticleId == id).Min(x => (int?)(x.InTitle ? -1 : x.Start))
+                orderby first, e.Id
+                select new ArticleEventItem(e.Id, e.Type, e.Title))
             .ToListAsync(cancellationToken);
 
         var detail = new ArticleDetail
@@ -266,6 +282,11 @@ public static class ArticlesApi
             People = entities.Where(e => e.Kind == EntityKind.Person).Select(e => e.Item).ToList(),
             Organisations = entities.Where(e => e.Kind == EntityKind.Organisation).Select(e => e.Item).ToList(),
             Places = entities.Where(e => e.Kind == EntityKind.Place).Select(e => e.Item).ToList(),
+            Quotes = quotes,
+            Events = events,
+            MainEvent = article.MainEvent is { } main ? await MainEventAsync(db, main, cancellationToken) : null,
+            StoryId = article.StoryId,
+            DuplicateOf = article.DuplicateOfId,
             PipelineVersion = article.PipelineVersion,
         };
 
@@ -279,6 +300,26 @@ public static class ArticlesApi
         }
 
         return TypedResults.Ok(detail);
+    }
+
+    private static async Task<MainEventItem> MainEventAsync(NewsDbContext db, MainEventFrame main, CancellationToken cancellationToken)
+    {
+        var ids = main.WhoIds.Concat(main.WhereId is { } where ? [where] : []).ToList();
+        var names = await db.Entities.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, e => new EntityReference(e.Id, e.Name, EntitiesApi.KindNoun(e.Kind)), cancellationToken);
+        return new MainEventItem
+        {
+            Who = main.Who,
+            What = main.What,
+            When = main.When,
+            Where = main.Where,
+            Why = main.Why,
+            How = main.How,
+            EventId = main.EventId,
+            WhoEntities = main.WhoIds.Where(names.ContainsKey).Select(i => names[i]).ToList(),
+            WherePlace = main.WhereId is { } place && names.TryGetValue(place, out var reference) ? reference : null,
+            WhenValue = main.WhenValue,
+        };
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetRawArticle(
@@ -315,7 +356,7 @@ public static class ArticlesApi
     }
 
     /// <summary>A date (yyyy-MM-dd: the start of that day, or its end for <c>to</c>) or an ISO 8601 instant.</summary>
-    private static DateTimeOffset? ParseInstant(string? value, string name, bool endOfDay, Dictionary<string, string[]> errors)
+    internal static DateTimeOffset? ParseInstant(string? value, string name, bool endOfDay, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

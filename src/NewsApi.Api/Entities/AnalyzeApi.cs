@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,10 @@ public static class AnalyzeApi
             .WithDescription(
                 "Send plain text (Content-Type text/plain) or JSON {\"title\": …, \"text\": …}. Returns the people, organisations and " +
                 "places with their mentions (offsets into title, blank line, text), the reasons short forms were joined to full names, " +
-                $"roles, salience, and every name the recogniser found. Up to {MaxLength:N0} characters.")
+                "roles, salience, every name the recogniser found, date expressions and what they resolve to, quotes with their speakers, " +
+                "events (type, CAMEO code, participants, place, date, evidence) and the main event as 5W1H. Relative dates are read against " +
+                "`published` (JSON field, or the query parameter for text/plain) when given. " +
+                $"Up to {MaxLength:N0} characters.")
             .Accepts<AnalyzeRequest>("application/json", "text/plain")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -29,7 +33,9 @@ public static class AnalyzeApi
     }
 
     public static async Task<Results<Ok<AnalysisReport>, ValidationProblem, ProblemHttpResult>> Analyze(
-        HttpRequest request, ArticleAnalyzer analyzer, CancellationToken cancellationToken)
+        HttpRequest request, ArticleAnalyzer analyzer,
+        [Description("Publication date (yyyy-MM-dd) for text/plain bodies; JSON bodies carry it as `published`.")] DateOnly? published,
+        CancellationToken cancellationToken)
     {
         string? title = null;
         string? text;
@@ -44,6 +50,7 @@ public static class AnalyzeApi
                     var parsed = JsonSerializer.Deserialize<AnalyzeRequest>(body, JsonSerializerOptions.Web);
                     title = parsed?.Title;
                     text = parsed?.Text;
+                    published = parsed?.Published ?? published;
                 }
                 catch (JsonException exception)
                 {
@@ -69,7 +76,7 @@ public static class AnalyzeApi
             return Problems.Invalid(new() { ["text"] = [$"text must be at most {MaxLength:N0} characters (got {text.Length:N0})."] });
         }
 
-        var analysis = analyzer.Analyze(string.IsNullOrWhiteSpace(title) ? null : title.Trim(), text.Replace("\r\n", "\n"));
+        var analysis = analyzer.Analyze(string.IsNullOrWhiteSpace(title) ? null : title.Trim(), text.Replace("\r\n", "\n"), published);
         return TypedResults.Ok(AnalysisReport.From(analysis, analyzer.Recognizer.Version, analyzer.PipelineVersion));
     }
 }

@@ -201,4 +201,8 @@ public sealed record AnalyzeRequest
 
     /// <example>U.S. Secretary of State Antony Blinken met Israeli Foreign Minister Yair Lapid in Rome on Sunday.</example>
     public string? Text { get; init; }
+
+    /// <summary>The publication date (yyyy-MM-dd) that relative dates ("on Sunday", "last month") are read against; without it, the latest date the text states is used, and such dates are flagged inferred.</summary>
+    /// <example>2021-06-28</example>
+    public DateOnly? Published { get; init; }
 }

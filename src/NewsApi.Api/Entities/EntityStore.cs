@@ -27,8 +27,8 @@ public sealed class EntityStore(TimeProvider time)
         _ => DataKind.Place,
     };
 
-    /// <summary>Replaces the article's entity annotations with <paramref name="analysis"/>.</summary>
-    public async Task StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, string pipelineVersion, CancellationToken cancellationToken)
+    /// <summary>Replaces the article's entity annotations with <paramref name="analysis"/>; returns the record each analysed entity was stored as.</summary>
+    public async Task<IReadOnlyDictionary<AnalysedEntity, long>> StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, string pipelineVersion, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ResolutionLock})", cancellationToken);
 
@@ -169,6 +169,7 @@ public sealed class EntityStore(TimeProvider time)
         var newPeople = created.Where(c => c.Source.Kind == NlpKind.Person && EntityNames.WordCount(c.Entity.NameKey) > 1).Select(c => c.Entity).ToList();
         await RefreshCountsAsync(db, await JoinSurnameOnlyPeopleAsync(db, newPeople, cancellationToken), cancellationToken);
         await DeleteOrphansAsync(db, previous, cancellationToken);
+        return ids;
     }
 
     /// <summary>
@@ -437,6 +438,13 @@ public sealed class EntityStore(TimeProvider time)
         await db.Database.ExecuteSqlAsync($"""
             UPDATE entity_mentions SET entity_id = {to}, reason = coalesce(reason, {reason}) WHERE entity_id = {from};
             UPDATE entity_roles SET entity_id = {to} WHERE entity_id = {from};
+            UPDATE quotes SET speaker_id = {to} WHERE speaker_id = {from};
+            INSERT INTO event_participants (event_id, article_id, entity_id, role)
+            SELECT event_id, article_id, {to}, role FROM event_participants WHERE entity_id = {from}
+            ON CONFLICT (event_id, article_id, entity_id) DO NOTHING;
+            DELETE FROM event_participants WHERE entity_id = {from};
+            UPDATE events SET place_id = {to} WHERE place_id = {from};
+            UPDATE article_events SET place_id = {to} WHERE place_id = {from};
             INSERT INTO article_entities (article_id, entity_id, mention_count, salience, match_reason)
             SELECT article_id, {to}, mention_count, salience, {reason} FROM article_entities WHERE entity_id = {from}
             ON CONFLICT (article_id, entity_id) DO UPDATE
@@ -494,8 +502,8 @@ public sealed class EntityStore(TimeProvider time)
     }
 
     /// <summary>(title?, offset in that field) of an offset in the analysed text.</summary>
-    private static (bool InTitle, int Offset) Field(ArticleAnalysis analysis, int offset) =>
+    public static (bool InTitle, int Offset) Field(ArticleAnalysis analysis, int offset) =>
         analysis.BodyOffset > 0 && offset < analysis.BodyOffset ? (true, offset) : (false, offset - analysis.BodyOffset);
 
-    private static string Truncate(string value, int length = 300) => value.Length <= length ? value : value[..length];
+    public static string Truncate(string value, int length = 300) => value.Length <= length ? value : value[..length];
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsApi.Api.Analysis;
 using NewsApi.Data;
 using NewsApi.Nlp.Entities;
 
@@ -28,7 +29,7 @@ public sealed class AnalysisOptions
 public sealed class ReprocessWorker(
     IDbContextFactory<NewsDbContext> contexts,
     ArticleAnalyzer analyzer,
-    EntityStore store,
+    AnalysisStore store,
     IOptionsMonitor<AnalysisOptions> options,
     ILogger<ReprocessWorker> logger) : BackgroundService
 {
@@ -100,7 +101,7 @@ public sealed class ReprocessWorker(
         }
 
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Imports.ArticleImporter.FileLockKey(article.File)})", cancellationToken);
-        var analysis = analyzer.Analyze(article.TitleDerived ? null : article.Title, article.Body);
+        var analysis = analyzer.Analyze(article.TitleDerived ? null : article.Title, article.Body, article.PublishedAt);
         await store.StoreAsync(db, article, analysis, analyzer.PipelineVersion, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsApi.Api.Analysis;
 using NewsApi.Api.Entities;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
@@ -23,7 +24,7 @@ public sealed class ArticleImporter(
     IDbContextFactory<NewsDbContext> contexts,
     IOptionsMonitor<ImportOptions> options,
     ArticleAnalyzer analyzer,
-    EntityStore entities,
+    AnalysisStore store,
     TimeProvider time,
     ILogger<ArticleImporter> logger)
 {
@@ -283,8 +284,8 @@ public sealed class ArticleImporter(
             await db.SaveChangesAsync(cancellationToken);
             record.ArticleId = article.Id;
 
-            var analysis = analyzer.Analyze(normalized.TitleDerived ? null : normalized.Title, normalized.Body);
-            await entities.StoreAsync(db, article, analysis, analyzer.PipelineVersion, cancellationToken);
+            var analysis = analyzer.Analyze(normalized.TitleDerived ? null : normalized.Title, normalized.Body, normalized.PublishedAt);
+            await store.StoreAsync(db, article, analysis, analyzer.PipelineVersion, cancellationToken);
         }
 
         record.DurationMs = stopwatch.Elapsed.TotalMilliseconds;

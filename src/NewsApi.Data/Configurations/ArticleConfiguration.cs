@@ -33,6 +33,11 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.SortDate, a.Id });
         builder.HasIndex(a => a.SearchVector).HasMethod("GIN");
 
+        builder.HasIndex(a => a.StoryId);
+        builder.HasOne<Story>().WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Article>().WithMany().HasForeignKey(a => a.DuplicateOfId).OnDelete(DeleteBehavior.SetNull);
+        builder.OwnsOne(a => a.MainEvent, frame => frame.ToJson("main_event"));
+
         builder.HasOne(a => a.Source)
             .WithMany(s => s.Articles)
             .HasForeignKey(a => a.SourceId)

@@ -64,6 +64,18 @@ public class Article
     /// <summary>Tokens in the analysed text (title and body).</summary>
     public int TokenCount { get; set; }
 
+    /// <summary>The story the article belongs to (every analysed article has one, often of one article).</summary>
+    public long? StoryId { get; set; }
+
+    /// <summary>The earlier article this one nearly duplicates, when it does.</summary>
+    public long? DuplicateOfId { get; set; }
+
+    /// <summary>Sampled word shingles in the article's sketch (see <see cref="ArticleShingle"/>).</summary>
+    public int ShingleCount { get; set; }
+
+    /// <summary>Who did what, when, where, why and how: the article's main event.</summary>
+    public MainEventFrame? MainEvent { get; set; }
+
     /// <summary>PostgreSQL's row version (xmin), used for the HTTP entity tag.</summary>
     public uint Version { get; set; }
 }

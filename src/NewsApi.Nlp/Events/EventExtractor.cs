@@ -188,19 +188,6 @@ public static class EventExtractor
         return true;
     }
 
-    /// <summary>Nouns that describe an office, and the role titles that hold it ("the top US diplomat" is the Secretary of State).</summary>
-    private static readonly Dictionary<string, string[]> RoleNouns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["diplomat"] = ["Secretary of State", "Foreign Minister", "Foreign Secretary", "Ambassador", "Envoy"],
-        ["envoy"] = ["Envoy", "Ambassador", "Special Envoy"],
-        ["premier"] = ["Prime Minister", "Premier"],
-        ["president"] = ["President"],
-        ["minister"] = ["Minister", "Prime Minister", "Foreign Minister", "Defense Minister", "Defence Minister"],
-        ["secretary"] = ["Secretary", "Secretary of State", "Foreign Secretary"],
-        ["leader"] = ["Leader", "Prime Minister", "President"],
-        ["chancellor"] = ["Chancellor"],
-    };
-
     private static ArticleEvent? Build(ArticleAnalysis analysis, Sentence sentence, int s, int trigger, int triggerEnd, EventType type, bool verb,
         List<(Mention Mention, ArticleEntity Entity)> inSentence, IReadOnlyList<DateMention> dates)
     {
@@ -235,7 +222,7 @@ public static class EventExtractor
 
         // "The top US diplomat will meet": "US" qualifies the office; the office is the subject.
         if (subject.Count > 0 && subject[^1].Entity.Kind != EntityKind.Person
-            && text[subject[^1].Mention.End..triggerStart].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(RoleNouns.ContainsKey)
+            && text[subject[^1].Mention.End..triggerStart].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(Descriptions.IsRoleNoun)
             && DescribedSubject(analysis, sentence, trigger, triggerStart) is { } office)
         {
             subject.Clear();
@@ -281,8 +268,9 @@ public static class EventExtractor
             }
 
             previousEnd = m.Mention.End;
-            if (ev.Participants.Any(p => p.Entity == m.Entity))
+            if (ev.Participants.Any(p => p.Entity == m.Entity) || (m.Entity.Kind == EntityKind.Place && Locative(between)))
             {
+                // "talks in a Rome hotel": a place after "in" is where, not who.
                 continue;
             }
 
@@ -292,8 +280,9 @@ public static class EventExtractor
             ev.Participants.Add(new EventParticipant(m.Entity, role));
         }
 
-        // Whoever else the sentence names takes part in some way.
-        foreach (var m in actors.Where(m => ev.Participants.All(p => p.Entity != m.Entity) && m.Entity.Kind != EntityKind.Place))
+        // Whoever else the trigger's clause names takes part in some way; names in other clauses are context.
+        foreach (var m in actors.Where(m => ev.Participants.All(p => p.Entity != m.Entity) && m.Entity.Kind != EntityKind.Place
+                     && !ClauseBetween(analysis, Math.Min(m.Mention.End, triggerEnd), Math.Max(m.Mention.Start, triggerStart), sentence)))
         {
             ev.Participants.Add(new EventParticipant(m.Entity, ParticipantRole.Other));
         }
@@ -380,17 +369,7 @@ public static class EventExtractor
                 .Where(x => x.Last >= 0).OrderByDescending(x => x.Last).Select(x => x.Person).FirstOrDefault();
         }
 
-        var noun = words.LastOrDefault(w => RoleNouns.ContainsKey(w));
-        if (noun is null || words.Count > 8)
-        {
-            return null;
-        }
-
-        var affiliation = words.Select(w => Entities.PlaceNames.CountryOfDemonym(w) ?? (Entities.PlaceNames.IsKnownCountryVariant(w) ? Entities.PlaceNames.Canonical(w) : null))
-            .FirstOrDefault(a => a is not null);
-        var titles = RoleNouns[noun];
-        return people.Where(p => p.Roles.Any(r => titles.Contains(r.Title, StringComparer.OrdinalIgnoreCase) && (affiliation is null || r.Affiliation == affiliation)))
-            .OrderByDescending(p => p.Salience).FirstOrDefault();
+        return Descriptions.Person(analysis, words);
     }
 
     private static string? PreviousWord(ArticleAnalysis analysis, int offset, Sentence sentence)
@@ -408,6 +387,18 @@ public static class EventExtractor
     }
 
     /// <summary>Is there a clause boundary (comma, "which", "who", …) between two offsets? Then the words are not subject and verb.</summary>
+    private static bool Locative(string between)
+    {
+        var words = between.Split([' ', '\n', ','], StringSplitOptions.RemoveEmptyEntries);
+        var k = words.Length - 1;
+        if (k >= 0 && words[k] is "a" or "an" or "the")
+        {
+            k--;
+        }
+
+        return k >= 0 && words[k].ToLowerInvariant() is "in" or "at" or "near" or "inside" or "outside" or "from" or "across";
+    }
+
     private static bool ClauseBetween(ArticleAnalysis analysis, int from, int to, Sentence sentence)
     {
         var tokens = analysis.Tokens.Tokens;

@@ -66,7 +66,7 @@ public static class QuoteExtractor
     };
 
     /// <summary>Cues that report speech without "that" ("officials said …"); others need "that" to report indirectly.</summary>
-    private static readonly HashSet<string> PlainSayings = new(StringComparer.OrdinalIgnoreCase) { "said", "says", "told", "tells", "added", "adds" };
+    private static readonly HashSet<string> PlainSayings = new(StringComparer.OrdinalIgnoreCase) { "said", "says", "say", "told", "tells", "added", "adds" };
 
     /// <summary>Words between a subject and its verb ("has said", "also told").</summary>
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
@@ -82,6 +82,7 @@ public static class QuoteExtractor
         "argued", "argues", "claimed", "claims", "insisted", "insists", "announced", "announces", "believes",
         "believed", "reported", "reports", "acknowledged", "admitted", "confirmed", "explained", "predicted",
         "reiterated", "stressed", "emphasized", "suggested", "thinks", "hopes", "estimated", "alleged", "denied",
+        "say", "show", "shows", "showed", "found", "finds", "wrote", "writes", "predicts", "warned", "concluded",
     };
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it", "we", "i" };
@@ -111,10 +112,19 @@ public static class QuoteExtractor
     {
         var spans = new List<(int, int, bool, bool)>();
         var paragraphStart = 0;
+        var lastClose = 0;
         var open = -1;
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : '\n';
+            var width = 1;
+            if (c == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
+            {
+                // Two apostrophes as a quotation mark (the New York Times' archive text: ''We're in a bubble,'' he said).
+                c = '"';
+                width = 2;
+            }
+
             var paragraphEnd = c == '\n';
             if (paragraphEnd)
             {
@@ -127,9 +137,9 @@ public static class QuoteExtractor
                         next++;
                     }
 
-                    if (next < text.Length && text[next] is '“' or '"')
+                    if (next < text.Length && (text[next] is '“' or '"' || (text[next] == '\'' && next + 1 < text.Length && text[next + 1] == '\'')))
                     {
-                        i = next;
+                        i = text[next] == '\'' ? next + 1 : next;
                         continue;
                     }
 
@@ -145,17 +155,21 @@ public static class QuoteExtractor
             var closing = c == '”' || (c == '"' && open >= 0);
             if (opening && open < 0)
             {
-                open = i + 1;
+                open = i + width;
+                i += width - 1;
             }
             else if (closing && open >= 0)
             {
                 spans.Add((open, i, true, true));
                 open = -1;
+                lastClose = i + width;
+                i += width - 1;
             }
             else if (closing && open < 0 && c == '”')
             {
                 // A closing mark with no opening one: the page dropped the opening mark.
-                var start = paragraphStart;
+                var start = Math.Max(paragraphStart, lastClose);
+                lastClose = i + 1;
                 while (start < i && text[start] == ' ')
                 {
                     start++;
@@ -295,8 +309,9 @@ public static class QuoteExtractor
             }
         }
 
-        // Scare quotes: a few words with no speech around them.
-        if (cue is null && words < MinDirectWords && kind == QuoteKind.Partial)
+        // Scare quotes: a few words with no speech around them, or with a speech verb only later in the
+        // sentence (Biden's "quiet" diplomacy, when he urged …).
+        if (words < MinDirectWords && kind == QuoteKind.Partial && (cue is null || (after && afterCue >= 0)))
         {
             return null;
         }
@@ -305,7 +320,7 @@ public static class QuoteExtractor
         {
             // The second half of a split quote, or a paragraph continuing a quote: the previous speaker.
             var previous = earlier.LastOrDefault();
-            var sameParagraph = previous is not null && !text[previous.End..start].Contains('\n', StringComparison.Ordinal);
+            var sameParagraph = previous is not null && previous.End <= start && !text[previous.End..start].Contains('\n', StringComparison.Ordinal);
             if (previous is not null && (sameParagraph || IsContinuation(text, previous.End, start)) && (previous.Speaker is not null || previous.SpeakerText is not null))
             {
                 speaker = (previous.Speaker, previous.SpeakerText, -1);
@@ -326,12 +341,115 @@ public static class QuoteExtractor
             speaker = (lastQuote is not null && lastQuote.End > namedAt ? lastQuote.Speaker : named, speaker.Text, speaker.Start);
         }
 
+        if (speaker.Entity is null && speaker.Text is null)
+        {
+            speaker = Fallback(context, start, sentence, leadingWords, earlier);
+        }
+
+        speaker = Refine(context, speaker);
         return new Quote(start, end, text[start..end], kind, cue, cueStart, speaker.Entity, speaker.Text, speaker.Start, sentence);
+    }
+
+    /// <summary>Characters within which a quote with no attribution of its own continues the previous speaker.</summary>
+    private const int ContinuationWindow = 400;
+
+    /// <summary>
+    /// A quote with no reporting clause of its own: the subject of its sentence when the sentence leads into it
+    /// ("Moore praised Obama for “stepping up …”"); else the speaker the previous sentence introduces
+    /// ("Bozell told Breitbart News:"); else the previous quote's speaker, when it is near and no other person
+    /// is named in between.
+    /// </summary>
+    private static (ArticleEntity? Entity, string? Text, int Start) Fallback(Context context, int start, int sentence, int leadingWords, List<Quote> earlier)
+    {
+        var sentences = context.Analysis.Tokens.Sentences;
+        var first = sentences[sentence].FirstToken;
+        if (leadingWords > 1 && context.MentionAt(first) is { } subject)
+        {
+            return (subject.Entity, subject.Mention.Surface, subject.Mention.Start);
+        }
+
+        if (sentence > 0)
+        {
+            var previous = sentences[sentence - 1];
+            var last = previous.EndToken - 1;
+            var cue = Enumerable.Range(previous.FirstToken, previous.TokenCount).LastOrDefault(t => CueVerbs.Contains(context.Word(t)), -1);
+            if (cue >= 0 && (context.Word(last) == ":" || last - cue <= 4) && !Enumerable.Range(cue, last - cue + 1).Any(t => context.Word(t) is "“" or "\""))
+            {
+                var introduced = SpeakerBefore(context, cue, previous.FirstToken);
+                if (introduced.Text is null)
+                {
+                    introduced = SpeakerIn(context, cue + 1, last + 1, after: true);
+                }
+
+                if (introduced.Text is not null)
+                {
+                    return introduced;
+                }
+            }
+        }
+
+        var before = earlier.LastOrDefault();
+        if (before is not null && (before.Speaker is not null || before.SpeakerText is not null) && before.End <= start && start - before.End <= ContinuationWindow
+            && !context.Mentions.Any(m => m.Mention.Start >= before.End && m.Mention.End <= start && m.Entity.Kind == EntityKind.Person && m.Entity != before.Speaker))
+        {
+            return (before.Speaker, before.SpeakerText, -1);
+        }
+
+        return (null, null, -1);
+    }
+
+    private static (ArticleEntity? Entity, string? Text, int Start) Refine(Context context, (ArticleEntity? Entity, string? Text, int Start) speaker)
+    {
+        if (speaker.Entity is not null || speaker.Text is null || speaker.Start < 0)
+        {
+            return speaker;
+        }
+
+        // "he said": the person named last before.
+        return speaker.Text is "he" or "she" or "He" or "She"
+            ? (context.LastPersonBefore(speaker.Start), speaker.Text, speaker.Start)
+            : Described(context, speaker);
+    }
+
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "on", "in", "at", "during", "earlier", "later", "yesterday", "today", "tonight", "again", "also", "last", "this", "recently", "previously",
+    };
+
+    /// <summary>
+    /// A speaker written as a phrase: "Netanyahu on Tuesday" is Netanyahu (the words before a time phrase);
+    /// "the top US diplomat" is the person the article gives that office. Indefinite descriptions ("a senior
+    /// official") stay unresolved.
+    /// </summary>
+    private static (ArticleEntity? Entity, string? Text, int Start) Described(Context context, (ArticleEntity? Entity, string? Text, int Start) speaker)
+    {
+        var first = context.TokenAt(speaker.Start);
+        var end = speaker.Start + speaker.Text!.Length;
+        var tokens = new List<int>();
+        for (var t = first; t < context.Tokens.Count && context.Tokens[t].End <= end; t++)
+        {
+            tokens.Add(t);
+        }
+
+        var cut = tokens.FindIndex(t => TimeWords.Contains(context.Word(t)));
+        var head = cut > 0 ? tokens[..cut] : tokens;
+        if (head.Count > 0 && context.MentionAt(head[^1]) is { } found && found.Entity.Kind is EntityKind.Person or EntityKind.Organisation)
+        {
+            return (found.Entity, found.Mention.Surface, found.Mention.Start);
+        }
+
+        var words = head.Select(context.Word).ToList();
+        if (words.Count >= 2 && words[0] is "the" or "The" && Descriptions.Person(context.Analysis, words) is { } person)
+        {
+            return (person, speaker.Text, speaker.Start);
+        }
+
+        return speaker;
     }
 
     /// <summary>A quote in the next paragraph with nothing but whitespace between (a quote running over paragraphs).</summary>
     private static bool IsContinuation(string text, int previousEnd, int start) =>
-        text[previousEnd..start].Trim(' ', '\n', '“', '”', '"', ',', '.').Length == 0;
+        previousEnd <= start && text[previousEnd..start].Trim(' ', '\n', '“', '”', '"', ',', '.').Length == 0;
 
     /// <summary>The cue and speaker right after a closing mark: ", Lapid said", ", said Lapid", ", he added".</summary>
     private static bool FindCueAfter(Context context, int end, out int cue, out (ArticleEntity? Entity, string? Text, int Start) speaker)
@@ -340,6 +458,12 @@ public static class QuoteExtractor
         speaker = (null, null, -1);
         var token = context.TokenAt(end);
         while (token < context.Tokens.Count && context.Tokens[token].Start < end)
+        {
+            token++;
+        }
+
+        // The closing mark itself (straight marks are tokens of their own).
+        while (token < context.Tokens.Count && context.Tokens[token].Start <= end + 1 && context.Word(token) is "\"" or "”" or "'" or "''")
         {
             token++;
         }
@@ -396,18 +520,78 @@ public static class QuoteExtractor
             return (null, word, context.Tokens[t].Start);
         }
 
-        // A noun phrase ending here: extend left over its modifiers, stopping at punctuation or a verb-like word.
+        if (word == "," && t > sentenceStart)
+        {
+            // "Karimi, executive director of Interfaith Paths to Peace, said …": the name the appositive describes.
+            var subject = context.Mentions.FirstOrDefault(m => m.Mention.Start >= context.Tokens[sentenceStart].Start && m.Mention.End <= context.Tokens[t].Start
+                && m.Entity.Kind is EntityKind.Person or EntityKind.Organisation);
+            if (subject.Entity is not null)
+            {
+                var at = context.TokenAt(subject.Mention.Start);
+                var afterName = context.TokenAt(subject.Mention.End);
+                while (afterName < t && context.Tokens[afterName].Start < subject.Mention.End)
+                {
+                    afterName++;
+                }
+
+                if ((at == sentenceStart || context.Word(at - 1) == ",") && afterName < t && context.Word(afterName) == ",")
+                {
+                    return (subject.Entity, subject.Mention.Surface, subject.Mention.Start);
+                }
+            }
+
+            return (null, null, -1);
+        }
+
+        if (word is "and" or "but")
+        {
+            // "He was advised to … and said …": the verbs share the sentence's subject.
+            var subject = sentenceStart;
+            if (context.MentionAt(subject) is { } named)
+            {
+                return (named.Entity, named.Mention.Surface, named.Mention.Start);
+            }
+
+            return Pronouns.Contains(context.Word(subject)) ? (null, context.Word(subject), context.Tokens[subject].Start) : (null, null, -1);
+        }
+
+        if (word is "who" or "which" or "that" && t - 1 >= sentenceStart)
+        {
+            // "aid officials who say …", "Clinton, who said …": the relative pronoun stands for the phrase before it.
+            var relative = t;
+            var before = context.Word(t - 1) == "," && t - 2 >= sentenceStart ? t - 2 : t - 1;
+            if (context.MentionAt(before) is { } antecedent)
+            {
+                return (antecedent.Entity, context.Word(relative), context.Tokens[relative].Start);
+            }
+
+            t--;
+            if (context.Tokens[t].Kind != TokenKind.Word)
+            {
+                return (null, null, -1);
+            }
+        }
+
+        // A noun phrase ending here: extend left over its modifiers, stopping at punctuation, a preposition or a verb-like word.
         var first = t;
         while (first - 1 >= sentenceStart && context.Tokens[first - 1].Kind == TokenKind.Word && t - first < 6
                && !Auxiliaries.Contains(context.Word(first - 1)) && !CueVerbs.Contains(context.Word(first - 1))
-               && context.Word(first - 1) is not ("and" or "but" or "that" or "which" or "who" or "when" or "as" or "while"))
+               && context.Word(first - 1) is not ("and" or "but" or "that" or "which" or "who" or "when" or "as" or "while"
+                   or "from" or "by" or "with" or "to" or "in" or "on" or "at" or "for" or "about" or "against" or "after" or "before"))
         {
             first--;
         }
 
         var start = context.Tokens[first].Start;
-        return (null, context.Text[start..context.Tokens[t].End], start);
+        return LooksLikeSpeaker(context, first, t) ? (null, context.Text[start..context.Tokens[t].End], start) : (null, null, -1);
     }
+
+    /// <summary>
+    /// A noun phrase that can be a speaker: not a fragment ending in a function word or a verb ("it's safe
+    /// to", "not yet", "has been").
+    /// </summary>
+    private static bool LooksLikeSpeaker(Context context, int first, int last) =>
+        context.Word(last).ToLowerInvariant() is not ("to" or "yet" or "not" or "be" or "been" or "is" or "was" or "are" or "were" or "given" or "of" or "for" or "with" or "it" or "safe");
 
     /// <summary>A speaker among tokens [from, to): an entity mention, a pronoun, or a noun phrase.</summary>
     private static (ArticleEntity? Entity, string? Text, int Start) SpeakerIn(Context context, int from, int to, bool after = false, bool nearestLast = false)
@@ -492,6 +676,7 @@ public static class QuoteExtractor
 
                 if (end - start > 10)
                 {
+                    speaker = Refine(context, speaker);
                     yield return new Quote(start, end, text[start..end], QuoteKind.Indirect, "according to", context.Tokens[according].Start,
                         speaker.Entity, speaker.Text, speaker.Start, s);
                 }
@@ -522,7 +707,7 @@ public static class QuoteExtractor
                     var comma = tokens.Take(k).LastOrDefault(x => context.Word(x) == ",", -1);
                     if (comma > sentence.FirstToken)
                     {
-                        var reporter = SpeakerIn(context, comma + 1, t);
+                        var reporter = Refine(context, SpeakerIn(context, comma + 1, t));
                         var end = context.Tokens[comma].Start;
                         if (end - sentenceStart > 15 && reporter.Text is not null)
                         {
@@ -534,8 +719,9 @@ public static class QuoteExtractor
                     break;
                 }
 
-                if (speaker.Text is null)
+                if (speaker.Text is null || speaker.Text is "it" or "It")
                 {
+                    // "a deal that it says will …": "it" is rarely someone quoted, and the clause is embedded.
                     continue;
                 }
 
@@ -562,6 +748,7 @@ public static class QuoteExtractor
                 var contentEnd = TrimEndPunctuation(text, sentenceEnd);
                 if (contentEnd - contentStart > 15)
                 {
+                    speaker = Refine(context, speaker);
                     yield return new Quote(contentStart, contentEnd, text[contentStart..contentEnd], QuoteKind.Indirect, context.Word(t), context.Tokens[t].Start,
                         speaker.Entity, speaker.Text, speaker.Start, s);
                 }

@@ -1,0 +1,24 @@
+using NewsApi.Api.Entities;
+using NewsApi.Api.Events;
+using NewsApi.Api.Quotes;
+using NewsApi.Api.Stories;
+using NewsApi.Data;
+using NewsApi.Data.Entities;
+using NewsApi.Nlp.Entities;
+
+namespace NewsApi.Api.Analysis;
+
+/// <summary>
+/// Stores everything an analysis found about an article, in the caller's transaction: entities (which take the
+/// resolution lock), then quotes, events and the article's story, all linked to the entity records.
+/// </summary>
+public sealed class AnalysisStore(EntityStore entities, EventStore events, StoryStore stories)
+{
+    public async Task StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, string pipelineVersion, CancellationToken cancellationToken)
+    {
+        var ids = await entities.StoreAsync(db, article, analysis, pipelineVersion, cancellationToken);
+        await QuoteStore.StoreAsync(db, article, analysis, ids, cancellationToken);
+        await events.StoreAsync(db, article, analysis, ids, cancellationToken);
+        await stories.StoreAsync(db, article, analysis.Text, cancellationToken);
+    }
+}

@@ -1,0 +1,278 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Api.Articles;
+using NewsApi.Api.Entities;
+using NewsApi.Api.Infrastructure;
+using NewsApi.Api.Quotes;
+using NewsApi.Data;
+using NewsApi.Data.Entities;
+using NewsApi.Nlp.Events;
+
+namespace NewsApi.Api.Events;
+
+/// <summary>Events: one record per real-world event, listed, in detail, per entity, and as an entity's timeline.</summary>
+public static class EventsApi
+{
+    private const int MaxEvidence = 50;
+
+    private enum Sort
+    {
+        Latest,
+        Earliest,
+        Articles,
+    }
+
+    public static void MapEvents(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/events").WithTags("Events").ProducesProblem(StatusCodes.Status500InternalServerError);
+        group.MapGet("/", List)
+            .WithName("ListEvents")
+            .WithSummary("List events")
+            .WithDescription("One record per real-world event: reports of the same meeting, visit or attack in several articles are merged (same type, shared participants, compatible date, place and ordinal). Types follow CAMEO's root categories; see docs/events.md for the mapping.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}", Get)
+            .WithName("GetEvent")
+            .WithSummary("Get one event")
+            .WithDescription("The event with its CAMEO code, date (value, precision, and whether it was inferred), place, participants and their roles, every article that reports it and every sentence of evidence.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        routes.MapGet("/timeline", Timeline)
+            .WithTags("Events")
+            .WithName("GetTimeline")
+            .WithSummary("An entity's events in date order")
+            .WithDescription("The events a person, organisation or place takes part in (or, for a place, happen there), earliest first.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        MapEntity(routes, "/people", EntityKind.Person, "People", "person");
+        MapEntity(routes, "/organisations", EntityKind.Organisation, "Organisations", "organisation");
+        MapEntity(routes, "/places", EntityKind.Place, "Places", "place");
+    }
+
+    private static void MapEntity(IEndpointRouteBuilder routes, string prefix, EntityKind kind, string tag, string noun) =>
+        routes.MapGet($"{prefix}/{{id}}/events", async ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityEventQuery query, NewsDbContext db, CancellationToken ct) =>
+            {
+                var resolved = await EntitiesApi.ResolveAsync(db, kind, id, ct);
+                return resolved is null
+                    ? (Results<Ok<Page<EventSummary>>, ValidationProblem, ProblemHttpResult>)Problems.NotFound(noun, id)
+                    : Unwrap(await PageAsync(db, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Latest, query.Limit, query.Cursor, ct));
+            })
+            .WithTags(tag)
+            .WithName($"Get{tag[..^1]}Events")
+            .WithSummary($"Events a {noun} takes part in")
+            .WithDescription(kind == EntityKind.Place ? "Events that happen in the place or name it as a participant, latest first." : $"Events the {noun} takes part in, latest first.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+    private sealed record Filter(string? Type, string? From, string? To, long? Participant, long? Place, long? Article);
+
+    public static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem>> List([AsParameters] EventListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var sort = query.Sort?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "-date" => Sort.Latest,
+            "date" => Sort.Earliest,
+            "articles" => Sort.Articles,
+            _ => (Sort?)null,
+        };
+        if (sort is null)
+        {
+            return Problems.Invalid(new() { ["sort"] = [$"sort must be date, -date or articles (got '{query.Sort}')."] });
+        }
+
+        long? participant = query.Participant is { } p ? await EntityStore.SurvivorAsync(db, p, cancellationToken) : null;
+        long? place = query.Place is { } pl ? await EntityStore.SurvivorAsync(db, pl, cancellationToken) : null;
+        return await PageAsync(db, new Filter(query.Type, query.From, query.To, participant, place, query.Article), sort.Value, query.Limit, query.Cursor, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem, ProblemHttpResult>> Timeline(
+        [Description("The person, organisation or place.")][Example("1")] long? entity, [AsParameters] EntityEventQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        if (entity is null)
+        {
+            return Problems.Invalid(new() { ["entity"] = ["entity (an id from /people, /organisations or /places) is required."] });
+        }
+
+        var exists = await db.Entities.AnyAsync(e => e.Id == entity, cancellationToken);
+        if (!exists)
+        {
+            return Problems.NotFound("person, organisation or place", entity.Value);
+        }
+
+        var resolved = await EntityStore.SurvivorAsync(db, entity.Value, cancellationToken);
+        return Unwrap(await PageAsync(db, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Earliest, query.Limit, query.Cursor, cancellationToken));
+    }
+
+    private static Results<Ok<Page<EventSummary>>, ValidationProblem, ProblemHttpResult> Unwrap(Results<Ok<Page<EventSummary>>, ValidationProblem> result) => result.Result switch
+    {
+        Ok<Page<EventSummary>> ok => ok,
+        ValidationProblem problem => problem,
+        _ => throw new InvalidOperationException("unexpected result"),
+    };
+
+    private static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem>> PageAsync(NewsDbContext db, Filter filter, Sort sort, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var types = new List<string>();
+        foreach (var name in (filter.Type ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (EventTypes.TryParse(name, out var type))
+            {
+                types.Add(EventTypes.Name(type));
+            }
+            else
+            {
+                errors["type"] = [$"type must be one of {string.Join(", ", Enum.GetValues<EventType>().Select(EventTypes.Name))} (got '{name}')."];
+            }
+        }
+
+        var from = ArticlesApi.ParseInstant(filter.From, "from", endOfDay: false, errors);
+        var to = ArticlesApi.ParseInstant(filter.To, "to", endOfDay: true, errors);
+        var fingerprint = Paging.Fingerprint("events", string.Join(',', types.Order()), from?.UtcTicks, to?.UtcTicks, filter.Participant, filter.Place, filter.Article, sort);
+        var (take, after) = Paging.Read(limit, cursor, fingerprint, 2, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var events = db.Events.AsNoTracking();
+        if (types.Count > 0)
+        {
+            events = events.Where(e => types.Contains(e.Type));
+        }
+
+        if (from is not null)
+        {
+            events = events.Where(e => e.SortDate >= from);
+        }
+
+        if (to is not null)
+        {
+            events = events.Where(e => e.SortDate <= to);
+        }
+
+        if (filter.Participant is { } participant)
+        {
+            events = events.Where(e => e.PlaceId == participant || db.EventParticipants.Any(p => p.EventId == e.Id && p.EntityId == participant));
+        }
+
+        if (filter.Place is { } place)
+        {
+            events = events.Where(e => e.PlaceId == place);
+        }
+
+        if (filter.Article is { } article)
+        {
+            events = events.Where(e => db.ArticleEvents.Any(ae => ae.EventId == e.Id && ae.ArticleId == article));
+        }
+
+        if (after is not null)
+        {
+            var key = long.Parse(after.Keys[0], CultureInfo.InvariantCulture);
+            var id = long.Parse(after.Keys[1], CultureInfo.InvariantCulture);
+            var date = new DateTimeOffset(sort == Sort.Articles ? 0 : key, TimeSpan.Zero);
+            events = sort switch
+            {
+                Sort.Latest => events.Where(e => e.SortDate < date || (e.SortDate == date && e.Id < id)),
+                Sort.Earliest => events.Where(e => e.SortDate > date || (e.SortDate == date && e.Id > id)),
+                _ => events.Where(e => e.ArticleCount < key || (e.ArticleCount == key && e.Id < id)),
+            };
+        }
+
+        var ordered = sort switch
+        {
+            Sort.Latest => events.OrderByDescending(e => e.SortDate).ThenByDescending(e => e.Id),
+            Sort.Earliest => events.OrderBy(e => e.SortDate).ThenBy(e => e.Id),
+            _ => events.OrderByDescending(e => e.ArticleCount).ThenByDescending(e => e.Id),
+        };
+
+        var rows = await ordered.Take(take + 1).Select(e => new { Event = e, PlaceName = e.Place == null ? null : e.Place.Name }).ToListAsync(cancellationToken);
+        var participants = await ParticipantsAsync(db, rows.Select(r => r.Event.Id).ToArray(), cancellationToken);
+        var items = rows.Select(r => new EventSummary
+        {
+            Id = r.Event.Id,
+            Type = r.Event.Type,
+            Cameo = r.Event.Cameo,
+            Title = r.Event.Title,
+            Date = EventDate.Of(r.Event.DateValue, r.Event.DateUntil, r.Event.DatePrecision, r.Event.DateInferred, r.Event.DateText),
+            Place = r.Event.PlaceId is { } placeId && r.PlaceName is not null ? new EntityReference(placeId, r.PlaceName, "place") : null,
+            Participants = participants.GetValueOrDefault(r.Event.Id) ?? [],
+            ArticleCount = r.Event.ArticleCount,
+            Confidence = r.Event.Confidence,
+        }).ToList();
+        var sortDates = rows.ToDictionary(r => r.Event.Id, r => r.Event.SortDate);
+        return TypedResults.Ok(Paging.Create(items, take, fingerprint, e => sort == Sort.Articles
+            ? [e.ArticleCount.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture)]
+            : [sortDates[e.Id].UtcTicks.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture)]));
+    }
+
+    /// <summary>Each event's participants across its articles, with the role most articles give them; actors first.</summary>
+    public static async Task<Dictionary<long, List<EventParticipantItem>>> ParticipantsAsync(NewsDbContext db, long[] eventIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.EventParticipants.AsNoTracking().Where(p => eventIds.Contains(p.EventId))
+            .Select(p => new { p.EventId, p.EntityId, p.Role, p.Entity.Name, p.Entity.Kind })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.EventId).ToDictionary(g => g.Key, g => g
+            .GroupBy(r => r.EntityId)
+            .Select(e => new
+            {
+                e.First().Name,
+                e.First().Kind,
+                Id = e.Key,
+                Role = e.GroupBy(r => r.Role).OrderByDescending(r => r.Count()).ThenBy(r => r.Key).First().Key,
+                Reports = e.Count(),
+            })
+            .OrderBy(e => e.Role).ThenByDescending(e => e.Reports).ThenBy(e => e.Id)
+            .Select(e => new EventParticipantItem(e.Id, e.Name, EntitiesApi.KindNoun(e.Kind), e.Role.ToString().ToLowerInvariant()))
+            .ToList());
+    }
+
+    public static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> Get([Description("The event's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var row = await db.Events.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new { Event = e, PlaceName = e.Place == null ? null : e.Place.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return Problems.NotFound("event", id);
+        }
+
+        var ev = row.Event;
+        var participants = await ParticipantsAsync(db, [id], cancellationToken);
+        var articles = await (
+                from ae in db.ArticleEvents
+                where ae.EventId == id
+                join a in db.Articles on ae.ArticleId equals a.Id
+                orderby a.SortDate, a.Id
+                select new EventArticle(a.Id, a.Title, a.PublishedAt, ae.MatchReason))
+            .ToListAsync(cancellationToken);
+        var evidence = await db.EventEvidence.AsNoTracking().Where(e => e.EventId == id)
+            .OrderBy(e => e.ArticleId).ThenBy(e => e.InTitle ? 0 : 1).ThenBy(e => e.Start).Take(MaxEvidence)
+            .Select(e => new EventEvidenceItem(e.ArticleId, e.Sentence, new TextOffsets(e.InTitle ? "title" : "body", e.Start, e.End), e.Trigger))
+            .ToListAsync(cancellationToken);
+        var type = EventTypes.TryParse(ev.Type, out var parsed) ? parsed : EventType.Statement;
+        var (_, root, rootName) = EventTypes.Cameo(type);
+
+        return TypedResults.Ok(new EventDetail
+        {
+            Id = ev.Id,
+            Type = ev.Type,
+            Cameo = ev.Cameo,
+            CameoRoot = $"{root} {rootName}",
+            Title = ev.Title,
+            Date = EventDate.Of(ev.DateValue, ev.DateUntil, ev.DatePrecision, ev.DateInferred, ev.DateText),
+            Place = ev.PlaceId is { } placeId && row.PlaceName is not null ? new EntityReference(placeId, row.PlaceName, "place") : null,
+            Ordinal = ev.Ordinal,
+            Participants = participants.GetValueOrDefault(id) ?? [],
+            Articles = articles,
+            Evidence = evidence,
+            Confidence = ev.Confidence,
+        });
+    }
+}

@@ -1,0 +1,185 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Api.Articles;
+using NewsApi.Api.Entities;
+using NewsApi.Api.Infrastructure;
+using NewsApi.Data;
+using NewsApi.Data.Configurations;
+using NewsApi.Data.Entities;
+
+namespace NewsApi.Api.Quotes;
+
+/// <summary>Quotes: search them all, or list one speaker's.</summary>
+public static class QuotesApi
+{
+    public static void MapQuotes(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/quotes").WithTags("Quotes").ProducesProblem(StatusCodes.Status500InternalServerError);
+        group.MapGet("/", List)
+            .WithName("ListQuotes")
+            .WithSummary("List and search quotes")
+            .WithDescription("Who said what: direct quotes, partial quotes and indirect speech, each with its speaker (a person or organisation record when the text names or clearly refers to one, with pronouns resolved) and the speaker as written. Newest articles first, quotes in text order within an article; paged with a cursor.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}", Get)
+            .WithName("GetQuote")
+            .WithSummary("Get one quote")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapSpeaker(routes, "/people", EntityKind.Person, "People", "person");
+        MapSpeaker(routes, "/organisations", EntityKind.Organisation, "Organisations", "organisation");
+    }
+
+    private static void MapSpeaker(IEndpointRouteBuilder routes, string prefix, EntityKind kind, string tag, string noun) =>
+        routes.MapGet($"{prefix}/{{id}}/quotes", ([Description("The record's id.")][Example("1")] long id, [AsParameters] SpeakerQuoteQuery query, NewsDbContext db, CancellationToken ct) =>
+                SpeakerQuotes(kind, noun, id, query, db, ct))
+            .WithTags(tag)
+            .WithName($"Get{tag[..^1]}Quotes")
+            .WithSummary($"Quotes by a {noun}")
+            .WithDescription($"What the {noun} said, newest articles first. A merged record's quotes are those of its survivor.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+    public static async Task<Results<Ok<Page<QuoteItem>>, ValidationProblem>> List(
+        [AsParameters] QuoteListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        long? speaker = query.Speaker is { } s ? await EntityStore.SurvivorAsync(db, s, cancellationToken) : null;
+        return await PageAsync(db, speaker, query.Q, query.Article, query.Kind, query.From, query.To, query.Limit, query.Cursor, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<Page<QuoteItem>>, ValidationProblem, ProblemHttpResult>> SpeakerQuotes(
+        EntityKind kind, string noun, long id, SpeakerQuoteQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var resolved = await EntitiesApi.ResolveAsync(db, kind, id, cancellationToken);
+        if (resolved is null)
+        {
+            return Problems.NotFound(noun, id);
+        }
+
+        return await PageAsync(db, resolved, query.Q, null, null, query.From, query.To, query.Limit, query.Cursor, cancellationToken) switch
+        {
+            { Result: Ok<Page<QuoteItem>> ok } => ok,
+            { Result: ValidationProblem problem } => problem,
+            _ => throw new InvalidOperationException("unexpected result"),
+        };
+    }
+
+    public static async Task<Results<Ok<QuoteItem>, ProblemHttpResult>> Get(
+        [Description("The quote's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var items = await ProjectAsync(db, db.Quotes.AsNoTracking().Where(q => q.Id == id), cancellationToken);
+        return items.Count == 0 ? Problems.NotFound("quote", id) : TypedResults.Ok(items[0]);
+    }
+
+    private static async Task<Results<Ok<Page<QuoteItem>>, ValidationProblem>> PageAsync(NewsDbContext db, long? speaker, string? q, long? article,
+        string? kind, string? from, string? to, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        QuoteKind? quoteKind = null;
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            if (Enum.TryParse<QuoteKind>(kind.Trim(), ignoreCase: true, out var parsed) && !int.TryParse(kind, out _))
+            {
+                quoteKind = parsed;
+            }
+            else
+            {
+                errors["kind"] = [$"kind must be direct, partial or indirect (got '{kind}')."];
+            }
+        }
+
+        if (q is { Length: > 500 })
+        {
+            errors["q"] = ["q must be at most 500 characters."];
+        }
+
+        var fromDate = ArticlesApi.ParseInstant(from, "from", endOfDay: false, errors);
+        var toDate = ArticlesApi.ParseInstant(to, "to", endOfDay: true, errors);
+        var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        var fingerprint = Paging.Fingerprint("quotes", speaker, search, article, quoteKind, fromDate?.UtcTicks, toDate?.UtcTicks);
+        var (take, after) = Paging.Read(limit, cursor, fingerprint, 2, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var quotes = db.Quotes.AsNoTracking();
+        if (speaker is not null)
+        {
+            quotes = quotes.Where(x => x.SpeakerId == speaker);
+        }
+
+        if (search is not null)
+        {
+            quotes = quotes.Where(x => x.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, search)));
+        }
+
+        if (article is not null)
+        {
+            quotes = quotes.Where(x => x.ArticleId == article);
+        }
+
+        if (quoteKind is not null)
+        {
+            quotes = quotes.Where(x => x.Kind == quoteKind);
+        }
+
+        if (fromDate is not null)
+        {
+            quotes = quotes.Where(x => x.ArticleDate >= fromDate);
+        }
+
+        if (toDate is not null)
+        {
+            quotes = quotes.Where(x => x.ArticleDate <= toDate);
+        }
+
+        if (after is not null)
+        {
+            var date = new DateTimeOffset(long.Parse(after.Keys[0], CultureInfo.InvariantCulture), TimeSpan.Zero);
+            var id = long.Parse(after.Keys[1], CultureInfo.InvariantCulture);
+            quotes = quotes.Where(x => x.ArticleDate < date || (x.ArticleDate == date && x.Id > id));
+        }
+
+        var ids = await quotes.OrderByDescending(x => x.ArticleDate).ThenBy(x => x.Id).Take(take + 1).Select(x => x.Id).ToListAsync(cancellationToken);
+        var items = (await ProjectAsync(db, db.Quotes.AsNoTracking().Where(x => ids.Contains(x.Id)), cancellationToken))
+            .OrderByDescending(x => x.ArticleDate).ThenBy(x => x.Id).ToList();
+        return TypedResults.Ok(Paging.Create(items, take, fingerprint,
+            x => [x.ArticleDate.UtcTicks.ToString(CultureInfo.InvariantCulture), x.Id.ToString(CultureInfo.InvariantCulture)]));
+    }
+
+    /// <summary>Quotes as the API shows them, in no particular order.</summary>
+    public static async Task<List<QuoteItem>> ProjectAsync(NewsDbContext db, IQueryable<Quote> quotes, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from x in quotes
+                join a in db.Articles on x.ArticleId equals a.Id
+                select new
+                {
+                    Quote = x,
+                    SpeakerName = x.Speaker == null ? null : x.Speaker.Name,
+                    SpeakerKind = x.Speaker == null ? (EntityKind?)null : x.Speaker.Kind,
+                    a.Title,
+                })
+            .ToListAsync(cancellationToken);
+
+        return rows.Select(r => new QuoteItem
+        {
+            Id = r.Quote.Id,
+            Text = r.Quote.Text,
+            Kind = r.Quote.Kind.ToString().ToLowerInvariant(),
+            Cue = r.Quote.Cue,
+            Speaker = r.Quote.SpeakerId is { } sid && r.SpeakerName is not null ? new QuoteSpeaker(sid, r.SpeakerName, EntitiesApi.KindNoun(r.SpeakerKind!.Value)) : null,
+            SpeakerText = r.Quote.SpeakerText,
+            Offsets = new TextOffsets(r.Quote.InTitle ? "title" : "body", r.Quote.Start, r.Quote.End),
+            SpeakerOffsets = r.Quote.SpeakerStart is { } start && r.Quote.SpeakerEnd is { } end ? new TextOffsets(r.Quote.InTitle ? "title" : "body", start, end) : null,
+            ArticleId = r.Quote.ArticleId,
+            ArticleTitle = r.Title,
+            ArticleDate = r.Quote.ArticleDate,
+        }).ToList();
+    }
+}

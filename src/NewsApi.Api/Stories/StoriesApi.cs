@@ -1,0 +1,146 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Api.Infrastructure;
+using NewsApi.Data;
+using NewsApi.Nlp.Stories;
+
+namespace NewsApi.Api.Stories;
+
+/// <summary>Stories (articles telling the same news, near-duplicates included) and an article's similar articles.</summary>
+public static class StoriesApi
+{
+    private const int SimilarCount = 10;
+    private const int MinSharedForSimilar = 2;
+
+    public static void MapStories(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/stories").WithTags("Stories").ProducesProblem(StatusCodes.Status500InternalServerError);
+        group.MapGet("/", List)
+            .WithName("ListStories")
+            .WithSummary("List stories")
+            .WithDescription("Groups of articles that tell the same news: near-duplicates and rewrites, found by comparing word 3-shingle sketches (see docs/stories.md). Every analysed article is in one story; by default stories of a single article are left out.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}", Get)
+            .WithName("GetStory")
+            .WithSummary("Get one story")
+            .WithDescription("The story's articles, earliest first, each with the earlier article it nearly duplicates, if any.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        routes.MapGet("/articles/{id}/similar", Similar)
+            .WithTags("Articles")
+            .WithName("GetSimilarArticles")
+            .WithSummary("Articles similar to an article")
+            .WithDescription($"Up to {SimilarCount} articles sharing passages with this one, most similar first, with the estimated similarity and whether they are near-duplicates or the same story.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+    }
+
+    public static async Task<Results<Ok<Page<StorySummary>>, ValidationProblem>> List([AsParameters] StoryListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var byArticles = query.Sort?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "latest" => false,
+            "articles" => true,
+            _ => (bool?)null,
+        };
+        if (byArticles is null)
+        {
+            errors["sort"] = [$"sort must be latest or articles (got '{query.Sort}')."];
+        }
+
+        var min = query.MinArticles ?? 2;
+        if (min < 1)
+        {
+            errors["minArticles"] = [$"minArticles must be at least 1 (got {min})."];
+        }
+
+        var fingerprint = Paging.Fingerprint("stories", min, byArticles);
+        var (take, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 3, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var stories = db.Stories.AsNoTracking().Where(s => s.ArticleCount >= min);
+        if (after is not null)
+        {
+            var count = int.Parse(after.Keys[0], CultureInfo.InvariantCulture);
+            var date = new DateTimeOffset(long.Parse(after.Keys[1], CultureInfo.InvariantCulture), TimeSpan.Zero);
+            var id = long.Parse(after.Keys[2], CultureInfo.InvariantCulture);
+            stories = byArticles == true
+                ? stories.Where(s => s.ArticleCount < count || (s.ArticleCount == count && (s.LastDate < date || (s.LastDate == date && s.Id < id))))
+                : stories.Where(s => s.LastDate < date || (s.LastDate == date && s.Id < id));
+        }
+
+        var ordered = byArticles == true
+            ? stories.OrderByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
+            : stories.OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id);
+        var items = await ordered.Take(take + 1)
+            .Select(s => new StorySummary { Id = s.Id, Title = s.Title, ArticleCount = s.ArticleCount, FirstDate = s.FirstDate, LastDate = s.LastDate })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(Paging.Create(items, take, fingerprint, s =>
+            [s.ArticleCount.ToString(CultureInfo.InvariantCulture), s.LastDate.UtcTicks.ToString(CultureInfo.InvariantCulture), s.Id.ToString(CultureInfo.InvariantCulture)]));
+    }
+
+    public static async Task<Results<Ok<StoryDetail>, ProblemHttpResult>> Get([Description("The story's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (story is null)
+        {
+            return Problems.NotFound("story", id);
+        }
+
+        var articles = await db.Articles.AsNoTracking().Where(a => a.StoryId == id).OrderBy(a => a.SortDate).ThenBy(a => a.Id)
+            .Select(a => new StoryArticle(a.Id, a.Title, a.PublishedAt, a.SortDate, a.File, a.DuplicateOfId))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new StoryDetail
+        {
+            Id = story.Id,
+            Title = story.Title,
+            ArticleCount = story.ArticleCount,
+            FirstDate = story.FirstDate,
+            LastDate = story.LastDate,
+            Articles = articles,
+        });
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<SimilarArticle>>, ProblemHttpResult>> Similar(
+        [Description("The article's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Id, a.ShingleCount, a.StoryId, a.PublishedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+
+        var mine = db.ArticleShingles.Where(s => s.ArticleId == id).Select(s => s.Hash);
+        var shared = await db.ArticleShingles.AsNoTracking().Where(s => s.ArticleId != id && mine.Contains(s.Hash))
+            .GroupBy(s => s.ArticleId).Select(g => new { ArticleId = g.Key, Shared = g.Count() }).Where(g => g.Shared >= MinSharedForSimilar)
+            .ToListAsync(cancellationToken);
+        var ids = shared.Select(s => s.ArticleId).ToArray();
+        var others = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.PublishedAt, a.ShingleCount, a.StoryId }).ToDictionaryAsync(a => a.Id, cancellationToken);
+
+        IReadOnlyList<SimilarArticle> items = shared.Where(s => others.ContainsKey(s.ArticleId)).Select(s =>
+            {
+                var other = others[s.ArticleId];
+                var kinship = StoryRules.Judge(s.Shared, article.ShingleCount, other.ShingleCount, article.PublishedAt, other.PublishedAt);
+                return new SimilarArticle
+                {
+                    Id = other.Id,
+                    Title = other.Title,
+                    PublishedAt = other.PublishedAt,
+                    Similarity = Math.Round(ShingleSketch.Jaccard(s.Shared, article.ShingleCount, other.ShingleCount), 3),
+                    Containment = Math.Round(ShingleSketch.Containment(s.Shared, article.ShingleCount, other.ShingleCount), 3),
+                    Relation = kinship switch { Kinship.NearDuplicate => "near-duplicate", Kinship.SameStory => "same-story", _ => "related" },
+                    SameStory = article.StoryId is not null && other.StoryId == article.StoryId,
+                };
+            })
+            .OrderByDescending(s => s.Similarity).ThenBy(s => s.Id).Take(SimilarCount).ToList();
+        return TypedResults.Ok(items);
+    }
+}
