@@ -33,7 +33,7 @@ public static class AnalyzeCommand
 
         var article = ArticleNormalizer.Normalize(decoded.Text);
         var analyzer = new ArticleAnalyzer(new EntityRecognizer(NerCommands.LoadModel(args)));
-        var analysis = analyzer.Analyze(article.TitleDerived ? null : article.Title, article.Body);
+        var analysis = analyzer.Analyze(article.TitleDerived ? null : article.Title, article.Body, article.PublishedAt);
         if (args.Flag("json"))
         {
             Console.WriteLine(JsonSerializer.Serialize(AnalysisReport.From(analysis, analyzer.Recognizer.Version, analyzer.PipelineVersion), Json));
@@ -55,6 +55,27 @@ public static class AnalyzeCommand
         if (names.Count > 0)
         {
             Console.WriteLine($"  other names: {string.Join(", ", names)}");
+        }
+
+        foreach (var date in analysis.Dates)
+        {
+            Console.WriteLine($"  date     {date.Text} → {date.Iso ?? date.Duration ?? "unresolved"}{(date.Inferred ? " (inferred)" : "")}");
+        }
+
+        foreach (var quote in analysis.Quotes)
+        {
+            var text = quote.Text.Length > 100 ? quote.Text[..100] + "…" : quote.Text;
+            Console.WriteLine($"  quote    {quote.Kind.ToString().ToLowerInvariant(),-8} {quote.Speaker?.Name ?? $"[{quote.SpeakerText ?? "?"}]"} ({quote.Cue ?? "no cue"}): {text}");
+        }
+
+        foreach (var ev in analysis.Events)
+        {
+            Console.WriteLine($"  event    {NewsApi.Nlp.Events.EventTypes.Name(ev.Type)} ({NewsApi.Nlp.Events.EventTypes.Cameo(ev.Type).Code}): {ev.Title}{(ev.Date is { } d ? $", {d.Text} = {d.Iso ?? "unresolved"}" : "")} [{string.Join(", ", ev.Evidence.Select(x => x.Trigger))}]");
+        }
+
+        if (analysis.MainEvent is { } main)
+        {
+            Console.WriteLine($"  5W1H     who: {main.Who} | what: {main.What} | when: {main.When} | where: {main.Where} | why: {main.Why} | how: {main.How}");
         }
 
         return 0;

@@ -10,6 +10,8 @@ var usage = """
       analyze <text file> [--json] [--model <model>]
       quotes eval <folder> [--model <model>] [--verbose]
                 (a PolNeAR-format folder: text/*.txt and attributions/*.ann; last line "F1 x P x R x speaker x")
+      stories eval <folder> [--verbose]
+                (near-duplicates and stories over a folder of article files; --verbose lists them)
 
     The default model is Models/ner.model beside the program (the committed model).
     """;
@@ -22,6 +24,7 @@ try
         ["ner", "eval", .. var rest] => NerCommands.Evaluate(new Arguments(rest, "scored")),
         ["analyze", .. var rest] => AnalyzeCommand.Run(new Arguments(rest, "json")),
         ["quotes", "eval", .. var rest] => QuoteCommands.Evaluate(new Arguments(rest, "verbose")),
+        ["stories", "eval", .. var rest] => StoryCommands.Evaluate(new Arguments(rest, "verbose")),
         _ => throw new UsageException("Unknown command."),
     };
 }

@@ -26,6 +26,7 @@ public static class QuotesApi
         group.MapGet("/{id}", Get)
             .WithName("GetQuote")
             .WithSummary("Get one quote")
+            .WithDescription("The quote with its kind, cue, speaker (record and words), offsets in the article, and the article it is in.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

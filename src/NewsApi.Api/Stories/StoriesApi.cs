@@ -27,6 +27,7 @@ public static class StoriesApi
             .WithName("GetStory")
             .WithSummary("Get one story")
             .WithDescription("The story's articles, earliest first, each with the earlier article it nearly duplicates, if any.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         routes.MapGet("/articles/{id}/similar", Similar)
@@ -34,6 +35,7 @@ public static class StoriesApi
             .WithName("GetSimilarArticles")
             .WithSummary("Articles similar to an article")
             .WithDescription($"Up to {SimilarCount} articles sharing passages with this one, most similar first, with the estimated similarity and whether they are near-duplicates or the same story.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
     }

@@ -359,7 +359,7 @@ public static partial class DateResolver
     [GeneratedRegex(@"(?<![\d,.$£€-])\b(?<year>(?:19|20)\d{2})\b(?!\.\d|[\d,%]|\s*(?:people|percent|troops|soldiers|hostages|dead|killed|km|miles|metres|meters|GMT|BST|hours|hrs))")]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"\b(?<unit>day|week|month|year)-long\b|\b(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a)[\s-](?<unit>day|week|month|year)[\s-]?(?:long|old)?\b(?!s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<unit>day|week|month|year)-long\b|\b(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a)[\s-](?<unit>day|week|month|year)(?:[\s-](?:long|old))?\b(?!s)", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"\b(?:will|would\s+(?:travel|visit|meet)|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|is\s+scheduled\s+to|are\s+scheduled\s+to|next|upcoming|is\s+due\s+to)\b")]

@@ -180,12 +180,46 @@ public static class EventExtractor
 
         // "meeting" after "a"/"the" is the noun; "quit" must have a subject, so it stays a verb; "mission" only when going somewhere.
         (type, verb) = found;
+
+        // "to demand a ceasefire", "push for a truce": a goal someone seeks, not something that happened.
+        if (!verb && Sought(analysis, t, sentence))
+        {
+            return false;
+        }
+
         if (word == "mission" && next != "to" && !(t + 2 < sentence.EndToken && tokens[t + 2].Text(analysis.Text) == "to"))
         {
             return false;
         }
 
         return true;
+    }
+
+    private static readonly HashSet<string> Seeking = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "demand", "demands", "demanded", "demanding", "seek", "seeks", "sought", "seeking", "secure", "securing", "reach", "reaching",
+        "toward", "towards", "push", "pushing", "pushed", "urge", "urged", "urging", "want", "wants", "wanted",
+    };
+
+    /// <summary>A noun trigger within three words of a word of seeking ("push for a ceasefire", "to demand a deal").</summary>
+    private static bool Sought(ArticleAnalysis analysis, int t, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        for (var k = t - 1; k >= Math.Max(sentence.FirstToken, t - 4); k--)
+        {
+            var word = tokens[k].Text(analysis.Text);
+            if (Seeking.Contains(word) || (word is "for" && k > sentence.FirstToken && tokens[k - 1].Text(analysis.Text) is "call" or "calls" or "called" or "calling"))
+            {
+                return true;
+            }
+
+            if (word is "," or "." or ";" or "and")
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static ArticleEvent? Build(ArticleAnalysis analysis, Sentence sentence, int s, int trigger, int triggerEnd, EventType type, bool verb,
@@ -205,6 +239,13 @@ public static class EventExtractor
         {
             var before = PreviousWord(analysis, m.Mention.Start, sentence);
             var goesTo = type is EventType.Visit or EventType.Attack;
+            if (before == "the")
+            {
+                // "trip to the Middle East": the word before the article.
+                var article = analysis.Text.LastIndexOf("the", m.Mention.Start, StringComparison.OrdinalIgnoreCase);
+                before = article > 0 ? PreviousWord(analysis, article, sentence) : before;
+            }
+
             if (before is "in" or "at" or "near" || (goesTo && before is "to" or "into")
                 || (type == EventType.Visit && m.Mention.Start >= triggerEnd && text[triggerEnd..m.Mention.Start].Trim().Length == 0)
                 || (before is "and" or "," && places.Count > 0 && places[^1].Mention.End >= m.Mention.Start - 6))
@@ -396,7 +437,7 @@ public static class EventExtractor
             k--;
         }
 
-        return k >= 0 && words[k].ToLowerInvariant() is "in" or "at" or "near" or "inside" or "outside" or "from" or "across";
+        return k >= 0 && words[k].ToLowerInvariant() is "in" or "at" or "near" or "inside" or "outside" or "across";
     }
 
     private static bool ClauseBetween(ArticleAnalysis analysis, int from, int to, Sentence sentence)

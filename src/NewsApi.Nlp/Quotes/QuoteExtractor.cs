@@ -411,6 +411,11 @@ public static class QuoteExtractor
             : Described(context, speaker);
     }
 
+    private static readonly HashSet<string> TimeNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "week", "month", "year", "night", "morning", "evening", "afternoon",
+    };
+
     private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "on", "in", "at", "during", "earlier", "later", "yesterday", "today", "tonight", "again", "also", "last", "this", "recently", "previously",
@@ -499,12 +504,25 @@ public static class QuoteExtractor
     private static (ArticleEntity? Entity, string? Text, int Start) SpeakerBefore(Context context, int cue, int sentenceStart)
     {
         var t = cue - 1;
-        while (t >= sentenceStart && (Auxiliaries.Contains(context.Word(t)) || context.Word(t).EndsWith("ly", StringComparison.Ordinal) && char.IsLower(context.Word(t)[0])))
+        while (t >= sentenceStart)
         {
-            t--;
+            var skipped = context.Word(t);
+            if (Auxiliaries.Contains(skipped) || (skipped.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(skipped[0])) || skipped is "yesterday" or "today" or "tonight")
+            {
+                t--;
+            }
+            else if (t - 1 >= sentenceStart && TimeNouns.Contains(skipped) && context.Word(t - 1).ToLowerInvariant() is "on" or "last" or "this" or "late" or "early" or "earlier")
+            {
+                // "Netanyahu on Tuesday again threatened": the time phrase sits between subject and verb.
+                t -= 2;
+            }
+            else
+            {
+                break;
+            }
         }
 
-        if (t < sentenceStart || context.Tokens[t].Kind != TokenKind.Word)
+        if (t < sentenceStart || (context.Tokens[t].Kind != TokenKind.Word && context.Word(t) != ","))
         {
             return (null, null, -1);
         }
@@ -597,10 +615,18 @@ public static class QuoteExtractor
     private static (ArticleEntity? Entity, string? Text, int Start) SpeakerIn(Context context, int from, int to, bool after = false, bool nearestLast = false)
     {
         var order = nearestLast ? Enumerable.Range(from, Math.Max(0, to - from)).Reverse() : Enumerable.Range(from, Math.Max(0, to - from));
+        var lastWord = Enumerable.Range(from, Math.Max(0, to - from)).LastOrDefault(t => context.Tokens[t].Kind == TokenKind.Word, -1);
         foreach (var t in order)
         {
             if (context.MentionAt(t) is { } found)
             {
+                // Between a quote and its verb the name must head the phrase: "a senior Biden administration
+                // official" is not Biden.
+                if (!after && lastWord >= 0 && found.Mention.End < context.Tokens[lastWord].End)
+                {
+                    break;
+                }
+
                 return (found.Entity, found.Mention.Surface, found.Mention.Start);
             }
 

@@ -1,0 +1,81 @@
+using NewsApi.Nlp.Dates;
+
+namespace NewsApi.Nlp.Tests.Dates;
+
+/// <summary>Each date rule on hand-written sentences, read against a Monday publication date.</summary>
+public class DateResolverTests
+{
+    private static readonly DateOnly Published = new(2021, 6, 28);
+
+    private static DateMention Only(string text, DateOnly? published = null)
+    {
+        var mention = Assert.Single(DateResolver.Find(text, published ?? Published));
+        Assert.Equal(mention.Text, text[mention.Start..mention.End]);
+        return mention;
+    }
+
+    [Theory]
+    [InlineData("The accord was signed on June 13, 2021, in Jerusalem.", "June 13, 2021", "2021-06-13", DatePrecision.Day)]
+    [InlineData("The accord was signed on 13 June 2021 in Jerusalem.", "13 June 2021", "2021-06-13", DatePrecision.Day)]
+    [InlineData("The ceasefire came into force on May 21 after weeks of fighting.", "May 21", "2021-05-21", DatePrecision.Day)]
+    [InlineData("Iran signed the nuclear deal in 2015 with six powers.", "2015", "2015", DatePrecision.Year)]
+    public void Absolute_dates_resolve_with_their_precision(string text, string expression, string iso, DatePrecision precision)
+    {
+        var date = Only(text);
+
+        Assert.Equal((expression, iso, precision, false), (date.Text, date.Iso, date.Precision, date.Inferred));
+    }
+
+    [Fact]
+    public void A_month_and_day_without_a_year_is_the_latest_one_not_after_publication()
+    {
+        Assert.Equal("2020-10-07", Only("Hamas attacked on October 7.", Published).Iso);
+        Assert.Equal("2021-05-21", Only("The truce held from May 21.", Published).Iso);
+    }
+
+    [Theory]
+    [InlineData("Blinken met Lapid in Rome on Sunday.", "on Sunday", "2021-06-27")]
+    [InlineData("He will travel to Cairo on Friday.", "on Friday", "2021-07-02")]
+    [InlineData("Prices rose last month.", "last month", "2021-05")]
+    [InlineData("Prices fell last year.", "last year", "2020")]
+    [InlineData("The deal was agreed in December last year.", "in December last year", "2020-12")]
+    [InlineData("Talks resume this week.", "this week", "2021-W26")]
+    [InlineData("Negotiators met in early April.", "in early April", "2021-04")]
+    public void Relative_dates_count_from_the_publication_date(string text, string expression, string iso)
+    {
+        var date = Only(text);
+
+        Assert.Equal((expression, iso, false), (date.Text, date.Iso, date.Inferred));
+    }
+
+    [Theory]
+    [InlineData("The 11-day war ended in May.", "11-day", "P11D")]
+    [InlineData("He began a one week-long tour.", "one week-long", "P1W")]
+    public void Durations_are_lengths_not_dates(string text, string expression, string duration)
+    {
+        var found = DateResolver.Find(text, Published).Single(d => d.Kind == DateKind.Duration);
+
+        Assert.Equal((expression, duration), (found.Text, found.Duration));
+    }
+
+    [Fact]
+    public void Without_a_publication_date_the_latest_stated_date_anchors_and_is_flagged_inferred()
+    {
+        var dates = DateResolver.Find("The accord was signed on Thursday, June 10, 2021. On Sunday the leaders met again.", null);
+
+        var sunday = dates.Single(d => d.Text.Contains("Sunday", StringComparison.Ordinal));
+        Assert.Equal("2021-06-06", sunday.Iso);
+        Assert.True(sunday.Inferred);
+        Assert.False(dates.Single(d => d.Text.Contains("June", StringComparison.Ordinal)).Inferred);
+    }
+
+    [Fact]
+    public void Without_any_anchor_a_relative_date_stays_unresolved()
+    {
+        var unanchored = Assert.Single(DateResolver.Find("The leaders met on Sunday.", null));
+
+        Assert.False(unanchored.Resolved);
+        Assert.Null(unanchored.Iso);
+        Assert.True(Only("The leaders met on Sunday.").Resolved);
+    }
+}

@@ -1,0 +1,128 @@
+using NewsApi.Nlp.Entities;
+using NewsApi.Nlp.Ner;
+using NewsApi.Nlp.Quotes;
+
+namespace NewsApi.Nlp.Tests.Quotes;
+
+/// <summary>Each quote pattern on hand-written text.</summary>
+public class QuoteExtractorTests
+{
+    private static readonly ArticleAnalyzer Analyzer = new(EntityRecognizer.Default);
+
+    private static IReadOnlyList<Quote> Quotes(string text)
+    {
+        var analysis = Analyzer.Analyze(null, text);
+        Assert.All(analysis.Quotes, q => Assert.Equal(q.Text, analysis.Text[q.Start..q.End]));
+        return analysis.Quotes;
+    }
+
+    [Theory]
+    [InlineData("“We will rebuild the trust between our countries,” Foreign Minister Yair Lapid said.", "Yair Lapid", "said")]
+    [InlineData("\"We will rebuild the trust between our countries,\" said Foreign Minister Yair Lapid.", "Yair Lapid", "said")]
+    [InlineData("Foreign Minister Yair Lapid said: “We will rebuild the trust between our countries.”", "Yair Lapid", "said")]
+    [InlineData("''We will rebuild the trust between our countries,'' Yair Lapid told reporters.", "Yair Lapid", "told")]
+    public void Direct_quotes_in_any_marks_are_attributed_to_the_named_speaker(string text, string speaker, string cue)
+    {
+        var quote = Assert.Single(Quotes(text));
+
+        Assert.Equal((QuoteKind.Direct, speaker, cue), (quote.Kind, quote.Speaker?.Name, quote.Cue));
+        Assert.StartsWith("We will rebuild the trust", quote.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quote_split_around_its_attribution_keeps_its_speaker_for_both_halves()
+    {
+        var quotes = Quotes("“We have the same goal,” Secretary of State Antony Blinken said, “but we sometimes disagree on tactics.”");
+
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Antony Blinken", q.Speaker?.Name));
+        Assert.Equal("but we sometimes disagree on tactics.", quotes[1].Text);
+    }
+
+    [Fact]
+    public void A_quote_running_over_paragraphs_continues_with_the_same_speaker()
+    {
+        var quotes = Quotes("“The talks went well and we expect more progress,” said Ilan Goldenberg, an analyst.\n\n“There are things you can do quietly under the radar to improve the situation.”");
+
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Ilan Goldenberg", q.Speaker?.Name));
+    }
+
+    [Fact]
+    public void A_paragraph_that_lost_its_opening_mark_is_quoted_from_its_start()
+    {
+        var quote = Assert.Single(Quotes("Mistakes were made in the last few years,” Yair Lapid told Antony Blinken in Rome."));
+
+        Assert.Equal("Mistakes were made in the last few years,", quote.Text);
+        Assert.Equal("Yair Lapid", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void A_partial_quote_inside_the_writers_sentence_is_partial()
+    {
+        var quote = Assert.Single(Quotes("Antony Blinken described the proposal as “extraordinarily generous” on Tuesday."));
+
+        Assert.Equal((QuoteKind.Partial, "extraordinarily generous", "Antony Blinken"), (quote.Kind, quote.Text, quote.Speaker?.Name));
+    }
+
+    [Fact]
+    public void Scare_quotes_are_not_quotes()
+    {
+        Assert.Empty(Quotes("Joe Biden’s “quiet” diplomacy has worked so far, officials believe."));
+    }
+
+    [Fact]
+    public void He_after_a_named_speaker_is_that_speaker()
+    {
+        var quotes = Quotes("Antony Blinken arrived in Cairo on Monday. “No more delays. No more excuses,” he said.");
+
+        var quote = Assert.Single(quotes);
+        Assert.Equal(("he", "Antony Blinken"), (quote.SpeakerText, quote.Speaker?.Name));
+    }
+
+    [Fact]
+    public void A_description_by_office_is_the_person_holding_it()
+    {
+        var quotes = Quotes("U.S. Secretary of State Antony Blinken landed in Tel Aviv. The top US diplomat said it is “critically important that aid gets into Gaza.”");
+
+        var quote = Assert.Single(quotes);
+        Assert.Equal(("The top US diplomat", "Antony Blinken"), (quote.SpeakerText, quote.Speaker?.Name));
+    }
+
+    [Fact]
+    public void A_name_followed_by_a_time_phrase_is_still_the_speaker()
+    {
+        var quote = Assert.Single(Quotes("Benjamin Netanyahu on Tuesday again threatened to carry out an offensive “with or without a deal.”"));
+
+        Assert.Equal(("Benjamin Netanyahu", "threatened"), (quote.Speaker?.Name, quote.Cue));
+    }
+
+    [Theory]
+    [InlineData("Yair Lapid said that Israel would raise its concerns about the deal in private.", "Yair Lapid", "Israel would raise its concerns about the deal in private")]
+    [InlineData("Israel would raise its concerns about the deal in private, Yair Lapid said.", "Yair Lapid", "Israel would raise its concerns about the deal in private")]
+    [InlineData("According to Yair Lapid, Israel would raise its concerns about the deal in private.", "Yair Lapid", "Israel would raise its concerns about the deal in private")]
+    public void Indirect_speech_is_reported_with_its_speaker(string text, string speaker, string content)
+    {
+        var quote = Assert.Single(Quotes(text));
+
+        Assert.Equal((QuoteKind.Indirect, speaker), (quote.Kind, quote.Speaker?.Name));
+        Assert.StartsWith(content, quote.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unnamed_speaker_is_kept_as_written()
+    {
+        var quote = Assert.Single(Quotes("“We are not there yet,” a senior Biden administration official said."));
+
+        Assert.Null(quote.Speaker);
+        Assert.Equal("a senior Biden administration official", quote.SpeakerText);
+    }
+
+    [Fact]
+    public void An_appositive_between_speaker_and_verb_does_not_hide_the_speaker()
+    {
+        var quote = Assert.Single(Quotes("Karen Moss, director of the Peace Institute, said the talks had failed to address the core issues."));
+
+        Assert.Equal((QuoteKind.Indirect, "Karen Moss"), (quote.Kind, quote.Speaker?.Name));
+    }
+}
