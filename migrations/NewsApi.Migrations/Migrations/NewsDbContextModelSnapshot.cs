@@ -1062,11 +1062,8 @@ namespace NewsApi.Migrations
             modelBuilder.Entity("NewsApi.Data.Entities.Story", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("ArticleCount")
                         .HasColumnType("integer")

@@ -10,15 +10,20 @@ namespace NewsApi.Api.Analysis;
 
 /// <summary>
 /// Stores everything an analysis found about an article, in the caller's transaction: entities (which take the
-/// resolution lock), then quotes, events and the article's story, all linked to the entity records.
+/// resolution lock), then quotes, events and the article's story, all linked to the entity records. Everything
+/// after the lock is serialised across importers, so each step keeps its round trips few (and skips deleting
+/// what a never-analysed article cannot have).
 /// </summary>
 public sealed class AnalysisStore(EntityStore entities, EventStore events, StoryStore stories)
 {
     public async Task StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, string pipelineVersion, CancellationToken cancellationToken)
     {
+        var fresh = article.AnalysedAt is null;
         var ids = await entities.StoreAsync(db, article, analysis, pipelineVersion, cancellationToken);
-        await QuoteStore.StoreAsync(db, article, analysis, ids, cancellationToken);
-        await events.StoreAsync(db, article, analysis, ids, cancellationToken);
-        await stories.StoreAsync(db, article, analysis.Text, cancellationToken);
+        await QuoteStore.StoreAsync(db, article, analysis, ids, fresh, cancellationToken);
+        await events.StoreAsync(db, article, analysis, ids, fresh, cancellationToken);
+        var touched = await stories.StoreAsync(db, article, analysis.Text, fresh, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await StoryStore.RecomputeAsync(db, touched, cancellationToken);
     }
 }

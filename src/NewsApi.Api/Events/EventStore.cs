@@ -23,16 +23,16 @@ public sealed class EventStore(TimeProvider time)
 {
     private const int MaxCandidates = 200;
 
+    /// <summary>Replaces the article's events; <paramref name="fresh"/> when the article was never analysed (nothing to replace).</summary>
     public async Task StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis,
-        IReadOnlyDictionary<AnalysedEntity, long> ids, CancellationToken cancellationToken)
+        IReadOnlyDictionary<AnalysedEntity, long> ids, bool fresh, CancellationToken cancellationToken)
     {
         // The article's previous readings: their events are recomputed, and reused when reported again.
-        var previous = await db.ArticleEvents.Where(ae => ae.ArticleId == article.Id)
-            .Select(ae => new { ae.EventId, ae.PlaceId, ae.Ordinal, ae.DateValue, ae.DateUntil }).ToListAsync(cancellationToken);
-        var previousParticipants = await db.EventParticipants.Where(p => p.ArticleId == article.Id)
+        var previous = fresh ? [] : await db.ArticleEvents.Where(ae => ae.ArticleId == article.Id)
+            .Join(db.Events, ae => ae.EventId, e => e.Id, (ae, e) => new { ae.EventId, ae.PlaceId, ae.Ordinal, ae.DateValue, ae.DateUntil, e.Type })
+            .ToListAsync(cancellationToken);
+        var previousParticipants = previous.Count == 0 ? [] : await db.EventParticipants.Where(p => p.ArticleId == article.Id)
             .Select(p => new { p.EventId, p.EntityId, p.Role }).ToListAsync(cancellationToken);
-        var previousTypes = await db.Events.Where(e => previous.Select(p => p.EventId).Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => e.Type, cancellationToken);
         if (previous.Count > 0)
         {
             await db.Database.ExecuteSqlAsync($"""
@@ -44,13 +44,12 @@ public sealed class EventStore(TimeProvider time)
 
         // Publication dates only: an import date says nothing about when the reported event happened.
         IReadOnlyList<DateOnly> reported = article.PublishedAt is { } published ? [published] : [];
-        var recycled = previous.Where(p => previousTypes.ContainsKey(p.EventId)).Select(p => (Id: p.EventId, Key: new EventKey(
-            Parse(previousTypes[p.EventId]), previousParticipants.Where(x => x.EventId == p.EventId && x.Role != DataParticipantRole.Other).Select(x => x.EntityId).ToHashSet(),
+        var recycled = previous.Select(p => (Id: p.EventId, Key: new EventKey(
+            Parse(p.Type), previousParticipants.Where(x => x.EventId == p.EventId && x.Role != DataParticipantRole.Other).Select(x => x.EntityId).ToHashSet(),
             p.PlaceId, p.DateValue, p.DateUntil, p.Ordinal, reported))).ToList();
 
         var now = time.GetUtcNow();
-        var readings = new Dictionary<long, Reading>();
-        foreach (var ev in analysis.Events)
+        var reports = analysis.Events.Select(ev =>
         {
             var participants = new Dictionary<long, DataParticipantRole>();
             foreach (var p in ev.Participants)
@@ -64,43 +63,49 @@ public sealed class EventStore(TimeProvider time)
 
             long? placeId = ev.Place is not null && ids.TryGetValue(ev.Place, out var place) ? place : null;
             var date = ev.Date is { Resolved: true } d ? d : null;
-            var key = new EventKey(ev.Type, Actors(participants), placeId, date?.Value, date?.Until, ev.Ordinal, reported);
+            return (Event: ev, Participants: participants, PlaceId: placeId, Date: date,
+                Key: new EventKey(ev.Type, Actors(participants), placeId, date?.Value, date?.Until, ev.Ordinal, reported));
+        }).ToList();
 
-            var (eventId, reason) = readings.Values.FirstOrDefault(r => r.Type == ev.Type && EventMerging.Match(r.Key, key) is not null) is { } same
-                ? ((long?)same.EventId, same.Reason)
-                : await FindAsync(db, key, recycled, cancellationToken);
-            if (eventId is null)
+        // Every stored event any of the reports could be, loaded at once (a few queries per article, not per event).
+        var candidates = await CandidatesAsync(db, reports.Select(r => r.Key).ToList(), cancellationToken);
+        var readings = new List<Reading>();
+        foreach (var report in reports)
+        {
+            var reading = readings.FirstOrDefault(r => r.Type == report.Event.Type && EventMerging.Match(r.Key, report.Key) is not null);
+            if (reading is null)
             {
-                var (code, _, _) = EventTypes.Cameo(ev.Type);
-                var record = new DataEvent
-                {
-                    Type = EventTypes.Name(ev.Type),
-                    Cameo = code,
-                    Title = EntityStore.Truncate(ev.Title, 400),
-                    SortDate = article.SortDate,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                };
-                db.Events.Add(record);
-                await db.SaveChangesAsync(cancellationToken);
-                eventId = record.Id;
-                reason = "first reported in this article";
+                var (eventId, reason) = Best(report.Key, candidates, recycled, readings.Select(r => r.EventId).ToHashSet());
+                readings.Add(reading = new Reading(eventId, report.Event.Type, report.Key, eventId is null ? "first reported in this article" : reason));
             }
 
-            if (!readings.TryGetValue(eventId.Value, out var reading))
-            {
-                readings[eventId.Value] = reading = new Reading(eventId.Value, ev.Type, key, reason);
-                recycled.RemoveAll(r => r.Id == eventId.Value);
-            }
-
-            reading.Add(ev, participants, placeId, date, ev == analysis.MainEvent?.Event);
+            reading.Add(report.Event, report.Participants, report.PlaceId, report.Date, report.Event == analysis.MainEvent?.Event);
         }
 
-        await InsertAsync(db, article, analysis, readings.Values, cancellationToken);
+        // New events in one batch.
+        var created = readings.Where(r => r.EventId is null).Select(r => (Reading: r, Record: new DataEvent
+        {
+            Type = EventTypes.Name(r.Type),
+            Cameo = EventTypes.Cameo(r.Type).Code,
+            Title = r.Title,
+            SortDate = article.SortDate,
+            CreatedAt = now,
+            UpdatedAt = now,
+        })).ToList();
+        if (created.Count > 0)
+        {
+            db.Events.AddRange(created.Select(c => c.Record));
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (reading, record) in created)
+            {
+                reading.EventId = record.Id;
+            }
+        }
+
 
         if (analysis.MainEvent is { } main)
         {
-            var reading = readings.Values.FirstOrDefault(r => r.Events.Contains(main.Event));
+            var reading = readings.FirstOrDefault(r => r.Events.Contains(main.Event));
             article.MainEvent = new MainEventFrame
             {
                 Who = main.Who,
@@ -120,48 +125,62 @@ public sealed class EventStore(TimeProvider time)
             article.MainEvent = null;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await RecomputeAsync(db, readings.Keys.Concat(previous.Select(p => p.EventId)).Distinct().ToArray(), now, cancellationToken);
+        await WriteAsync(db, article, analysis, readings, readings.Select(r => r.EventId!.Value).Concat(previous.Select(p => p.EventId)).Distinct().ToArray(), now, cancellationToken);
     }
 
-    /// <summary>The stored event this reading is, and why; (null, "") when it is new.</summary>
-    private static async Task<(long? Id, string Reason)> FindAsync(NewsDbContext db, EventKey key, List<(long Id, EventKey Key)> recycled, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stored events of the reports' types that share an actor with one of them (or, for reports without
+    /// actors, their place), each as the union of its readings: every article's actors, any stated date and place.
+    /// </summary>
+    private static async Task<List<(long Id, EventKey Key)>> CandidatesAsync(NewsDbContext db, List<EventKey> keys, CancellationToken cancellationToken)
     {
-        var type = EventTypes.Name(key.Type);
-        var participantIds = key.Actors.ToArray();
-        IQueryable<long> candidateIds = key.Actors.Count > 0
-            ? db.EventParticipants.Where(p => participantIds.Contains(p.EntityId) && p.Role != DataParticipantRole.Other).Select(p => p.EventId)
-            : db.Events.Where(e => key.PlaceId != null && e.PlaceId == key.PlaceId).Select(e => e.Id);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var types = keys.Select(k => EventTypes.Name(k.Type)).Distinct().ToArray();
+        var actorIds = keys.SelectMany(k => k.Actors).Distinct().ToArray();
+        var placeIds = keys.Where(k => k.Actors.Count == 0 && k.PlaceId is not null).Select(k => k.PlaceId!.Value).Distinct().ToArray();
+        var byActor = db.EventParticipants.Where(p => actorIds.Contains(p.EntityId) && p.Role != DataParticipantRole.Other).Select(p => p.EventId);
         var candidates = await db.Events.AsNoTracking()
-            .Where(e => e.Type == type && candidateIds.Contains(e.Id))
+            .Where(e => types.Contains(e.Type) && (byActor.Contains(e.Id) || (e.PlaceId != null && placeIds.Contains(e.PlaceId.Value))))
             .OrderByDescending(e => e.SortDate).Take(MaxCandidates)
-            .Select(e => new { e.Id })
+            .Select(e => new { e.Id, e.Type })
             .ToListAsync(cancellationToken);
-        var candidateList = candidates.Select(c => c.Id).ToArray();
-        var readings = await db.ArticleEvents.AsNoTracking().Where(ae => candidateList.Contains(ae.EventId))
+        var candidateIds = candidates.Select(c => c.Id).ToArray();
+        var readings = await db.ArticleEvents.AsNoTracking().Where(ae => candidateIds.Contains(ae.EventId))
             .Join(db.Articles, ae => ae.ArticleId, a => a.Id, (ae, a) => new { ae.EventId, ae.PlaceId, ae.Ordinal, ae.DateValue, ae.DateUntil, a.PublishedAt })
             .ToListAsync(cancellationToken);
-        var participants = await db.EventParticipants.AsNoTracking().Where(p => candidateList.Contains(p.EventId) && p.Role != DataParticipantRole.Other)
+        var participants = await db.EventParticipants.AsNoTracking().Where(p => candidateIds.Contains(p.EventId) && p.Role != DataParticipantRole.Other)
             .Select(p => new { p.EventId, p.EntityId }).Distinct().ToListAsync(cancellationToken);
+        var typeOf = candidates.ToDictionary(c => c.Id, c => Parse(c.Type));
 
-        (long? Id, string Reason, int Score) best = (null, "", int.MinValue);
-        foreach (var group in readings.GroupBy(r => r.EventId))
+        return readings.GroupBy(r => r.EventId).Select(group =>
         {
-            // The event as the union of its readings: every article's participants, and any stated date and place.
             var dated = group.FirstOrDefault(r => r.DateValue is not null);
-            var stored = new EventKey(key.Type, participants.Where(p => p.EventId == group.Key).Select(p => p.EntityId).ToHashSet(),
+            return (group.Key, new EventKey(typeOf[group.Key], participants.Where(p => p.EventId == group.Key).Select(p => p.EntityId).ToHashSet(),
                 group.Select(r => r.PlaceId).FirstOrDefault(p => p is not null), dated?.DateValue, dated?.DateUntil,
                 group.Select(r => r.Ordinal).FirstOrDefault(o => o is not null),
-                group.Where(r => r.PublishedAt != null).Select(r => r.PublishedAt!.Value).Distinct().ToList());
-            if (EventMerging.Match(stored, key) is { } match && match.Score > best.Score)
+                (IReadOnlyList<DateOnly>)group.Where(r => r.PublishedAt != null).Select(r => r.PublishedAt!.Value).Distinct().ToList()));
+        }).ToList();
+    }
+
+    /// <summary>The stored event (or this article's earlier event) a report is, and why; null when it is new.</summary>
+    private static (long? Id, string Reason) Best(EventKey key, List<(long Id, EventKey Key)> candidates, List<(long Id, EventKey Key)> recycled, HashSet<long?> taken)
+    {
+        (long? Id, string Reason, int Score) best = (null, "", int.MinValue);
+        foreach (var (id, stored) in candidates)
+        {
+            if (!taken.Contains(id) && EventMerging.Match(stored, key) is { } match && match.Score > best.Score)
             {
-                best = (group.Key, match.Reason, match.Score);
+                best = (id, match.Reason, match.Score);
             }
         }
 
         foreach (var (id, stored) in recycled)
         {
-            if (stored.Type == key.Type && EventMerging.Match(stored, key) is { } match && match.Score > best.Score)
+            if (!taken.Contains(id) && EventMerging.Match(stored, key) is { } match && match.Score > best.Score)
             {
                 best = (id, "reported again by this article", match.Score);
             }
@@ -170,112 +189,81 @@ public sealed class EventStore(TimeProvider time)
         return (best.Id, best.Reason);
     }
 
-    private static async Task InsertAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, IEnumerable<Reading> readings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the article's readings, participants and evidence, then recomputes each touched event's summary
+    /// from all its articles' readings, in one round trip: the most precise stated date (dates stated against a
+    /// publication date before inferred ones, then the earliest article's), the place most readings give, the
+    /// first ordinal, the title of the reading with the most participants, article and evidence counts, and a
+    /// confidence that grows with independent reports (1 − Π(1 − c)). Events no article reports any more go.
+    /// </summary>
+    private static async Task WriteAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, List<Reading> rows, long[] touched,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rows = readings.ToList();
-        if (rows.Count == 0)
-        {
-            return;
-        }
+        var participants = rows.SelectMany(r => r.Participants.Select(p => (EventId: r.EventId!.Value, p.Key, p.Value))).ToList();
+        var evidence = rows.SelectMany(r => r.Events.SelectMany(e => e.Evidence).DistinctBy(e => (e.Start, e.TriggerStart)).Select(e => (EventId: r.EventId!.Value, Evidence: e))).ToList();
+        var fields = evidence.Select(e => (Start: EntityStore.Field(analysis, e.Evidence.Start), Trigger: EntityStore.Field(analysis, e.Evidence.TriggerStart).Offset)).ToList();
 
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO article_events (event_id, article_id, title, date_value, date_until, date_precision, date_inferred, date_text, place_id, ordinal, confidence, main, match_reason)
-            SELECT e, {article.Id}, t, dv, du, dp, di, dt, p, o, c, m, r FROM unnest({rows.Select(r => r.EventId).ToArray()}, {rows.Select(r => r.Title).ToArray()},
+            SELECT e, {article.Id}, t, dv, du, dp, di, dt, p, o, c, m, r FROM unnest({rows.Select(r => r.EventId!.Value).ToArray()}, {rows.Select(r => r.Title).ToArray()},
               {rows.Select(r => r.Date?.Value).ToArray()}, {rows.Select(r => r.Date?.Until).ToArray()},
               {rows.Select(r => r.Date?.Precision.ToString().ToLowerInvariant()).ToArray()}, {rows.Select(r => r.Date?.Inferred ?? false).ToArray()},
               {rows.Select(r => r.Date is null ? null : EntityStore.Truncate(r.Date.Text, 100)).ToArray()}, {rows.Select(r => r.PlaceId).ToArray()},
               {rows.Select(r => r.Ordinal).ToArray()}, {rows.Select(r => r.Confidence).ToArray()}, {rows.Select(r => r.Main).ToArray()},
-              {rows.Select(r => EntityStore.Truncate(r.Reason, 300)).ToArray()}) AS x(e, t, dv, du, dp, di, dt, p, o, c, m, r)
+              {rows.Select(r => EntityStore.Truncate(r.Reason, 300)).ToArray()}) AS x(e, t, dv, du, dp, di, dt, p, o, c, m, r);
+
+            INSERT INTO event_participants (event_id, article_id, entity_id, role)
+            SELECT e, {article.Id}, en, r FROM unnest({participants.Select(p => p.EventId).ToArray()}, {participants.Select(p => p.Key).ToArray()},
+              {participants.Select(p => p.Value.ToString()).ToArray()}) AS x(e, en, r);
+
+            INSERT INTO event_evidence (event_id, article_id, in_title, start, "end", sentence, trigger, trigger_start)
+            SELECT e, {article.Id}, it, s, en, se, t, ts FROM unnest({evidence.Select(e => e.EventId).ToArray()}, {fields.Select(f => f.Start.InTitle).ToArray()},
+              {fields.Select(f => f.Start.Offset).ToArray()}, {evidence.Select((e, i) => fields[i].Start.Offset + (e.Evidence.End - e.Evidence.Start)).ToArray()},
+              {evidence.Select(e => analysis.Text[e.Evidence.Start..e.Evidence.End]).ToArray()}, {evidence.Select(e => EntityStore.Truncate(e.Evidence.Trigger, 50)).ToArray()},
+              {fields.Select(f => f.Trigger).ToArray()}) AS x(e, it, s, en, se, t, ts);
+
+            DELETE FROM events e WHERE e.id = ANY({touched}) AND NOT EXISTS (SELECT 1 FROM article_events ae WHERE ae.event_id = e.id);
+
+            WITH r AS (
+                SELECT ae.*, a.sort_date,
+                       (SELECT count(*) FROM event_participants p WHERE p.event_id = ae.event_id AND p.article_id = ae.article_id) AS participants
+                FROM article_events ae JOIN articles a ON a.id = ae.article_id
+                WHERE ae.event_id = ANY({touched})),
+            dated AS (
+                SELECT DISTINCT ON (event_id) event_id, date_value, date_until, date_precision, date_inferred, date_text
+                FROM r WHERE date_value IS NOT NULL
+                ORDER BY event_id, date_inferred, CASE date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2 ELSE 3 END, sort_date, article_id),
+            titled AS (
+                SELECT DISTINCT ON (event_id) event_id, title FROM r ORDER BY event_id, participants DESC, sort_date, article_id),
+            placed AS (
+                SELECT DISTINCT ON (event_id) event_id, place_id FROM r WHERE place_id IS NOT NULL
+                GROUP BY event_id, place_id ORDER BY event_id, count(*) DESC, place_id),
+            summary AS (
+                SELECT event_id, count(DISTINCT article_id)::int AS articles, min(sort_date) AS first_date,
+                       (array_agg(ordinal ORDER BY sort_date, article_id) FILTER (WHERE ordinal IS NOT NULL))[1] AS ordinal,
+                       round((1 - exp(sum(ln(1 - least(greatest(confidence, 0), 0.99)))))::numeric, 3)::float8 AS confidence
+                FROM r GROUP BY event_id),
+            evidence AS (
+                SELECT event_id, count(*)::int AS n FROM event_evidence WHERE event_id = ANY({touched}) GROUP BY event_id)
+            UPDATE events e SET
+                title = t.title,
+                date_value = d.date_value, date_until = d.date_until, date_precision = d.date_precision,
+                date_inferred = coalesce(d.date_inferred, false), date_text = d.date_text,
+                place_id = pl.place_id,
+                ordinal = s.ordinal,
+                article_count = s.articles,
+                evidence_count = coalesce(ev.n, 0),
+                confidence = s.confidence,
+                sort_date = coalesce(d.date_value::timestamp AT TIME ZONE 'UTC', s.first_date),
+                updated_at = {now}
+            FROM summary s
+            JOIN titled t ON t.event_id = s.event_id
+            LEFT JOIN dated d ON d.event_id = s.event_id
+            LEFT JOIN placed pl ON pl.event_id = s.event_id
+            LEFT JOIN evidence ev ON ev.event_id = s.event_id
+            WHERE e.id = s.event_id;
             """, cancellationToken);
-
-        var participants = rows.SelectMany(r => r.Participants.Select(p => (r.EventId, p.Key, p.Value))).ToList();
-        if (participants.Count > 0)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO event_participants (event_id, article_id, entity_id, role)
-                SELECT e, {article.Id}, en, r FROM unnest({participants.Select(p => p.EventId).ToArray()}, {participants.Select(p => p.Key).ToArray()},
-                  {participants.Select(p => p.Value.ToString()).ToArray()}) AS x(e, en, r)
-                """, cancellationToken);
-        }
-
-        var evidence = rows.SelectMany(r => r.Events.SelectMany(e => e.Evidence).DistinctBy(e => (e.Start, e.TriggerStart)).Select(e => (r.EventId, Evidence: e))).ToList();
-        if (evidence.Count > 0)
-        {
-            var fields = evidence.Select(e => (Start: EntityStore.Field(analysis, e.Evidence.Start), Trigger: EntityStore.Field(analysis, e.Evidence.TriggerStart).Offset)).ToList();
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO event_evidence (event_id, article_id, in_title, start, "end", sentence, trigger, trigger_start)
-                SELECT e, {article.Id}, it, s, en, se, t, ts FROM unnest({evidence.Select(e => e.EventId).ToArray()}, {fields.Select(f => f.Start.InTitle).ToArray()},
-                  {fields.Select(f => f.Start.Offset).ToArray()}, {evidence.Select((e, i) => fields[i].Start.Offset + (e.Evidence.End - e.Evidence.Start)).ToArray()},
-                  {evidence.Select(e => analysis.Text[e.Evidence.Start..e.Evidence.End]).ToArray()}, {evidence.Select(e => EntityStore.Truncate(e.Evidence.Trigger, 50)).ToArray()},
-                  {fields.Select(f => f.Trigger).ToArray()}) AS x(e, it, s, en, se, t, ts)
-                """, cancellationToken);
-        }
     }
-
-    /// <summary>
-    /// Recomputes each event's summary from its articles' readings: the most precise stated date (stated
-    /// against a publication date before inferred ones), the place most readings give, the first ordinal, the
-    /// title of the reading with the most participants, counts and confidence. Events no article reports go.
-    /// </summary>
-    public static async Task RecomputeAsync(NewsDbContext db, long[] eventIds, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (eventIds.Length == 0)
-        {
-            return;
-        }
-
-        await db.Database.ExecuteSqlAsync($"""
-            DELETE FROM events e WHERE e.id = ANY({eventIds}) AND NOT EXISTS (SELECT 1 FROM article_events ae WHERE ae.event_id = e.id)
-            """, cancellationToken);
-
-        var readings = await db.ArticleEvents.AsNoTracking().Where(ae => eventIds.Contains(ae.EventId))
-            .Join(db.Articles, ae => ae.ArticleId, a => a.Id, (ae, a) => new { Reading = ae, a.SortDate })
-            .ToListAsync(cancellationToken);
-        var participantCounts = await db.EventParticipants.AsNoTracking().Where(p => eventIds.Contains(p.EventId))
-            .GroupBy(p => new { p.EventId, p.ArticleId }).Select(g => new { g.Key.EventId, g.Key.ArticleId, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var evidenceCounts = await db.EventEvidence.AsNoTracking().Where(e => eventIds.Contains(e.EventId))
-            .GroupBy(e => e.EventId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var events = await db.Events.Where(e => eventIds.Contains(e.Id)).ToListAsync(cancellationToken);
-
-        foreach (var ev in events)
-        {
-            var mine = readings.Where(r => r.Reading.EventId == ev.Id).ToList();
-            var dated = mine.Where(r => r.Reading.DateValue is not null)
-                .OrderBy(r => r.Reading.DateInferred).ThenBy(r => Rank(r.Reading.DatePrecision)).ThenBy(r => r.SortDate).ThenBy(r => r.Reading.ArticleId)
-                .FirstOrDefault()?.Reading;
-            var titled = mine.OrderByDescending(r => participantCounts.FirstOrDefault(p => p.EventId == ev.Id && p.ArticleId == r.Reading.ArticleId)?.Count ?? 0)
-                .ThenBy(r => r.SortDate).ThenBy(r => r.Reading.ArticleId).First().Reading;
-
-            ev.Title = titled.Title;
-            ev.DateValue = dated?.DateValue;
-            ev.DateUntil = dated?.DateUntil;
-            ev.DatePrecision = dated?.DatePrecision;
-            ev.DateInferred = dated?.DateInferred ?? false;
-            ev.DateText = dated?.DateText;
-            ev.PlaceId = mine.Where(r => r.Reading.PlaceId is not null).GroupBy(r => r.Reading.PlaceId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-                .Select(g => g.Key).FirstOrDefault();
-            ev.Ordinal = mine.Select(r => r.Reading.Ordinal).FirstOrDefault(o => o is not null);
-            ev.ArticleCount = mine.Select(r => r.Reading.ArticleId).Distinct().Count();
-            ev.EvidenceCount = evidenceCounts.GetValueOrDefault(ev.Id);
-            // Independent reports corroborate: 1 - Π(1 - c).
-            ev.Confidence = Math.Round(1 - mine.Aggregate(1.0, (p, r) => p * (1 - Math.Clamp(r.Reading.Confidence, 0, 0.99))), 3);
-            ev.SortDate = ev.DateValue is { } value
-                ? new DateTimeOffset(value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-                : mine.Min(r => r.SortDate);
-            ev.UpdatedAt = now;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static int Rank(string? precision) => precision switch
-    {
-        "day" => 0,
-        "week" => 1,
-        "month" => 2,
-        _ => 3,
-    };
 
     private static DataParticipantRole ToData(NlpParticipantRole role) => role switch
     {
@@ -291,9 +279,10 @@ public sealed class EventStore(TimeProvider time)
     private static EventType Parse(string name) => EventTypes.TryParse(name, out var type) ? type : EventType.Statement;
 
     /// <summary>One article's reading of one stored event (several of the article's events may be one).</summary>
-    private sealed class Reading(long eventId, EventType type, EventKey key, string reason)
+    private sealed class Reading(long? eventId, EventType type, EventKey key, string reason)
     {
-        public long EventId { get; } = eventId;
+        /// <summary>The stored event; null until a new one is inserted.</summary>
+        public long? EventId { get; set; } = eventId;
 
         public EventType Type { get; } = type;
 

@@ -11,10 +11,15 @@ namespace NewsApi.Api.Quotes;
 /// <summary>Replaces an article's quotes with those of its latest analysis, speakers linked to their stored records.</summary>
 public static class QuoteStore
 {
+    /// <summary>Replaces the article's quotes; <paramref name="fresh"/> when the article was never analysed (nothing to delete).</summary>
     public static async Task StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis,
-        IReadOnlyDictionary<AnalysedEntity, long> ids, CancellationToken cancellationToken)
+        IReadOnlyDictionary<AnalysedEntity, long> ids, bool fresh, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync($"DELETE FROM quotes WHERE article_id = {article.Id}", cancellationToken);
+        if (!fresh)
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM quotes WHERE article_id = {article.Id}", cancellationToken);
+        }
+
         if (analysis.Quotes.Count == 0)
         {
             return;

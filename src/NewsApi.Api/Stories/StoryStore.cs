@@ -10,64 +10,60 @@ namespace NewsApi.Api.Stories;
 /// inverted index (<c>article_shingles</c>); one query finds every stored article sharing sampled shingles,
 /// and <see cref="StoryRules"/> judges each: a near-duplicate points to the earliest article it copies, and the
 /// article joins the story of the articles it shares a story with (merging their stories when it bridges
-/// several), or starts a story of its own. Runs under the resolution lock, inside the article's transaction.
+/// several, into the oldest), or starts a story of its own, which takes the article's id. Runs under the
+/// resolution lock, inside the article's transaction, in three round trips (four for a re-import).
 /// </summary>
 public sealed class StoryStore(TimeProvider time)
 {
-    public async Task StoreAsync(NewsDbContext db, Article article, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the article's story and stores its sketch; sets the story on the (tracked) article for the caller to
+    /// save, then the caller runs <see cref="RecomputeAsync"/> on the returned stories.
+    /// </summary>
+    public async Task<long[]> StoreAsync(NewsDbContext db, Article article, string text, bool fresh, CancellationToken cancellationToken)
     {
         var sketch = ShingleSketch.Compute(text);
         var previousStory = article.StoryId;
-        await db.Database.ExecuteSqlAsync($"DELETE FROM article_shingles WHERE article_id = {article.Id}", cancellationToken);
+        if (!fresh)
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM article_shingles WHERE article_id = {article.Id}", cancellationToken);
+        }
 
-        var shared = sketch.Length == 0 ? [] : await db.ArticleShingles.AsNoTracking().Where(s => sketch.Contains(s.Hash))
-            .GroupBy(s => s.ArticleId).Select(g => new { ArticleId = g.Key, Shared = g.Count() }).Where(g => g.Shared >= StoryRules.MinShared)
+        var others = sketch.Length == 0 ? [] : await (
+                from g in db.ArticleShingles.Where(s => sketch.Contains(s.Hash)).GroupBy(s => s.ArticleId).Select(g => new { ArticleId = g.Key, Shared = g.Count() })
+                where g.Shared >= StoryRules.MinShared && g.ArticleId != article.Id
+                join a in db.Articles on g.ArticleId equals a.Id
+                select new { a.Id, g.Shared, a.ShingleCount, a.StoryId, a.DuplicateOfId, a.PublishedAt })
             .ToListAsync(cancellationToken);
-        var sharedIds = shared.Select(s => s.ArticleId).ToArray();
-        var others = await db.Articles.AsNoTracking().Where(a => sharedIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.ShingleCount, a.StoryId, a.DuplicateOfId, a.PublishedAt, a.SortDate })
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
 
-        var related = shared.Where(s => others.ContainsKey(s.ArticleId))
-            .Select(s => (Other: others[s.ArticleId], Kinship: StoryRules.Judge(s.Shared, sketch.Length, others[s.ArticleId].ShingleCount, article.PublishedAt, others[s.ArticleId].PublishedAt)))
+        var related = others
+            .Select(o => (Other: o, Kinship: StoryRules.Judge(o.Shared, sketch.Length, o.ShingleCount, article.PublishedAt, o.PublishedAt)))
             .Where(r => r.Kinship != Kinship.Unrelated)
             .ToList();
 
         var original = related.Where(r => r.Kinship == Kinship.NearDuplicate && r.Other.Id < article.Id)
             .Select(r => r.Other.DuplicateOfId ?? r.Other.Id).DefaultIfEmpty().Min();
-        article.DuplicateOfId = original == 0 ? null : original;
+        long? duplicateOf = original == 0 ? null : original;
 
+        // Join the oldest of the related stories; the others merge into it.
         var stories = related.Where(r => r.Other.StoryId is not null).Select(r => r.Other.StoryId!.Value).Distinct().Order().ToList();
-        long story;
-        if (stories.Count == 0)
-        {
-            var record = new Story { Title = article.Title, FirstDate = article.SortDate, LastDate = article.SortDate, ArticleCount = 1, CreatedAt = time.GetUtcNow() };
-            db.Stories.Add(record);
-            await db.SaveChangesAsync(cancellationToken);
-            story = record.Id;
-        }
-        else
-        {
-            story = stories[0];
-            var merged = stories.Skip(1).ToArray();
-            if (merged.Length > 0)
-            {
-                await db.Database.ExecuteSqlAsync($"UPDATE articles SET story_id = {story} WHERE story_id = ANY({merged})", cancellationToken);
-            }
-        }
-
-        article.StoryId = story;
-        article.ShingleCount = sketch.Length;
-        await db.SaveChangesAsync(cancellationToken);
-        if (sketch.Length > 0)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO article_shingles (hash, article_id) SELECT h, {article.Id} FROM unnest({sketch}) AS h
-                """, cancellationToken);
-        }
-
+        var story = stories.Count > 0 ? stories[0] : article.Id;
+        var merged = stories.Skip(1).ToArray();
         var touched = stories.Append(story).Concat(previousStory is { } p ? [p] : []).Distinct().ToArray();
-        await RecomputeAsync(db, touched, cancellationToken);
+        var now = time.GetUtcNow();
+
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO stories (id, title, article_count, first_date, last_date, created_at)
+            VALUES ({story}, {article.Title}, 1, {article.SortDate}, {article.SortDate}, {now})
+            ON CONFLICT (id) DO NOTHING;
+            UPDATE articles SET story_id = {story} WHERE story_id = ANY({merged}) AND id <> {article.Id};
+            INSERT INTO article_shingles (hash, article_id) SELECT h, {article.Id} FROM unnest({sketch}) AS h;
+            """, cancellationToken);
+
+        // The article row itself is written by the caller's SaveChanges (it carries a row version).
+        article.StoryId = story;
+        article.DuplicateOfId = duplicateOf;
+        article.ShingleCount = sketch.Length;
+        return touched;
     }
 
     /// <summary>Counts, dates and title (the earliest article's) of the stories; stories left without articles go.</summary>

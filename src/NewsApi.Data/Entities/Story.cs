@@ -3,6 +3,7 @@ namespace NewsApi.Data.Entities;
 /// <summary>Articles that tell one story: near-duplicates and rewrites of each other.</summary>
 public class Story
 {
+    /// <summary>The id of the article that started the story.</summary>
     public long Id { get; set; }
 
     /// <summary>The title of its earliest article.</summary>

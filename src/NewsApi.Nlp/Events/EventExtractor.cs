@@ -521,29 +521,31 @@ public static class EventExtractor
         var a1 = actors.Count > 0 ? actors[0] : null;
         var a2 = actors.Count > 1 ? actors[1] : null;
         var where = ev.Place is null ? "" : $" in {ev.Place.Name}";
+        var plural = actors.Count > 1 && !(a2 is not null && ev.Type is EventType.ConsultOrMeet or EventType.Arrest or EventType.Appeal or EventType.Criticise or EventType.Threaten or EventType.Demand);
+        string Verb(string singular, string many) => plural ? many : singular;
         var title = ev.Type switch
         {
             EventType.ConsultOrMeet when a1 is not null && a2 is not null => $"{a1} meets {a2}{where}",
             EventType.ConsultOrMeet => $"Meeting of {who ?? "officials"}{where}",
-            EventType.Visit => $"{who ?? "Visit"} visits {ev.Place?.Name ?? "the region"}",
+            EventType.Visit => who is null ? $"Visit to {ev.Place?.Name ?? "the region"}" : $"{who} {Verb("visits", "visit")} {ev.Place?.Name ?? "the region"}",
             EventType.Negotiate => $"Negotiations involving {who ?? "the parties"}{where}",
             EventType.Agreement => $"Agreement between {who ?? "the parties"}",
             EventType.Ceasefire => $"Ceasefire{(who is null ? "" : $" involving {who}")}{where}",
-            EventType.Resign => $"{who ?? "Resignation"} resigns",
+            EventType.Resign => who is null ? "Resignation" : $"{who} {Verb("resigns", "resign")}",
             EventType.Arrest => a2 is null ? $"Arrest{(who is null ? "" : $" by {who}")}{where}" : $"{a1} arrests {a2}{where}",
             EventType.Attack => $"Attack{(who is null ? "" : $" involving {who}")}{where}",
             EventType.Fight => $"Fighting{(who is null ? "" : $" involving {who}")}{where}",
             EventType.Killing => $"Killings{(who is null ? "" : $" involving {who}")}{where}",
             EventType.Protest => $"Protest{(who is null ? "" : $" involving {who}")}{where}",
             EventType.Sanction => $"Sanctions{(who is null ? "" : $" involving {who}")}",
-            EventType.Appeal => a2 is null ? $"{who} makes an appeal" : $"{a1} appeals to {a2}",
-            EventType.Criticise => a2 is null ? $"{who} criticises" : $"{a1} criticises {a2}",
-            EventType.Reject => $"{who} rejects{(a2 is null ? "" : "")}",
-            EventType.Threaten => a2 is null ? $"{who} threatens" : $"{a1} threatens {a2}",
-            EventType.Demand => a2 is null ? $"{who} demands" : $"{a1} makes demands of {a2}",
-            EventType.IntentToCooperate => $"{who} pledges cooperation",
+            EventType.Appeal => who is null ? "Appeal" : a2 is null ? $"{who} {Verb("makes", "make")} an appeal" : $"{a1} appeals to {a2}",
+            EventType.Criticise => who is null ? "Criticism" : a2 is null ? $"{who} {Verb("criticises", "criticise")}" : $"{a1} criticises {a2}",
+            EventType.Reject => who is null ? "Rejection" : $"{who} {Verb("rejects", "reject")}",
+            EventType.Threaten => who is null ? "Threat" : a2 is null ? $"{who} {Verb("threatens", "threaten")}" : $"{a1} threatens {a2}",
+            EventType.Demand => who is null ? "Demand" : a2 is null ? $"{who} {Verb("demands", "demand")}" : $"{a1} makes demands of {a2}",
+            EventType.IntentToCooperate => who is null ? "Pledge of cooperation" : $"{who} {Verb("pledges", "pledge")} cooperation",
             EventType.ProvideAid => $"Aid{(who is null ? "" : $" involving {who}")}{where}",
-            EventType.Statement => $"{who} makes a statement",
+            EventType.Statement => who is null ? "Statement" : $"{who} {Verb("makes", "make")} a statement",
             _ => $"{EventTypes.Name(ev.Type)} {who}",
         };
         return (ev.Ordinal is { } n && ev.Type == EventType.Visit ? $"{title} (trip {n})" : title).Trim();
