@@ -67,6 +67,12 @@ public sealed class EventStore(TimeProvider time)
                 Key: new EventKey(ev.Type, Actors(participants), placeId, date?.Value, date?.Until, ev.Ordinal, reported));
         }).ToList();
 
+        // Titles name the canonical records ("Benjamin Netanyahu"), not the article's short forms ("Netanyahu").
+        var entityIds = ids.Values.Distinct().ToList();
+        var names = entityIds.Count == 0 ? [] : await db.Entities.Where(e => entityIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        string Name(AnalysedEntity entity) => ids.TryGetValue(entity, out var id) && names.TryGetValue(id, out var name) ? name : entity.Name;
+
         // Every stored event any of the reports could be, loaded at once (a few queries per article, not per event).
         var candidates = await CandidatesAsync(db, reports.Select(r => r.Key).ToList(), cancellationToken);
         var readings = new List<Reading>();
@@ -79,7 +85,7 @@ public sealed class EventStore(TimeProvider time)
                 readings.Add(reading = new Reading(eventId, report.Event.Type, report.Key, eventId is null ? "first reported in this article" : reason));
             }
 
-            reading.Add(report.Event, report.Participants, report.PlaceId, report.Date, report.Event == analysis.MainEvent?.Event);
+            reading.Add(report.Event, EventExtractor.Title(report.Event, Name), report.Participants, report.PlaceId, report.Date, report.Event == analysis.MainEvent?.Event);
         }
 
         // New events in one batch.
@@ -306,7 +312,7 @@ public sealed class EventStore(TimeProvider time)
 
         public string Title { get; private set; } = "";
 
-        public void Add(NlpEvent ev, Dictionary<long, DataParticipantRole> participants, long? placeId, NewsApi.Nlp.Dates.DateMention? date, bool main)
+        public void Add(NlpEvent ev, string title, Dictionary<long, DataParticipantRole> participants, long? placeId, NewsApi.Nlp.Dates.DateMention? date, bool main)
         {
             Events.Add(ev);
             foreach (var (id, role) in participants)
@@ -320,7 +326,7 @@ public sealed class EventStore(TimeProvider time)
             Main |= main;
             if (ev.Confidence > Confidence || Title.Length == 0)
             {
-                Title = EntityStore.Truncate(ev.Title, 400);
+                Title = EntityStore.Truncate(title, 400);
             }
 
             Confidence = Math.Max(Confidence, ev.Confidence);

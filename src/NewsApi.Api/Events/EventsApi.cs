@@ -64,11 +64,13 @@ public static class EventsApi
             })
             .WithTags(tag)
             .WithName($"Get{tag[..^1]}Events")
-            .WithSummary($"Events a {noun} takes part in")
+            .WithSummary(kind == EntityKind.Place ? "Events at or involving a place" : $"Events {Article(noun)} {noun} takes part in")
             .WithDescription(kind == EntityKind.Place ? "Events that happen in the place or name it as a participant, latest first." : $"Events the {noun} takes part in, latest first.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+    internal static string Article(string noun) => "aeiou".Contains(noun[0]) ? "an" : "a";
 
     private sealed record Filter(string? Type, string? From, string? To, long? Participant, long? Place, long? Article);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Articles;
 using NewsApi.Api.Entities;
+using NewsApi.Api.Events;
 using NewsApi.Api.Infrastructure;
 using NewsApi.Data;
 using NewsApi.Data.Configurations;
@@ -39,7 +40,7 @@ public static class QuotesApi
                 SpeakerQuotes(kind, noun, id, query, db, ct))
             .WithTags(tag)
             .WithName($"Get{tag[..^1]}Quotes")
-            .WithSummary($"Quotes by a {noun}")
+            .WithSummary($"Quotes by {EventsApi.Article(noun)} {noun}")
             .WithDescription($"What the {noun} said, newest articles first. A merged record's quotes are those of its survivor.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -404,14 +404,31 @@ public static class EventExtractor
         var tokens = analysis.Tokens.Tokens;
         var words = Enumerable.Range(sentence.FirstToken, trigger - sentence.FirstToken).Select(t => tokens[t].Text(analysis.Text)).ToList();
         var people = analysis.Entities.Where(e => e.Kind == EntityKind.Person).ToList();
-        if (words.Count > 0 && words.Count <= 3 && words[^1] is "he" or "she" or "He" or "She")
+        // "he privately urged", "she has also met": the pronoun right before the verb, past adverbs and auxiliaries.
+        for (var t = trigger - 1; t >= sentence.FirstToken; t--)
         {
-            return people.Select(p => (Person: p, Last: p.Mentions.Where(m => m.End <= triggerStart).Select(m => m.End).DefaultIfEmpty(-1).Max()))
-                .Where(x => x.Last >= 0).OrderByDescending(x => x.Last).Select(x => x.Person).FirstOrDefault();
+            var word = tokens[t].Text(analysis.Text);
+            if (word is "he" or "she" or "He" or "She")
+            {
+                var pronoun = tokens[t].Start;
+                return people.Select(p => (Person: p, Last: p.Mentions.Where(m => m.End <= pronoun).Select(m => m.End).DefaultIfEmpty(-1).Max()))
+                    .Where(x => x.Last >= 0).OrderByDescending(x => x.Last).Select(x => x.Person).FirstOrDefault();
+            }
+
+            if (!(word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal)) && !SubjectVerbFillers.Contains(word))
+            {
+                break;
+            }
         }
 
         return Descriptions.Person(analysis, words);
     }
+
+    private static readonly HashSet<string> SubjectVerbFillers = new(StringComparer.Ordinal)
+    {
+        "also", "then", "later", "again", "since", "once", "still", "already", "soon", "never", "not", "has", "had", "have",
+        "will", "would", "did", "does", "could", "can", "may", "might", "should", "is", "was", "be", "been", "to", "set", "plans", "planned",
+    };
 
     private static string? PreviousWord(ArticleAnalysis analysis, int offset, Sentence sentence)
     {
@@ -509,9 +526,14 @@ public static class EventExtractor
         return aActors.Overlaps(bActors) || (aActors.Count == 0 && bActors.Count == 0);
     }
 
-    private static string Title(ArticleEvent ev)
+    /// <summary>
+    /// A short description of the event ("Antony Blinken meets Yair Lapid in Rome"), naming its entities with
+    /// <paramref name="name"/> (by default as the article names them; a store passes the canonical records' names).
+    /// </summary>
+    public static string Title(ArticleEvent ev, Func<ArticleEntity, string>? name = null)
     {
-        var actors = ev.Participants.Where(p => p.Role != ParticipantRole.Other).Select(p => p.Entity.Name).ToList();
+        name ??= e => e.Name;
+        var actors = ev.Participants.Where(p => p.Role != ParticipantRole.Other).Select(p => name(p.Entity)).Distinct().ToList();
         var who = actors.Count switch
         {
             0 => null,
@@ -520,16 +542,17 @@ public static class EventExtractor
         };
         var a1 = actors.Count > 0 ? actors[0] : null;
         var a2 = actors.Count > 1 ? actors[1] : null;
-        var where = ev.Place is null ? "" : $" in {ev.Place.Name}";
+        var placeName = ev.Place is null ? null : name(ev.Place);
+        var where = placeName is null ? "" : $" in {placeName}";
         var plural = actors.Count > 1 && !(a2 is not null && ev.Type is EventType.ConsultOrMeet or EventType.Arrest or EventType.Appeal or EventType.Criticise or EventType.Threaten or EventType.Demand);
         string Verb(string singular, string many) => plural ? many : singular;
         var title = ev.Type switch
         {
             EventType.ConsultOrMeet when a1 is not null && a2 is not null => $"{a1} meets {a2}{where}",
             EventType.ConsultOrMeet => $"Meeting of {who ?? "officials"}{where}",
-            EventType.Visit => who is null ? $"Visit to {ev.Place?.Name ?? "the region"}" : $"{who} {Verb("visits", "visit")} {ev.Place?.Name ?? "the region"}",
+            EventType.Visit => who is null ? $"Visit to {placeName ?? "the region"}" : $"{who} {Verb("visits", "visit")} {placeName ?? "the region"}",
             EventType.Negotiate => $"Negotiations involving {who ?? "the parties"}{where}",
-            EventType.Agreement => $"Agreement between {who ?? "the parties"}",
+            EventType.Agreement => a2 is null ? $"Agreement{(who is null ? "" : $" involving {who}")}" : $"Agreement between {who}",
             EventType.Ceasefire => $"Ceasefire{(who is null ? "" : $" involving {who}")}{where}",
             EventType.Resign => who is null ? "Resignation" : $"{who} {Verb("resigns", "resign")}",
             EventType.Arrest => a2 is null ? $"Arrest{(who is null ? "" : $" by {who}")}{where}" : $"{a1} arrests {a2}{where}",
