@@ -56,6 +56,18 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void A_pronoun_subject_before_adverbs_is_the_person_named_last()
+    {
+        var ev = Assert.Single(Analyze("Maria Keller's approach was cautious, as when she privately urged Tomas Brandt to accept the offer.").Events,
+            e => e.Type == EventType.Appeal);
+
+        Assert.Equal(["Maria Keller"], Actors(ev, ParticipantRole.Actor1));
+        Assert.Equal(["Tomas Brandt"], Actors(ev, ParticipantRole.Actor2));
+        Assert.Equal("Maria Keller appeals to Tomas Brandt", ev.Title);
+        Assert.Equal("Keller appeals to Brandt", EventExtractor.Title(ev, e => e.Name.Split(' ')[^1]));
+    }
+
+    [Fact]
     public void A_list_of_negotiators_takes_part_and_the_place_is_where()
     {
         var ev = Assert.Single(Analyze("Negotiators from Egypt, Qatar and Hamas held negotiations in Cairo on Monday.").Events);
