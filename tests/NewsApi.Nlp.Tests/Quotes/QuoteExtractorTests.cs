@@ -125,4 +125,39 @@ public class QuoteExtractorTests
 
         Assert.Equal((QuoteKind.Indirect, "Karen Moss"), (quote.Kind, quote.Speaker?.Name));
     }
+
+    [Fact]
+    public void An_appositive_after_a_clause_names_the_speaker_who_opens_it()
+    {
+        var quote = Assert.Single(Quotes("Unemployment fell sharply in March, and Daniel Okafor, the agency's chief economist, said prices were likely to rise again next year."));
+
+        Assert.Equal((QuoteKind.Indirect, "Daniel Okafor"), (quote.Kind, quote.Speaker?.Name));
+        Assert.StartsWith("prices were likely to rise", quote.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Who_after_a_described_speaker_stands_for_the_description()
+    {
+        var quote = Assert.Single(Quotes("The decision came late on Friday, a former council worker, who said the plan had never been costed, told the inquiry."),
+            q => q.Text.StartsWith("the plan", StringComparison.Ordinal));
+
+        Assert.Equal("a former council worker", quote.SpeakerText);
+    }
+
+    [Theory]
+    [InlineData("The governor won comfortably in the primaries held across 11 states.")]
+    [InlineData("Voters in the United States have grown weary of the long campaign, the polls and the endless advertisements, news reports.")]
+    public void Cue_words_used_as_nouns_are_not_quotes(string text)
+    {
+        Assert.Empty(Quotes(text));
+    }
+
+    [Fact]
+    public void A_name_and_a_colon_opening_a_line_is_a_quote_by_that_name()
+    {
+        var quote = Assert.Single(Quotes("Elizabeth Warren: Donald Trump Is a Failure in Business\n\nThe senator spoke in Boston on Monday."));
+
+        Assert.Equal((QuoteKind.Indirect, "Elizabeth Warren", ":"), (quote.Kind, quote.Speaker?.Name, quote.Cue));
+        Assert.Equal("Donald Trump Is a Failure in Business", quote.Text);
+    }
 }
