@@ -140,6 +140,33 @@ public sealed class EventMergingApiTests(DatabaseFixture database) : ApiTestBase
     }
 
     [Fact]
+    public async Task An_article_rewritten_to_other_news_leaves_its_story_and_the_rest_stay_together()
+    {
+        var before = await ArticlesAsync();
+        Assert.Equal(before["a.txt"].StoryId, before["d.txt"].StoryId);
+
+        Files.Write("a.txt", """
+            Harbour festival draws record crowds
+            Published June 28, 2021
+
+            The harbour festival in Bergen drew a record 40,000 visitors over the weekend, with boat races, food stalls and concerts along the quay.
+
+            Organisers said the fireworks on Saturday night were the most popular event, and that next year's festival will run for four days.
+            """);
+        await Factory.ImportAsync();
+
+        var after = await ArticlesAsync();
+        Assert.NotEqual(after["a.txt"].StoryId, after["d.txt"].StoryId);
+        var own = await GetJsonAsync<StoryDetail>($"/stories/{after["a.txt"].StoryId}");
+        Assert.Equal([after["a.txt"].Id], own.Articles.Select(a => a.Id));
+        Assert.Equal("Harbour festival draws record crowds", own.Title);
+        var rest = await GetJsonAsync<StoryDetail>($"/stories/{after["d.txt"].StoryId}");
+        Assert.DoesNotContain(rest.Articles, a => a.Id == after["a.txt"].Id);
+        Assert.Contains(rest.Articles, a => a.Id == after["d.txt"].Id);
+        Assert.Equal("Chancellors meet in Vienna to discuss energy", rest.Title);
+    }
+
+    [Fact]
     public async Task An_event_an_updated_article_still_reports_keeps_its_id()
     {
         var before = await MeetingsAsync();

@@ -21,6 +21,7 @@ namespace NewsApi.Api.Events;
 /// </summary>
 public sealed class EventStore(TimeProvider time)
 {
+    /// <summary>Candidates loaded per event type of the article, newest first.</summary>
     private const int MaxCandidates = 200;
 
     /// <summary>Replaces the article's events; <paramref name="fresh"/> when the article was never analysed (nothing to replace).</summary>
@@ -81,8 +82,13 @@ public sealed class EventStore(TimeProvider time)
             var reading = readings.FirstOrDefault(r => r.Type == report.Event.Type && EventMerging.Match(r.Key, report.Key) is not null);
             if (reading is null)
             {
-                var (eventId, reason) = Best(report.Key, candidates, recycled, readings.Select(r => r.EventId).ToHashSet());
-                readings.Add(reading = new Reading(eventId, report.Event.Type, report.Key, eventId is null ? "first reported in this article" : reason));
+                // Two reports that do not match each other may still both be one stored event: one reading each event.
+                var (eventId, reason) = Best(report.Key, candidates, recycled);
+                reading = eventId is null ? null : readings.FirstOrDefault(r => r.EventId == eventId);
+                if (reading is null)
+                {
+                    readings.Add(reading = new Reading(eventId, report.Event.Type, report.Key, eventId is null ? "first reported in this article" : reason));
+                }
             }
 
             reading.Add(report.Event, EventExtractor.Title(report.Event, Name), report.Participants, report.PlaceId, report.Date, report.Event == analysis.MainEvent?.Event);
@@ -136,7 +142,8 @@ public sealed class EventStore(TimeProvider time)
 
     /// <summary>
     /// Stored events of the reports' types that share an actor with one of them (or, for reports without
-    /// actors, their place), each as the union of its readings: every article's actors, any stated date and place.
+    /// actors, their place), each as the union of its readings: every article's actors, any stated date and place;
+    /// the newest <see cref="MaxCandidates"/> per type on average.
     /// </summary>
     private static async Task<List<(long Id, EventKey Key)>> CandidatesAsync(NewsDbContext db, List<EventKey> keys, CancellationToken cancellationToken)
     {
@@ -151,7 +158,7 @@ public sealed class EventStore(TimeProvider time)
         var byActor = db.EventParticipants.Where(p => actorIds.Contains(p.EntityId) && p.Role != DataParticipantRole.Other).Select(p => p.EventId);
         var candidates = await db.Events.AsNoTracking()
             .Where(e => types.Contains(e.Type) && (byActor.Contains(e.Id) || (e.PlaceId != null && placeIds.Contains(e.PlaceId.Value))))
-            .OrderByDescending(e => e.SortDate).Take(MaxCandidates)
+            .OrderByDescending(e => e.SortDate).Take(MaxCandidates * types.Length)
             .Select(e => new { e.Id, e.Type })
             .ToListAsync(cancellationToken);
         var candidateIds = candidates.Select(c => c.Id).ToArray();
@@ -173,12 +180,12 @@ public sealed class EventStore(TimeProvider time)
     }
 
     /// <summary>The stored event (or this article's earlier event) a report is, and why; null when it is new.</summary>
-    private static (long? Id, string Reason) Best(EventKey key, List<(long Id, EventKey Key)> candidates, List<(long Id, EventKey Key)> recycled, HashSet<long?> taken)
+    private static (long? Id, string Reason) Best(EventKey key, List<(long Id, EventKey Key)> candidates, List<(long Id, EventKey Key)> recycled)
     {
         (long? Id, string Reason, int Score) best = (null, "", int.MinValue);
         foreach (var (id, stored) in candidates)
         {
-            if (!taken.Contains(id) && EventMerging.Match(stored, key) is { } match && match.Score > best.Score)
+            if (EventMerging.Match(stored, key) is { } match && match.Score > best.Score)
             {
                 best = (id, match.Reason, match.Score);
             }
@@ -186,7 +193,7 @@ public sealed class EventStore(TimeProvider time)
 
         foreach (var (id, stored) in recycled)
         {
-            if (!taken.Contains(id) && EventMerging.Match(stored, key) is { } match && match.Score > best.Score)
+            if (EventMerging.Match(stored, key) is { } match && match.Score > best.Score)
             {
                 best = (id, "reported again by this article", match.Score);
             }

@@ -48,8 +48,25 @@ public sealed class StoryStore(TimeProvider time)
         var stories = related.Where(r => r.Other.StoryId is not null).Select(r => r.Other.StoryId!.Value).Distinct().Order().ToList();
         var story = stories.Count > 0 ? stories[0] : article.Id;
         var merged = stories.Skip(1).ToArray();
-        var touched = stories.Append(story).Concat(previousStory is { } p ? [p] : []).Distinct().ToArray();
+        var touched = stories.Append(story).Concat(previousStory is { } p ? [p] : []).Distinct().ToList();
         var now = time.GetUtcNow();
+
+        if (!fresh && stories.Count == 0 && previousStory == article.Id)
+        {
+            // The article leaves the story it founded (its text changed): the articles left there keep their story,
+            // under the id of the oldest of them, and the article starts again on its own.
+            var keeper = await db.Articles.Where(a => a.StoryId == article.Id && a.Id != article.Id).MinAsync(a => (long?)a.Id, cancellationToken);
+            if (keeper is { } kept)
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO stories (id, title, article_count, first_date, last_date, created_at)
+                    VALUES ({kept}, '', 0, {article.SortDate}, {article.SortDate}, {now})
+                    ON CONFLICT (id) DO NOTHING;
+                    UPDATE articles SET story_id = {kept} WHERE story_id = {article.Id} AND id <> {article.Id};
+                    """, cancellationToken);
+                touched.Add(kept);
+            }
+        }
 
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO stories (id, title, article_count, first_date, last_date, created_at)
@@ -63,7 +80,7 @@ public sealed class StoryStore(TimeProvider time)
         article.StoryId = story;
         article.DuplicateOfId = duplicateOf;
         article.ShingleCount = sketch.Length;
-        return touched;
+        return touched.Distinct().ToArray();
     }
 
     /// <summary>Counts, dates and title (the earliest article's) of the stories; stories left without articles go.</summary>
