@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace NewsApi.Migrations
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261122190315_QuotesEventsStories")]
+    [Migration("20261122181642_QuotesEventsStories")]
     partial class QuotesEventsStories
     {
         /// <inheritdoc />
@@ -1065,8 +1065,11 @@ namespace NewsApi.Migrations
             modelBuilder.Entity("NewsApi.Data.Entities.Story", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("ArticleCount")
                         .HasColumnType("integer")

@@ -132,7 +132,8 @@ namespace NewsApi.Migrations
                 name: "stories",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false),
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     title = table.Column<string>(type: "text", nullable: false),
                     article_count = table.Column<int>(type: "integer", nullable: false),
                     first_date = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
