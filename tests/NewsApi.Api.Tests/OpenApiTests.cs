@@ -53,6 +53,13 @@ public sealed class OpenApiTests(DatabaseFixture database) : ApiTestBase(databas
         Assert.Equal(["q", "source", "from", "to", "person", "organisation", "place", "sort", "limit", "cursor"], names);
         Assert.True(listArticles.GetProperty("responses").TryGetProperty("400", out _));
         Assert.Equal("Blinken Lapid", listArticles.GetProperty("parameters")[0].GetProperty("example").GetString());
+
+        // Every paged list takes the same limit and cursor parameters, last.
+        foreach (var list in new[] { "/events", "/quotes", "/stories", "/people", "/imports", "/sources", "/people/{id}/articles", "/people/{id}/quotes", "/places/{id}/events", "/timeline" })
+        {
+            var listed = paths.GetProperty(list).GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+            Assert.Equal(["limit", "cursor"], listed.TakeLast(2));
+        }
     }
 
     [Fact]

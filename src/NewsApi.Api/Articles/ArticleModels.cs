@@ -5,7 +5,7 @@ using NewsApi.Api.Infrastructure;
 namespace NewsApi.Api.Articles;
 
 /// <summary>Query parameters of <c>GET /articles</c>.</summary>
-public sealed record ArticleListQuery
+public sealed record ArticleListQuery : PageQuery
 {
     [FromQuery(Name = "q")]
     [Description("Full-text search over title, standfirst and body, in web-search syntax: words, \"a phrase\", or, -exclude.")]
@@ -43,15 +43,6 @@ public sealed record ArticleListQuery
     [Description("newest (default), oldest, or relevance (only with q).")]
     [DefaultValue("newest")]
     public string? Sort { get; init; }
-
-    [FromQuery(Name = "limit")]
-    [Description("Items per page, 1 to 100.")]
-    [DefaultValue(Paging.DefaultLimit)]
-    public int? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")]
-    [Description("The next value of the previous page. Repeat the other parameters unchanged.")]
-    public string? Cursor { get; init; }
 }
 
 /// <summary>A source, as it appears inside an article.</summary>

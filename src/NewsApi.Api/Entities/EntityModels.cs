@@ -6,7 +6,7 @@ using NewsApi.Api.Infrastructure;
 namespace NewsApi.Api.Entities;
 
 /// <summary>Query parameters of the entity lists.</summary>
-public sealed record EntityListQuery
+public sealed record EntityListQuery : PageQuery
 {
     [FromQuery(Name = "q")]
     [Description("Search names and aliases: by prefix (\"Blin\") and by similarity for misspellings (\"Netanyhu\"), case-insensitive.")]
@@ -17,29 +17,10 @@ public sealed record EntityListQuery
     [Description("articles (default: most articles first), mentions (most mentions first) or name (A to Z).")]
     [DefaultValue("articles")]
     public string? Sort { get; init; }
-
-    [FromQuery(Name = "limit")]
-    [Description("Items per page, 1 to 100.")]
-    [DefaultValue(Paging.DefaultLimit)]
-    public int? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")]
-    [Description("The next value of the previous page. Repeat the other parameters unchanged.")]
-    public string? Cursor { get; init; }
 }
 
 /// <summary>Query parameters of an entity's articles and mentions.</summary>
-public sealed record EntityPageQuery
-{
-    [FromQuery(Name = "limit")]
-    [Description("Items per page, 1 to 100.")]
-    [DefaultValue(Paging.DefaultLimit)]
-    public int? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")]
-    [Description("The next value of the previous page.")]
-    public string? Cursor { get; init; }
-}
+public sealed record EntityPageQuery : PageQuery;
 
 /// <summary>A role as the articles state it, with the sentences that state it.</summary>
 public sealed record RoleSummary

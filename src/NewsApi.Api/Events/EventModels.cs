@@ -7,7 +7,7 @@ using NewsApi.Api.Quotes;
 namespace NewsApi.Api.Events;
 
 /// <summary>Query parameters of <c>GET /events</c>.</summary>
-public sealed record EventListQuery
+public sealed record EventListQuery : PageQuery
 {
     [FromQuery(Name = "type")]
     [Description("Only events of this type: statement, appeal, intent_to_cooperate, consult_or_meet, visit, negotiate, agreement, ceasefire, provide_aid, demand, criticise, reject, threaten, protest, sanction, resign, arrest, attack, fight, killing. Several may be given, comma-separated.")]
@@ -38,19 +38,10 @@ public sealed record EventListQuery
     [Description("-date (default: latest first), date (earliest first) or articles (most reported first).")]
     [DefaultValue("-date")]
     public string? Sort { get; init; }
-
-    [FromQuery(Name = "limit")]
-    [Description("Items per page, 1 to 100.")]
-    [DefaultValue(Paging.DefaultLimit)]
-    public int? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")]
-    [Description("The next value of the previous page. Repeat the other parameters unchanged.")]
-    public string? Cursor { get; init; }
 }
 
 /// <summary>Query parameters of an entity's events and of the timeline.</summary>
-public sealed record EntityEventQuery
+public sealed record EntityEventQuery : PageQuery
 {
     [FromQuery(Name = "type")]
     [Description("Only events of these types (comma-separated).")]
@@ -63,15 +54,6 @@ public sealed record EntityEventQuery
     [FromQuery(Name = "to")]
     [Description("Only events dated on or before this date (yyyy-MM-dd).")]
     public string? To { get; init; }
-
-    [FromQuery(Name = "limit")]
-    [Description("Items per page, 1 to 100.")]
-    [DefaultValue(Paging.DefaultLimit)]
-    public int? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")]
-    [Description("The next value of the previous page.")]
-    public string? Cursor { get; init; }
 }
 
 /// <summary>An event's date as the articles state it.</summary>

@@ -81,17 +81,7 @@ public sealed record ImportRunDetail
 }
 
 /// <summary>Query parameters of <c>GET /imports</c>.</summary>
-public sealed record ImportListQuery
-{
-    [FromQuery(Name = "limit")]
-    [Description("Items per page, 1 to 100.")]
-    [DefaultValue(Paging.DefaultLimit)]
-    public int? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")]
-    [Description("The next value of the previous page.")]
-    public string? Cursor { get; init; }
-}
+public sealed record ImportListQuery : PageQuery;
 
 /// <summary>The import endpoints: runs of the background importer, and a way to start one.</summary>
 public static class ImportsApi

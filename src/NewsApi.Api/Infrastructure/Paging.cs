@@ -1,7 +1,9 @@
 using System.Buffers.Text;
+using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 
 namespace NewsApi.Api.Infrastructure;
 
@@ -9,6 +11,19 @@ namespace NewsApi.Api.Infrastructure;
 /// <param name="Items">The items of this page.</param>
 /// <param name="Next">Pass as <c>cursor</c>, with the same other parameters, to get the next page; null on the last page.</param>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+
+/// <summary>The paging parameters every list takes (bound with <c>[AsParameters]</c> through the derived query records).</summary>
+public abstract record PageQuery
+{
+    [FromQuery(Name = "limit")]
+    [Description("Items per page, 1 to 100.")]
+    [DefaultValue(Paging.DefaultLimit)]
+    public int? Limit { get; init; }
+
+    [FromQuery(Name = "cursor")]
+    [Description("The next value of the previous page. Repeat the other parameters unchanged.")]
+    public string? Cursor { get; init; }
+}
 
 /// <summary>
 /// Keyset (cursor) paging. A cursor is opaque to clients: base64url JSON holding the sort keys of the last item

@@ -5,7 +5,7 @@ using NewsApi.Api.Infrastructure;
 namespace NewsApi.Api.Quotes;
 
 /// <summary>Query parameters of <c>GET /quotes</c>.</summary>
-public sealed record QuoteListQuery
+public sealed record QuoteListQuery : PageQuery
 {
     [FromQuery(Name = "speaker")]
     [Description("Only quotes by this person or organisation (id from /people or /organisations).")]
@@ -31,19 +31,10 @@ public sealed record QuoteListQuery
     [FromQuery(Name = "to")]
     [Description("Only quotes in articles dated on or before this date (yyyy-MM-dd, the whole day) or instant.")]
     public string? To { get; init; }
-
-    [FromQuery(Name = "limit")]
-    [Description("Items per page, 1 to 100.")]
-    [DefaultValue(Paging.DefaultLimit)]
-    public int? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")]
-    [Description("The next value of the previous page. Repeat the other parameters unchanged.")]
-    public string? Cursor { get; init; }
 }
 
 /// <summary>Query parameters of a person's or organisation's quotes.</summary>
-public sealed record SpeakerQuoteQuery
+public sealed record SpeakerQuoteQuery : PageQuery
 {
     [FromQuery(Name = "q")]
     [Description("Full-text search over what was said.")]
@@ -56,15 +47,6 @@ public sealed record SpeakerQuoteQuery
     [FromQuery(Name = "to")]
     [Description("Only quotes in articles dated on or before this date (yyyy-MM-dd, the whole day) or instant.")]
     public string? To { get; init; }
-
-    [FromQuery(Name = "limit")]
-    [Description("Items per page, 1 to 100.")]
-    [DefaultValue(Paging.DefaultLimit)]
-    public int? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")]
-    [Description("The next value of the previous page.")]
-    public string? Cursor { get; init; }
 }
 
 /// <summary>Who said it, resolved to a record.</summary>

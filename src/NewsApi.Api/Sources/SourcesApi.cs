@@ -24,17 +24,7 @@ public sealed record SourceItem
 }
 
 /// <summary>Query parameters of <c>GET /sources</c>.</summary>
-public sealed record SourceListQuery
-{
-    [FromQuery(Name = "limit")]
-    [Description("Items per page, 1 to 100.")]
-    [DefaultValue(Paging.DefaultLimit)]
-    public int? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")]
-    [Description("The next value of the previous page.")]
-    public string? Cursor { get; init; }
-}
+public sealed record SourceListQuery : PageQuery;
 
 /// <summary>The source endpoints: publishers and agencies with their article counts.</summary>
 public static class SourcesApi

@@ -5,7 +5,7 @@ using NewsApi.Api.Infrastructure;
 namespace NewsApi.Api.Stories;
 
 /// <summary>Query parameters of <c>GET /stories</c>.</summary>
-public sealed record StoryListQuery
+public sealed record StoryListQuery : PageQuery
 {
     [FromQuery(Name = "minArticles")]
     [Description("Only stories told by at least this many articles (default 2: stories of one article are left out).")]
@@ -16,15 +16,6 @@ public sealed record StoryListQuery
     [Description("latest (default: the most recently updated first) or articles (most articles first).")]
     [DefaultValue("latest")]
     public string? Sort { get; init; }
-
-    [FromQuery(Name = "limit")]
-    [Description("Items per page, 1 to 100.")]
-    [DefaultValue(Paging.DefaultLimit)]
-    public int? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")]
-    [Description("The next value of the previous page. Repeat the other parameters unchanged.")]
-    public string? Cursor { get; init; }
 }
 
 /// <summary>A story in a list.</summary>
