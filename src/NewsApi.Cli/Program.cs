@@ -5,6 +5,7 @@ var usage = """
 
       ner train --train <conll file> --dev <conll file> --out <model>
                 [--gazetteers <dir>] [--unlabeled <dir>]... [--epochs N] [--seed N] [--version V] [--one-stage]
+                [--clusters-coarse N] [--clusters-fine N] [--cluster-iterations N]   (word classes; --clusters-fine 0: none)
       ner eval <conll file> [--types PER,ORG,LOC] [--model <model>] [--scored]
                 (--scored: score the file's last column as predictions against the column before it, like conlleval)
       analyze <text file> [--json] [--model <model>]

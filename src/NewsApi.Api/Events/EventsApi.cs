@@ -36,7 +36,7 @@ public static class EventsApi
         group.MapGet("/{id}", Get)
             .WithName("GetEvent")
             .WithSummary("Get one event")
-            .WithDescription("The event with its CAMEO code, date (value, precision, and whether it was inferred), place, participants and their roles, every article that reports it and every sentence of evidence.")
+            .WithDescription("The event with its CAMEO code, date (value, precision, and whether it was inferred), place, participants and their roles, every article that reports it and its evidence sentences (up to 50, by article and position).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

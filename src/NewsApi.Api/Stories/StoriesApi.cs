@@ -20,7 +20,7 @@ public static class StoriesApi
         group.MapGet("/", List)
             .WithName("ListStories")
             .WithSummary("List stories")
-            .WithDescription("Groups of articles that tell the same news: near-duplicates and rewrites, found by comparing word 3-shingle sketches (see docs/stories.md). Every analysed article is in one story; by default stories of a single article are left out.")
+            .WithDescription("Groups of articles that tell the same news: near-duplicates and rewrites, found by comparing word 3-shingle sketches (see the Stories section of docs/events.md). Every analysed article is in one story; by default stories of a single article are left out.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}", Get)

@@ -7,7 +7,7 @@ namespace NewsApi.Nlp.Events;
 /// <param name="From">First day of its date, when stated.</param>
 /// <param name="Until">Last day of its date.</param>
 /// <param name="Ordinal">"eighth" trip: 8.</param>
-/// <param name="Reported">Dates of the articles reporting it (publication date, else import date).</param>
+/// <param name="Reported">Dates of the articles reporting it (publication dates only: an import date says nothing about when it happened).</param>
 public sealed record EventKey(EventType Type, IReadOnlySet<long> Actors, long? PlaceId, DateOnly? From, DateOnly? Until, int? Ordinal,
     IReadOnlyList<DateOnly> Reported);
 

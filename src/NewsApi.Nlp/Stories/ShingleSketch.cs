@@ -108,7 +108,7 @@ public enum Kinship
     NearDuplicate,
 }
 
-/// <summary>The thresholds, measured on the BBC corpus and the seeds (docs/stories.md).</summary>
+/// <summary>The thresholds, measured on the BBC corpus and the seeds (docs/events.md, Stories).</summary>
 public static class StoryRules
 {
     /// <summary>Estimated Jaccard at or above which two articles are near-duplicates.</summary>
