@@ -54,6 +54,12 @@ public sealed class OpenApiTests(DatabaseFixture database) : ApiTestBase(databas
         Assert.True(listArticles.GetProperty("responses").TryGetProperty("400", out _));
         Assert.Equal("Blinken Lapid", listArticles.GetProperty("parameters")[0].GetProperty("example").GetString());
 
+        // Operation ids name the kind properly ("GetPerson", not a clipped "GetPeopl").
+        var ids = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).Select(o => o.Value.GetProperty("operationId").GetString()!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Subset(ids.ToHashSet(), new HashSet<string> { "GetPerson", "GetPersonQuotes", "GetPersonEvents", "SplitPerson", "GetOrganisation", "GetPlaceEvents" });
+        Assert.DoesNotContain(ids, id => id.Contains("Peopl", StringComparison.Ordinal) && !id.Contains("People", StringComparison.Ordinal));
+
         // Every paged list takes the same limit and cursor parameters, last.
         foreach (var list in new[] { "/events", "/quotes", "/stories", "/people", "/imports", "/sources", "/people/{id}/articles", "/people/{id}/quotes", "/places/{id}/events", "/timeline" })
         {

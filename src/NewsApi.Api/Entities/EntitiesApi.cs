@@ -24,13 +24,15 @@ public static class EntitiesApi
 
     public static void MapEntities(this IEndpointRouteBuilder routes)
     {
-        Map(routes, "/people", EntityKind.Person, "People", "person");
-        Map(routes, "/organisations", EntityKind.Organisation, "Organisations", "organisation");
-        Map(routes, "/places", EntityKind.Place, "Places", "place");
+        foreach (var route in EntityRoute.All)
+        {
+            Map(routes, route);
+        }
     }
 
-    private static void Map(IEndpointRouteBuilder routes, string prefix, EntityKind kind, string tag, string noun)
+    private static void Map(IEndpointRouteBuilder routes, EntityRoute route)
     {
+        var (prefix, kind, tag, singular, noun) = route;
         var group = routes.MapGroup(prefix).WithTags(tag).ProducesProblem(StatusCodes.Status500InternalServerError);
         var plural = tag.ToLowerInvariant();
 
@@ -41,7 +43,7 @@ public static class EntitiesApi
             .ProducesValidationProblem();
 
         group.MapGet("/{id}", ([Description("The record's id.")][Example("1")] long id, NewsDbContext db, HttpContext http, CancellationToken ct) => Get(kind, prefix, id, db, http, ct))
-            .WithName($"Get{tag[..^1]}")
+            .WithName($"Get{singular}")
             .WithSummary($"Get one {noun}")
             .WithDescription($"The {noun} with aliases and their counts, {(kind == EntityKind.Person ? "roles with the sentences that state them, " : "")}first and last appearance, and the entities most often mentioned in the same articles. A record merged into another answers 301 with the survivor's address.")
             .Produces(StatusCodes.Status301MovedPermanently)
@@ -49,15 +51,15 @@ public static class EntitiesApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id}/articles", ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityPageQuery query, NewsDbContext db, CancellationToken ct) => Articles(kind, noun, id, query, db, ct))
-            .WithName($"Get{tag[..^1]}Articles")
-            .WithSummary($"Articles mentioning a {noun}")
+            .WithName($"Get{singular}Articles")
+            .WithSummary($"Articles mentioning {route.WithArticle}")
             .WithDescription("Newest first, paged with a cursor.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id}/mentions", ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityPageQuery query, NewsDbContext db, CancellationToken ct) => Mentions(kind, noun, id, query, db, ct))
-            .WithName($"Get{tag[..^1]}Mentions")
-            .WithSummary($"Mentions of a {noun}")
+            .WithName($"Get{singular}Mentions")
+            .WithSummary($"Mentions of {route.WithArticle}")
             .WithDescription("Every place an article names it: the words, their offsets in the article's title or body, the sentence, and why the mention was attributed to this record.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -77,8 +79,8 @@ public static class EntitiesApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         corrections.MapPost("/aliases", ([Description("The record's id.")][Example("1")] long id, AliasRequest request, EntityCorrections service, CancellationToken ct) => service.AddAliasAsync(kind, id, request, ct))
-            .WithName($"Add{tag[..^1]}Alias")
-            .WithSummary($"Add an alias to a {noun}")
+            .WithName($"Add{singular}Alias")
+            .WithSummary($"Add an alias to {route.WithArticle}")
             .WithDescription("Future mentions written this way are attributed to this record. Needs X-Api-Key.")
             .Accepts<AliasRequest>("application/json")
             .ProducesValidationProblem()
@@ -88,8 +90,8 @@ public static class EntitiesApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         corrections.MapDelete("/aliases/{alias}", ([Description("The record's id.")][Example("1")] long id, [Description("The alias to remove, as listed.")][Example("Tony Blinken")] string alias, EntityCorrections service, CancellationToken ct) => service.RemoveAliasAsync(kind, id, alias, ct))
-            .WithName($"Remove{tag[..^1]}Alias")
-            .WithSummary($"Remove an alias from a {noun}")
+            .WithName($"Remove{singular}Alias")
+            .WithSummary($"Remove an alias from {route.WithArticle}")
             .WithDescription("The alias stops matching this record, now and after re-imports. The record's own name cannot be removed. Needs X-Api-Key.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -98,8 +100,8 @@ public static class EntitiesApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         corrections.MapPost("/split", ([Description("The record to split.")][Example("1")] long id, AliasRequest request, EntityCorrections service, CancellationToken ct) => service.SplitAsync(kind, prefix, id, request, ct))
-            .WithName($"Split{tag[..^1]}")
-            .WithSummary($"Split an alias off a {noun} into a new record")
+            .WithName($"Split{singular}")
+            .WithSummary($"Split an alias off {route.WithArticle} into a new record")
             .WithDescription("Moves the alias and every mention written that way to a new record (201 with its address). Later imports attribute that alias to the new record. Needs X-Api-Key.")
             .Accepts<AliasRequest>("application/json")
             .ProducesValidationProblem()

@@ -49,12 +49,15 @@ public static class EventsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
-        MapEntity(routes, "/people", EntityKind.Person, "People", "person");
-        MapEntity(routes, "/organisations", EntityKind.Organisation, "Organisations", "organisation");
-        MapEntity(routes, "/places", EntityKind.Place, "Places", "place");
+        foreach (var route in EntityRoute.All)
+        {
+            MapEntity(routes, route);
+        }
     }
 
-    private static void MapEntity(IEndpointRouteBuilder routes, string prefix, EntityKind kind, string tag, string noun) =>
+    private static void MapEntity(IEndpointRouteBuilder routes, EntityRoute route)
+    {
+        var (prefix, kind, tag, singular, noun) = route;
         routes.MapGet($"{prefix}/{{id}}/events", async ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityEventQuery query, NewsDbContext db, CancellationToken ct) =>
             {
                 var resolved = await EntitiesApi.ResolveAsync(db, kind, id, ct);
@@ -63,14 +66,13 @@ public static class EventsApi
                     : Unwrap(await PageAsync(db, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Latest, query.Limit, query.Cursor, ct));
             })
             .WithTags(tag)
-            .WithName($"Get{tag[..^1]}Events")
-            .WithSummary(kind == EntityKind.Place ? "Events at or involving a place" : $"Events {Article(noun)} {noun} takes part in")
+            .WithName($"Get{singular}Events")
+            .WithSummary(kind == EntityKind.Place ? "Events at or involving a place" : $"Events {route.WithArticle} takes part in")
             .WithDescription(kind == EntityKind.Place ? "Events that happen in the place or name it as a participant, latest first." : $"Events the {noun} takes part in, latest first.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
-
-    internal static string Article(string noun) => "aeiou".Contains(noun[0]) ? "an" : "a";
+    }
 
     private sealed record Filter(string? Type, string? From, string? To, long? Participant, long? Place, long? Article);
 

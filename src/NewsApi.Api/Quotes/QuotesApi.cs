@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Articles;
 using NewsApi.Api.Entities;
-using NewsApi.Api.Events;
 using NewsApi.Api.Infrastructure;
 using NewsApi.Data;
 using NewsApi.Data.Configurations;
@@ -31,20 +30,23 @@ public static class QuotesApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        MapSpeaker(routes, "/people", EntityKind.Person, "People", "person");
-        MapSpeaker(routes, "/organisations", EntityKind.Organisation, "Organisations", "organisation");
+        MapSpeaker(routes, EntityRoute.People);
+        MapSpeaker(routes, EntityRoute.Organisations);
     }
 
-    private static void MapSpeaker(IEndpointRouteBuilder routes, string prefix, EntityKind kind, string tag, string noun) =>
+    private static void MapSpeaker(IEndpointRouteBuilder routes, EntityRoute route)
+    {
+        var (prefix, kind, tag, singular, noun) = route;
         routes.MapGet($"{prefix}/{{id}}/quotes", ([Description("The record's id.")][Example("1")] long id, [AsParameters] SpeakerQuoteQuery query, NewsDbContext db, CancellationToken ct) =>
                 SpeakerQuotes(kind, noun, id, query, db, ct))
             .WithTags(tag)
-            .WithName($"Get{tag[..^1]}Quotes")
-            .WithSummary($"Quotes by {EventsApi.Article(noun)} {noun}")
+            .WithName($"Get{singular}Quotes")
+            .WithSummary($"Quotes by {route.WithArticle}")
             .WithDescription($"What the {noun} said, newest articles first. A merged record's quotes are those of its survivor.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
+    }
 
     public static async Task<Results<Ok<Page<QuoteItem>>, ValidationProblem>> List(
         [AsParameters] QuoteListQuery query, NewsDbContext db, CancellationToken cancellationToken)
