@@ -177,11 +177,25 @@ public sealed class SeedKnowledgeApiTests(DatabaseFixture database) : ApiTestBas
     [InlineData("/stories?sort=random", "sort")]
     [InlineData("/stories?minArticles=0", "minArticles")]
     [InlineData("/timeline", "entity")]
+    [InlineData("/events?from=2021-06-02&to=2021-06-01", "from")]
+    [InlineData("/quotes?from=2021-06-02&to=2021-06-01", "from")]
+    [InlineData("/people?sort=height", "sort")]
     public async Task Bad_parameters_are_400_problems_naming_the_parameter(string url, string parameter)
     {
         var problem = await GetProblemAsync(url, 400);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("/events?sort=newest&limit=0", "sort must be date, -date or articles (got 'newest').")]
+    [InlineData("/stories?sort=random&limit=0", "sort must be latest or articles (got 'random').")]
+    public async Task Every_bad_parameter_is_reported_at_once(string url, string sortMessage)
+    {
+        var errors = (await GetProblemAsync(url, 400)).GetProperty("errors");
+
+        Assert.Equal(sortMessage, errors.GetProperty("sort")[0].GetString());
+        Assert.True(errors.TryGetProperty("limit", out _), errors.ToString());
     }
 
     [Theory]

@@ -75,12 +75,7 @@ public static class ArticlesApi
         var errors = new Dictionary<string, string[]>();
         var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
         var sort = ParseSort(query.Sort, q, errors);
-        var from = ParseInstant(query.From, "from", endOfDay: false, errors);
-        var to = ParseInstant(query.To, "to", endOfDay: true, errors);
-        if (from is not null && to is not null && from > to)
-        {
-            errors["from"] = [$"from ({query.From}) is after to ({query.To})."];
-        }
+        var (from, to) = DateRange.Read(query.From, query.To, errors);
 
         var source = string.IsNullOrWhiteSpace(query.Source) ? null : query.Source.Trim();
         foreach (var (name, value) in new[] { ("person", query.Person), ("organisation", query.Organisation), ("place", query.Place) })
@@ -353,29 +348,6 @@ public static class ArticlesApi
                 errors["sort"] = [$"sort must be newest, oldest or relevance (got '{sort}')."];
                 return SortOrder.Newest;
         }
-    }
-
-    /// <summary>A date (yyyy-MM-dd: the start of that day, or its end for <c>to</c>) or an ISO 8601 instant.</summary>
-    internal static DateTimeOffset? ParseInstant(string? value, string name, bool endOfDay, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return endOfDay ? start.AddDays(1).AddTicks(-10) : start;
-        }
-
-        if (DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
-        {
-            return instant;
-        }
-
-        errors[name] = [$"{name} must be a date (yyyy-MM-dd) or an ISO 8601 date and time (got '{value}')."];
-        return null;
     }
 
     private static string Excerpt(string start)

@@ -121,17 +121,7 @@ public static class EntitiesApi
     public static async Task<Results<Ok<Page<EntitySummary>>, ValidationProblem>> List(EntityKind kind, EntityListQuery query, NewsDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var sort = query.Sort?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "articles" => Sort.Articles,
-            "mentions" => Sort.Mentions,
-            "name" => Sort.Name,
-            _ => (Sort?)null,
-        };
-        if (sort is null)
-        {
-            errors["sort"] = [$"sort must be articles, mentions or name (got '{query.Sort}')."];
-        }
+        var sort = QueryChoice.Read(query.Sort, "sort", errors, Sort.Articles, ("articles", Sort.Articles), ("mentions", Sort.Mentions), ("name", Sort.Name));
 
         var q = string.IsNullOrWhiteSpace(query.Q) ? null : EntityNames.Key(query.Q);
         if (q is { Length: > 200 })

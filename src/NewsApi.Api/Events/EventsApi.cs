@@ -61,9 +61,14 @@ public static class EventsApi
         routes.MapGet($"{prefix}/{{id}}/events", async ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityEventQuery query, NewsDbContext db, CancellationToken ct) =>
             {
                 var resolved = await EntitiesApi.ResolveAsync(db, kind, id, ct);
-                return resolved is null
-                    ? (Results<Ok<Page<EventSummary>>, ValidationProblem, ProblemHttpResult>)Problems.NotFound(noun, id)
-                    : Unwrap(await PageAsync(db, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Latest, query.Limit, query.Cursor, ct));
+                if (resolved is null)
+                {
+                    return (Results<Ok<Page<EventSummary>>, ValidationProblem, ProblemHttpResult>)Problems.NotFound(noun, id);
+                }
+
+                var errors = new Dictionary<string, string[]>();
+                var page = await PageAsync(db, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Latest, query.Limit, query.Cursor, errors, ct);
+                return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
             })
             .WithTags(tag)
             .WithName($"Get{singular}Events")
@@ -78,21 +83,12 @@ public static class EventsApi
 
     public static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem>> List([AsParameters] EventListQuery query, NewsDbContext db, CancellationToken cancellationToken)
     {
-        var sort = query.Sort?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "-date" => Sort.Latest,
-            "date" => Sort.Earliest,
-            "articles" => Sort.Articles,
-            _ => (Sort?)null,
-        };
-        if (sort is null)
-        {
-            return Problems.Invalid(new() { ["sort"] = [$"sort must be date, -date or articles (got '{query.Sort}')."] });
-        }
-
+        var errors = new Dictionary<string, string[]>();
+        var sort = QueryChoice.Read(query.Sort, "sort", errors, Sort.Latest, ("date", Sort.Earliest), ("-date", Sort.Latest), ("articles", Sort.Articles));
         long? participant = query.Participant is { } p ? await EntityStore.SurvivorAsync(db, p, cancellationToken) : null;
         long? place = query.Place is { } pl ? await EntityStore.SurvivorAsync(db, pl, cancellationToken) : null;
-        return await PageAsync(db, new Filter(query.Type, query.From, query.To, participant, place, query.Article), sort.Value, query.Limit, query.Cursor, cancellationToken);
+        var page = await PageAsync(db, new Filter(query.Type, query.From, query.To, participant, place, query.Article), sort, query.Limit, query.Cursor, errors, cancellationToken);
+        return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
     }
 
     public static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem, ProblemHttpResult>> Timeline(
@@ -110,19 +106,15 @@ public static class EventsApi
         }
 
         var resolved = await EntityStore.SurvivorAsync(db, entity.Value, cancellationToken);
-        return Unwrap(await PageAsync(db, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Earliest, query.Limit, query.Cursor, cancellationToken));
+        var errors = new Dictionary<string, string[]>();
+        var page = await PageAsync(db, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Earliest, query.Limit, query.Cursor, errors, cancellationToken);
+        return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
     }
 
-    private static Results<Ok<Page<EventSummary>>, ValidationProblem, ProblemHttpResult> Unwrap(Results<Ok<Page<EventSummary>>, ValidationProblem> result) => result.Result switch
+    /// <summary>A page of events; null when a parameter is invalid (<paramref name="errors"/> then says which, with any the caller found).</summary>
+    private static async Task<Page<EventSummary>?> PageAsync(NewsDbContext db, Filter filter, Sort sort, int? limit, string? cursor,
+        Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
-        Ok<Page<EventSummary>> ok => ok,
-        ValidationProblem problem => problem,
-        _ => throw new InvalidOperationException("unexpected result"),
-    };
-
-    private static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem>> PageAsync(NewsDbContext db, Filter filter, Sort sort, int? limit, string? cursor, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
         var types = new List<string>();
         foreach (var name in (filter.Type ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -136,13 +128,12 @@ public static class EventsApi
             }
         }
 
-        var from = ArticlesApi.ParseInstant(filter.From, "from", endOfDay: false, errors);
-        var to = ArticlesApi.ParseInstant(filter.To, "to", endOfDay: true, errors);
+        var (from, to) = DateRange.Read(filter.From, filter.To, errors);
         var fingerprint = Paging.Fingerprint("events", string.Join(',', types.Order()), from?.UtcTicks, to?.UtcTicks, filter.Participant, filter.Place, filter.Article, sort);
         var (take, after) = Paging.Read(limit, cursor, fingerprint, 2, errors);
         if (errors.Count > 0)
         {
-            return Problems.Invalid(errors);
+            return null;
         }
 
         var events = db.Events.AsNoTracking();
@@ -211,9 +202,9 @@ public static class EventsApi
             Confidence = r.Event.Confidence,
         }).ToList();
         var sortDates = rows.ToDictionary(r => r.Event.Id, r => r.Event.SortDate);
-        return TypedResults.Ok(Paging.Create(items, take, fingerprint, e => sort == Sort.Articles
+        return Paging.Create(items, take, fingerprint, e => sort == Sort.Articles
             ? [e.ArticleCount.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture)]
-            : [sortDates[e.Id].UtcTicks.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture)]));
+            : [sortDates[e.Id].UtcTicks.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture)]);
     }
 
     /// <summary>Each event's participants across its articles, with the role most articles give them; actors first.</summary>

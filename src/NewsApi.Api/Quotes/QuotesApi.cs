@@ -52,7 +52,9 @@ public static class QuotesApi
         [AsParameters] QuoteListQuery query, NewsDbContext db, CancellationToken cancellationToken)
     {
         long? speaker = query.Speaker is { } s ? await EntityStore.SurvivorAsync(db, s, cancellationToken) : null;
-        return await PageAsync(db, speaker, query.Q, query.Article, query.Kind, query.From, query.To, query.Limit, query.Cursor, cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        var page = await PageAsync(db, speaker, query.Q, query.Article, query.Kind, query.From, query.To, query.Limit, query.Cursor, errors, cancellationToken);
+        return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
     }
 
     public static async Task<Results<Ok<Page<QuoteItem>>, ValidationProblem, ProblemHttpResult>> SpeakerQuotes(
@@ -64,12 +66,9 @@ public static class QuotesApi
             return Problems.NotFound(noun, id);
         }
 
-        return await PageAsync(db, resolved, query.Q, null, null, query.From, query.To, query.Limit, query.Cursor, cancellationToken) switch
-        {
-            { Result: Ok<Page<QuoteItem>> ok } => ok,
-            { Result: ValidationProblem problem } => problem,
-            _ => throw new InvalidOperationException("unexpected result"),
-        };
+        var errors = new Dictionary<string, string[]>();
+        var page = await PageAsync(db, resolved, query.Q, null, null, query.From, query.To, query.Limit, query.Cursor, errors, cancellationToken);
+        return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
     }
 
     public static async Task<Results<Ok<QuoteItem>, ProblemHttpResult>> Get(
@@ -79,10 +78,10 @@ public static class QuotesApi
         return items.Count == 0 ? Problems.NotFound("quote", id) : TypedResults.Ok(items[0]);
     }
 
-    private static async Task<Results<Ok<Page<QuoteItem>>, ValidationProblem>> PageAsync(NewsDbContext db, long? speaker, string? q, long? article,
-        string? kind, string? from, string? to, int? limit, string? cursor, CancellationToken cancellationToken)
+    /// <summary>A page of quotes; null when a parameter is invalid (<paramref name="errors"/> then says which).</summary>
+    private static async Task<Page<QuoteItem>?> PageAsync(NewsDbContext db, long? speaker, string? q, long? article,
+        string? kind, string? from, string? to, int? limit, string? cursor, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
         QuoteKind? quoteKind = null;
         if (!string.IsNullOrWhiteSpace(kind))
         {
@@ -101,14 +100,13 @@ public static class QuotesApi
             errors["q"] = ["q must be at most 500 characters."];
         }
 
-        var fromDate = ArticlesApi.ParseInstant(from, "from", endOfDay: false, errors);
-        var toDate = ArticlesApi.ParseInstant(to, "to", endOfDay: true, errors);
+        var (fromDate, toDate) = DateRange.Read(from, to, errors);
         var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         var fingerprint = Paging.Fingerprint("quotes", speaker, search, article, quoteKind, fromDate?.UtcTicks, toDate?.UtcTicks);
         var (take, after) = Paging.Read(limit, cursor, fingerprint, 2, errors);
         if (errors.Count > 0)
         {
-            return Problems.Invalid(errors);
+            return null;
         }
 
         var quotes = db.Quotes.AsNoTracking();
@@ -152,8 +150,8 @@ public static class QuotesApi
         var ids = await quotes.OrderByDescending(x => x.ArticleDate).ThenBy(x => x.Id).Take(take + 1).Select(x => x.Id).ToListAsync(cancellationToken);
         var items = (await ProjectAsync(db, db.Quotes.AsNoTracking().Where(x => ids.Contains(x.Id)), cancellationToken))
             .OrderByDescending(x => x.ArticleDate).ThenBy(x => x.Id).ToList();
-        return TypedResults.Ok(Paging.Create(items, take, fingerprint,
-            x => [x.ArticleDate.UtcTicks.ToString(CultureInfo.InvariantCulture), x.Id.ToString(CultureInfo.InvariantCulture)]));
+        return Paging.Create(items, take, fingerprint,
+            x => [x.ArticleDate.UtcTicks.ToString(CultureInfo.InvariantCulture), x.Id.ToString(CultureInfo.InvariantCulture)]);
     }
 
     /// <summary>Quotes as the API shows them, in no particular order.</summary>

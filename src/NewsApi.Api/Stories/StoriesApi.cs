@@ -43,16 +43,7 @@ public static class StoriesApi
     public static async Task<Results<Ok<Page<StorySummary>>, ValidationProblem>> List([AsParameters] StoryListQuery query, NewsDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var byArticles = query.Sort?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "latest" => false,
-            "articles" => true,
-            _ => (bool?)null,
-        };
-        if (byArticles is null)
-        {
-            errors["sort"] = [$"sort must be latest or articles (got '{query.Sort}')."];
-        }
+        var byArticles = QueryChoice.Read(query.Sort, "sort", errors, false, ("latest", false), ("articles", true));
 
         var min = query.MinArticles ?? 2;
         if (min < 1)
@@ -73,12 +64,12 @@ public static class StoriesApi
             var count = int.Parse(after.Keys[0], CultureInfo.InvariantCulture);
             var date = new DateTimeOffset(long.Parse(after.Keys[1], CultureInfo.InvariantCulture), TimeSpan.Zero);
             var id = long.Parse(after.Keys[2], CultureInfo.InvariantCulture);
-            stories = byArticles == true
+            stories = byArticles
                 ? stories.Where(s => s.ArticleCount < count || (s.ArticleCount == count && (s.LastDate < date || (s.LastDate == date && s.Id < id))))
                 : stories.Where(s => s.LastDate < date || (s.LastDate == date && s.Id < id));
         }
 
-        var ordered = byArticles == true
+        var ordered = byArticles
             ? stories.OrderByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
             : stories.OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id);
         var items = await ordered.Take(take + 1)
