@@ -184,12 +184,16 @@ public sealed class EventMergingApiTests(DatabaseFixture database) : ApiTestBase
             Published June 30, 2021
 
             “We will not leave our neighbours alone this winter,” German Chancellor Olaf Scholtz said in Berlin on Tuesday.
+
+            Scholtz visited Munich on Monday to open a new gas terminal.
             """);
         await Factory.ImportAsync();
         var people = (await GetJsonAsync<Page<EntitySummary>>("/people?limit=100")).Items;
         var scholz = people.Single(p => p.Name == "Olaf Scholz");
         var misspelt = people.Single(p => p.Name == "Olaf Scholtz");
         Assert.Single((await GetJsonAsync<Page<QuoteItem>>($"/people/{misspelt.Id}/quotes")).Items);
+        var visit = Assert.Single((await GetJsonAsync<Page<EventSummary>>($"/people/{misspelt.Id}/events")).Items, e => e.Type == "visit");
+        Assert.DoesNotContain((await GetJsonAsync<Page<EventSummary>>($"/people/{scholz.Id}/events?limit=100")).Items, e => e.Id == visit.Id);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/people/{scholz.Id}/merge") { Content = JsonContent.Create(new { otherId = misspelt.Id }) };
         request.Headers.Add("X-Api-Key", Key);
@@ -199,5 +203,11 @@ public sealed class EventMergingApiTests(DatabaseFixture database) : ApiTestBase
         var quotes = (await GetJsonAsync<Page<QuoteItem>>($"/people/{scholz.Id}/quotes?limit=100")).Items;
         Assert.Contains(quotes, q => q.Text.StartsWith("We will not leave our neighbours", StringComparison.Ordinal) && q.Speaker?.Name == "Olaf Scholz");
         Assert.Equal(quotes.Select(q => q.Id), (await GetJsonAsync<Page<QuoteItem>>($"/people/{misspelt.Id}/quotes?limit=100")).Items.Select(q => q.Id));
+
+        var events = (await GetJsonAsync<Page<EventSummary>>($"/people/{scholz.Id}/events?limit=100")).Items;
+        Assert.Contains(events, e => e.Id == visit.Id && e.Participants.Any(p => p.Id == scholz.Id));
+        var timeline = (await GetJsonAsync<Page<EventSummary>>($"/timeline?entity={scholz.Id}&limit=100")).Items;
+        Assert.Equal(timeline.Select(e => e.Id), (await GetJsonAsync<Page<EventSummary>>($"/timeline?entity={misspelt.Id}&limit=100")).Items.Select(e => e.Id));
+        Assert.Contains(timeline, e => e.Id == visit.Id);
     }
 }

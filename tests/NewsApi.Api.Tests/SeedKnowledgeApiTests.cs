@@ -238,10 +238,26 @@ public sealed class SeedKnowledgeApiTests(DatabaseFixture database) : ApiTestBas
         var mistakes = await AllAsync<QuoteItem>("/quotes?q=mistakes");
         Assert.NotEmpty(mistakes);
         Assert.All(mistakes, q => Assert.Contains("mistake", q.Text, StringComparison.OrdinalIgnoreCase));
-        Assert.All(await AllAsync<QuoteItem>("/quotes?kind=indirect"), q => Assert.Equal("indirect", q.Kind));
         Assert.Empty(await AllAsync<QuoteItem>("/quotes?from=2100-01-01"));
 
         var all = await AllAsync<QuoteItem>("/quotes");
+        Assert.Equal(all.Count, (await AllAsync<QuoteItem>("/quotes?to=2100-01-01")).Count);
+        var kinds = new Dictionary<string, int>();
+        foreach (var kind in new[] { "direct", "partial", "indirect" })
+        {
+            var ofKind = await AllAsync<QuoteItem>($"/quotes?kind={kind}");
+            Assert.NotEmpty(ofKind);
+            Assert.All(ofKind, q => Assert.Equal(kind, q.Kind));
+            kinds[kind] = ofKind.Count;
+        }
+
+        Assert.Equal(all.Count, kinds.Values.Sum());
+
+        var lapidMistakes = await AllAsync<QuoteItem>($"/people/{lapid}/quotes?q=mistakes");
+        Assert.NotEmpty(lapidMistakes);
+        Assert.Subset(bySpeaker.Select(q => q.Id).ToHashSet(), lapidMistakes.Select(q => q.Id).ToHashSet());
+        Assert.Empty(await AllAsync<QuoteItem>($"/people/{lapid}/quotes?from=2100-01-01"));
+        Assert.Equal(bySpeaker.Select(q => q.Id), (await AllAsync<QuoteItem>($"/people/{lapid}/quotes?to=2100-01-01")).Select(q => q.Id));
         Assert.Equal(all.Count, all.Select(q => q.Id).Distinct().Count());
         var one = await GetJsonAsync<QuoteItem>($"/quotes/{all[0].Id}");
         Assert.Equal(all[0].Text, one.Text);
@@ -298,6 +314,10 @@ public sealed class SeedKnowledgeApiTests(DatabaseFixture database) : ApiTestBas
         Assert.Equal(new[] { original, rewrite }.Order(), detail.Articles.Select(a => a.Id).Order());
         Assert.Equal(detail.Articles.OrderBy(a => a.Date).ThenBy(a => a.Id).Select(a => a.Id), detail.Articles.Select(a => a.Id));
         Assert.Equal(5, (await AllAsync<StorySummary>("/stories?minArticles=1")).Sum(s => s.ArticleCount));
+        var byArticles = await AllAsync<StorySummary>("/stories?minArticles=1&sort=articles");
+        Assert.Equal(4, byArticles.Count);
+        Assert.Equal((story.Id, 2), (byArticles[0].Id, byArticles[0].ArticleCount));
+        Assert.Equal(byArticles.Select(s => s.ArticleCount).OrderDescending(), byArticles.Select(s => s.ArticleCount));
 
         var similar = await GetJsonAsync<List<SimilarArticle>>($"/articles/{original}/similar");
         var top = similar[0];
