@@ -14,15 +14,20 @@ namespace NewsApi.Api.Analysis;
 /// after the lock is serialised across importers, so each step keeps its round trips few (and skips deleting
 /// what a never-analysed article cannot have).
 /// </summary>
-public sealed class AnalysisStore(EntityStore entities, EventStore events, StoryStore stories)
+public sealed class AnalysisStore(EntityStore entities, EventStore events, StoryStore stories, TimeProvider time)
 {
     public async Task StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, string pipelineVersion, CancellationToken cancellationToken)
     {
         var fresh = article.AnalysedAt is null;
-        var ids = await entities.StoreAsync(db, article, analysis, pipelineVersion, cancellationToken);
+        var ids = await entities.StoreAsync(db, article, analysis, fresh, cancellationToken);
         await QuoteStore.StoreAsync(db, article, analysis, ids, fresh, cancellationToken);
         await events.StoreAsync(db, article, analysis, ids, fresh, cancellationToken);
         var touched = await stories.StoreAsync(db, article, analysis.Text, fresh, cancellationToken);
+
+        // The article row is written once, with everything the steps set on it.
+        article.PipelineVersion = pipelineVersion;
+        article.AnalysedAt = time.GetUtcNow();
+        article.TokenCount = analysis.Tokens.Tokens.Count;
         await db.SaveChangesAsync(cancellationToken);
         await StoryStore.RecomputeAsync(db, touched, cancellationToken);
     }

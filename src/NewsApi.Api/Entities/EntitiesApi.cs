@@ -338,28 +338,30 @@ public static class EntitiesApi
             mentions = mentions.Where(m => m.Id > last);
         }
 
-        var rows = await (
-                from m in mentions.OrderBy(m => m.Id).Take(limit + 1)
-                join a in db.Articles on m.ArticleId equals a.Id
-                select new { Mention = m, a.Title, a.Body })
-            .ToListAsync(cancellationToken);
+        // Each article's text once, however many of its mentions are on the page (offsets are .NET string offsets,
+        // so the sentence is cut here, not by PostgreSQL, which counts code points).
+        var page = await mentions.OrderBy(m => m.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var articleIds = page.Select(m => m.ArticleId).Distinct().ToList();
+        var texts = await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Body }).ToDictionaryAsync(a => a.Id, cancellationToken);
 
-        var items = rows.Select(r =>
+        var items = page.Select(m =>
         {
-            var field = r.Mention.InTitle ? r.Title : r.Body;
-            var start = Math.Clamp(r.Mention.SentenceStart, 0, field.Length);
-            var end = Math.Clamp(r.Mention.SentenceEnd, start, field.Length);
+            var article = texts[m.ArticleId];
+            var field = m.InTitle ? article.Title : article.Body;
+            var start = Math.Clamp(m.SentenceStart, 0, field.Length);
+            var end = Math.Clamp(m.SentenceEnd, start, field.Length);
             return new EntityMentionItem
             {
-                Id = r.Mention.Id,
-                ArticleId = r.Mention.ArticleId,
-                ArticleTitle = r.Title,
-                Text = r.Mention.Surface,
-                Field = r.Mention.InTitle ? "title" : "body",
-                Start = r.Mention.Start,
-                End = r.Mention.End,
-                Sentence = new MentionSentence(r.Mention.SentenceIndex, field[start..end], start, end),
-                Reason = r.Mention.Reason,
+                Id = m.Id,
+                ArticleId = m.ArticleId,
+                ArticleTitle = article.Title,
+                Text = m.Surface,
+                Field = m.InTitle ? "title" : "body",
+                Start = m.Start,
+                End = m.End,
+                Sentence = new MentionSentence(m.SentenceIndex, field[start..end], start, end),
+                Reason = m.Reason,
             };
         }).ToList();
         return TypedResults.Ok(Paging.Create(items, limit, fingerprint, m => [m.Id.ToString(CultureInfo.InvariantCulture)]));

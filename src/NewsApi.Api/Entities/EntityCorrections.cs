@@ -16,8 +16,6 @@ namespace NewsApi.Api.Entities;
 /// </summary>
 public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeProvider time)
 {
-    private const long ResolutionLock = 0x4E_45_57_53_52_45_53;
-
     public async Task<Results<Ok<EntityDetail>, ValidationProblem, ProblemHttpResult>> MergeAsync(
         EntityKind kind, string prefix, long id, MergeRequest request, CancellationToken cancellationToken)
     {
@@ -27,7 +25,7 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync(cancellationToken);
+        await EntityStore.LockResolutionAsync(db, cancellationToken);
         var (survivor, problem) = await LiveAsync(kind, id, cancellationToken);
         if (problem is not null)
         {
@@ -65,7 +63,7 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync(cancellationToken);
+        await EntityStore.LockResolutionAsync(db, cancellationToken);
         var (entity, problem) = await LiveAsync(kind, id, cancellationToken);
         if (problem is not null)
         {
@@ -93,7 +91,7 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
     public async Task<Results<NoContent, ProblemHttpResult>> RemoveAliasAsync(EntityKind kind, long id, string alias, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync(cancellationToken);
+        await EntityStore.LockResolutionAsync(db, cancellationToken);
         var (entity, problem) = await LiveAsync(kind, id, cancellationToken);
         if (problem is not null)
         {
@@ -123,7 +121,7 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync(cancellationToken);
+        await EntityStore.LockResolutionAsync(db, cancellationToken);
         var (entity, problem) = await LiveAsync(kind, id, cancellationToken);
         if (problem is not null)
         {
@@ -162,9 +160,6 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"{prefix}/{split.Id}", await DetailAsync(split.Id, cancellationToken));
     }
-
-    private async Task LockAsync(CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ResolutionLock})", cancellationToken);
 
     /// <summary>The record to correct: 404 when there is none of this kind, 409 when it was merged away.</summary>
     private async Task<(Entity? Entity, ProblemHttpResult? Problem)> LiveAsync(EntityKind kind, long id, CancellationToken cancellationToken)

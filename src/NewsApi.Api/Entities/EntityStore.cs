@@ -20,6 +20,13 @@ public sealed class EntityStore(TimeProvider time)
 {
     private const long ResolutionLock = 0x4E_45_57_53_52_45_53; // "NEWSRES"
 
+    /// <summary>
+    /// The lock that serialises entity resolution and corrections (and, after it, event and story merging) across
+    /// importers and API instances, until the transaction ends.
+    /// </summary>
+    public static async Task LockResolutionAsync(NewsDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ResolutionLock})", cancellationToken);
+
     public static DataKind ToData(NlpKind kind) => kind switch
     {
         NlpKind.Person => DataKind.Person,
@@ -27,12 +34,16 @@ public sealed class EntityStore(TimeProvider time)
         _ => DataKind.Place,
     };
 
-    /// <summary>Replaces the article's entity annotations with <paramref name="analysis"/>; returns the record each analysed entity was stored as.</summary>
-    public async Task<IReadOnlyDictionary<AnalysedEntity, long>> StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, string pipelineVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the article's entity annotations with <paramref name="analysis"/> (<paramref name="fresh"/>: the
+    /// article was never analysed, so there is nothing to replace); returns the record each analysed entity was
+    /// stored as. Takes the resolution lock for the rest of the transaction.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<AnalysedEntity, long>> StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, bool fresh, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ResolutionLock})", cancellationToken);
+        await LockResolutionAsync(db, cancellationToken);
 
-        var previous = await db.ArticleEntities.Where(ae => ae.ArticleId == article.Id).Select(ae => ae.EntityId).ToListAsync(cancellationToken);
+        var previous = fresh ? [] : await db.ArticleEntities.Where(ae => ae.ArticleId == article.Id).Select(ae => ae.EntityId).ToListAsync(cancellationToken);
         var previousAliases = previous.Count == 0 ? [] : await db.EntityMentions.Where(m => m.ArticleId == article.Id)
             .GroupBy(m => new { m.EntityId, m.SurfaceKey }).Select(g => new { g.Key.EntityId, g.Key.SurfaceKey, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -159,11 +170,6 @@ public sealed class EntityStore(TimeProvider time)
         }
 
         await InsertRowsAsync(db, article.Id, mentions, roles, perArticle, cancellationToken);
-        article.PipelineVersion = pipelineVersion;
-        article.AnalysedAt = now;
-        article.TokenCount = analysis.Tokens.Tokens.Count;
-        await db.SaveChangesAsync(cancellationToken);
-
         await ApplyCountDeltasAsync(db, article, previous, perArticle, aliasDeltas, cancellationToken);
 
         var newPeople = created.Where(c => c.Source.Kind == NlpKind.Person && EntityNames.WordCount(c.Entity.NameKey) > 1).Select(c => c.Entity).ToList();
@@ -284,19 +290,8 @@ public sealed class EntityStore(TimeProvider time)
             .Select(a => new { a.EntityId, a.Kind, a.AliasKey, a.Source, a.Entity.MergedIntoId, a.Entity.NameKey, a.Entity.ArticleCount })
             .ToListAsync(cancellationToken);
 
-        var result = new List<KnownAlias>(rows.Count);
-        foreach (var row in rows)
-        {
-            var id = row.MergedIntoId ?? row.EntityId;
-            if (row.MergedIntoId is not null)
-            {
-                id = await SurvivorAsync(db, row.EntityId, cancellationToken);
-            }
-
-            result.Add(new KnownAlias(id, row.Kind, row.AliasKey, row.Source, row.NameKey, row.ArticleCount));
-        }
-
-        return result;
+        // A merge points every record merged into the loser straight at the survivor (MoveAsync), so one hop is enough.
+        return rows.Select(row => new KnownAlias(row.MergedIntoId ?? row.EntityId, row.Kind, row.AliasKey, row.Source, row.NameKey, row.ArticleCount)).ToList();
     }
 
     /// <summary>The id a merged record now lives on (following chains of merges).</summary>

@@ -33,6 +33,8 @@ public sealed class ReprocessWorker(
     IOptionsMonitor<AnalysisOptions> options,
     ILogger<ReprocessWorker> logger) : BackgroundService
 {
+    /// <summary>Articles whose re-analysis failed: skipped until the service restarts, so one cannot hold up the rest.</summary>
+    private readonly HashSet<long> _failed = [];
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -73,13 +75,22 @@ public sealed class ReprocessWorker(
         List<long> ids;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            ids = await db.Articles.Where(a => a.PipelineVersion == null || a.PipelineVersion != version)
+            var failed = _failed.ToArray();
+            ids = await db.Articles.Where(a => (a.PipelineVersion == null || a.PipelineVersion != version) && !failed.Contains(a.Id))
                 .OrderBy(a => a.Id).Select(a => a.Id).Take(options.CurrentValue.ReprocessBatchSize).ToListAsync(cancellationToken);
         }
 
         foreach (var id in ids)
         {
-            await ReprocessAsync(id, cancellationToken);
+            try
+            {
+                await ReprocessAsync(id, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                _failed.Add(id);
+                logger.LogError(exception, "Re-analysing article {ArticleId} failed; it is skipped until the service restarts", id);
+            }
         }
 
         if (ids.Count > 0)
@@ -94,13 +105,21 @@ public sealed class ReprocessWorker(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Lock the file first, then read the article, so an import of the same file cannot change it in between.
+        var file = await db.Articles.Where(a => a.Id == articleId).Select(a => a.File).SingleOrDefaultAsync(cancellationToken);
+        if (file is null)
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Imports.ArticleImporter.FileLockKey(file)})", cancellationToken);
         var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
         if (article is null || article.PipelineVersion == analyzer.PipelineVersion)
         {
             return;
         }
 
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Imports.ArticleImporter.FileLockKey(article.File)})", cancellationToken);
         var analysis = analyzer.Analyze(article.TitleDerived ? null : article.Title, article.Body, article.PublishedAt);
         await store.StoreAsync(db, article, analysis, analyzer.PipelineVersion, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
