@@ -65,17 +65,12 @@ public static class EventExtractor
         ",", ";", ":", "—", "–", "(", ")", "which", "who", "while", "whose", "as", "after", "before", "because", "when", "since", "amid", "where", "although", "but",
     };
 
-    private static readonly HashSet<string> MonthNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    };
-
     public static (List<ArticleEvent> Events, MainEvent? Main) Extract(ArticleAnalysis analysis, IReadOnlyList<DateMention> dates, IReadOnlyList<Quote> quotes)
     {
-        var text = analysis.Text;
         var tokens = analysis.Tokens.Tokens;
-        var mentions = analysis.Entities.SelectMany(e => e.Mentions.Select(m => (Mention: m, Entity: e))).OrderBy(m => m.Mention.Start).ToList();
         var quoted = quotes.Where(q => q.Kind != QuoteKind.Indirect).Select(q => (q.Start, q.End)).ToList();
+        var mentionsBySentence = analysis.Entities.SelectMany(e => e.Mentions.Select(m => (Mention: m, Entity: e)))
+            .Where(m => !Inside(quoted, m.Mention.Start)).OrderBy(m => m.Mention.Start).ToLookup(m => m.Mention.Sentence);
         var events = new List<ArticleEvent>();
 
         // Body sentences first: a headline's telegraphic grammar ("Blinken Lapid meet") should only add evidence.
@@ -84,14 +79,12 @@ public static class EventExtractor
         foreach (var s in order)
         {
             var sentence = analysis.Tokens.Sentences[s];
-            var sentenceStart = sentence.Start(tokens);
-            var sentenceEnd = sentence.End(tokens);
-            var inSentence = mentions.Where(m => m.Mention.Start >= sentenceStart && m.Mention.End <= sentenceEnd && !Inside(quoted, m.Mention.Start)).ToList();
+            var inSentence = mentionsBySentence[s].ToList();
             var seenTypes = new HashSet<EventType>();
             for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
                 var token = tokens[t];
-                if (Inside(quoted, token.Start) || !TryTrigger(analysis, t, sentence, out var type, out var verb, out var triggerEnd))
+                if (!TryTrigger(analysis, t, sentence, out var type, out var verb, out var triggerEnd) || Inside(quoted, token.Start))
                 {
                     continue;
                 }
@@ -137,39 +130,16 @@ public static class EventExtractor
         type = default;
         verb = false;
 
-        // Phrases first: "called on", "sat down", "stepped down", "ceasefire talks".
-        if (word is "called" && next is "on" or "for")
+        // Phrases first: "called on", "sat down", "stepped down"; "ceasefire talks", "general strike".
+        if (EventTypes.VerbPhrases.TryGetValue((word, next), out var phrase))
         {
-            (type, verb, triggerEnd) = (EventType.Appeal, true, tokens[t + 1].End);
+            (type, verb, triggerEnd) = (phrase, true, tokens[t + 1].End);
             return true;
         }
 
-        if (word is "sat" && next == "down")
+        if (EventTypes.Compounds.TryGetValue((previous, word), out var compound))
         {
-            (type, verb, triggerEnd) = (EventType.ConsultOrMeet, true, tokens[t + 1].End);
-            return true;
-        }
-
-        if (word is "stepped" or "stepping")
-        {
-            if (next != "down")
-            {
-                return false;
-            }
-
-            (type, verb, triggerEnd) = (EventType.Resign, true, tokens[t + 1].End);
-            return true;
-        }
-
-        if (word == "talks" && previous is "ceasefire" or "peace" or "truce" or "cease-fire")
-        {
-            (type, verb) = (EventType.Negotiate, false);
-            return true;
-        }
-
-        if (word is "strike" or "strikes" && previous is "general" or "hunger" or "labour" or "labor")
-        {
-            (type, verb) = (EventType.Protest, false);
+            (type, verb) = (compound, false);
             return true;
         }
 
@@ -366,9 +336,10 @@ public static class EventExtractor
             .OrderBy(d => Math.Abs(d.Start - triggerStart)).FirstOrDefault();
         for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
-            // Trips are counted anywhere in the sentence ("arrived …, capping his seventh round"); other ordinals near the trigger.
-            var afterMonth = t > sentence.FirstToken && MonthNames.Contains(tokens[t - 1].Text(text));
-            if (!afterMonth && Ordinals.TryGetValue(tokens[t].Text(text), out var ordinal) && (type == EventType.Visit || Math.Abs(t - trigger) <= 8))
+            // Trips are counted anywhere in the sentence ("arrived …, capping his seventh round"); other ordinals near
+            // the trigger; never the day of a date ("June 7th", "the 3rd of May").
+            if (Ordinals.TryGetValue(tokens[t].Text(text), out var ordinal) && (type == EventType.Visit || Math.Abs(t - trigger) <= 8)
+                && !dates.Any(d => tokens[t].Start >= d.Start && tokens[t].Start < d.End))
             {
                 ev.Ordinal = ordinal;
             }

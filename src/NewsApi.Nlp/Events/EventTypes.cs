@@ -88,14 +88,32 @@ public static class EventTypes
         (EventType.Demand, ["demanded", "demands", "demanding"], ["demand", "ultimatum"]),
         (EventType.Criticise, ["criticized", "criticised", "condemned", "denounced", "accused", "blamed", "slammed", "rebuked"], ["criticism", "condemnation"]),
         (EventType.Reject, ["rejected", "rejects", "refused", "refuses", "dismissed", "vetoed"], ["rejection", "veto"]),
-        (EventType.Threaten, ["threatened", "threatens", "threatening"], ["threat", "threats", "ultimatum"]),
+        (EventType.Threaten, ["threatened", "threatens", "threatening"], ["threat", "threats"]),
         (EventType.Protest, ["protested", "protesting", "demonstrated", "rallied", "marched"], ["protest", "protests", "protesters", "protestors", "demonstrators", "demonstration", "rally"]),
         (EventType.Sanction, ["sanctioned", "embargoed", "boycotted"], ["sanctions", "embargo", "boycott"]),
-        (EventType.Resign, ["resigned", "resigns", "quit", "stepped"], ["resignation", "departure"]),
+        (EventType.Resign, ["resigned", "resigns", "quit"], ["resignation", "departure"]),
         (EventType.Arrest, ["arrested", "detained", "jailed", "charged"], ["arrest", "arrests", "detention"]),
         (EventType.Attack, ["attacked", "struck", "bombed", "shelled", "invaded", "raided", "stormed"], ["attack", "attacks", "airstrike", "airstrikes", "strike", "offensive", "assault", "raid", "bombing", "incursion", "invasion"]),
         (EventType.Fight, ["fought", "clashed", "fighting"], ["war", "fighting", "clashes", "battle", "hostilities"]),
         (EventType.Killing, ["killed", "killing", "murdered", "assassinated"], ["killings", "deaths", "massacre"]));
+
+    /// <summary>A verb and its particle, read before single words; the trigger spans both ("stepped down").</summary>
+    internal static readonly Dictionary<(string Verb, string Particle), EventType> VerbPhrases = new()
+    {
+        [("called", "on")] = EventType.Appeal,
+        [("called", "for")] = EventType.Appeal,
+        [("sat", "down")] = EventType.ConsultOrMeet,
+        [("stepped", "down")] = EventType.Resign,
+        [("stepping", "down")] = EventType.Resign,
+    };
+
+    /// <summary>Nouns whose type the word before them decides: "ceasefire talks" are negotiations, a "general strike" a protest.</summary>
+    internal static readonly Dictionary<(string Modifier, string Noun), EventType> Compounds = BuildCompounds(
+        (EventType.Negotiate, ["ceasefire", "cease-fire", "peace", "truce"], ["talks"]),
+        (EventType.Protest, ["general", "hunger", "labour", "labor"], ["strike", "strikes"]));
+
+    private static Dictionary<(string, string), EventType> BuildCompounds(params (EventType Type, string[] Modifiers, string[] Nouns)[] entries) =>
+        entries.SelectMany(e => e.Modifiers.SelectMany(m => e.Nouns.Select(n => (Key: (m, n), e.Type)))).ToDictionary(x => x.Key, x => x.Type);
 
     private static Dictionary<string, (EventType, bool)> Build(params (EventType Type, string[] Verbs, string[] Nouns)[] entries)
     {

@@ -59,9 +59,9 @@ public static class QuoteExtractor
         "predicted", "predicts", "promised", "promises", "vowed", "vows", "confirmed", "confirms", "countered",
         "recalled", "recalls", "continued", "concluded", "observed", "remarked", "contended", "contends", "maintained",
         "maintains", "cautioned", "complained", "complains", "conceded", "concedes", "pointed", "described", "describes",
-        "called", "calls", "told", "believes", "believed", "thinks", "thought", "hopes", "hoped", "agreed", "agrees",
+        "called", "calls", "believes", "believed", "thinks", "thought", "hopes", "hoped", "agreed", "agrees",
         "estimated", "estimates", "testified", "wondered", "joked", "boasted", "charged", "alleged", "alleges",
-        "spoke", "speaks", "insisted", "reported", "threatened", "threatens", "pledged", "pledges", "demanded", "demands",
+        "spoke", "speaks", "reported", "threatened", "threatens", "pledged", "pledges", "demanded", "demands",
         "adding", "noting", "warning", "arguing", "insisting", "explaining",
     };
 
@@ -82,7 +82,7 @@ public static class QuoteExtractor
         "argued", "argues", "claimed", "claims", "insisted", "insists", "announced", "announces", "believes",
         "believed", "reported", "reports", "acknowledged", "admitted", "confirmed", "explained", "predicted",
         "reiterated", "stressed", "emphasized", "suggested", "thinks", "hopes", "estimated", "alleged", "denied",
-        "say", "show", "shows", "showed", "found", "finds", "wrote", "writes", "predicts", "warned", "concluded",
+        "say", "show", "shows", "showed", "found", "finds", "wrote", "writes", "predicts", "concluded",
     };
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it", "we", "i" };
@@ -211,7 +211,24 @@ public static class QuoteExtractor
             }
 
             Mentions.Sort((a, b) => a.Mention.Start.CompareTo(b.Mention.Start));
+
+            // The mention each token starts inside of, looked up for every token the rules visit.
+            _mentionOfToken = new int[Starts.Length];
+            Array.Fill(_mentionOfToken, -1);
+            for (var m = 0; m < Mentions.Count; m++)
+            {
+                var mention = Mentions[m].Mention;
+                for (var t = TokenAt(mention.Start); t < Starts.Length && Starts[t] < mention.End; t++)
+                {
+                    if (Starts[t] >= mention.Start && _mentionOfToken[t] < 0)
+                    {
+                        _mentionOfToken[t] = m;
+                    }
+                }
+            }
         }
+
+        private readonly int[] _mentionOfToken;
 
         public ArticleAnalysis Analysis { get; }
 
@@ -247,7 +264,7 @@ public static class QuoteExtractor
         public string Word(int token) => Tokens[token].Text(Text);
 
         public (Mention Mention, ArticleEntity Entity)? MentionAt(int token) =>
-            Mentions.FirstOrDefault(m => m.Mention.Start <= Tokens[token].Start && Tokens[token].Start < m.Mention.End) is { Entity: not null } found ? found : null;
+            _mentionOfToken[token] is >= 0 and var m ? Mentions[m] : null;
 
         /// <summary>The last person named before <paramref name="offset"/>.</summary>
         public ArticleEntity? LastPersonBefore(int offset) =>
@@ -610,20 +627,20 @@ public static class QuoteExtractor
         }
 
         var start = context.Tokens[first].Start;
-        return LooksLikeSpeaker(context, first, t) ? (null, context.Text[start..context.Tokens[t].End], start) : (null, null, -1);
+        return LooksLikeSpeaker(context, t) ? (null, context.Text[start..context.Tokens[t].End], start) : (null, null, -1);
     }
 
     /// <summary>
     /// A noun phrase that can be a speaker: not a fragment ending in a function word or a verb ("it's safe
     /// to", "not yet", "has been").
     /// </summary>
-    private static bool LooksLikeSpeaker(Context context, int first, int last) =>
+    private static bool LooksLikeSpeaker(Context context, int last) =>
         context.Word(last).ToLowerInvariant() is not ("to" or "yet" or "not" or "be" or "been" or "is" or "was" or "are" or "were" or "given" or "of" or "for" or "with" or "it" or "safe");
 
     /// <summary>A speaker among tokens [from, to): an entity mention, a pronoun, or a noun phrase.</summary>
-    private static (ArticleEntity? Entity, string? Text, int Start) SpeakerIn(Context context, int from, int to, bool after = false, bool nearestLast = false)
+    private static (ArticleEntity? Entity, string? Text, int Start) SpeakerIn(Context context, int from, int to, bool after = false)
     {
-        var order = nearestLast ? Enumerable.Range(from, Math.Max(0, to - from)).Reverse() : Enumerable.Range(from, Math.Max(0, to - from));
+        var order = Enumerable.Range(from, Math.Max(0, to - from));
         var lastWord = Enumerable.Range(from, Math.Max(0, to - from)).LastOrDefault(t => context.Tokens[t].Kind == TokenKind.Word, -1);
         foreach (var t in order)
         {

@@ -96,6 +96,33 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void The_day_of_a_date_is_not_an_ordinal()
+    {
+        var visit = Assert.Single(Analyze("Maria Keller visited Madrid on June 7th.").Events, e => e.Type == EventType.Visit);
+
+        Assert.Null(visit.Ordinal);
+        Assert.Equal("2024-06-07", visit.Date?.Iso);
+    }
+
+    [Theory]
+    [InlineData("Defence Minister Karen Holt stepped down on Friday.", EventType.Resign, "stepped down")]
+    [InlineData("Tomas Brandt called on Maria Keller to release the report.", EventType.Appeal, "called on")]
+    [InlineData("Maria Keller sat down with Tomas Brandt in Vienna.", EventType.ConsultOrMeet, "sat down")]
+    [InlineData("Unions in Lyon began a general strike on Monday.", EventType.Protest, "strike")]
+    public void Two_word_triggers_are_read_as_phrases(string text, EventType type, string trigger)
+    {
+        var ev = Assert.Single(Analyze(text).Events, e => e.Type == type);
+
+        Assert.Equal(trigger, ev.Evidence[0].Trigger);
+    }
+
+    [Fact]
+    public void Stepped_without_down_is_no_resignation()
+    {
+        Assert.DoesNotContain(Analyze("Karen Holt stepped into the debate on Friday.").Events, e => e.Type == EventType.Resign);
+    }
+
+    [Fact]
     public void Words_inside_quotes_and_sought_outcomes_are_not_events()
     {
         Assert.Empty(Analyze("“We will attack the city,” Benjamin Netanyahu said.").Events);
