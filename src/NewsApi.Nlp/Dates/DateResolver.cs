@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NewsApi.Nlp.Normalisation;
 
 namespace NewsApi.Nlp.Dates;
 
@@ -60,7 +61,6 @@ public sealed record DateAnchor(DateOnly Date, DatePrecision Precision, bool Inf
 /// </summary>
 public static partial class DateResolver
 {
-    private static readonly string[] MonthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     private static readonly string[] DayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
     private static readonly Dictionary<string, int> NumberWords = new(StringComparer.OrdinalIgnoreCase)
@@ -71,10 +71,10 @@ public static partial class DateResolver
 
     public static IReadOnlyList<DateMention> Find(string text, DateOnly? published)
     {
-        var found = new List<(int Start, int End, Func<DateAnchor?, bool, DateMention> Resolve)>();
+        var found = new List<(int Start, int End, Func<DateAnchor?, Func<bool>, DateMention> Resolve)>();
         var taken = new bool[text.Length + 1];
 
-        void Add(Match match, Func<DateAnchor?, bool, DateMention> resolve)
+        void Add(Match match, Func<DateAnchor?, Func<bool>, DateMention> resolve)
         {
             for (var i = match.Index; i < match.Index + match.Length; i++)
             {
@@ -96,7 +96,7 @@ public static partial class DateResolver
 
         foreach (Match m in FullDate().Matches(text))
         {
-            if (TryFullDate(m, out var date))
+            if (NewsDateParser.TryParseDate(m.Value, out var date))
             {
                 explicitDates.Add((date, DatePrecision.Day));
                 Add(m, (_, _) => new DateMention(m.Index, m.Index + m.Length, m.Value, DateKind.Date, date, date, DatePrecision.Day, false, null));
@@ -194,7 +194,7 @@ public static partial class DateResolver
                 }
 
                 var date = anchor.Date;
-                if (future)
+                if (future())
                 {
                     do
                     {
@@ -223,7 +223,8 @@ public static partial class DateResolver
         }
 
         var anchor = Anchor(published, explicitDates);
-        return found.OrderBy(f => f.Start).Select(f => f.Resolve(anchor, SpeaksOfFuture(text, f.Start))).ToList();
+        // Only weekdays ask whether their sentence speaks of the future.
+        return found.OrderBy(f => f.Start).Select(f => f.Resolve(anchor, () => SpeaksOfFuture(text, f.Start))).ToList();
     }
 
     /// <summary>The publication date, else the latest date the text states (most precise first).</summary>
@@ -295,34 +296,7 @@ public static partial class DateResolver
     private static DateMention Unresolved(Match m) =>
         new(m.Index, m.Index + m.Length, m.Value, DateKind.Date, null, null, DatePrecision.Day, false, null);
 
-    private static bool TryFullDate(Match m, out DateOnly date)
-    {
-        date = default;
-        var month = MonthOf(m.Groups["month"].Value);
-        var day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
-        var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-        if (month == 0 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return false;
-        }
-
-        date = new DateOnly(year, month, day);
-        return true;
-    }
-
-    private static int MonthOf(string name)
-    {
-        var key = name.ToLowerInvariant().TrimEnd('.');
-        for (var i = 0; i < MonthNames.Length; i++)
-        {
-            if (MonthNames[i] == key || (key.Length >= 3 && MonthNames[i].StartsWith(key, StringComparison.Ordinal)))
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
-    }
+    private static int MonthOf(string name) => NewsDateParser.MonthNumber(name);
 
     /// <summary>Does the sentence around <paramref name="offset"/> speak of the future?</summary>
     private static bool SpeaksOfFuture(string text, int offset)
@@ -333,7 +307,7 @@ public static partial class DateResolver
         return FutureCue().IsMatch(sentence);
     }
 
-    private const string Month = @"(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+    private const string Month = "(?<month>" + NewsDateParser.MonthPattern + ")";
 
     [GeneratedRegex(@"\b" + Month + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>(?:19|20)\d{2})\b|\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+" + Month + @",?\s+(?<year>(?:19|20)\d{2})\b")]
     private static partial Regex FullDate();

@@ -89,7 +89,11 @@ public static partial class NewsDateParser
         return true;
     }
 
-    private const string MonthPattern =
+    /// <summary>The number of a month name or abbreviation ("Sept.", "december"); 0 when it is none.</summary>
+    internal static int MonthNumber(string name) => Months.TryGetValue(name.Trim().TrimEnd('.'), out var month) ? month : 0;
+
+    /// <summary>A month name or its abbreviation, with an optional full stop.</summary>
+    internal const string MonthPattern =
         "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
 
     private const string DatePattern =
