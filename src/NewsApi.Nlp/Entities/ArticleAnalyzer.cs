@@ -131,7 +131,6 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         {
             Text = text;
             Analysis = analysis;
-            TokenStarts = analysis.Tokens.Select(t => t.Start).ToArray();
             foreach (var entity in analysis.Entities)
             {
                 var first = TokenAt(entity.Start);
@@ -145,17 +144,11 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
 
         public AnalyzedText Analysis { get; }
 
-        public int[] TokenStarts { get; }
-
         public Dictionary<int, EntityMention> EntityByLastToken { get; } = [];
 
         public Dictionary<int, EntityMention> EntityByFirstToken { get; } = [];
 
-        public int TokenAt(int offset)
-        {
-            var index = Array.BinarySearch(TokenStarts, offset);
-            return index >= 0 ? index : ~index - 1;
-        }
+        public int TokenAt(int offset) => Analysis.Tokens.IndexAt(offset);
 
         public string Word(int token) => Analysis.Tokens[token].Text(Text);
 

@@ -201,7 +201,6 @@ public static class QuoteExtractor
         public Context(ArticleAnalysis analysis)
         {
             Analysis = analysis;
-            Starts = analysis.Tokens.Tokens.Select(t => t.Start).ToArray();
             foreach (var entity in analysis.Entities.Where(e => e.Kind is EntityKind.Person or EntityKind.Organisation))
             {
                 foreach (var mention in entity.Mentions)
@@ -213,14 +212,14 @@ public static class QuoteExtractor
             Mentions.Sort((a, b) => a.Mention.Start.CompareTo(b.Mention.Start));
 
             // The mention each token starts inside of, looked up for every token the rules visit.
-            _mentionOfToken = new int[Starts.Length];
+            _mentionOfToken = new int[Tokens.Count];
             Array.Fill(_mentionOfToken, -1);
             for (var m = 0; m < Mentions.Count; m++)
             {
                 var mention = Mentions[m].Mention;
-                for (var t = TokenAt(mention.Start); t < Starts.Length && Starts[t] < mention.End; t++)
+                for (var t = TokenAt(mention.Start); t < Tokens.Count && Tokens[t].Start < mention.End; t++)
                 {
-                    if (Starts[t] >= mention.Start && _mentionOfToken[t] < 0)
+                    if (Tokens[t].Start >= mention.Start && _mentionOfToken[t] < 0)
                     {
                         _mentionOfToken[t] = m;
                     }
@@ -236,15 +235,9 @@ public static class QuoteExtractor
 
         public IReadOnlyList<Token> Tokens => Analysis.Tokens.Tokens;
 
-        public int[] Starts { get; }
-
         public List<(Mention Mention, ArticleEntity Entity)> Mentions { get; } = [];
 
-        public int TokenAt(int offset)
-        {
-            var index = Array.BinarySearch(Starts, offset);
-            return index >= 0 ? index : Math.Max(0, ~index - 1);
-        }
+        public int TokenAt(int offset) => Math.Max(0, Tokens.IndexAt(offset));
 
         public int SentenceOf(int offset)
         {

@@ -66,4 +66,24 @@ public class TokenizerTests
         Assert.Equal(TokenKind.Url, kinds["www.example.com"]);
         Assert.Equal(TokenKind.Punctuation, kinds["."]);
     }
+
+    [Theory]
+    [InlineData(0, -1)]
+    [InlineData(1, -1)]
+    [InlineData(2, 0)]
+    [InlineData(4, 0)]
+    [InlineData(5, 0)]
+    [InlineData(6, 1)]
+    [InlineData(12, 1)]
+    [InlineData(14, 2)]
+    [InlineData(17, 3)]
+    [InlineData(100, 3)]
+    public void A_token_is_found_by_any_offset_inside_it_or_after_it(int offset, int expected)
+    {
+        const string text = "  Mr. Blinken met.";
+        var tokens = Tokenizer.Tokenize(text);
+
+        Assert.Equal(["Mr.", "Blinken", "met", "."], tokens.Select(t => t.Text(text)));
+        Assert.Equal(expected, tokens.IndexAt(offset));
+    }
 }
