@@ -516,7 +516,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
     }
 
     private static string StripArticle(string name) =>
-        name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && name.Length > 4 && !name.StartsWith("The Times", StringComparison.Ordinal) ? name[4..] : name;
+        name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && name.Length > 4 ? name[4..] : name;
 
     /// <summary>Salience: half mention share, three tenths earliness, one fifth a headline mention.</summary>
     private static void Score(List<ArticleEntity> entities, int length, int bodyOffset)

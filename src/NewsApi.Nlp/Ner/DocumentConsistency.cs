@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsApi.Nlp.Normalisation;
 
 namespace NewsApi.Nlp.Ner;
 
@@ -16,11 +17,6 @@ namespace NewsApi.Nlp.Ner;
 /// </summary>
 public static partial class DocumentConsistency
 {
-    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
-    {
-        "bin", "ibn", "bint", "van", "von", "de", "da", "di", "del", "della", "der", "den", "la", "le", "dos", "das", "du", "al", "el", "ter", "ten",
-    };
-
     /// <summary>Capitalised words that head the names of institutions written "X for/of Y".</summary>
     private static readonly HashSet<string> InstitutionHeads = new(StringComparer.Ordinal)
     {
@@ -59,7 +55,7 @@ public static partial class DocumentConsistency
                         {
                             end++;
                         }
-                        else if (Particles.Contains(words[end].Word) && end + 1 < words.Length && words[end + 1].InitialCapital
+                        else if (PersonNames.IsParticle(words[end].Word) && end + 1 < words.Length && words[end + 1].InitialCapital
                                  && (labels[s][end + 1] == Bilou.Outside || Bilou.TypeOf(labels[s][end + 1]) == EntityType.PER))
                         {
                             end += labels[s][end + 1] == Bilou.Outside ? 2 : 1;

@@ -8,8 +8,11 @@ public static partial class PersonNames
 {
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
-        "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das", "bin", "ibn", "al", "el", "y", "ten", "ter",
+        "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das", "bin", "ibn", "bint", "al", "el", "y", "ten", "ter",
     };
+
+    /// <summary>Lower-case words inside personal names: "van", "de", "bin", "al".</summary>
+    public static bool IsParticle(string word) => Particles.Contains(word);
 
     /// <summary>
     /// Tidies a name as written: drops a nickname in parentheses ("Tobias (Toby) Siegal" → "Tobias Siegal"),
