@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Stories;
 using NewsApi.Nlp.Text;
@@ -34,7 +35,7 @@ public static class StoryCommands
             }
 
             var article = ArticleNormalizer.Normalize(decoded.Text);
-            var text = article.TitleDerived ? article.Body : article.Title + "\n\n" + article.Body;
+            var text = ArticleAnalyzer.Join(article.TitleDerived ? null : article.Title, article.Body);
             docs.Add((path, Convert.ToHexString(SHA256.HashData(bytes)), article.Title, text, article.PublishedAt, ShingleSketch.Compute(text)));
         }
 

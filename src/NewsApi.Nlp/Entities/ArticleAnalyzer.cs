@@ -104,10 +104,13 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
     /// <summary>"ner model version; resolution rules version": what produced an article's annotations.</summary>
     public string PipelineVersion => $"{Recognizer.Version}+{RulesVersion}";
 
+    /// <summary>The text an article is analysed (and sketched for stories) as: its title, a blank line, its body.</summary>
+    public static string Join(string? title, string body) => string.IsNullOrWhiteSpace(title) ? body : title + "\n\n" + body;
+
     /// <summary>Analyses an article: entities, then dates (against <paramref name="published"/>), quotes and events.</summary>
     public ArticleAnalysis Analyze(string? title, string body, DateOnly? published = null)
     {
-        var text = string.IsNullOrWhiteSpace(title) ? body : title + "\n\n" + body;
+        var text = Join(title, body);
         var bodyOffset = string.IsNullOrWhiteSpace(title) ? 0 : title.Length + 2;
         var analysis = Recognizer.Analyze(text);
         var context = new Context(text, analysis);
