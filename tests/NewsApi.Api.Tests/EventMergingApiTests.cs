@@ -92,6 +92,7 @@ public sealed class EventMergingApiTests(DatabaseFixture database) : ApiTestBase
         Assert.Equal("Vienna", june.Place?.Name);
         Assert.Equal(["Karl Nehammer", "Olaf Scholz"], june.Participants.Where(p => p.Role != "other").Select(p => p.Name).Order());
         Assert.Equal(3, june.Evidence.Select(e => e.ArticleId).Distinct().Count());
+        Assert.Equal(june.Evidence.Count, june.EvidenceCount);
         Assert.True(june.Confidence > meetings[1].Confidence || june.Confidence >= 0.99);
     }
 

@@ -186,7 +186,7 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
         var row = await db.EntityAliases.FirstOrDefaultAsync(a => a.EntityId == entity.Id && a.AliasKey == key && a.Source != AliasSource.Blocked, cancellationToken);
         if (row is null)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"Record {entity.Id} has no alias \"{alias}\"."));
+            return (null, Problems.NotFound($"Record {entity.Id} has no alias \"{alias}\"."));
         }
 
         if (key == entity.NameKey)

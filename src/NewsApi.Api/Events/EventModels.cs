@@ -169,7 +169,12 @@ public sealed record EventDetail
     /// <summary>The articles that report it, earliest first.</summary>
     public required IReadOnlyList<EventArticle> Articles { get; init; }
 
+    /// <summary>The sentences that report it, by article and position; at most 50 (see <see cref="EvidenceCount"/>).</summary>
     public required IReadOnlyList<EventEvidenceItem> Evidence { get; init; }
+
+    /// <summary>How many sentences report it in all, listed or not.</summary>
+    /// <example>4</example>
+    public required int EvidenceCount { get; init; }
 
     public required double Confidence { get; init; }
 }

@@ -267,6 +267,7 @@ public static class EventsApi
             Participants = participants.GetValueOrDefault(id) ?? [],
             Articles = articles,
             Evidence = evidence,
+            EvidenceCount = ev.EvidenceCount,
             Confidence = ev.Confidence,
         });
     }

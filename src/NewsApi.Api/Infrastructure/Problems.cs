@@ -9,6 +9,8 @@ public static class Problems
         TypedResults.ValidationProblem(errors, title: "The request is not valid.",
             detail: string.Join(" ", errors.Values.SelectMany(v => v)));
 
-    public static ProblemHttpResult NotFound(string what, long id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"There is no {what} with id {id}.");
+    public static ProblemHttpResult NotFound(string what, long id) => NotFound($"There is no {what} with id {id}.");
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: detail);
 }
