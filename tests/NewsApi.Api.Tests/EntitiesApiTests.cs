@@ -228,6 +228,9 @@ public sealed class EntitiesApiTests(DatabaseFixture database) : ApiTestBase(dat
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, xml.StatusCode);
         using var broken = await Client.PostAsync("/analyze", new StringContent("{\"text\":", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        using var huge = await Client.PostAsync("/analyze", new StringContent(new string('a', AnalyzeApi.MaxLength + 1), Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Contains("at most 200,000 characters", await huge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, object? body, string? key = Key)
