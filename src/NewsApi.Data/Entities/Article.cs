@@ -76,6 +76,6 @@ public class Article
     /// <summary>Who did what, when, where, why and how: the article's main event.</summary>
     public MainEventFrame? MainEvent { get; set; }
 
-    /// <summary>PostgreSQL's row version (xmin), used for the HTTP entity tag.</summary>
+    /// <summary>PostgreSQL's row version (xmin): an optimistic-concurrency token, so an import and a reprocess cannot overwrite each other.</summary>
     public uint Version { get; set; }
 }
