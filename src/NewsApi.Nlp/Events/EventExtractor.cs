@@ -124,20 +124,20 @@ public static class EventExtractor
     {
         var tokens = analysis.Tokens.Tokens;
         var word = tokens[t].Text(analysis.Text).ToLowerInvariant();
-        var next = t + 1 < sentence.EndToken ? tokens[t + 1].Text(analysis.Text).ToLowerInvariant() : "";
-        var previous = t > sentence.FirstToken ? tokens[t - 1].Text(analysis.Text).ToLowerInvariant() : "";
         triggerEnd = tokens[t].End;
         type = default;
         verb = false;
 
         // Phrases first: "called on", "sat down", "stepped down"; "ceasefire talks", "general strike".
-        if (EventTypes.VerbPhrases.TryGetValue((word, next), out var phrase))
+        string Next() => t + 1 < sentence.EndToken ? tokens[t + 1].Text(analysis.Text).ToLowerInvariant() : "";
+        if (EventTypes.PhraseVerbs.Contains(word) && EventTypes.VerbPhrases.TryGetValue((word, Next()), out var phrase))
         {
             (type, verb, triggerEnd) = (phrase, true, tokens[t + 1].End);
             return true;
         }
 
-        if (EventTypes.Compounds.TryGetValue((previous, word), out var compound))
+        var previous = t > sentence.FirstToken && EventTypes.CompoundNouns.Contains(word) ? tokens[t - 1].Text(analysis.Text).ToLowerInvariant() : "";
+        if (previous.Length > 0 && EventTypes.Compounds.TryGetValue((previous, word), out var compound))
         {
             (type, verb) = (compound, false);
             return true;
@@ -157,7 +157,7 @@ public static class EventExtractor
             return false;
         }
 
-        if (word == "mission" && next != "to" && !(t + 2 < sentence.EndToken && tokens[t + 2].Text(analysis.Text) == "to"))
+        if (word == "mission" && Next() != "to" && !(t + 2 < sentence.EndToken && tokens[t + 2].Text(analysis.Text) == "to"))
         {
             return false;
         }

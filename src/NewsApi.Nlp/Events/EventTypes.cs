@@ -112,6 +112,11 @@ public static class EventTypes
         (EventType.Negotiate, ["ceasefire", "cease-fire", "peace", "truce"], ["talks"]),
         (EventType.Protest, ["general", "hunger", "labour", "labor"], ["strike", "strikes"]));
 
+    /// <summary>The first words of <see cref="VerbPhrases"/> and the nouns of <see cref="Compounds"/>: most tokens are neither, so the pair lookups are skipped.</summary>
+    internal static readonly HashSet<string> PhraseVerbs = VerbPhrases.Keys.Select(k => k.Verb).ToHashSet(StringComparer.Ordinal);
+
+    internal static readonly HashSet<string> CompoundNouns = Compounds.Keys.Select(k => k.Noun).ToHashSet(StringComparer.Ordinal);
+
     private static Dictionary<(string, string), EventType> BuildCompounds(params (EventType Type, string[] Modifiers, string[] Nouns)[] entries) =>
         entries.SelectMany(e => e.Modifiers.SelectMany(m => e.Nouns.Select(n => (Key: (m, n), e.Type)))).ToDictionary(x => x.Key, x => x.Type);
 
