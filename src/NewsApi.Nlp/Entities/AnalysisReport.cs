@@ -31,6 +31,9 @@ public sealed record AnalysisReport
     /// <summary>The main event: who, what, when, where, why, how.</summary>
     public ReportMainEvent? MainEvent { get; init; }
 
+    /// <summary>Analysis limits the text reached: analysis-truncated, mentions-capped, quotes-capped, events-capped (none for ordinary articles).</summary>
+    public IReadOnlyList<string> LimitsReached { get; init; } = [];
+
     public static AnalysisReport From(ArticleAnalysis analysis, string model, string pipelineVersion) => new()
     {
         Model = model,
@@ -57,6 +60,7 @@ public sealed record AnalysisReport
             Math.Round(e.Confidence, 2),
             e.Evidence.Select(x => new ReportEvidence(analysis.Text[x.Start..x.End], x.Start, x.End, x.Trigger)).ToList())).ToList(),
         MainEvent = analysis.MainEvent is { } main ? new ReportMainEvent(main.Who, main.What, main.When, main.Where, main.Why, main.How) : null,
+        LimitsReached = analysis.LimitsReached,
     };
 }
 

@@ -66,6 +66,9 @@ public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText T
     /// <summary>The main event in the 5W1H frame, when the article reports any event.</summary>
     public Events.MainEvent? MainEvent { get; init; }
 
+    /// <summary>The <see cref="AnalysisLimits"/> this article reached, as flags ("analysis-truncated", "quotes-capped", …).</summary>
+    public IReadOnlyList<string> LimitsReached { get; init; } = [];
+
     public IEnumerable<ArticleEntity> Of(EntityKind kind) => Entities.Where(e => e.Kind == kind);
 
     /// <summary>The sentence's text.</summary>
@@ -107,24 +110,58 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
     /// <summary>The text an article is analysed (and sketched for stories) as: its title, a blank line, its body.</summary>
     public static string Join(string? title, string body) => string.IsNullOrWhiteSpace(title) ? body : title + "\n\n" + body;
 
-    /// <summary>Analyses an article: entities, then dates (against <paramref name="published"/>), quotes and events.</summary>
-    public ArticleAnalysis Analyze(string? title, string body, DateOnly? published = null)
+    /// <summary>The bounds every analysis keeps to (<see cref="AnalysisLimits"/>).</summary>
+    public AnalysisLimits Limits { get; init; } = AnalysisLimits.Default;
+
+    /// <summary>
+    /// Analyses an article: entities, then dates (against <paramref name="published"/>), quotes and events. Work is
+    /// bounded by <see cref="Limits"/>; the limits reached are listed in <see cref="ArticleAnalysis.LimitsReached"/>.
+    /// <paramref name="cancellationToken"/> is checked between the steps.
+    /// </summary>
+    public ArticleAnalysis Analyze(string? title, string body, DateOnly? published = null, CancellationToken cancellationToken = default)
     {
+        var reached = new List<string>();
         var text = Join(title, body);
         var bodyOffset = string.IsNullOrWhiteSpace(title) ? 0 : title.Length + 2;
+        if (text.Length > Limits.MaxCharacters)
+        {
+            text = text[..AnalysisLimits.CutPoint(text, Limits.MaxCharacters)];
+            reached.Add(AnalysisLimits.TruncatedFlag);
+        }
+
         var analysis = Recognizer.Analyze(text);
+        cancellationToken.ThrowIfCancellationRequested();
         var context = new Context(text, analysis);
 
         var people = ResolvePeople(context);
         var organisations = ResolveOrganisations(context);
         var places = ResolvePlaces(context);
         var entities = people.Concat(organisations).Concat(places).ToList();
+        if (AnalysisLimits.KeepFirstMentions(entities, Limits.MaxMentions))
+        {
+            entities.RemoveAll(e => e.Mentions.Count == 0);
+            reached.Add(AnalysisLimits.MentionsCappedFlag);
+        }
+
         Score(entities, text.Length, bodyOffset);
         var result = new ArticleAnalysis(text, bodyOffset, analysis, entities.OrderByDescending(e => e.Salience).ThenBy(e => e.FirstOffset).ToList());
+        cancellationToken.ThrowIfCancellationRequested();
         var dates = global::NewsApi.Nlp.Dates.DateResolver.Find(text, published);
         var quotes = global::NewsApi.Nlp.Quotes.QuoteExtractor.Extract(result);
-        var (events, main) = global::NewsApi.Nlp.Events.EventExtractor.Extract(result, dates, quotes);
-        return result with { Dates = dates, Quotes = quotes, Events = events, MainEvent = main };
+        if (quotes.Count > Limits.MaxQuotes)
+        {
+            quotes.RemoveRange(Limits.MaxQuotes, quotes.Count - Limits.MaxQuotes);
+            reached.Add(AnalysisLimits.QuotesCappedFlag);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var (events, main, eventsCapped) = global::NewsApi.Nlp.Events.EventExtractor.Extract(result, dates, quotes, Limits.MaxEvents);
+        if (eventsCapped)
+        {
+            reached.Add(AnalysisLimits.EventsCappedFlag);
+        }
+
+        return result with { Dates = dates, Quotes = quotes, Events = events, MainEvent = main, LimitsReached = reached };
     }
 
     /// <summary>Token-level view of the recogniser's output.</summary>
@@ -180,14 +217,18 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         }
 
         // "Blinken Lapid meet in Rome": a multi-word name made only of other people's surnames is a list of them.
-        var fullNames = candidates.Where(c => Words(c.Name).Length > 1).Select(c => NameKey(c.Name)).ToHashSet();
+        // Indexed by last word once, so the check stays linear in the number of names.
+        var fullNames = candidates.Where(c => Words(c.Name).Length > 1).Select(c => NameKey(c.Name)).Where(f => Words(f).Length > 1).ToHashSet();
+        var fullNamesByLastWord = fullNames.GroupBy(LastWord).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var split = new List<(EntityMention Mention, int Start, string Name)>();
-        foreach (var candidate in candidates.ToList())
+        var kept = new List<(EntityMention Mention, int Start, string Name)>(candidates.Count);
+        foreach (var candidate in candidates)
         {
-            var words = Words(NameKey(candidate.Name));
-            if (words.Length > 1 && words.All(w => fullNames.Any(f => f != NameKey(candidate.Name) && Words(f).Length > 1 && LastWord(f) == w)))
+            var key = NameKey(candidate.Name);
+            var words = Words(key);
+            var own = fullNames.Contains(key) ? LastWord(key) : null;
+            if (words.Length > 1 && words.All(w => fullNamesByLastWord.GetValueOrDefault(w) - (w == own ? 1 : 0) > 0))
             {
-                candidates.Remove(candidate);
                 var offset = candidate.Start;
                 foreach (var part in candidate.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
@@ -196,8 +237,13 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
                     offset += part.Length;
                 }
             }
+            else
+            {
+                kept.Add(candidate);
+            }
         }
 
+        candidates = kept;
         candidates.AddRange(split);
 
         var clusters = new List<ArticleEntity>();
@@ -215,11 +261,28 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
             person.Mentions.Add(new Mention(start, start + name.Length, mention.Sentence, name, null));
         }
 
+        // Every cluster so far has a full (multi-word) mention; index them by first and last word once.
+        var fullByWord = new Dictionary<string, List<ArticleEntity>>(StringComparer.Ordinal);
+        foreach (var cluster in clusters.Where(c => c.Mentions.Any(m => Words(NameKey(m.Surface)).Length > 1)))
+        {
+            var key = NameKey(cluster.Name);
+            foreach (var word in new[] { LastWord(key), FirstWord(key) }.Distinct())
+            {
+                if (!fullByWord.TryGetValue(word, out var list))
+                {
+                    fullByWord[word] = list = [];
+                }
+
+                list.Add(cluster);
+            }
+        }
+
+        // Each cluster's mention offsets in order, for "the nearest full mention before" in constant time per cluster.
+        var mentionStarts = clusters.ToDictionary(c => c, c => c.Mentions.Select(m => m.Start).Order().ToList());
         foreach (var (mention, start, name) in candidates.Where(c => Words(c.Name).Length == 1))
         {
             var word = NameKey(name);
-            var matches = clusters.Where(c => c.Mentions.Any(m => Words(NameKey(m.Surface)).Length > 1)
-                && (LastWord(NameKey(c.Name)) == word || FirstWord(NameKey(c.Name)) == word)).ToList();
+            var matches = fullByWord.GetValueOrDefault(word) ?? [];
             ArticleEntity? person = null;
             string? reason = null;
             if (matches.Count == 1)
@@ -230,8 +293,8 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
             else if (matches.Count > 1)
             {
                 // Several people share the name: take the one mentioned last before, else first after.
-                person = matches.Select(c => (c, Distance: c.Mentions.Where(m => m.Start < start).Select(m => start - m.Start).DefaultIfEmpty(int.MaxValue).Min()))
-                    .OrderBy(x => x.Distance).ThenBy(x => x.c.FirstOffset).First().c;
+                person = matches.Select(c => (c, Distance: DistanceBefore(mentionStarts[c], start)))
+                    .OrderBy(x => x.Distance).ThenBy(x => mentionStarts[x.c][0]).First().c;
                 reason = $"surname shared by {matches.Count} people in the article; {person.Name} is the nearest full mention";
             }
 
@@ -242,10 +305,14 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
                     person = new ArticleEntity { Kind = EntityKind.Person, Name = name };
                     byKey[word] = person;
                     clusters.Add(person);
+                    mentionStarts[person] = [];
                 }
             }
 
             person.Mentions.Add(new Mention(start, start + name.Length, mention.Sentence, name, reason));
+            var starts = mentionStarts[person];
+            var at = starts.BinarySearch(start);
+            starts.Insert(at < 0 ? ~at : at, start);
         }
 
         foreach (var person in clusters)
@@ -262,6 +329,19 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         }
 
         return clusters;
+    }
+
+    /// <summary>How far before <paramref name="offset"/> the nearest of <paramref name="starts"/> (sorted) is; int.MaxValue when none is.</summary>
+    private static int DistanceBefore(List<int> starts, int offset)
+    {
+        var at = starts.BinarySearch(offset);
+        var before = (at < 0 ? ~at : at) - 1;
+        while (before >= 0 && starts[before] >= offset)
+        {
+            before--;
+        }
+
+        return before >= 0 ? offset - starts[before] : int.MaxValue;
     }
 
     private static string NameKey(string name) => EntityNames.Key(name);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsApi.Nlp.Entities;
 
 /// <summary>
@@ -37,9 +39,58 @@ public static class Descriptions
 
         var affiliation = words.Select(w => PlaceNames.CountryOfDemonym(w) ?? (PlaceNames.IsKnownCountryVariant(w) ? PlaceNames.Canonical(w) : null))
             .FirstOrDefault(a => a is not null);
-        var titles = RoleNouns[noun];
-        return analysis.Entities.Where(p => p.Kind == EntityKind.Person
-                && p.Roles.Any(r => titles.Contains(r.Title, StringComparer.OrdinalIgnoreCase) && (affiliation is null || r.Affiliation == affiliation)))
-            .OrderByDescending(p => p.Salience).FirstOrDefault();
+        var holders = Holders.GetValue(analysis.Entities, BuildHolders);
+        ArticleEntity? best = null;
+        foreach (var title in RoleNouns[noun])
+        {
+            foreach (var (person, roleAffiliation) in holders.GetValueOrDefault(title) ?? [])
+            {
+                if ((affiliation is null || roleAffiliation == affiliation) && (best is null || person.Salience > best.Salience
+                        || (person.Salience == best.Salience && Order(analysis, person) < Order(analysis, best))))
+                {
+                    best = person;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Who holds each role title in an article (distinct person and affiliation), built once per article.</summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<ArticleEntity>, Dictionary<string, List<(ArticleEntity Person, string? Affiliation)>>> Holders = new();
+
+    private static Dictionary<string, List<(ArticleEntity, string?)>> BuildHolders(IReadOnlyList<ArticleEntity> entities)
+    {
+        var holders = new Dictionary<string, List<(ArticleEntity, string?)>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in entities.Where(e => e.Kind == EntityKind.Person))
+        {
+            foreach (var (title, affiliation) in person.Roles.Select(r => (r.Title, r.Affiliation)).Distinct())
+            {
+                if (!holders.TryGetValue(title, out var list))
+                {
+                    holders[title] = list = [];
+                }
+
+                list.Add((person, affiliation));
+            }
+        }
+
+        return holders;
+    }
+
+    /// <summary>Ties on salience go to the entity listed first, as before the index.</summary>
+    private static int Order(ArticleAnalysis analysis, ArticleEntity entity) => IndexOf(analysis.Entities, entity);
+
+    private static int IndexOf(IReadOnlyList<ArticleEntity> entities, ArticleEntity entity)
+    {
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if (ReferenceEquals(entities[i], entity))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -65,26 +65,40 @@ public static class EventExtractor
         ",", ";", ":", "—", "–", "(", ")", "which", "who", "while", "whose", "as", "after", "before", "because", "when", "since", "amid", "where", "although", "but",
     };
 
-    public static (List<ArticleEvent> Events, MainEvent? Main) Extract(ArticleAnalysis analysis, IReadOnlyList<DateMention> dates, IReadOnlyList<Quote> quotes)
+    /// <summary>
+    /// The events of an article and its main event. At most <paramref name="maxEvents"/> event reports are read
+    /// (body sentences first); <c>Capped</c> says whether more were left unread.
+    /// </summary>
+    public static (List<ArticleEvent> Events, MainEvent? Main, bool Capped) Extract(ArticleAnalysis analysis, IReadOnlyList<DateMention> dates, IReadOnlyList<Quote> quotes,
+        int maxEvents = int.MaxValue)
     {
         var tokens = analysis.Tokens.Tokens;
-        var quoted = quotes.Where(q => q.Kind != QuoteKind.Indirect).Select(q => (q.Start, q.End)).ToList();
+        var quoted = new SpanSet(quotes.Where(q => q.Kind != QuoteKind.Indirect).Select(q => (q.Start, q.End)));
         var mentionsBySentence = analysis.Entities.SelectMany(e => e.Mentions.Select(m => (Mention: m, Entity: e)))
-            .Where(m => !Inside(quoted, m.Mention.Start)).OrderBy(m => m.Mention.Start).ToLookup(m => m.Mention.Sentence);
+            .Where(m => !quoted.Contains(m.Mention.Start)).OrderBy(m => m.Mention.Start).ToLookup(m => m.Mention.Sentence);
+        var index = new ArticleIndex(analysis, dates);
         var events = new List<ArticleEvent>();
 
         // Body sentences first: a headline's telegraphic grammar ("Blinken Lapid meet") should only add evidence.
         var order = Enumerable.Range(0, analysis.Tokens.Sentences.Count)
             .OrderBy(i => analysis.Tokens.Sentences[i].Start(tokens) < analysis.BodyOffset ? 1 : 0).ThenBy(i => i);
+        var capped = false;
         foreach (var s in order)
         {
+            if (events.Count >= maxEvents)
+            {
+                capped = true;
+                break;
+            }
+
             var sentence = analysis.Tokens.Sentences[s];
             var inSentence = mentionsBySentence[s].ToList();
             var seenTypes = new HashSet<EventType>();
+            var before = events.Count;
             for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
                 var token = tokens[t];
-                if (!TryTrigger(analysis, t, sentence, out var type, out var verb, out var triggerEnd) || Inside(quoted, token.Start))
+                if (!TryTrigger(analysis, t, sentence, out var type, out var verb, out var triggerEnd) || quoted.Contains(token.Start))
                 {
                     continue;
                 }
@@ -94,7 +108,7 @@ public static class EventExtractor
                     continue;
                 }
 
-                var ev = Build(analysis, sentence, s, t, triggerEnd, type, verb, inSentence, dates);
+                var ev = Build(analysis, index, sentence, s, t, triggerEnd, type, verb, inSentence);
                 if (ev is not null)
                 {
                     events.Add(ev);
@@ -102,10 +116,13 @@ public static class EventExtractor
             }
 
             // "announced his resignation": the announcement is how the resignation is reported, not an event of its own.
-            var inThis = events.Where(e => e.Evidence[0].Sentence == s).ToList();
-            if (inThis.Count > 1)
+            if (events.Count - before > 1)
             {
-                events.RemoveAll(e => e.Type == EventType.Statement && e.Evidence[0].Sentence == s);
+                var statement = events.FindIndex(before, e => e.Type == EventType.Statement);
+                if (statement >= 0)
+                {
+                    events.RemoveAt(statement);
+                }
             }
         }
 
@@ -115,10 +132,80 @@ public static class EventExtractor
             ev.Title = Title(ev);
         }
 
-        return (merged, Main(analysis, merged));
+        return (merged, Main(analysis, merged), capped);
     }
 
-    private static bool Inside(List<(int Start, int End)> spans, int offset) => spans.Any(q => offset >= q.Start && offset < q.End);
+    /// <summary>
+    /// What Build looks up for every candidate, indexed once per article so that the work stays linear in the
+    /// text: role spans by sentence, dates in text order, and the people named before each offset.
+    /// </summary>
+    private sealed class ArticleIndex
+    {
+        public ArticleIndex(ArticleAnalysis analysis, IReadOnlyList<DateMention> dates)
+        {
+            RoleSpans = analysis.Entities.Where(e => e.Kind == EntityKind.Person).SelectMany(e => e.Roles)
+                .ToLookup(r => r.Sentence, r => (r.Start, r.End));
+            Dates = dates.OrderBy(d => d.Start).ToArray();
+            DateStarts = Dates.Select(d => d.Start).ToArray();
+            DateSpans = new SpanSet(dates.Select(d => (d.Start, d.End)));
+            var ends = analysis.Entities.Where(e => e.Kind == EntityKind.Person).SelectMany(p => p.Mentions.Select(m => (m.End, Person: p)))
+                .OrderBy(x => x.End).ToArray();
+            PersonMentionEnds = ends.Select(x => x.End).ToArray();
+            PersonAtEnd = ends.Select(x => x.Person).ToArray();
+        }
+
+        /// <summary>Role phrases ("U.S. Secretary of State Antony Blinken") by sentence.</summary>
+        public ILookup<int, (int Start, int End)> RoleSpans { get; }
+
+        public DateMention[] Dates { get; }
+
+        private int[] DateStarts { get; }
+
+        /// <summary>Every date expression's span.</summary>
+        public SpanSet DateSpans { get; }
+
+        private int[] PersonMentionEnds { get; }
+
+        private ArticleEntity[] PersonAtEnd { get; }
+
+        /// <summary>The dates that start at or after <paramref name="start"/> and end by <paramref name="end"/>.</summary>
+        public IEnumerable<DateMention> DatesWithin(int start, int end)
+        {
+            var first = Array.BinarySearch(DateStarts, start);
+            first = first < 0 ? ~first : first;
+            while (first > 0 && DateStarts[first - 1] == start)
+            {
+                first--;
+            }
+
+            for (var k = first; k < Dates.Length && Dates[k].Start < end; k++)
+            {
+                if (Dates[k].End <= end)
+                {
+                    yield return Dates[k];
+                }
+            }
+        }
+
+        /// <summary>The person whose mention ends last at or before <paramref name="offset"/> ("he" refers to them).</summary>
+        public ArticleEntity? PersonNamedBefore(int offset)
+        {
+            var k = Array.BinarySearch(PersonMentionEnds, offset);
+            if (k < 0)
+            {
+                k = ~k - 1;
+            }
+            else
+            {
+                while (k + 1 < PersonMentionEnds.Length && PersonMentionEnds[k + 1] == offset)
+                {
+                    k++;
+                }
+            }
+
+            return k >= 0 ? PersonAtEnd[k] : null;
+        }
+    }
 
     private static bool TryTrigger(ArticleAnalysis analysis, int t, Sentence sentence, out EventType type, out bool verb, out int triggerEnd)
     {
@@ -192,15 +279,18 @@ public static class EventExtractor
         return false;
     }
 
-    private static ArticleEvent? Build(ArticleAnalysis analysis, Sentence sentence, int s, int trigger, int triggerEnd, EventType type, bool verb,
-        List<(Mention Mention, ArticleEntity Entity)> inSentence, IReadOnlyList<DateMention> dates)
+    /// <summary>Participants kept per event: a list of hundreds of names is a roll call, not who took part.</summary>
+    private const int MaxParticipants = 12;
+
+    private static ArticleEvent? Build(ArticleAnalysis analysis, ArticleIndex index, Sentence sentence, int s, int trigger, int triggerEnd, EventType type, bool verb,
+        List<(Mention Mention, ArticleEntity Entity)> inSentence)
     {
         var text = analysis.Text;
         var tokens = analysis.Tokens.Tokens;
         var triggerStart = tokens[trigger].Start;
 
         // Names that qualify a title ("U.S." in "U.S. Secretary of State Antony Blinken") are affiliations, not actors.
-        var roleSpans = analysis.Entities.Where(e => e.Kind == EntityKind.Person).SelectMany(e => e.Roles).Select(r => (r.Start, r.End)).ToList();
+        var roleSpans = index.RoleSpans[s].ToList();
         var candidates = inSentence.Where(m => m.Entity.Kind == EntityKind.Person || !roleSpans.Any(r => m.Mention.Start >= r.Start && m.Mention.End <= r.End)).ToList();
 
         // Places: after "in"/"at", after "to" (and right after the verb) for visits and attacks, and places listed with those.
@@ -234,7 +324,7 @@ public static class EventExtractor
         // "The top US diplomat will meet": "US" qualifies the office; the office is the subject.
         if (subject.Count > 0 && subject[^1].Entity.Kind != EntityKind.Person
             && text[subject[^1].Mention.End..triggerStart].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(Descriptions.IsRoleNoun)
-            && DescribedSubject(analysis, sentence, trigger, triggerStart) is { } office)
+            && DescribedSubject(analysis, index, sentence, trigger) is { } office)
         {
             subject.Clear();
             ev.Participants.Add(new EventParticipant(office, ParticipantRole.Actor1));
@@ -262,7 +352,7 @@ public static class EventExtractor
                 ev.Participants.Add(new EventParticipant(m.Entity, ev.Participants.Count == 1 ? ParticipantRole.Actor2 : ParticipantRole.Other));
             }
         }
-        else if (ev.Participants.Count == 0 && DescribedSubject(analysis, sentence, trigger, triggerStart) is { } described)
+        else if (ev.Participants.Count == 0 && DescribedSubject(analysis, index, sentence, trigger) is { } described)
         {
             ev.Participants.Add(new EventParticipant(described, ParticipantRole.Actor1));
         }
@@ -279,6 +369,11 @@ public static class EventExtractor
             }
 
             previousEnd = m.Mention.End;
+            if (ev.Participants.Count >= MaxParticipants)
+            {
+                break;
+            }
+
             if (ev.Participants.Any(p => p.Entity == m.Entity) || (m.Entity.Kind == EntityKind.Place && Locative(between)))
             {
                 // "talks in a Rome hotel": a place after "in" is where, not who.
@@ -295,6 +390,11 @@ public static class EventExtractor
         foreach (var m in actors.Where(m => ev.Participants.All(p => p.Entity != m.Entity) && m.Entity.Kind != EntityKind.Place
                      && !ClauseBetween(analysis, Math.Min(m.Mention.End, triggerEnd), Math.Max(m.Mention.Start, triggerStart), sentence)))
         {
+            if (ev.Participants.Count >= MaxParticipants)
+            {
+                break;
+            }
+
             ev.Participants.Add(new EventParticipant(m.Entity, ParticipantRole.Other));
         }
 
@@ -332,14 +432,14 @@ public static class EventExtractor
         ev.Place = place.Entity;
         var sentenceStart = sentence.Start(tokens);
         var sentenceEnd = sentence.End(tokens);
-        ev.Date = dates.Where(d => d.Kind == DateKind.Date && d.Start >= sentenceStart && d.End <= sentenceEnd)
+        ev.Date = index.DatesWithin(sentenceStart, sentenceEnd).Where(d => d.Kind == DateKind.Date)
             .OrderBy(d => Math.Abs(d.Start - triggerStart)).FirstOrDefault();
         for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
             // Trips are counted anywhere in the sentence ("arrived …, capping his seventh round"); other ordinals near
             // the trigger; never the day of a date ("June 7th", "the 3rd of May").
             if (Ordinals.TryGetValue(tokens[t].Text(text), out var ordinal) && (type == EventType.Visit || Math.Abs(t - trigger) <= 8)
-                && !dates.Any(d => tokens[t].Start >= d.Start && tokens[t].Start < d.End))
+                && !index.DateSpans.Contains(tokens[t].Start))
             {
                 ev.Ordinal = ordinal;
             }
@@ -370,20 +470,16 @@ public static class EventExtractor
     /// A subject that is not a name: "he"/"she" is the person named last before it; an office ("the top US
     /// diplomat") is the person the article gives that role (and affiliation).
     /// </summary>
-    private static ArticleEntity? DescribedSubject(ArticleAnalysis analysis, Sentence sentence, int trigger, int triggerStart)
+    private static ArticleEntity? DescribedSubject(ArticleAnalysis analysis, ArticleIndex index, Sentence sentence, int trigger)
     {
         var tokens = analysis.Tokens.Tokens;
-        var words = Enumerable.Range(sentence.FirstToken, trigger - sentence.FirstToken).Select(t => tokens[t].Text(analysis.Text)).ToList();
-        var people = analysis.Entities.Where(e => e.Kind == EntityKind.Person).ToList();
         // "he privately urged", "she has also met": the pronoun right before the verb, past adverbs and auxiliaries.
         for (var t = trigger - 1; t >= sentence.FirstToken; t--)
         {
             var word = tokens[t].Text(analysis.Text);
             if (word is "he" or "she" or "He" or "She")
             {
-                var pronoun = tokens[t].Start;
-                return people.Select(p => (Person: p, Last: p.Mentions.Where(m => m.End <= pronoun).Select(m => m.End).DefaultIfEmpty(-1).Max()))
-                    .Where(x => x.Last >= 0).OrderByDescending(x => x.Last).Select(x => x.Person).FirstOrDefault();
+                return index.PersonNamedBefore(tokens[t].Start);
             }
 
             if (!(word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal)) && !SubjectVerbFillers.Contains(word))
@@ -392,6 +488,13 @@ public static class EventExtractor
             }
         }
 
+        // A description is at most eight words (Descriptions.Person), so only the last few before the verb matter.
+        if (trigger - sentence.FirstToken > 8)
+        {
+            return null;
+        }
+
+        var words = Enumerable.Range(sentence.FirstToken, trigger - sentence.FirstToken).Select(t => tokens[t].Text(analysis.Text)).ToList();
         return Descriptions.Person(analysis, words);
     }
 
@@ -404,7 +507,7 @@ public static class EventExtractor
     private static string? PreviousWord(ArticleAnalysis analysis, int offset, Sentence sentence)
     {
         var tokens = analysis.Tokens.Tokens;
-        for (var t = sentence.EndToken - 1; t >= sentence.FirstToken; t--)
+        for (var t = Math.Min(sentence.EndToken - 1, tokens.IndexAt(offset)); t >= sentence.FirstToken; t--)
         {
             if (tokens[t].End <= offset)
             {
@@ -430,9 +533,10 @@ public static class EventExtractor
 
     private static bool ClauseBetween(ArticleAnalysis analysis, int from, int to, Sentence sentence)
     {
+        // Only the tokens between the offsets, and no further than the thirteenth word: the answer is known by then.
         var tokens = analysis.Tokens.Tokens;
         var words = 0;
-        for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
+        for (var t = Math.Max(sentence.FirstToken, tokens.IndexAt(from)); t < sentence.EndToken && tokens[t].Start < to; t++)
         {
             if (tokens[t].Start >= from && tokens[t].End <= to)
             {
@@ -441,25 +545,53 @@ public static class EventExtractor
                     return true;
                 }
 
-                words++;
+                if (++words > 12)
+                {
+                    return true;
+                }
             }
         }
 
-        return words > 12;
+        return false;
     }
 
     /// <summary>Mentions of one event in one article become one event.</summary>
     private static List<ArticleEvent> MergeWithinArticle(List<ArticleEvent> events)
     {
+        // Only events of the type that share a participant (or have none, like this one) can be compatible, so
+        // they are found through an index rather than by comparing every pair.
         var merged = new List<ArticleEvent>();
+        var byParticipant = new Dictionary<(EventType, ArticleEntity?), List<int>>();
+        void Index(int at, ArticleEntity? entity)
+        {
+            if (!byParticipant.TryGetValue((merged[at].Type, entity), out var list))
+            {
+                byParticipant[(merged[at].Type, entity)] = list = [];
+            }
+
+            if (list.Count == 0 || list[^1] != at)
+            {
+                list.Add(at);
+            }
+        }
+
         foreach (var ev in events)
         {
-            var same = merged.FirstOrDefault(m => m.Type == ev.Type && Compatible(m, ev));
-            if (same is null)
+            var keys = ev.Participants.Count == 0 ? [null] : ev.Participants.Select(p => (ArticleEntity?)p.Entity).Distinct();
+            var candidates = keys.SelectMany(k => byParticipant.GetValueOrDefault((ev.Type, k)) ?? []).Distinct().Order();
+            var at = candidates.Cast<int?>().FirstOrDefault(i => Compatible(merged[i!.Value], ev));
+            if (at is null)
             {
                 merged.Add(ev);
+                foreach (var key in keys)
+                {
+                    Index(merged.Count - 1, key);
+                }
+
                 continue;
             }
+
+            var same = merged[at.Value];
 
             foreach (var p in ev.Participants.Where(p => same.Participants.All(q => q.Entity != p.Entity)))
             {
@@ -467,6 +599,7 @@ public static class EventExtractor
                     ? (same.Participants.Any(q => q.Role == ParticipantRole.Actor1) ? ParticipantRole.Actor2 : ParticipantRole.Actor1)
                     : ParticipantRole.Other;
                 same.Participants.Add(p with { Role = role });
+                Index(at.Value, p.Entity);
             }
 
             same.Place ??= ev.Place;

@@ -296,18 +296,16 @@ public sealed class FeatureExtractor(Lexicon lexicon)
         // How the first pass labelled this word elsewhere in the document.
         if (context.Occurrences.TryGetValue(w.LowerHash, out var occurrences) && occurrences.Count > 1)
         {
+            // The word's label counts over the whole document, less this occurrence: linear however often it recurs.
             Span<int> byType = stackalloc int[5];
-            var others = 0;
-            foreach (var (os, oi) in occurrences)
+            context.FirstPassLabelCounts[w.LowerHash].CopyTo(byType);
+            var others = occurrences.Count;
+            if (w.InitialCapital || context.Headlines[s])
             {
-                if (os == s && oi == i)
-                {
-                    continue;
-                }
-
-                var label = firstPass[os][oi];
-                byType[label == Bilou.Outside ? 4 : (int)Bilou.TypeOf(label)]++;
-                others++;
+                // This occurrence is one of them.
+                var own = labels[i];
+                byType[own == Bilou.Outside ? 4 : (int)Bilou.TypeOf(own)]--;
+                others--;
             }
 
             var best = 4;
@@ -446,6 +444,9 @@ public sealed class FeatureExtractor(Lexicon lexicon)
     {
         public required TaggerDocument Document { get; init; }
 
+        /// <summary>Sentences in capitals (<see cref="IsHeadline"/>), whose words all count as capitalised occurrences.</summary>
+        public required bool[] Headlines { get; init; }
+
         /// <summary>Capitalised (or headline) occurrences of each word.</summary>
         public Dictionary<ulong, List<(int Sentence, int Token)>> Occurrences { get; } = [];
 
@@ -456,16 +457,20 @@ public sealed class FeatureExtractor(Lexicon lexicon)
         /// <summary>Word → bit mask of (type × 4 + BILU position) of first-pass entities containing it.</summary>
         public Dictionary<ulong, int> EntityWords { get; } = [];
 
+        /// <summary>Word → how the first pass labelled its <see cref="Occurrences"/>: counts by type (PER, ORG, LOC, MISC, outside).</summary>
+        public Dictionary<ulong, int[]> FirstPassLabelCounts { get; } = [];
+
         /// <summary>First tokens of phrases that the first pass tagged as a multi-word entity somewhere in the document.</summary>
         public Dictionary<(int, int), int> EntityPhraseStarts { get; } = [];
 
         public static DocumentContext Build(TaggerDocument document)
         {
-            var context = new DocumentContext { Document = document };
+            var context = new DocumentContext { Document = document, Headlines = new bool[document.Sentences.Count] };
             for (var s = 0; s < document.Sentences.Count; s++)
             {
                 var words = document.Sentences[s];
                 var headline = IsHeadline(words);
+                context.Headlines[s] = headline;
                 for (var i = 0; i < words.Length; i++)
                 {
                     var w = words[i];
@@ -499,6 +504,19 @@ public sealed class FeatureExtractor(Lexicon lexicon)
         {
             EntityWords.Clear();
             EntityPhraseStarts.Clear();
+            FirstPassLabelCounts.Clear();
+            foreach (var (word, occurrences) in Occurrences)
+            {
+                var counts = new int[5];
+                foreach (var (s, i) in occurrences)
+                {
+                    var label = firstPass[s][i];
+                    counts[label == Bilou.Outside ? 4 : (int)Bilou.TypeOf(label)]++;
+                }
+
+                FirstPassLabelCounts[word] = counts;
+            }
+
             var phrasesByFirstWord = new Dictionary<ulong, List<(ulong[] Words, int Type)>>();
             for (var s = 0; s < Document.Sentences.Count; s++)
             {

@@ -93,16 +93,18 @@ public static class QuoteExtractor
     {
         var context = new Context(analysis);
         var quotes = new List<Quote>();
+        Quote? lastPersonQuote = null;
         foreach (var (start, end, opened, closed) in QuotedSpans(analysis.Text))
         {
-            var quote = Attribute(context, start, end, opened, closed, quotes);
+            var quote = Attribute(context, start, end, opened, closed, quotes, lastPersonQuote);
             if (quote is not null)
             {
                 quotes.Add(quote);
+                lastPersonQuote = quote.Speaker?.Kind == EntityKind.Person ? quote : lastPersonQuote;
             }
         }
 
-        quotes.AddRange(Indirect(context, quotes));
+        quotes.AddRange(Indirect(context, [.. quotes]));
         quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
         return quotes;
     }
@@ -210,6 +212,24 @@ public static class QuoteExtractor
             }
 
             Mentions.Sort((a, b) => a.Mention.Start.CompareTo(b.Mention.Start));
+            MentionStarts = Mentions.Select(m => m.Mention.Start).ToArray();
+            _people = Enumerable.Range(0, Mentions.Count).Where(m => Mentions[m].Entity.Kind == EntityKind.Person).ToArray();
+            _personStarts = _people.Select(m => Mentions[m].Mention.Start).ToArray();
+
+            // Per token, the last cue verb and the number of words and quotation marks up to it, so that a rule
+            // looking back over a sentence costs the same however long the sentence is.
+            _lastCue = new int[Tokens.Count];
+            _wordsThrough = new int[Tokens.Count];
+            _marksThrough = new int[Tokens.Count];
+            for (var t = 0; t < Tokens.Count; t++)
+            {
+                var word = Word(t);
+                _lastCue[t] = CueVerbs.Contains(word) ? t : t > 0 ? _lastCue[t - 1] : -1;
+                _wordsThrough[t] = (t > 0 ? _wordsThrough[t - 1] : 0) + (Tokens[t].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0);
+                _marksThrough[t] = (t > 0 ? _marksThrough[t - 1] : 0) + (word is "“" or "\"" ? 1 : 0);
+            }
+
+            _sentenceEnds = Analysis.Tokens.Sentences.Select(x => x.EndToken).ToArray();
 
             // The mention each token starts inside of, looked up for every token the rules visit.
             _mentionOfToken = new int[Tokens.Count];
@@ -228,6 +248,41 @@ public static class QuoteExtractor
         }
 
         private readonly int[] _mentionOfToken;
+        private readonly int[] _people;
+        private readonly int[] _personStarts;
+        private readonly int[] _lastCue;
+        private readonly int[] _wordsThrough;
+        private readonly int[] _marksThrough;
+        private readonly int[] _sentenceEnds;
+
+        /// <summary>The start of each of <see cref="Mentions"/>, in order.</summary>
+        public int[] MentionStarts { get; }
+
+        /// <summary>The last cue verb among tokens [from, to], or -1.</summary>
+        public int LastCue(int from, int to) => to >= 0 && to < _lastCue.Length && _lastCue[to] >= from ? _lastCue[to] : -1;
+
+        /// <summary>Words and numbers among tokens [from, to].</summary>
+        public int WordsIn(int from, int to) => to < from ? 0 : _wordsThrough[to] - (from > 0 ? _wordsThrough[from - 1] : 0);
+
+        /// <summary>Opening quotation marks among tokens [from, to].</summary>
+        public int MarksIn(int from, int to) => to < from ? 0 : _marksThrough[to] - (from > 0 ? _marksThrough[from - 1] : 0);
+
+        /// <summary>The index of the first of <see cref="Mentions"/> starting at or after <paramref name="offset"/>.</summary>
+        public int FirstMentionFrom(int offset)
+        {
+            var k = Array.BinarySearch(MentionStarts, offset);
+            if (k < 0)
+            {
+                return ~k;
+            }
+
+            while (k > 0 && MentionStarts[k - 1] == offset)
+            {
+                k--;
+            }
+
+            return k;
+        }
 
         public ArticleAnalysis Analysis { get; }
 
@@ -239,19 +294,25 @@ public static class QuoteExtractor
 
         public int TokenAt(int offset) => Math.Max(0, Tokens.IndexAt(offset));
 
+        /// <summary>The first sentence ending after the token at <paramref name="offset"/> (binary search).</summary>
         public int SentenceOf(int offset)
         {
             var token = TokenAt(offset);
-            var sentences = Analysis.Tokens.Sentences;
-            for (var s = 0; s < sentences.Count; s++)
+            int low = 0, high = _sentenceEnds.Length - 1;
+            while (low < high)
             {
-                if (token < sentences[s].EndToken)
+                var middle = low + ((high - low) / 2);
+                if (token < _sentenceEnds[middle])
                 {
-                    return s;
+                    high = middle;
+                }
+                else
+                {
+                    low = middle + 1;
                 }
             }
 
-            return sentences.Count - 1;
+            return Math.Max(0, Math.Min(low, _sentenceEnds.Length - 1));
         }
 
         public string Word(int token) => Tokens[token].Text(Text);
@@ -260,11 +321,31 @@ public static class QuoteExtractor
             _mentionOfToken[token] is >= 0 and var m ? Mentions[m] : null;
 
         /// <summary>The last person named before <paramref name="offset"/>.</summary>
-        public ArticleEntity? LastPersonBefore(int offset) =>
-            Mentions.LastOrDefault(m => m.Mention.End <= offset && m.Entity.Kind == EntityKind.Person).Entity;
+        public ArticleEntity? LastPersonBefore(int offset) => LastPersonMentionBefore(offset)?.Entity;
+
+        /// <summary>The last person mention (in text order) that ends at or before <paramref name="offset"/>.</summary>
+        public (Mention Mention, ArticleEntity Entity)? LastPersonMentionBefore(int offset)
+        {
+            var k = Array.BinarySearch(_personStarts, offset);
+            k = (k < 0 ? ~k : k) - 1;
+            while (k + 1 < _personStarts.Length && _personStarts[k + 1] < offset)
+            {
+                k++;
+            }
+
+            for (; k >= 0; k--)
+            {
+                if (Mentions[_people[k]].Mention.End <= offset)
+                {
+                    return Mentions[_people[k]];
+                }
+            }
+
+            return null;
+        }
     }
 
-    private static Quote? Attribute(Context context, int start, int end, bool opened, bool closed, List<Quote> earlier)
+    private static Quote? Attribute(Context context, int start, int end, bool opened, bool closed, List<Quote> earlier, Quote? lastPersonQuote)
     {
         var text = context.Text;
         var content = text[start..end].Trim();
@@ -283,12 +364,17 @@ public static class QuoteExtractor
         var after = FindCueAfter(context, end, out var afterCue, out var afterSpeaker);
 
         // Before the quote, in the same sentence: "Lapid said: “…”", "Blinken stated that “…”".
-        var beforeTokens = Enumerable.Range(sentenceRange.FirstToken, Math.Max(0, startToken - 1 - sentenceRange.FirstToken + 1))
-            .Where(t => context.Tokens[t].End <= start - 1).ToList();
-        var leadingWords = beforeTokens.Count(t => context.Tokens[t].Kind is TokenKind.Word or TokenKind.Number);
-        var beforeCue = beforeTokens.LastOrDefault(t => CueVerbs.Contains(context.Word(t)), -1);
+        // The tokens of the sentence before the opening mark: [first token, lastBefore].
+        var lastBefore = startToken - 1;
+        while (lastBefore >= sentenceRange.FirstToken && context.Tokens[lastBefore].End > start - 1)
+        {
+            lastBefore--;
+        }
 
-        var kind = leadingWords == 0 || (beforeCue >= 0 && beforeTokens.Last() is var last && context.Word(last) is ":" or ",")
+        var leadingWords = context.WordsIn(sentenceRange.FirstToken, lastBefore);
+        var beforeCue = context.LastCue(sentenceRange.FirstToken, lastBefore);
+
+        var kind = leadingWords == 0 || (beforeCue >= 0 && context.Word(lastBefore) is ":" or ",")
             ? QuoteKind.Direct
             : QuoteKind.Partial;
         if (!opened)
@@ -345,10 +431,9 @@ public static class QuoteExtractor
         // "he said": whoever was named or quoted last before the quote.
         if (speaker.Entity is null && speaker.Text is "he" or "she" or "He" or "She")
         {
-            var lastQuote = earlier.LastOrDefault(q => q.Speaker?.Kind == EntityKind.Person);
-            var named = context.LastPersonBefore(start);
-            var namedAt = named?.Mentions.Where(m => m.End <= start).Max(m => m.End) ?? -1;
-            speaker = (lastQuote is not null && lastQuote.End > namedAt ? lastQuote.Speaker : named, speaker.Text, speaker.Start);
+            var named = context.LastPersonMentionBefore(start);
+            var namedAt = named?.Mention.End ?? -1;
+            speaker = (lastPersonQuote is not null && lastPersonQuote.End > namedAt ? lastPersonQuote.Speaker : named?.Entity, speaker.Text, speaker.Start);
         }
 
         if (speaker.Entity is null && speaker.Text is null)
@@ -382,8 +467,8 @@ public static class QuoteExtractor
         {
             var previous = sentences[sentence - 1];
             var last = previous.EndToken - 1;
-            var cue = Enumerable.Range(previous.FirstToken, previous.TokenCount).LastOrDefault(t => CueVerbs.Contains(context.Word(t)), -1);
-            if (cue >= 0 && (context.Word(last) == ":" || last - cue <= 4) && !Enumerable.Range(cue, last - cue + 1).Any(t => context.Word(t) is "“" or "\""))
+            var cue = context.LastCue(previous.FirstToken, last);
+            if (cue >= 0 && (context.Word(last) == ":" || last - cue <= 4) && context.MarksIn(cue, last) == 0)
             {
                 var introduced = SpeakerBefore(context, cue, previous.FirstToken);
                 if (introduced.Text is null)
@@ -400,13 +485,31 @@ public static class QuoteExtractor
 
         var before = earlier.LastOrDefault();
         if (before is not null && (before.Speaker is not null || before.SpeakerText is not null) && before.End <= start && start - before.End <= ContinuationWindow
-            && !context.Mentions.Any(m => m.Mention.Start >= before.End && m.Mention.End <= start && m.Entity.Kind == EntityKind.Person && m.Entity != before.Speaker))
+            && !NamesOtherPerson(context, before.End, start, before.Speaker))
         {
             return (before.Speaker, before.SpeakerText, -1);
         }
 
         return (null, null, -1);
     }
+
+    /// <summary>Does a person other than <paramref name="speaker"/> have a mention within [from, to)?</summary>
+    private static bool NamesOtherPerson(Context context, int from, int to, ArticleEntity? speaker)
+    {
+        for (var k = context.FirstMentionFrom(from); k < context.Mentions.Count && context.Mentions[k].Mention.Start < to; k++)
+        {
+            var (mention, entity) = context.Mentions[k];
+            if (mention.End <= to && entity.Kind == EntityKind.Person && entity != speaker)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many names before an appositive comma are tried as its subject: the subject is near.</summary>
+    private const int AppositiveCandidates = 32;
 
     private static (ArticleEntity? Entity, string? Text, int Start) Refine(Context context, (ArticleEntity? Entity, string? Text, int Start) speaker)
     {
@@ -553,8 +656,11 @@ public static class QuoteExtractor
             // "Karimi, executive director of Interfaith Paths to Peace, said …": the name the appositive describes.
             // "… , and Brian Deese, the White House climate change adviser, said": the nearest name that opens its
             // clause (after the sentence start, a comma, "and"/"but" or a title) and is followed by a comma.
-            var names = context.Mentions.Where(m => m.Mention.Start >= context.Tokens[sentenceStart].Start && m.Mention.End <= context.Tokens[t].Start
-                && m.Entity.Kind is EntityKind.Person or EntityKind.Organisation).Reverse();
+            var from = context.FirstMentionFrom(context.Tokens[sentenceStart].Start);
+            var to = context.FirstMentionFrom(context.Tokens[t].Start);
+            var names = Enumerable.Range(from, to - from).Reverse().Select(k => context.Mentions[k])
+                .Where(m => m.Mention.End <= context.Tokens[t].Start && m.Entity.Kind is EntityKind.Person or EntityKind.Organisation)
+                .Take(AppositiveCandidates);
             foreach (var subject in names)
             {
                 var at = context.TokenAt(subject.Mention.Start);
@@ -689,18 +795,19 @@ public static class QuoteExtractor
     {
         var text = context.Text;
         var sentences = context.Analysis.Tokens.Sentences;
+        var directSpans = new SpanSet(direct.Select(q => (q.Start, q.End)));
         for (var s = 0; s < sentences.Count; s++)
         {
             var sentence = sentences[s];
             var sentenceStart = sentence.Start(context.Tokens);
             var sentenceEnd = sentence.End(context.Tokens);
-            if (Labelled(context, sentence, s, direct) is { } labelled)
+            if (Labelled(context, sentence, s, directSpans) is { } labelled)
             {
                 yield return labelled;
                 continue;
             }
 
-            if (direct.Any(q => q.Start < sentenceEnd && q.End > sentenceStart))
+            if (directSpans.Overlaps(sentenceStart, sentenceEnd))
             {
                 // Reported speech beside quotation marks was tried ("… said the move was made by Bratton and said,
                 // “…”"): on PolNeAR it added as many wrong spans as right ones.
@@ -819,7 +926,7 @@ public static class QuoteExtractor
     /// a ‘Proven Failure’ in Business". The content runs to the end of the sentence or line; skipped when a
     /// quotation already covers most of it.
     /// </summary>
-    private static Quote? Labelled(Context context, Sentence sentence, int s, List<Quote> direct)
+    private static Quote? Labelled(Context context, Sentence sentence, int s, SpanSet direct)
     {
         var text = context.Text;
         var sentenceStart = sentence.Start(context.Tokens);
@@ -843,7 +950,7 @@ public static class QuoteExtractor
         var start = context.Tokens[colon + 1].Start;
         var lineEnd = text.IndexOf('\n', start);
         var end = TrimEndPunctuation(text, Math.Min(sentence.End(context.Tokens), lineEnd < 0 ? text.Length : lineEnd));
-        var covered = direct.Sum(q => Math.Max(0, Math.Min(q.End, end) - Math.Max(q.Start, start)));
+        var covered = direct.CoveredWithin(start, end);
         if (end <= start || text[start..end].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3 || covered * 2 > end - start)
         {
             return null;
