@@ -17,6 +17,7 @@ using NewsApi.Data;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Ner;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -50,16 +51,26 @@ builder.Services.AddSingleton<AnalysisStore>();
 builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section);
 builder.Services.AddSingleton<ReprocessWorker>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ReprocessWorker>());
-builder.Services.AddOptions<CorrectionsOptions>().BindConfiguration(CorrectionsOptions.Section);
 builder.Services.AddScoped<EntityCorrections>();
+builder.Services.AddOptions<PagingOptions>().BindConfiguration(PagingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<Paging>();
+builder.Services.AddApiKeys();
+builder.Services.AddNewsApiRateLimits();
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-    context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+{
+    Problems.Titles(context);
+    context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+});
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 var enumsAsCamelCase = new JsonStringEnumConverter(JsonNamingPolicy.CamelCase);
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(enumsAsCamelCase));
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.Converters.Add(enumsAsCamelCase);
+    options.SerializerOptions.Converters.Add(new NoNulStringConverter());
+});
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => options.JsonSerializerOptions.Converters.Add(enumsAsCamelCase));
 builder.Services.AddNewsApiSwagger();
 
@@ -78,9 +89,16 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOn
     await scope.ServiceProvider.GetRequiredService<NewsDbContext>().MigrateAsync();
 }
 
+// Outermost, so each request is logged once with the status it was answered with: client errors at
+// Information (429, 413 and 503 at Warning), server errors at Error.
+app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, exception) => (exception, http.Response.StatusCode) switch
+{
+    (not null, _) or (_, >= 500 and not 503) => LogEventLevel.Error,
+    (_, 429 or 413 or 503) => LogEventLevel.Warning,
+    _ => LogEventLevel.Information,
+});
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
 
 app.UseSwagger();
 app.UseSwaggerUI(options =>
@@ -88,6 +106,13 @@ app.UseSwaggerUI(options =>
     options.SwaggerEndpoint($"/swagger/{OpenApi.DocumentName}/swagger.json", "NewsApi v1");
     options.DocumentTitle = "NewsApi";
 });
+
+app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseRequestBodyLimits();
+app.RejectNulCharacters();
+app.UseAuthorization();
 
 app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
 app.MapArticles();

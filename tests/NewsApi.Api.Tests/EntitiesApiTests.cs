@@ -19,7 +19,7 @@ public sealed class EntitiesApiTests(DatabaseFixture database) : ApiTestBase(dat
 
     protected override NewsApiFactory CreateFactory() => new(Database.ConnectionString, Files.Path, new Dictionary<string, string?>
     {
-        ["Corrections:ApiKey"] = Key,
+        ["ApiKeys:AdminKey"] = Key,
         ["Analysis:ReprocessEnabled"] = "false",
     });
 
@@ -259,7 +259,8 @@ public sealed class EntitiesApiTests(DatabaseFixture database) : ApiTestBase(dat
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
 
         using var wrong = await SendAsync(HttpMethod.Post, $"/people/{lapid.Id}/aliases", new { alias = "Lapid Y." }, key: "nope");
-        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Contains("does not hold a key", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var delete = await SendAsync(HttpMethod.Delete, $"/people/{lapid.Id}/aliases/Lapid", null, key: null);
         Assert.Equal(HttpStatusCode.Unauthorized, delete.StatusCode);

@@ -49,7 +49,7 @@ public sealed class EventMergingApiTests(DatabaseFixture database) : ApiTestBase
 
     protected override NewsApiFactory CreateFactory() => new(Database.ConnectionString, Files.Path, new Dictionary<string, string?>
     {
-        ["Corrections:ApiKey"] = Key,
+        ["ApiKeys:AdminKey"] = Key,
         ["Analysis:ReprocessEnabled"] = "false",
     });
 
@@ -107,7 +107,7 @@ public sealed class EventMergingApiTests(DatabaseFixture database) : ApiTestBase
         Assert.NotEqual(articles["a.txt"].StoryId, articles["c.txt"].StoryId);
         var story = await GetJsonAsync<StoryDetail>($"/stories/{articles["a.txt"].StoryId}");
         Assert.Contains(story.Articles, a => a.Id == articles["d.txt"].Id && a.DuplicateOf == articles["a.txt"].Id);
-        var similar = await GetJsonAsync<List<SimilarArticle>>($"/articles/{articles["a.txt"].Id}/similar");
+        var similar = (await GetJsonAsync<Page<SimilarArticle>>($"/articles/{articles["a.txt"].Id}/similar")).Items;
         Assert.Equal(("near-duplicate", articles["d.txt"].Id), (similar[0].Relation, similar[0].Id));
         Assert.True(similar[0].Similarity >= 0.7);
     }

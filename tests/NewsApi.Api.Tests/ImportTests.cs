@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using NewsApi.Api.Imports;
 using NewsApi.Api.Tests.Infrastructure;
 using NewsApi.Data.Entities;
 
@@ -93,7 +94,7 @@ public sealed class ImportTests(DatabaseFixture database) : ApiTestBase(database
         AssertRejected(outcomes["nul.txt"], "NUL");
         AssertRejected(outcomes["controls.txt"], "not text");
         AssertRejected(outcomes["furniture.txt"], "page furniture");
-        AssertRejected(outcomes["unreadable.txt"], "could not be read");
+        AssertRejected(outcomes["unreadable.txt"], "target does not exist");
         AssertRejected(outcomes["large.txt"], "limit");
         Assert.Equal(7, run.Rejected);
     }
@@ -148,7 +149,7 @@ public sealed class ImportTests(DatabaseFixture database) : ApiTestBase(database
     }
 
     [Fact]
-    public async Task Two_importers_at_once_import_each_file_once()
+    public async Task Two_instances_queue_one_run_and_one_of_them_imports_each_file_once()
     {
         Files.WithSeeds();
         for (var i = 0; i < 15; i++)
@@ -158,21 +159,18 @@ public sealed class ImportTests(DatabaseFixture database) : ApiTestBase(database
 
         await using var other = new NewsApiFactory(Database.ConnectionString, Files.Path);
         var importers = new[] { Factory.Importer, other.Importer };
-        foreach (var importer in importers)
-        {
-            await importer.QueueAsync(ImportTrigger.Request, CancellationToken.None);
-        }
+        var queued = await Task.WhenAll(importers.Select(i => i.QueueAsync(ImportTrigger.Request, CancellationToken.None)));
+        Assert.Equal(queued[0].Id, queued[1].Id);
 
-        // Both instances race to claim and execute the two queued runs.
-        await Task.WhenAll(importers.Select(i => Task.Run(() => i.RunQueuedAsync(CancellationToken.None))));
+        // Both instances race to claim the queued run: one executes it, the other finds nothing to do.
+        var executed = await Task.WhenAll(importers.Select(i => Task.Run(() => i.RunQueuedAsync(CancellationToken.None))));
 
+        Assert.Equal([0, 1], executed.Order());
         await using var db = Database.CreateContext();
         Assert.Equal(20, await db.Articles.CountAsync());
-        var imported = await db.ImportFiles.Where(f => f.Outcome == ImportOutcome.Imported).GroupBy(f => f.File).Select(g => g.Count()).ToListAsync();
-        Assert.Equal(20, imported.Count);
-        Assert.All(imported, count => Assert.Equal(1, count));
-        Assert.Equal(40, await db.ImportFiles.CountAsync());
-        Assert.All(await db.ImportRuns.ToListAsync(), r => Assert.Equal(ImportStatus.Succeeded, r.Status));
+        Assert.Equal(20, await db.ImportFiles.CountAsync(f => f.Outcome == ImportOutcome.Imported));
+        var run = Assert.Single(await db.ImportRuns.ToListAsync());
+        Assert.Equal((ImportStatus.Succeeded, 20), (run.Status, run.Imported));
     }
 
     [Fact]
@@ -180,16 +178,15 @@ public sealed class ImportTests(DatabaseFixture database) : ApiTestBase(database
     {
         Files.WithSeeds();
         await using var other = new NewsApiFactory(Database.ConnectionString, Files.Path);
-        var runA = await Factory.Importer.QueueAsync(ImportTrigger.Request, CancellationToken.None);
-        var runB = await other.Importer.QueueAsync(ImportTrigger.Request, CancellationToken.None);
+        var run = await Factory.Importer.QueueAsync(ImportTrigger.Request, CancellationToken.None);
 
-        foreach (var path in Directory.GetFiles(Files.Path).Order())
+        foreach (var entry in ImportFolder.Scan(Files.Path, "*.txt"))
         {
             var results = await Task.WhenAll(
-                Task.Run(() => Factory.Importer.ImportFileAsync(runA.Id, Files.Path, path, CancellationToken.None)),
-                Task.Run(() => other.Importer.ImportFileAsync(runB.Id, Files.Path, path, CancellationToken.None)));
-            Assert.Equal([ImportOutcome.Imported, ImportOutcome.Unchanged], results.Select(r => r.Outcome).Order());
-            Assert.Equal(results[0].ArticleId, results[1].ArticleId);
+                Task.Run(() => Factory.Importer.ImportEntryAsync(run.Id, entry, CancellationToken.None)),
+                Task.Run(() => other.Importer.ImportEntryAsync(run.Id, entry, CancellationToken.None)));
+            Assert.Equal([ImportOutcome.Imported, ImportOutcome.Unchanged], results.Select(r => r!.Outcome).Order());
+            Assert.Equal(results[0]!.ArticleId, results[1]!.ArticleId);
         }
 
         await using var db = Database.CreateContext();
@@ -205,5 +202,6 @@ public sealed class ImportTests(DatabaseFixture database) : ApiTestBase(database
 
         Assert.Equal(ImportStatus.Failed, run.Status);
         Assert.Contains("does not exist", run.Error);
+        Assert.DoesNotContain(Files.Path, run.Error);
     }
 }

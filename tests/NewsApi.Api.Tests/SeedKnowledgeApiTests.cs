@@ -319,7 +319,7 @@ public sealed class SeedKnowledgeApiTests(DatabaseFixture database) : ApiTestBas
         Assert.Equal((story.Id, 2), (byArticles[0].Id, byArticles[0].ArticleCount));
         Assert.Equal(byArticles.Select(s => s.ArticleCount).OrderDescending(), byArticles.Select(s => s.ArticleCount));
 
-        var similar = await GetJsonAsync<List<SimilarArticle>>($"/articles/{original}/similar");
+        var similar = (await GetJsonAsync<Page<SimilarArticle>>($"/articles/{original}/similar")).Items;
         var top = similar[0];
         Assert.Equal((rewrite, "same-story", true), (top.Id, top.Relation, top.SameStory));
         Assert.InRange(top.Similarity, 0.05, 0.5);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using NewsApi.Api.Health;
 using NewsApi.Api.Imports;
 using NewsApi.Api.Infrastructure;
@@ -44,7 +45,8 @@ public sealed class ImportsApiTests(DatabaseFixture database) : ApiTestBase(data
         Files.WithSeeds();
         Files.WriteBytes("empty.txt", []);
 
-        using var response = await Client.PostAsync("/imports", null);
+        using var admin = Factory.CreateAdminClient();
+        using var response = await admin.PostAsync("/imports", null);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var queued = await ReadAsync<ImportRunSummary>(response);
@@ -62,6 +64,71 @@ public sealed class ImportsApiTests(DatabaseFixture database) : ApiTestBase(data
 
         var runs = await GetJsonAsync<Page<ImportRunSummary>>("/imports");
         Assert.Equal(queued.Id, Assert.Single(runs.Items).Id);
+    }
+
+    [Fact]
+    public async Task Starting_a_run_needs_a_key_with_the_imports_scope()
+    {
+        await using var factory = new NewsApiFactory(Database.ConnectionString, Files.Path, new Dictionary<string, string?>
+        {
+            ["ApiKeys:Clients:0:Name"] = "editor",
+            ["ApiKeys:Clients:0:Key"] = "editor-key-0123456789",
+            ["ApiKeys:Clients:0:Scopes:0"] = "corrections",
+        });
+        using var client = factory.CreateClient();
+
+        using var anonymous = await client.PostAsync("/imports", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("ApiKey", anonymous.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+
+        using var editor = new HttpRequestMessage(HttpMethod.Post, "/imports") { Headers = { { "X-Api-Key", "editor-key-0123456789" } } };
+        using var forbidden = await client.SendAsync(editor);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Contains("scope", await forbidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await using var db = Database.CreateContext();
+        Assert.Equal(0, db.ImportRuns.Count());
+    }
+
+    [Fact]
+    public async Task Thirty_requests_while_a_run_is_queued_get_that_one_run()
+    {
+        // No worker here, so the run stays queued.
+        await using var factory = new NewsApiFactory(Database.ConnectionString, Files.Path);
+        using var admin = factory.CreateAdminClient();
+
+        var locations = new List<string>();
+        foreach (var _ in Enumerable.Range(0, 30))
+        {
+            using var response = await admin.PostAsync("/imports", null);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            locations.Add(response.Headers.Location!.OriginalString);
+        }
+
+        Assert.Single(locations.Distinct());
+        await using var db = Database.CreateContext();
+        Assert.Equal(1, db.ImportRuns.Count());
+    }
+
+    [Fact]
+    public async Task Server_paths_and_instances_are_shown_to_admin_keys_only()
+    {
+        Files.WithSeeds();
+        using var admin = Factory.CreateAdminClient();
+        using var started = await admin.PostAsync("/imports", null);
+        await WaitForRunAsync(started.Headers.Location!.OriginalString);
+
+        var anonymous = await GetJsonAsync<Page<ImportRunSummary>>("/imports");
+        Assert.Null(anonymous.Items[0].Path);
+        Assert.Null(anonymous.Items[0].Instance);
+        var body = await Client.GetStringAsync(started.Headers.Location!.OriginalString);
+        Assert.DoesNotContain(Files.Path, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Environment.MachineName, body, StringComparison.Ordinal);
+
+        var mine = JsonSerializer.Deserialize<Page<ImportRunSummary>>(await admin.GetStringAsync("/imports"), Json)!;
+        Assert.Equal(Path.GetFullPath(Files.Path), mine.Items[0].Path);
+        Assert.StartsWith(Environment.MachineName + ":", mine.Items[0].Instance, StringComparison.Ordinal);
     }
 
     private async Task<ImportRunDetail> WaitForRunAsync(string location)

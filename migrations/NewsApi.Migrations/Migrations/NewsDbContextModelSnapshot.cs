@@ -887,6 +887,10 @@ namespace NewsApi.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
                     b.Property<int>("Imported")
                         .HasColumnType("integer")
                         .HasColumnName("imported");
@@ -894,6 +898,11 @@ namespace NewsApi.Migrations
                     b.Property<string>("Instance")
                         .HasColumnType("text")
                         .HasColumnName("instance");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("owner");
 
                     b.Property<string>("Path")
                         .IsRequired()
@@ -934,6 +943,11 @@ namespace NewsApi.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_import_runs");
+
+                    b.HasIndex("Path")
+                        .IsUnique()
+                        .HasDatabaseName("ux_import_runs_one_queued_per_path")
+                        .HasFilter("status = 'Queued'");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_import_runs_status");
@@ -1032,6 +1046,28 @@ namespace NewsApi.Migrations
                         .HasDatabaseName("ix_quotes_speaker_id_article_date_id");
 
                     b.ToTable("quotes", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ServerKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_server_keys");
+
+                    b.ToTable("server_keys", (string)null);
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.Source", b =>

@@ -70,7 +70,7 @@ public static class ArticlesApi
     private sealed record Row(ArticleSummary Summary, DateTimeOffset SortDate, float Rank);
 
     public static async Task<Results<Ok<Page<ArticleSummary>>, ValidationProblem>> ListArticles(
-        [AsParameters] ArticleListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+        [AsParameters] ArticleListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
@@ -87,7 +87,7 @@ public static class ArticlesApi
         }
 
         var fingerprint = Paging.Fingerprint("articles", q, source, from?.UtcTicks, to?.UtcTicks, sort, query.Person, query.Organisation, query.Place);
-        var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 2, errors);
+        var (limit, after) = await paging.ReadAsync(query, fingerprint, sort == SortOrder.Relevance ? [KeyKind.Float, KeyKind.Int64] : DateKeys, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -132,26 +132,29 @@ public static class ArticlesApi
             _ => await ByDate(articles, sort == SortOrder.Newest, after, limit, cancellationToken),
         };
 
-        var page = Paging.Create(rows, limit, fingerprint, row => sort == SortOrder.Relevance
-            ? [BitConverter.SingleToInt32Bits(row.Rank).ToString(CultureInfo.InvariantCulture), row.Summary.Id.ToString(CultureInfo.InvariantCulture)]
-            : [row.SortDate.UtcTicks.ToString(CultureInfo.InvariantCulture), row.Summary.Id.ToString(CultureInfo.InvariantCulture)]);
+        var page = paging.Create(rows, limit, fingerprint, row => sort == SortOrder.Relevance
+            ? [Cursor.Key(row.Rank), Cursor.Key(row.Summary.Id)]
+            : [Cursor.Key(row.SortDate), Cursor.Key(row.Summary.Id)]);
         return TypedResults.Ok(new Page<ArticleSummary>(page.Items.Select(r => r.Summary with { Excerpt = Excerpt(r.Summary.Excerpt) }).ToList(), page.Next));
     }
 
+    /// <summary>The cursor keys of a list of articles by date: sort date (ticks) and id.</summary>
+    public static readonly KeyKind[] DateKeys = [KeyKind.Int64, KeyKind.Int64];
+
     /// <summary>A page of article summaries by date (for lists of an entity's articles).</summary>
-    public static async Task<Page<ArticleSummary>> PageByDateAsync(IQueryable<Article> articles, bool newest, Paging.Cursor? after, int limit, string fingerprint, CancellationToken cancellationToken)
+    public static async Task<Page<ArticleSummary>> PageByDateAsync(Paging paging, IQueryable<Article> articles, bool newest, Cursor? after, int limit, string fingerprint, CancellationToken cancellationToken)
     {
         var rows = await ByDate(articles, newest, after, limit, cancellationToken);
-        var page = Paging.Create(rows, limit, fingerprint, row => [row.SortDate.UtcTicks.ToString(CultureInfo.InvariantCulture), row.Summary.Id.ToString(CultureInfo.InvariantCulture)]);
+        var page = paging.Create(rows, limit, fingerprint, row => [Cursor.Key(row.SortDate), Cursor.Key(row.Summary.Id)]);
         return new Page<ArticleSummary>(page.Items.Select(r => r.Summary with { Excerpt = Excerpt(r.Summary.Excerpt) }).ToList(), page.Next);
     }
 
-    private static async Task<List<Row>> ByDate(IQueryable<Article> articles, bool newest, Paging.Cursor? after, int limit, CancellationToken cancellationToken)
+    private static async Task<List<Row>> ByDate(IQueryable<Article> articles, bool newest, Cursor? after, int limit, CancellationToken cancellationToken)
     {
         if (after is not null)
         {
-            var date = new DateTimeOffset(long.Parse(after.Keys[0], CultureInfo.InvariantCulture), TimeSpan.Zero);
-            var id = long.Parse(after.Keys[1], CultureInfo.InvariantCulture);
+            var date = after.Date(0);
+            var id = after.Long(1);
             articles = newest
                 ? articles.Where(a => a.SortDate < date || (a.SortDate == date && a.Id < id))
                 : articles.Where(a => a.SortDate > date || (a.SortDate == date && a.Id > id));
@@ -163,13 +166,13 @@ public static class ArticlesApi
         return await ordered.Take(limit + 1).Select(ToRow).ToListAsync(cancellationToken);
     }
 
-    private static async Task<List<Row>> ByRelevance(IQueryable<Article> articles, string q, Paging.Cursor? after, int limit, CancellationToken cancellationToken)
+    private static async Task<List<Row>> ByRelevance(IQueryable<Article> articles, string q, Cursor? after, int limit, CancellationToken cancellationToken)
     {
         var ranked = articles.Select(a => new { Article = a, Rank = a.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)) });
         if (after is not null)
         {
-            var rank = BitConverter.Int32BitsToSingle(int.Parse(after.Keys[0], CultureInfo.InvariantCulture));
-            var id = long.Parse(after.Keys[1], CultureInfo.InvariantCulture);
+            var rank = after.Float(0);
+            var id = after.Long(1);
             ranked = ranked.Where(x => x.Rank < rank || (x.Rank == rank && x.Article.Id < id));
         }
 

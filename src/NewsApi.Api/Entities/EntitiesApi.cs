@@ -36,7 +36,7 @@ public static class EntitiesApi
         var group = routes.MapGroup(prefix).WithTags(tag).ProducesProblem(StatusCodes.Status500InternalServerError);
         var plural = tag.ToLowerInvariant();
 
-        group.MapGet("/", ([AsParameters] EntityListQuery query, NewsDbContext db, CancellationToken ct) => List(kind, query, db, ct))
+        group.MapGet("/", ([AsParameters] EntityListQuery query, NewsDbContext db, Paging paging, CancellationToken ct) => List(kind, query, db, paging, ct))
             .WithName($"List{tag}")
             .WithSummary($"List and search {plural}")
             .WithDescription($"One record per real-world {noun}, with the names it goes by. `q` matches names and aliases by prefix and by trigram similarity (pg_trgm), so misspellings still find it.")
@@ -50,21 +50,23 @@ public static class EntitiesApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/{id}/articles", ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityPageQuery query, NewsDbContext db, CancellationToken ct) => Articles(kind, noun, id, query, db, ct))
+        group.MapGet("/{id}/articles", ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityPageQuery query, NewsDbContext db, Paging paging, CancellationToken ct) => Articles(kind, noun, id, query, db, paging, ct))
             .WithName($"Get{singular}Articles")
             .WithSummary($"Articles mentioning {route.WithArticle}")
             .WithDescription("Newest first, paged with a cursor.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/{id}/mentions", ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityPageQuery query, NewsDbContext db, CancellationToken ct) => Mentions(kind, noun, id, query, db, ct))
+        group.MapGet("/{id}/mentions", ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityPageQuery query, NewsDbContext db, Paging paging, CancellationToken ct) => Mentions(kind, noun, id, query, db, paging, ct))
             .WithName($"Get{singular}Mentions")
             .WithSummary($"Mentions of {route.WithArticle}")
             .WithDescription("Every place an article names it: the words, their offsets in the article's title or body, the sentence, and why the mention was attributed to this record.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var corrections = group.MapGroup("/{id}").AddEndpointFilter<ApiKeyFilter>();
+        var corrections = group.MapGroup("/{id}").RequireAuthorization(Scopes.Corrections).WithBodyLimit(16 * 1024)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         corrections.MapPost("/merge", ([Description("The record that survives.")][Example("1")] long id, MergeRequest request, EntityCorrections service, CancellationToken ct) => service.MergeAsync(kind, prefix, id, request, ct))
             .WithName($"Merge{tag}")
@@ -118,7 +120,7 @@ public static class EntitiesApi
         Name,
     }
 
-    public static async Task<Results<Ok<Page<EntitySummary>>, ValidationProblem>> List(EntityKind kind, EntityListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<EntitySummary>>, ValidationProblem>> List(EntityKind kind, EntityListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var sort = QueryChoice.Read(query.Sort, "sort", errors, Sort.Articles, ("articles", Sort.Articles), ("mentions", Sort.Mentions), ("name", Sort.Name));
@@ -130,7 +132,7 @@ public static class EntitiesApi
         }
 
         var fingerprint = Paging.Fingerprint("entities", kind, q, sort);
-        var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 2, errors);
+        var (limit, after) = await paging.ReadAsync(query, fingerprint, [sort == Sort.Name ? KeyKind.Text : KeyKind.Int32, KeyKind.Int64], errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -147,12 +149,15 @@ public static class EntitiesApi
 
         if (after is not null)
         {
-            var id = long.Parse(after.Keys[1], CultureInfo.InvariantCulture);
+            var id = after.Long(1);
+            var name = sort == Sort.Name ? after.Text(0) : "";
             entities = sort switch
             {
-                Sort.Articles => AfterArticles(entities, int.Parse(after.Keys[0], CultureInfo.InvariantCulture), id),
-                Sort.Mentions => AfterMentions(entities, int.Parse(after.Keys[0], CultureInfo.InvariantCulture), id),
-                _ => entities.Where(e => string.Compare(e.Name, after.Keys[0]) > 0 || (e.Name == after.Keys[0] && e.Id > id)),
+                Sort.Articles => AfterArticles(entities, after.Int(0), id),
+                Sort.Mentions => AfterMentions(entities, after.Int(0), id),
+
+                // Names sort case-insensitively ("CNN" among the Cs, not before "Center").
+                _ => entities.Where(e => string.Compare(e.Name.ToLower(), name) > 0 || (e.Name.ToLower() == name && e.Id > id)),
             };
         }
 
@@ -160,10 +165,11 @@ public static class EntitiesApi
         {
             Sort.Articles => entities.OrderByDescending(e => e.ArticleCount).ThenByDescending(e => e.Id),
             Sort.Mentions => entities.OrderByDescending(e => e.MentionCount).ThenByDescending(e => e.Id),
-            _ => entities.OrderBy(e => e.Name).ThenBy(e => e.Id),
+            _ => entities.OrderBy(e => e.Name.ToLower()).ThenBy(e => e.Id),
         };
 
-        var rows = await ordered.Take(limit + 1).Select(e => new { e.Id, e.Name, e.ArticleCount, e.MentionCount }).ToListAsync(cancellationToken);
+        var rows = await ordered.Take(limit + 1).Select(e => new { e.Id, e.Name, NameKey = e.Name.ToLower(), e.ArticleCount, e.MentionCount }).ToListAsync(cancellationToken);
+        var nameKeys = rows.ToDictionary(r => r.Id, r => r.NameKey);
         var ids = rows.Select(r => r.Id).ToList();
         var aliases = await db.EntityAliases.AsNoTracking()
             .Where(a => ids.Contains(a.EntityId) && a.Source != AliasSource.Blocked)
@@ -182,11 +188,11 @@ public static class EntitiesApi
             Roles = roles?.GetValueOrDefault(r.Id) ?? (kind == EntityKind.Person ? [] : null),
         }).ToList();
 
-        return TypedResults.Ok(Paging.Create(items, limit, fingerprint, e => sort switch
+        return TypedResults.Ok(paging.Create(items, limit, fingerprint, e => sort switch
         {
-            Sort.Articles => [e.ArticleCount.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture)],
-            Sort.Mentions => [e.MentionCount.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture)],
-            _ => [e.Name, e.Id.ToString(CultureInfo.InvariantCulture)],
+            Sort.Articles => [Cursor.Key(e.ArticleCount), Cursor.Key(e.Id)],
+            Sort.Mentions => [Cursor.Key(e.MentionCount), Cursor.Key(e.Id)],
+            _ => [nameKeys[e.Id], Cursor.Key(e.Id)],
         }));
     }
 
@@ -293,11 +299,11 @@ public static class EntitiesApi
     }
 
     public static async Task<Results<Ok<Page<ArticleSummary>>, ValidationProblem, ProblemHttpResult>> Articles(
-        EntityKind kind, string noun, long id, EntityPageQuery query, NewsDbContext db, CancellationToken cancellationToken)
+        EntityKind kind, string noun, long id, EntityPageQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var fingerprint = Paging.Fingerprint("entity-articles", id);
-        var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 2, errors);
+        var (limit, after) = await paging.ReadAsync(query, fingerprint, ArticlesApi.DateKeys, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -310,16 +316,16 @@ public static class EntitiesApi
         }
 
         var articles = db.Articles.AsNoTracking().Where(a => db.ArticleEntities.Any(ae => ae.ArticleId == a.Id && ae.EntityId == resolved.Value));
-        var page = await ArticlesApi.PageByDateAsync(articles, newest: true, after, limit, fingerprint, cancellationToken);
+        var page = await ArticlesApi.PageByDateAsync(paging, articles, newest: true, after, limit, fingerprint, cancellationToken);
         return TypedResults.Ok(page);
     }
 
     public static async Task<Results<Ok<Page<EntityMentionItem>>, ValidationProblem, ProblemHttpResult>> Mentions(
-        EntityKind kind, string noun, long id, EntityPageQuery query, NewsDbContext db, CancellationToken cancellationToken)
+        EntityKind kind, string noun, long id, EntityPageQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var fingerprint = Paging.Fingerprint("entity-mentions", id);
-        var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 1, errors);
+        var (limit, after) = await paging.ReadAsync(query, fingerprint, [KeyKind.Int64], errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -334,7 +340,7 @@ public static class EntitiesApi
         var mentions = db.EntityMentions.AsNoTracking().Where(m => m.EntityId == resolved.Value);
         if (after is not null)
         {
-            var last = long.Parse(after.Keys[0], CultureInfo.InvariantCulture);
+            var last = after.Long(0);
             mentions = mentions.Where(m => m.Id > last);
         }
 
@@ -364,7 +370,7 @@ public static class EntitiesApi
                 Reason = m.Reason,
             };
         }).ToList();
-        return TypedResults.Ok(Paging.Create(items, limit, fingerprint, m => [m.Id.ToString(CultureInfo.InvariantCulture)]));
+        return TypedResults.Ok(paging.Create(items, limit, fingerprint, m => [Cursor.Key(m.Id)]));
     }
 
     /// <summary>The live record for <paramref name="id"/> (following merges), or null when there is none of this kind.</summary>

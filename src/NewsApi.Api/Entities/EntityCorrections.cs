@@ -35,14 +35,14 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
         var other = await db.Entities.FirstOrDefaultAsync(e => e.Id == otherId, cancellationToken);
         if (other is null || other.Kind != kind)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Cannot merge.",
-                detail: other is null ? $"There is no record with id {otherId}." : $"Record {otherId} is a {EntitiesApi.KindNoun(other.Kind)}, not a {EntitiesApi.KindNoun(kind)}.");
+            return Problems.Status(StatusCodes.Status422UnprocessableEntity,
+                other is null ? $"There is no record with id {otherId}." : $"Record {otherId} is a {EntitiesApi.KindNoun(other.Kind)}, not a {EntitiesApi.KindNoun(kind)}.");
         }
 
         if (other.Id == survivor!.Id || other.MergedIntoId is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot merge.",
-                detail: other.Id == survivor.Id ? "A record cannot be merged into itself." : $"Record {otherId} was already merged into record {other.MergedIntoId}.");
+            return Problems.Status(StatusCodes.Status409Conflict,
+                other.Id == survivor.Id ? "A record cannot be merged into itself." : $"Record {otherId} was already merged into record {other.MergedIntoId}.");
         }
 
         await store.MoveAsync(db, other.Id, survivor.Id, $"merged from record {other.Id} ({other.Name}) by a correction", cancellationToken);
@@ -172,8 +172,8 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
 
         if (entity.MergedIntoId is not null)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The record was merged.",
-                detail: $"Record {id} was merged into record {entity.MergedIntoId}; correct that one."));
+            return (null, Problems.Status(StatusCodes.Status409Conflict,
+                $"Record {id} was merged into record {entity.MergedIntoId}; correct that one."));
         }
 
         return (entity, null);
@@ -191,8 +191,8 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
 
         if (key == entity.NameKey)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Cannot {action} the name.",
-                detail: $"\"{alias}\" is the record's own name; {instead}."));
+            return (null, Problems.Status(StatusCodes.Status409Conflict,
+                $"Cannot {action} \"{alias}\": it is the record's own name; {instead}."));
         }
 
         return (row, null);

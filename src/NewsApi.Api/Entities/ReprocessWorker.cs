@@ -103,10 +103,26 @@ public sealed class ReprocessWorker(
 
     public async Task ReprocessAsync(long articleId, CancellationToken cancellationToken)
     {
+        // Analyse first, outside any transaction, so a slow article holds no locks; then write it under the
+        // file lock, unless an import changed the article meanwhile (its own analysis is then the newer one).
+        string hash;
+        ArticleAnalysis analysis;
+        await using (var read = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var source = await read.Articles.AsNoTracking().Where(a => a.Id == articleId)
+                .Select(a => new { a.Title, a.TitleDerived, a.Body, a.PublishedAt, a.ContentHash, a.PipelineVersion })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (source is null || source.PipelineVersion == analyzer.PipelineVersion)
+            {
+                return;
+            }
+
+            hash = source.ContentHash;
+            analysis = analyzer.Analyze(source.TitleDerived ? null : source.Title, source.Body, source.PublishedAt, cancellationToken);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        // Lock the file first, then read the article, so an import of the same file cannot change it in between.
         var file = await db.Articles.Where(a => a.Id == articleId).Select(a => a.File).SingleOrDefaultAsync(cancellationToken);
         if (file is null)
         {
@@ -115,12 +131,11 @@ public sealed class ReprocessWorker(
 
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Imports.ArticleImporter.FileLockKey(file)})", cancellationToken);
         var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
-        if (article is null || article.PipelineVersion == analyzer.PipelineVersion)
+        if (article is null || article.PipelineVersion == analyzer.PipelineVersion || article.ContentHash != hash)
         {
             return;
         }
 
-        var analysis = analyzer.Analyze(article.TitleDerived ? null : article.Title, article.Body, article.PublishedAt);
         await store.StoreAsync(db, article, analysis, analyzer.PipelineVersion, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -58,7 +58,7 @@ public static class EventsApi
     private static void MapEntity(IEndpointRouteBuilder routes, EntityRoute route)
     {
         var (prefix, kind, tag, singular, noun) = route;
-        routes.MapGet($"{prefix}/{{id}}/events", async ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityEventQuery query, NewsDbContext db, CancellationToken ct) =>
+        routes.MapGet($"{prefix}/{{id}}/events", async ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityEventQuery query, NewsDbContext db, Paging paging, CancellationToken ct) =>
             {
                 var resolved = await EntitiesApi.ResolveAsync(db, kind, id, ct);
                 if (resolved is null)
@@ -67,7 +67,7 @@ public static class EventsApi
                 }
 
                 var errors = new Dictionary<string, string[]>();
-                var page = await PageAsync(db, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Latest, query.Limit, query.Cursor, errors, ct);
+                var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Latest, query.Limit, query.Cursor, errors, ct);
                 return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
             })
             .WithTags(tag)
@@ -81,18 +81,18 @@ public static class EventsApi
 
     private sealed record Filter(string? Type, string? From, string? To, long? Participant, long? Place, long? Article);
 
-    public static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem>> List([AsParameters] EventListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem>> List([AsParameters] EventListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var sort = QueryChoice.Read(query.Sort, "sort", errors, Sort.Latest, ("date", Sort.Earliest), ("-date", Sort.Latest), ("articles", Sort.Articles));
         long? participant = query.Participant is { } p ? await EntityStore.SurvivorAsync(db, p, cancellationToken) : null;
         long? place = query.Place is { } pl ? await EntityStore.SurvivorAsync(db, pl, cancellationToken) : null;
-        var page = await PageAsync(db, new Filter(query.Type, query.From, query.To, participant, place, query.Article), sort, query.Limit, query.Cursor, errors, cancellationToken);
+        var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, participant, place, query.Article), sort, query.Limit, query.Cursor, errors, cancellationToken);
         return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
     }
 
     public static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem, ProblemHttpResult>> Timeline(
-        [Description("The person, organisation or place.")][Example("1")] long? entity, [AsParameters] EntityEventQuery query, NewsDbContext db, CancellationToken cancellationToken)
+        [Description("The person, organisation or place.")][Example("1")] long? entity, [AsParameters] EntityEventQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         if (entity is null)
         {
@@ -107,12 +107,12 @@ public static class EventsApi
 
         var resolved = await EntityStore.SurvivorAsync(db, entity.Value, cancellationToken);
         var errors = new Dictionary<string, string[]>();
-        var page = await PageAsync(db, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Earliest, query.Limit, query.Cursor, errors, cancellationToken);
+        var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Earliest, query.Limit, query.Cursor, errors, cancellationToken);
         return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
     }
 
     /// <summary>A page of events; null when a parameter is invalid (<paramref name="errors"/> then says which, with any the caller found).</summary>
-    private static async Task<Page<EventSummary>?> PageAsync(NewsDbContext db, Filter filter, Sort sort, int? limit, string? cursor,
+    private static async Task<Page<EventSummary>?> PageAsync(NewsDbContext db, Paging paging, Filter filter, Sort sort, int? limit, string? cursor,
         Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
         var types = new List<string>();
@@ -130,7 +130,7 @@ public static class EventsApi
 
         var (from, to) = DateRange.Read(filter.From, filter.To, errors);
         var fingerprint = Paging.Fingerprint("events", string.Join(',', types.Order()), from?.UtcTicks, to?.UtcTicks, filter.Participant, filter.Place, filter.Article, sort);
-        var (take, after) = Paging.Read(limit, cursor, fingerprint, 2, errors);
+        var (take, after) = await paging.ReadAsync(limit, cursor, fingerprint, [KeyKind.Int64, KeyKind.Int64], errors, cancellationToken);
         if (errors.Count > 0)
         {
             return null;
@@ -169,8 +169,8 @@ public static class EventsApi
 
         if (after is not null)
         {
-            var key = long.Parse(after.Keys[0], CultureInfo.InvariantCulture);
-            var id = long.Parse(after.Keys[1], CultureInfo.InvariantCulture);
+            var key = after.Long(0);
+            var id = after.Long(1);
             var date = new DateTimeOffset(sort == Sort.Articles ? 0 : key, TimeSpan.Zero);
             events = sort switch
             {
@@ -202,9 +202,9 @@ public static class EventsApi
             Confidence = r.Event.Confidence,
         }).ToList();
         var sortDates = rows.ToDictionary(r => r.Event.Id, r => r.Event.SortDate);
-        return Paging.Create(items, take, fingerprint, e => sort == Sort.Articles
-            ? [e.ArticleCount.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture)]
-            : [sortDates[e.Id].UtcTicks.ToString(CultureInfo.InvariantCulture), e.Id.ToString(CultureInfo.InvariantCulture)]);
+        return paging.Create(items, take, fingerprint, e => sort == Sort.Articles
+            ? [Cursor.Key(e.ArticleCount), Cursor.Key(e.Id)]
+            : [Cursor.Key(sortDates[e.Id]), Cursor.Key(e.Id)]);
     }
 
     /// <summary>Each event's participants across its articles, with the role most articles give them; actors first.</summary>

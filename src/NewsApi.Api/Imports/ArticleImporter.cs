@@ -4,21 +4,24 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsApi.Api.Analysis;
-using NewsApi.Api.Entities;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Text;
+using Npgsql;
 
 namespace NewsApi.Api.Imports;
 
 /// <summary>
-/// Imports article files into PostgreSQL. Runs are rows in <c>import_runs</c>: any instance may queue one, and
-/// one instance claims it (<c>FOR UPDATE SKIP LOCKED</c>). Each file is imported in its own transaction under
-/// PostgreSQL advisory locks on its path and on its content hash, so instances sharing a database never import
-/// the same file, or the same content, at the same time. A file that is not an article is recorded as rejected
-/// with its reason, and the run goes on.
+/// Imports article files into PostgreSQL. Runs are rows in <c>import_runs</c>: any instance may queue one (at most
+/// one is queued per folder), and one instance claims it (<c>FOR UPDATE SKIP LOCKED</c>) and holds it by a lease
+/// it renews with a heartbeat; a run whose instance is gone is marked abandoned and its folder queued again. Each
+/// file is read safely (<see cref="ImportFolder"/>), analysed outside any transaction, and stored in a
+/// transaction of its own under PostgreSQL advisory locks on its path and on its content hash, so instances
+/// sharing a database never import the same file, or the same content, at the same time. A file that is not an
+/// article, or that takes longer than its time budget, is recorded as rejected with its reason and the run goes on;
+/// a run that loses the database stops and ends as failed, with the reason, once the database is back.
 /// </summary>
 public sealed class ArticleImporter(
     IDbContextFactory<NewsDbContext> contexts,
@@ -28,27 +31,35 @@ public sealed class ArticleImporter(
     TimeProvider time,
     ILogger<ArticleImporter> logger)
 {
-    public static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}";
+    /// <summary>Records a run request for the configured folder, or returns the run already queued for it.</summary>
+    public async Task<ImportRun> QueueAsync(ImportTrigger trigger, CancellationToken cancellationToken) =>
+        await QueueAsync(trigger, options.CurrentValue.FullPath, cancellationToken);
 
-    /// <summary>Records a run request; a worker (this instance's or another's) will claim it.</summary>
-    public async Task<ImportRun> QueueAsync(ImportTrigger trigger, CancellationToken cancellationToken)
+    private async Task<ImportRun> QueueAsync(ImportTrigger trigger, string path, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var run = new ImportRun
-        {
-            Trigger = trigger,
-            Status = ImportStatus.Queued,
-            Path = options.CurrentValue.FullPath,
-            RequestedAt = Now(),
-        };
-        db.ImportRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        return run;
+        var now = Now();
+        var triggerName = trigger.ToString();
+
+        // The partial unique index on queued runs settles races between instances: the loser reads the winner's run.
+        var created = await db.Database.SqlQuery<long>($"""
+            INSERT INTO import_runs (trigger, status, path, requested_at, imported, updated, unchanged, duplicates, rejected)
+            VALUES ({triggerName}, 'Queued', {path}, {now}, 0, 0, 0, 0, 0)
+            ON CONFLICT (path) WHERE status = 'Queued' DO NOTHING
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        var run = created.Count > 0
+            ? await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == created[0], cancellationToken)
+            : await db.ImportRuns.AsNoTracking().Where(r => r.Path == path && r.Status == ImportStatus.Queued).OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+
+        // The queued run may have been claimed between the two statements; then queue a fresh one.
+        return run ?? await QueueAsync(trigger, path, cancellationToken);
     }
 
-    /// <summary>Claims and executes queued runs until none is left; returns how many ran.</summary>
+    /// <summary>Marks runs whose instance is gone as abandoned, then claims and executes queued runs until none is left; returns how many ran.</summary>
     public async Task<int> RunQueuedAsync(CancellationToken cancellationToken)
     {
+        await RecoverAbandonedAsync(cancellationToken);
         var executed = 0;
         while (await ClaimAsync(cancellationToken) is { } run)
         {
@@ -59,142 +70,361 @@ public sealed class ArticleImporter(
         return executed;
     }
 
+    /// <summary>
+    /// Marks as abandoned every running run whose lease expired, or whose owner is a process of this machine that
+    /// no longer runs (so a restarted instance recovers at once), and queues its folder again; returns the runs.
+    /// </summary>
+    public async Task<List<long>> RecoverAbandonedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var running = await db.ImportRuns.AsNoTracking().Where(r => r.Status == ImportStatus.Running)
+            .Select(r => new { r.Id, r.Owner }).ToListAsync(cancellationToken);
+        if (running.Count == 0)
+        {
+            return [];
+        }
+
+        var gone = running.Where(r => r.Owner is not null && InstanceIdentity.IsGone(r.Owner)).Select(r => r.Id).ToArray();
+        var lease = options.CurrentValue.LeaseSeconds;
+        var abandoned = await db.Database.SqlQuery<AbandonedRun>($"""
+            UPDATE import_runs SET status = 'Abandoned', finished_at = now(),
+              error = CASE WHEN id = ANY({gone}) THEN 'The instance running it stopped before it finished.'
+                           ELSE 'The instance running it stopped sending heartbeats for longer than its lease.' END
+            WHERE status = 'Running' AND (id = ANY({gone}) OR heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => {lease}))
+            RETURNING id AS "Id", path AS "Path"
+            """).ToListAsync(cancellationToken);
+        foreach (var run in abandoned)
+        {
+            await RecountAsync(db, run.Id, cancellationToken);
+            logger.LogWarning("Import run {RunId} was abandoned by its instance; its folder is queued again", run.Id);
+            await QueueAsync(ImportTrigger.Recovery, run.Path, cancellationToken);
+        }
+
+        return abandoned.Select(r => r.Id).ToList();
+    }
+
+    private sealed record AbandonedRun(long Id, string Path);
+
     private async Task<ImportRun?> ClaimAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = Now();
+        var instance = InstanceIdentity.Display;
+        var owner = InstanceIdentity.Owner;
         var claimed = await db.Database.SqlQuery<long>($"""
-            UPDATE import_runs SET status = 'Running', started_at = {now}, instance = {Instance}
+            UPDATE import_runs SET status = 'Running', started_at = {now}, instance = {instance}, owner = {owner}, heartbeat_at = now()
             WHERE id = (SELECT id FROM import_runs WHERE status = 'Queued' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id AS "Value"
             """).ToListAsync(cancellationToken);
         return claimed.Count == 0 ? null : await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == claimed[0], cancellationToken);
     }
 
-    private async Task ExecuteAsync(ImportRun run, CancellationToken cancellationToken)
+    /// <summary>The run lost the database; it stops, and ends as failed once the database is back.</summary>
+    private sealed class DatabaseLostException(Exception inner) : Exception("The database became unreachable.", inner);
+
+    private async Task ExecuteAsync(ImportRun run, CancellationToken stopping)
     {
         var stopwatch = Stopwatch.StartNew();
         logger.LogInformation("Import run {RunId} ({Trigger}) started on {Path}", run.Id, run.Trigger, run.Path);
-        var counts = new Dictionary<ImportOutcome, int>();
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var heartbeat = HeartbeatAsync(run.Id, lost);
+        ImportStatus status;
         string? error = null;
+        var requeue = false;
         try
         {
             if (!Directory.Exists(run.Path))
             {
-                error = $"The import folder '{run.Path}' does not exist.";
+                status = ImportStatus.Failed;
+                error = "The import folder does not exist.";
             }
             else
             {
-                // Files are independent (each its own transaction and locks), so several go at once.
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.CurrentValue.Concurrency, CancellationToken = cancellationToken };
-                await Parallel.ForEachAsync(ListFiles(run.Path), parallel, async (path, token) =>
-                {
-                    var result = await ImportFileAsync(run.Id, run.Path, path, token);
-                    lock (counts)
-                    {
-                        counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
-                    }
-                });
+                await ImportFolderAsync(run, lost.Token);
+                status = ImportStatus.Succeeded;
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            error = "The instance shut down before the run finished; files not listed were not imported.";
+            (status, error, requeue) = (ImportStatus.Abandoned, "The instance stopped before the run finished; its folder is queued again.", true);
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested)
+        {
+            (status, error) = (ImportStatus.Abandoned, "The run's lease expired and another instance took over its folder.");
+        }
+        catch (Exception exception) when (exception is DatabaseLostException || DatabaseErrors.IsUnavailable(exception))
+        {
+            logger.LogError("Import run {RunId} lost the database: {Message}", run.Id, (exception.InnerException ?? exception).Message);
+            (status, error, requeue) = (ImportStatus.Failed, "The database became unreachable during the run; the files not yet imported are queued again.", true);
         }
         catch (Exception exception)
         {
             logger.LogError(exception, "Import run {RunId} failed", run.Id);
-            error = $"The run stopped: {exception.Message}";
+            (status, error) = (ImportStatus.Failed, "The run stopped on an unexpected error; the details are in the server log.");
         }
 
-        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(set => set
-            .SetProperty(r => r.Status, error is null ? ImportStatus.Succeeded : ImportStatus.Failed)
-            .SetProperty(r => r.Error, error)
-            .SetProperty(r => r.FinishedAt, Now())
-            .SetProperty(r => r.Imported, counts.GetValueOrDefault(ImportOutcome.Imported))
-            .SetProperty(r => r.Updated, counts.GetValueOrDefault(ImportOutcome.Updated))
-            .SetProperty(r => r.Unchanged, counts.GetValueOrDefault(ImportOutcome.Unchanged))
-            .SetProperty(r => r.Duplicates, counts.GetValueOrDefault(ImportOutcome.Duplicate))
-            .SetProperty(r => r.Rejected, counts.GetValueOrDefault(ImportOutcome.Rejected)), CancellationToken.None);
-
-        logger.LogInformation(
-            "Import run {RunId} {Status} in {DurationMs:0} ms: {Imported} imported, {Updated} updated, {Unchanged} unchanged, {Duplicates} duplicates, {Rejected} rejected{Error}",
-            run.Id, error is null ? "succeeded" : "failed", stopwatch.Elapsed.TotalMilliseconds,
-            counts.GetValueOrDefault(ImportOutcome.Imported), counts.GetValueOrDefault(ImportOutcome.Updated),
-            counts.GetValueOrDefault(ImportOutcome.Unchanged), counts.GetValueOrDefault(ImportOutcome.Duplicate),
-            counts.GetValueOrDefault(ImportOutcome.Rejected), error is null ? "" : $": {error}");
+        await lost.CancelAsync();
+        await heartbeat;
+        await FinishAsync(run, status, error, requeue, stopping);
+        logger.LogInformation("Import run {RunId} {Status} in {DurationMs:0} ms{Error}", run.Id, status, stopwatch.Elapsed.TotalMilliseconds,
+            error is null ? "" : $": {error}");
     }
 
-    private IEnumerable<string> ListFiles(string root) =>
-        Directory.EnumerateFiles(root, options.CurrentValue.SearchPattern, new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            MatchCasing = MatchCasing.CaseInsensitive,
-            IgnoreInaccessible = false,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-        }).Order(StringComparer.Ordinal);
-
-    /// <summary>Imports one file and records the outcome; never throws for a bad file.</summary>
-    public async Task<ImportFile> ImportFileAsync(long runId, string root, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the run's end (its counts from its files' records). After an outage the database may not be back
+    /// yet: retries until it is, or until the instance stops (then the lease hands the run to another instance).
+    /// </summary>
+    private async Task FinishAsync(ImportRun run, ImportStatus status, string? error, bool requeue, CancellationToken stopping)
     {
-        var stopwatch = Stopwatch.StartNew();
-        var record = new ImportFile
-        {
-            RunId = runId,
-            File = Path.GetRelativePath(root, path).Replace('\\', '/'),
-            Outcome = ImportOutcome.Rejected,
-        };
-
-        var read = await ReadAsync(path, record, cancellationToken);
-        if (read is not null)
+        for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await StoreAsync(record, read.Value.Bytes, read.Value.Decoded, read.Value.Article, stopwatch, cancellationToken);
+                await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+                var owner = InstanceIdentity.Owner;
+                var now = Now();
+                var statusText = status.ToString();
+                var updated = await db.Database.ExecuteSqlAsync($"""
+                    UPDATE import_runs SET status = {statusText}, error = {error}, finished_at = {now}
+                    WHERE id = {run.Id} AND status = 'Running' AND owner = {owner}
+                    """, CancellationToken.None);
+                await RecountAsync(db, run.Id, CancellationToken.None);
+                if (updated > 0 && requeue)
+                {
+                    await QueueAsync(ImportTrigger.Recovery, run.Path, CancellationToken.None);
+                }
+
+                return;
             }
-            catch (DbUpdateException exception)
+            catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception) && !stopping.IsCancellationRequested)
             {
-                logger.LogError(exception, "The database refused {File}", record.File);
-                record.Outcome = ImportOutcome.Rejected;
-                record.Reason = $"The database refused the article: {exception.InnerException?.Message ?? exception.Message}";
-                record.ArticleId = null;
+                if (attempt == 0)
+                {
+                    logger.LogWarning("Import run {RunId} cannot record its end until the database is back; retrying", run.Id);
+                }
+
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2), time, stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
+    }
 
-        if (record.Id == 0)
+    /// <summary>Sets a run's counts from its files' records, the one account of what happened to each file.</summary>
+    private static Task RecountAsync(NewsDbContext db, long runId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            UPDATE import_runs r SET
+              imported = coalesce(c.imported, 0), updated = coalesce(c.updated, 0), unchanged = coalesce(c.unchanged, 0),
+              duplicates = coalesce(c.duplicates, 0), rejected = coalesce(c.rejected, 0)
+            FROM (SELECT count(*) FILTER (WHERE outcome = 'Imported') AS imported, count(*) FILTER (WHERE outcome = 'Updated') AS updated,
+                         count(*) FILTER (WHERE outcome = 'Unchanged') AS unchanged, count(*) FILTER (WHERE outcome = 'Duplicate') AS duplicates,
+                         count(*) FILTER (WHERE outcome = 'Rejected') AS rejected
+                  FROM import_files WHERE run_id = {runId}) c
+            WHERE r.id = {runId}
+            """, cancellationToken);
+
+    /// <summary>Renews the run's lease until the run ends; cancels it when another instance has taken the run over.</summary>
+    private async Task HeartbeatAsync(long runId, CancellationTokenSource run)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.LeaseSeconds / 3.0));
+        var owner = InstanceIdentity.Owner;
+        while (!run.IsCancellationRequested)
         {
-            await SaveRecordAsync(record, stopwatch, cancellationToken);
+            try
+            {
+                await Task.Delay(interval, time, run.Token);
+                await using var db = await contexts.CreateDbContextAsync(run.Token);
+                var renewed = await db.Database.ExecuteSqlAsync(
+                    $"UPDATE import_runs SET heartbeat_at = now() WHERE id = {runId} AND status = 'Running' AND owner = {owner}", run.Token);
+                if (renewed == 0)
+                {
+                    logger.LogWarning("Import run {RunId} was taken over by another instance; stopping it here", runId);
+                    await run.CancelAsync();
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception))
+            {
+                // The files' own writes notice the outage and stop the run.
+            }
+        }
+    }
+
+    private async Task ImportFolderAsync(ImportRun run, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var entries = ImportFolder.Scan(run.Path, settings.SearchPattern);
+        var settle = TimeSpan.FromSeconds(settings.SettleSeconds);
+        var scannedAt = time.GetUtcNow();
+        var unsettled = new List<FolderEntry>();
+        var ready = new List<FolderEntry>();
+        foreach (var entry in entries)
+        {
+            (entry.Status is { } status && entry.Rejection is null && scannedAt - status.Modified < settle ? unsettled : ready).Add(entry);
         }
 
-        logger.LogInformation("Import {File}: {Outcome} in {DurationMs:0.0} ms{Reason}",
-            record.File, record.Outcome, record.DurationMs, record.Reason is null ? "" : $" ({record.Reason})");
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
+        var changed = new List<FolderEntry>();
+        await Parallel.ForEachAsync(ready, parallel, async (entry, token) =>
+        {
+            if (await ImportEntryAsync(run.Id, entry, token) is null)
+            {
+                lock (changed)
+                {
+                    changed.Add(entry);
+                }
+            }
+        });
+
+        unsettled.AddRange(changed);
+        if (unsettled.Count > 0)
+        {
+            await ImportWhenSettledAsync(run.Id, unsettled, settle, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Files modified within the last <see cref="ImportOptions.SettleSeconds"/> (or that changed while read) are
+    /// imported once their size and modification time have held still that long; one still changing after the
+    /// file time budget is rejected with that reason.
+    /// </summary>
+    private async Task ImportWhenSettledAsync(long runId, List<FolderEntry> pending, TimeSpan settle, CancellationToken cancellationToken)
+    {
+        var budget = TimeSpan.FromSeconds(Math.Max(options.CurrentValue.FileTimeoutSeconds, 5 * options.CurrentValue.SettleSeconds));
+        var since = time.GetUtcNow();
+        var waiting = pending.Select(e => (Entry: e, Seen: e.Status!.Value, StableSince: time.GetUtcNow())).ToList();
+        while (waiting.Count > 0)
+        {
+            await Task.Delay(settle < TimeSpan.FromMilliseconds(200) ? TimeSpan.FromMilliseconds(200) : settle / 2, time, cancellationToken);
+            var now = time.GetUtcNow();
+            var next = new List<(FolderEntry Entry, FileStatus Seen, DateTimeOffset StableSince)>();
+            foreach (var (entry, seen, stableSince) in waiting)
+            {
+                var current = UnixFiles.Status(entry.RealPath!, out _);
+                if (current is null || current.Value.Kind != FileKind.Regular)
+                {
+                    await SaveRecordAsync(Rejected(runId, entry, current?.Size ?? seen.Size, "The file disappeared or changed kind while it was being written."), cancellationToken);
+                    continue;
+                }
+
+                var still = current.Value.SameContentAs(seen);
+                var stable = still ? stableSince : now;
+                if (still && now - current.Value.Modified >= settle && now - stable >= settle
+                    && await ImportEntryAsync(runId, entry with { Status = current.Value }, cancellationToken) is not null)
+                {
+                    continue;
+                }
+
+                if (now - since > budget)
+                {
+                    await SaveRecordAsync(Rejected(runId, entry, current.Value.Size,
+                        $"The file was still being written after {budget.TotalSeconds:N0} s; a later run imports it once it stops changing."), cancellationToken);
+                    continue;
+                }
+
+                next.Add((entry, current.Value, stable));
+            }
+
+            waiting = next;
+        }
+    }
+
+    /// <summary>
+    /// Imports one listed entry within the file time budget and records its outcome; null when the file changed
+    /// while it was read (it is being written: try again later). Never throws for a bad file; throws only when the
+    /// run must stop (shut down, lost the database).
+    /// </summary>
+    public async Task<ImportFile?> ImportEntryAsync(long runId, FolderEntry entry, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        if (entry.Rejection is not null)
+        {
+            return await SaveRecordAsync(Rejected(runId, entry, entry.Status?.Size ?? 0, entry.Rejection), cancellationToken);
+        }
+
+        var timeout = TimeSpan.FromSeconds(options.CurrentValue.FileTimeoutSeconds);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(timeout);
+        ImportFile? record;
+        try
+        {
+            // Off the caller's thread, and awaited no longer than the budget even if a read blocks.
+            record = await Task.Run(() => ImportFileAsync(runId, entry, stopwatch, budget.Token), budget.Token).WaitAsync(budget.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            record = Rejected(runId, entry, entry.Status?.Size ?? 0,
+                $"Importing the file took longer than {timeout.TotalSeconds:N0} s (Import:FileTimeoutSeconds), so it was skipped.");
+            record.DurationMs = stopwatch.Elapsed.TotalMilliseconds;
+            await SaveRecordAsync(record, cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception))
+        {
+            throw new DatabaseLostException(exception);
+        }
+
+        if (record is not null)
+        {
+            logger.LogInformation("Import {File}: {Outcome} in {DurationMs:0.0} ms{Reason}",
+                record.File, record.Outcome, record.DurationMs, record.Reason is null ? "" : $" ({record.Reason})");
+        }
+
         return record;
     }
 
-    private async Task<(byte[] Bytes, DecodedText Decoded, NormalizedArticle Article)?> ReadAsync(string path, ImportFile record, CancellationToken cancellationToken)
+    private async Task<ImportFile?> ImportFileAsync(long runId, FolderEntry entry, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
-        byte[] bytes;
-        try
+        var record = Rejected(runId, entry, entry.Status!.Value.Size, null);
+        var read = ImportFolder.Read(entry, options.CurrentValue.MaxFileBytes);
+        record.Bytes = read.Length;
+        if (read.Changed)
         {
-            var length = new FileInfo(path).Length;
-            record.Bytes = length;
-            var max = options.CurrentValue.MaxFileBytes;
-            if (length > max)
-            {
-                record.Reason = $"The file is {length:N0} bytes, over the {max:N0}-byte limit (Import:MaxFileBytes).";
-                return null;
-            }
-
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            record.Bytes = bytes.Length;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            record.Reason = $"The file could not be read: {exception.Message}";
             return null;
         }
 
+        var prepared = read.Bytes is null ? null : Prepare(read.Bytes, record);
+        if (read.Rejection is not null || prepared is null)
+        {
+            record.Reason ??= read.Rejection;
+            return await SaveRecordAsync(record, cancellationToken, stopwatch);
+        }
+
+        try
+        {
+            await StoreAsync(record, read.Bytes!, prepared.Value.Decoded, prepared.Value.Article, stopwatch, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (!DatabaseErrors.IsUnavailable(exception))
+        {
+            var state = (exception.InnerException as PostgresException)?.SqlState;
+            logger.LogError(exception, "The database refused {File}", record.File);
+            record = Rejected(runId, entry, read.Length,
+                $"The database refused the article{(state is null ? "" : $" (SQL state {state})")}; the details are in the server log under this file's name.");
+            return await SaveRecordAsync(record, cancellationToken, stopwatch);
+        }
+
+        return record;
+    }
+
+    private static ImportFile Rejected(long runId, FolderEntry entry, long bytes, string? reason) => new()
+    {
+        RunId = runId,
+        File = entry.File,
+        Outcome = ImportOutcome.Rejected,
+        Reason = reason,
+        Bytes = bytes,
+    };
+
+    /// <summary>Decodes and normalises a file; null (with the reason on the record) when it is not an article.</summary>
+    private (DecodedText Decoded, NormalizedArticle Article)? Prepare(byte[] bytes, ImportFile record)
+    {
         if (!TextDecoder.TryDecode(bytes, out var decoded, out var rejection))
         {
             record.Reason = rejection!.Reason;
@@ -210,7 +440,7 @@ public sealed class ArticleImporter(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "Normalising {File} failed", record.File);
-            record.Reason = $"The text could not be normalised: {exception.Message}";
+            record.Reason = "The text could not be normalised; the details are in the server log under this file's name.";
             return null;
         }
 
@@ -220,11 +450,25 @@ public sealed class ArticleImporter(
             return null;
         }
 
-        return (bytes, decoded, article);
+        return (decoded, article);
     }
 
     private async Task StoreAsync(ImportFile record, byte[] bytes, DecodedText decoded, NormalizedArticle normalized, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
+        var hash = normalized.ContentHash();
+
+        // Nothing to analyse when the file is already stored as it is, or its content under another name.
+        ArticleAnalysis? analysis = null;
+        await using (var look = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var known = await look.Articles.AnyAsync(a => a.ContentHash == hash, cancellationToken);
+            if (!known)
+            {
+                // The analysis runs before any transaction is open: a slow article holds no locks and no connection.
+                analysis = analyzer.Analyze(normalized.TitleDerived ? null : normalized.Title, normalized.Body, normalized.PublishedAt, cancellationToken);
+            }
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -233,7 +477,6 @@ public sealed class ArticleImporter(
         await db.Database.ExecuteSqlAsync($"SET LOCAL synchronous_commit TO OFF", cancellationToken);
 
         // File lock first, then content lock: every importer takes them in this order, so none deadlocks.
-        var hash = normalized.ContentHash();
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FileLockKey(record.File)})", cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey("content:" + hash)})", cancellationToken);
 
@@ -254,6 +497,8 @@ public sealed class ArticleImporter(
         }
         else
         {
+            // Another importer stored this content and then removed it between our look and the lock: analyse now.
+            analysis ??= analyzer.Analyze(normalized.TitleDerived ? null : normalized.Title, normalized.Body, normalized.PublishedAt, cancellationToken);
             var now = Now();
             var sourceId = await SourceIdAsync(db, normalized.Source, cancellationToken);
             Article article;
@@ -283,8 +528,6 @@ public sealed class ArticleImporter(
             Apply(article, normalized, hash, bytes, decoded, sourceId, now);
             await db.SaveChangesAsync(cancellationToken);
             record.ArticleId = article.Id;
-
-            var analysis = analyzer.Analyze(normalized.TitleDerived ? null : normalized.Title, normalized.Body, normalized.PublishedAt);
             await store.StoreAsync(db, article, analysis, analyzer.PipelineVersion, cancellationToken);
         }
 
@@ -357,13 +600,18 @@ public sealed class ArticleImporter(
         return await db.Sources.Where(s => s.Name == name).Select(s => s.Id).SingleAsync(cancellationToken);
     }
 
-    private async Task SaveRecordAsync(ImportFile record, Stopwatch stopwatch, CancellationToken cancellationToken)
+    private async Task<ImportFile> SaveRecordAsync(ImportFile record, CancellationToken cancellationToken, Stopwatch? stopwatch = null)
     {
-        record.DurationMs = stopwatch.Elapsed.TotalMilliseconds;
+        if (stopwatch is not null)
+        {
+            record.DurationMs = stopwatch.Elapsed.TotalMilliseconds;
+        }
+
         record.ProcessedAt = Now();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ImportFiles.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        return record;
     }
 
     /// <summary>The advisory lock held while a file's article is written (import or re-analysis).</summary>

@@ -27,6 +27,27 @@ public sealed class ImportOptions
     [Range(1, 64)]
     public int Concurrency { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
+    /// <summary>
+    /// Seconds one file may take from opening to commit (read, decode, analyse, store); a file over it is rejected
+    /// with that reason and the run goes on.
+    /// </summary>
+    [Range(1, 3600)]
+    public int FileTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Seconds a file's size and modification time must have been stable before it is imported, so a file still
+    /// being written is not imported half-written. 0 imports at once.
+    /// </summary>
+    [Range(0, 3600)]
+    public int SettleSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// Seconds a running run stays its instance's without a heartbeat (sent every third of it). A run whose lease
+    /// expires is marked abandoned by any instance, and its files are queued again.
+    /// </summary>
+    [Range(3, 3600)]
+    public int LeaseSeconds { get; set; } = 30;
+
     /// <summary>Run the background importer in this instance.</summary>
     public bool Enabled { get; set; } = true;
 

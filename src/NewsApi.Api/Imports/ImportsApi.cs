@@ -18,14 +18,14 @@ public sealed record ImportRunSummary
     /// <example>1</example>
     public required long Id { get; init; }
 
-    /// <summary>startup, schedule or request (POST /imports).</summary>
+    /// <summary>startup, schedule, request (POST /imports) or recovery (re-queued after a run was abandoned or lost the database).</summary>
     public required ImportTrigger Trigger { get; init; }
 
-    /// <summary>queued, running, succeeded or failed.</summary>
+    /// <summary>queued, running, succeeded, failed, or abandoned (its instance stopped before it finished).</summary>
     public required ImportStatus Status { get; init; }
 
-    /// <summary>The folder scanned.</summary>
-    public required string Path { get; init; }
+    /// <summary>The folder scanned, as a path on the server: shown to admin keys only.</summary>
+    public string? Path { get; init; }
 
     public required DateTimeOffset RequestedAt { get; init; }
 
@@ -36,7 +36,7 @@ public sealed record ImportRunSummary
     /// <summary>Milliseconds from start to finish, once finished.</summary>
     public double? DurationMs { get; init; }
 
-    /// <summary>The instance (host:pid) that ran it.</summary>
+    /// <summary>The instance (host:pid) that ran it: shown to admin keys only.</summary>
     public string? Instance { get; init; }
 
     /// <summary>Why the run failed as a whole, e.g. a missing folder.</summary>
@@ -106,17 +106,24 @@ public static class ImportsApi
         group.MapPost("/", StartImport)
             .WithName("StartImport")
             .WithSummary("Start an import run")
-            .WithDescription("Queues a scan of the import folder and returns at once with 202 Accepted; follow the Location header to see the run progress from queued to succeeded.");
+            .WithDescription(
+                "Queues a scan of the import folder and returns at once with 202 Accepted; follow the Location header to see the run " +
+                "progress from queued to succeeded. While a run is already queued, that run is returned instead of a new one. " +
+                "Needs an API key with the imports scope (X-Api-Key).")
+            .RequireAuthorization(Scopes.Imports)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         return group;
     }
 
     public static async Task<Results<Ok<Page<ImportRunSummary>>, ValidationProblem>> ListImports(
-        [AsParameters] ImportListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+        [AsParameters] ImportListQuery query, NewsDbContext db, Paging paging, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var fingerprint = Paging.Fingerprint("imports");
-        var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 1, errors);
+        var (limit, after) = await paging.ReadAsync(query, fingerprint, [KeyKind.Int64], errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -125,15 +132,16 @@ public static class ImportsApi
         var runs = db.ImportRuns.AsNoTracking();
         if (after is not null)
         {
-            var id = long.Parse(after.Keys[0], CultureInfo.InvariantCulture);
+            var id = after.Long(0);
             runs = runs.Where(r => r.Id < id);
         }
 
         var rows = await runs.OrderByDescending(r => r.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(Paging.Create(rows.Select(Summary).ToList(), limit, fingerprint, r => [r.Id.ToString(CultureInfo.InvariantCulture)]));
+        var admin = http.IsAdmin();
+        return TypedResults.Ok(paging.Create(rows.Select(r => Summary(r, admin)).ToList(), limit, fingerprint, r => [Cursor.Key(r.Id)]));
     }
 
-    public static async Task<Results<Ok<ImportRunDetail>, ProblemHttpResult>> GetImport([Description("The import run's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ImportRunDetail>, ProblemHttpResult>> GetImport([Description("The import run's id.")][Example("1")] long id, NewsDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var run = await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (run is null)
@@ -153,27 +161,27 @@ public static class ImportsApi
                 DurationMs = f.DurationMs,
             })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ImportRunDetail { Run = Summary(run), Files = files });
+        return TypedResults.Ok(new ImportRunDetail { Run = Summary(run, http.IsAdmin()), Files = files });
     }
 
-    public static async Task<Accepted<ImportRunSummary>> StartImport(ArticleImporter importer, ImportSignal signal, CancellationToken cancellationToken)
+    public static async Task<Accepted<ImportRunSummary>> StartImport(ArticleImporter importer, ImportSignal signal, HttpContext http, CancellationToken cancellationToken)
     {
         var run = await importer.QueueAsync(ImportTrigger.Request, cancellationToken);
         signal.Raise();
-        return TypedResults.Accepted($"/imports/{run.Id}", Summary(run));
+        return TypedResults.Accepted($"/imports/{run.Id}", Summary(run, http.IsAdmin()));
     }
 
-    private static ImportRunSummary Summary(ImportRun run) => new()
+    private static ImportRunSummary Summary(ImportRun run, bool admin) => new()
     {
         Id = run.Id,
         Trigger = run.Trigger,
         Status = run.Status,
-        Path = run.Path,
+        Path = admin ? run.Path : null,
         RequestedAt = run.RequestedAt,
         StartedAt = run.StartedAt,
         FinishedAt = run.FinishedAt,
         DurationMs = run.FinishedAt - run.StartedAt is { } elapsed ? elapsed.TotalMilliseconds : null,
-        Instance = run.Instance,
+        Instance = admin ? run.Instance : null,
         Error = run.Error,
         Counts = new ImportCounts(run.Imported, run.Updated, run.Unchanged, run.Duplicates, run.Rejected),
     };

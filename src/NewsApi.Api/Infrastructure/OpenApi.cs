@@ -30,9 +30,18 @@ public static class OpenApi
                 Title = "NewsApi",
                 Version = "v1",
                 Description =
-                    "Clean news articles from plain-text files, served as JSON. Lists are paged with an opaque " +
+                    "Clean news articles from plain-text files, served as JSON. Lists are paged with an opaque, signed " +
                     "cursor: pass a page's `next` as `cursor` (with the same other parameters) until `next` is null. " +
-                    "Errors are RFC 9457 problem details (`application/problem+json`).",
+                    "Reads are open; writes need an API key in the `X-Api-Key` header (Authorize button) with the operation's scope. " +
+                    "Every client is rate-limited (429 with `Retry-After`). " +
+                    "Errors are RFC 9457 problem details (`application/problem+json`); 503 with `Retry-After` means try again later.",
+            });
+            options.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.Header,
+                Description = "An API key (ApiKeys:AdminKey, NEWSAPI_ADMIN_KEY, or a key of ApiKeys:Clients). Scopes: imports, corrections, admin.",
             });
             var xml = Path.Combine(AppContext.BaseDirectory, $"{typeof(OpenApi).Assembly.GetName().Name}.xml");
             if (File.Exists(xml))
@@ -41,9 +50,31 @@ public static class OpenApi
             }
 
             options.OperationFilter<ParameterDocumentationFilter>();
+            options.OperationFilter<ApiKeyRequirementFilter>();
             options.SupportNonNullableReferenceTypes();
         });
         return services;
+    }
+
+    /// <summary>Marks the operations that need a key, with the scope they need, so Swagger UI sends the key to them.</summary>
+    private sealed class ApiKeyRequirementFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var policies = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+                .Select(a => a.Policy).OfType<string>().Distinct().ToList();
+            if (policies.Count == 0)
+            {
+                return;
+            }
+
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, context.Document)] = policies,
+            });
+            operation.Description += $" Scope: {string.Join(", ", policies)}.";
+        }
     }
 
     /// <summary>Copies [Description], [DefaultValue] and [Example] from query parameters into the document.</summary>

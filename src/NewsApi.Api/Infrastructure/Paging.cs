@@ -1,9 +1,14 @@
 using System.Buffers.Text;
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsApi.Data;
 
 namespace NewsApi.Api.Infrastructure;
 
@@ -25,22 +30,83 @@ public abstract record PageQuery
     public string? Cursor { get; init; }
 }
 
+/// <summary>The type of one sort key in a cursor; a decoded key that does not parse as its type is refused.</summary>
+public enum KeyKind
+{
+    Int64,
+    Int32,
+    Text,
+
+    /// <summary>A float, carried as its bits so that it round-trips exactly.</summary>
+    Float,
+}
+
+/// <summary>The sort keys of the last item of a page, decoded and checked against their kinds.</summary>
+public sealed class Cursor(string[] keys)
+{
+    public long Long(int index) => long.Parse(keys[index], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    public int Int(int index) => int.Parse(keys[index], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    public string Text(int index) => keys[index];
+
+    public float Float(int index) => BitConverter.Int32BitsToSingle(Int(index));
+
+    public DateTimeOffset Date(int index) => new(Long(index), TimeSpan.Zero);
+
+    internal static bool Parses(string key, KeyKind kind) => kind switch
+    {
+        KeyKind.Int64 => long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        KeyKind.Int32 or KeyKind.Float => int.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        _ => true,
+    };
+
+    /// <summary>A key as a cursor carries it.</summary>
+    public static string Key(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Key(float value) => Key(BitConverter.SingleToInt32Bits(value));
+
+    public static string Key(DateTimeOffset value) => Key(value.UtcTicks);
+}
+
+/// <summary>The <c>Paging</c> configuration section.</summary>
+public sealed class PagingOptions
+{
+    public const string Section = "Paging";
+
+    /// <summary>
+    /// The secret that signs cursors (16 characters or more). Unset: a random key is generated once and kept in the
+    /// database (<c>server_keys</c>), so cursors survive restarts and work on every instance sharing it.
+    /// </summary>
+    [MinLength(16)]
+    public string? CursorKey { get; set; }
+}
+
 /// <summary>
-/// Keyset (cursor) paging. A cursor is opaque to clients: base64url JSON holding the sort keys of the last item
-/// and a fingerprint of the query it belongs to, so that a cursor reused with other filters is refused.
+/// Keyset (cursor) paging with signed cursors. A cursor is opaque to clients: base64url JSON holding the sort keys
+/// of the last item and a fingerprint of the query it belongs to, followed by an HMAC-SHA256 tag with the server's
+/// key. A cursor that was not issued by this server (or its instances), that was altered, that belongs to another
+/// query, or whose keys do not parse is refused with a 400, never reaches a query.
 /// </summary>
-public static class Paging
+public sealed class Paging(IOptions<PagingOptions> options, IDbContextFactory<NewsDbContext> contexts)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
+    private const int TagBytes = 16;
+    private const string KeyName = "cursor-signing";
 
-    /// <summary>The sort keys of the last item of a page.</summary>
-    public sealed record Cursor(string[] Keys);
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private byte[]? _key;
 
     private sealed record Payload(string Q, string[] K);
 
-    /// <summary>Checks <c>limit</c> and decodes <c>cursor</c>; fills <paramref name="errors"/> for a 400 when they are invalid.</summary>
-    public static (int Limit, Cursor? After) Read(int? limit, string? cursor, string queryFingerprint, int keyCount, Dictionary<string, string[]> errors)
+    /// <summary>Checks <c>limit</c> and verifies and decodes <c>cursor</c>; fills <paramref name="errors"/> for a 400 when they are invalid.</summary>
+    public async Task<(int Limit, Cursor? After)> ReadAsync(PageQuery query, string fingerprint, KeyKind[] kinds, Dictionary<string, string[]> errors,
+        CancellationToken cancellationToken) =>
+        await ReadAsync(query.Limit, query.Cursor, fingerprint, kinds, errors, cancellationToken);
+
+    public async Task<(int Limit, Cursor? After)> ReadAsync(int? limit, string? cursor, string fingerprint, KeyKind[] kinds, Dictionary<string, string[]> errors,
+        CancellationToken cancellationToken)
     {
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit)
@@ -51,18 +117,24 @@ public static class Paging
         Cursor? after = null;
         if (cursor is not null)
         {
-            after = Decode(cursor, queryFingerprint, keyCount, out var problem);
+            var key = await KeyAsync(cancellationToken);
+            after = Decode(key, cursor, fingerprint, kinds, out var problem);
             if (after is null)
             {
                 errors["cursor"] = [problem!];
             }
+        }
+        else
+        {
+            // Load the key now, so that building this page's next cursor never waits on the database.
+            await KeyAsync(cancellationToken);
         }
 
         return (take, after);
     }
 
     /// <summary>Builds the page from up to limit + 1 rows: the extra row only tells that a next page exists.</summary>
-    public static Page<T> Create<T>(IReadOnlyList<T> rows, int limit, string queryFingerprint, Func<T, string[]> keys)
+    public Page<T> Create<T>(IReadOnlyList<T> rows, int limit, string fingerprint, Func<T, string[]> keys)
     {
         if (rows.Count <= limit)
         {
@@ -70,7 +142,7 @@ public static class Paging
         }
 
         var items = rows.Take(limit).ToList();
-        return new Page<T>(items, Encode(queryFingerprint, keys(items[^1])));
+        return new Page<T>(items, Encode(_key ?? throw new InvalidOperationException("ReadAsync loads the signing key before a page is built."), fingerprint, keys(items[^1])));
     }
 
     /// <summary>A short stable digest of the parameters that define a list (filters and sort, not limit or cursor).</summary>
@@ -80,34 +152,91 @@ public static class Paging
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
     }
 
-    private static string Encode(string fingerprint, string[] keys) =>
-        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Payload(fingerprint, keys)));
-
-    private static Cursor? Decode(string cursor, string fingerprint, int keyCount, out string? problem)
+    private static string Encode(byte[] key, string fingerprint, string[] keys)
     {
-        problem = null;
-        Payload? payload;
-        try
-        {
-            payload = cursor.Length <= 1024 ? JsonSerializer.Deserialize<Payload>(Base64Url.DecodeFromChars(cursor)) : null;
-        }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            payload = null;
-        }
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(fingerprint, keys));
+        return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(key, payload).AsSpan(0, TagBytes));
+    }
 
-        if (payload?.K is null || payload.K.Length != keyCount || payload.Q is null)
+    private static Cursor? Decode(byte[] key, string cursor, string fingerprint, KeyKind[] kinds, out string? problem)
+    {
+        const string notIssued = "cursor is not a cursor this API issued; use the 'next' value of a previous page unchanged.";
+        problem = notIssued;
+        var dot = cursor.IndexOf('.', StringComparison.Ordinal);
+        if (cursor.Length > 2048 || dot <= 0)
         {
-            problem = "cursor is not a cursor this API issued; use the 'next' value of a previous page unchanged.";
             return null;
         }
 
-        if (payload.Q != fingerprint)
+        byte[] payload, tag;
+        try
+        {
+            payload = Base64Url.DecodeFromChars(cursor.AsSpan(0, dot));
+            tag = Base64Url.DecodeFromChars(cursor.AsSpan(dot + 1));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        if (tag.Length != TagBytes || !CryptographicOperations.FixedTimeEquals(tag, HMACSHA256.HashData(key, payload).AsSpan(0, TagBytes)))
+        {
+            return null;
+        }
+
+        Payload? decoded;
+        try
+        {
+            decoded = JsonSerializer.Deserialize<Payload>(payload);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (decoded?.Q != fingerprint)
         {
             problem = "cursor belongs to a query with other filters or sort; repeat the original parameters with it.";
             return null;
         }
 
-        return new Cursor(payload.K);
+        if (decoded.K is null || decoded.K.Length != kinds.Length || decoded.K.Where((k, i) => k is null || !Cursor.Parses(k, kinds[i])).Any())
+        {
+            return null;
+        }
+
+        problem = null;
+        return new Cursor(decoded.K);
+    }
+
+    private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
+    {
+        if (_key is not null)
+        {
+            return _key;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            return _key ??= options.Value.CursorKey is { Length: > 0 } configured
+                ? SHA256.HashData(Encoding.UTF8.GetBytes(configured))
+                : await StoredKeyAsync(cancellationToken);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>The key kept in the database: the first instance to need one creates it; every instance reads the same.</summary>
+    private async Task<byte[]> StoredKeyAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var fresh = RandomNumberGenerator.GetBytes(32);
+        var now = DateTimeOffset.UtcNow;
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO server_keys (name, value, created_at) VALUES ({KeyName}, {fresh}, {now}) ON CONFLICT (name) DO NOTHING", cancellationToken);
+        return await db.ServerKeys.Where(k => k.Name == KeyName).Select(k => k.Value).SingleAsync(cancellationToken);
     }
 }

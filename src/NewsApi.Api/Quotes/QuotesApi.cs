@@ -37,8 +37,8 @@ public static class QuotesApi
     private static void MapSpeaker(IEndpointRouteBuilder routes, EntityRoute route)
     {
         var (prefix, kind, tag, singular, noun) = route;
-        routes.MapGet($"{prefix}/{{id}}/quotes", ([Description("The record's id.")][Example("1")] long id, [AsParameters] SpeakerQuoteQuery query, NewsDbContext db, CancellationToken ct) =>
-                SpeakerQuotes(kind, noun, id, query, db, ct))
+        routes.MapGet($"{prefix}/{{id}}/quotes", ([Description("The record's id.")][Example("1")] long id, [AsParameters] SpeakerQuoteQuery query, NewsDbContext db, Paging paging, CancellationToken ct) =>
+                SpeakerQuotes(kind, noun, id, query, db, paging, ct))
             .WithTags(tag)
             .WithName($"Get{singular}Quotes")
             .WithSummary($"Quotes by {route.WithArticle}")
@@ -49,16 +49,16 @@ public static class QuotesApi
     }
 
     public static async Task<Results<Ok<Page<QuoteItem>>, ValidationProblem>> List(
-        [AsParameters] QuoteListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+        [AsParameters] QuoteListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         long? speaker = query.Speaker is { } s ? await EntityStore.SurvivorAsync(db, s, cancellationToken) : null;
         var errors = new Dictionary<string, string[]>();
-        var page = await PageAsync(db, speaker, query.Q, query.Article, query.Kind, query.From, query.To, query.Limit, query.Cursor, errors, cancellationToken);
+        var page = await PageAsync(db, paging, speaker, query.Q, query.Article, query.Kind, query.From, query.To, query.Limit, query.Cursor, errors, cancellationToken);
         return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
     }
 
     public static async Task<Results<Ok<Page<QuoteItem>>, ValidationProblem, ProblemHttpResult>> SpeakerQuotes(
-        EntityKind kind, string noun, long id, SpeakerQuoteQuery query, NewsDbContext db, CancellationToken cancellationToken)
+        EntityKind kind, string noun, long id, SpeakerQuoteQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         var resolved = await EntitiesApi.ResolveAsync(db, kind, id, cancellationToken);
         if (resolved is null)
@@ -67,7 +67,7 @@ public static class QuotesApi
         }
 
         var errors = new Dictionary<string, string[]>();
-        var page = await PageAsync(db, resolved, query.Q, null, null, query.From, query.To, query.Limit, query.Cursor, errors, cancellationToken);
+        var page = await PageAsync(db, paging, resolved, query.Q, null, null, query.From, query.To, query.Limit, query.Cursor, errors, cancellationToken);
         return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
     }
 
@@ -79,7 +79,7 @@ public static class QuotesApi
     }
 
     /// <summary>A page of quotes; null when a parameter is invalid (<paramref name="errors"/> then says which).</summary>
-    private static async Task<Page<QuoteItem>?> PageAsync(NewsDbContext db, long? speaker, string? q, long? article,
+    private static async Task<Page<QuoteItem>?> PageAsync(NewsDbContext db, Paging paging, long? speaker, string? q, long? article,
         string? kind, string? from, string? to, int? limit, string? cursor, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
         QuoteKind? quoteKind = null;
@@ -103,7 +103,7 @@ public static class QuotesApi
         var (fromDate, toDate) = DateRange.Read(from, to, errors);
         var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         var fingerprint = Paging.Fingerprint("quotes", speaker, search, article, quoteKind, fromDate?.UtcTicks, toDate?.UtcTicks);
-        var (take, after) = Paging.Read(limit, cursor, fingerprint, 2, errors);
+        var (take, after) = await paging.ReadAsync(limit, cursor, fingerprint, [KeyKind.Int64, KeyKind.Int64], errors, cancellationToken);
         if (errors.Count > 0)
         {
             return null;
@@ -142,16 +142,15 @@ public static class QuotesApi
 
         if (after is not null)
         {
-            var date = new DateTimeOffset(long.Parse(after.Keys[0], CultureInfo.InvariantCulture), TimeSpan.Zero);
-            var id = long.Parse(after.Keys[1], CultureInfo.InvariantCulture);
+            var date = after.Date(0);
+            var id = after.Long(1);
             quotes = quotes.Where(x => x.ArticleDate < date || (x.ArticleDate == date && x.Id > id));
         }
 
         var ids = await quotes.OrderByDescending(x => x.ArticleDate).ThenBy(x => x.Id).Take(take + 1).Select(x => x.Id).ToListAsync(cancellationToken);
         var items = (await ProjectAsync(db, db.Quotes.AsNoTracking().Where(x => ids.Contains(x.Id)), cancellationToken))
             .OrderByDescending(x => x.ArticleDate).ThenBy(x => x.Id).ToList();
-        return Paging.Create(items, take, fingerprint,
-            x => [x.ArticleDate.UtcTicks.ToString(CultureInfo.InvariantCulture), x.Id.ToString(CultureInfo.InvariantCulture)]);
+        return paging.Create(items, take, fingerprint, x => [Cursor.Key(x.ArticleDate), Cursor.Key(x.Id)]);
     }
 
     /// <summary>Quotes as the API shows them, in no particular order.</summary>

@@ -50,11 +50,11 @@ public static class SourcesApi
     }
 
     public static async Task<Results<Ok<Page<SourceItem>>, ValidationProblem>> ListSources(
-        [AsParameters] SourceListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+        [AsParameters] SourceListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var fingerprint = Paging.Fingerprint("sources");
-        var (limit, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 2, errors);
+        var (limit, after) = await paging.ReadAsync(query, fingerprint, [KeyKind.Text, KeyKind.Int64], errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -63,15 +63,18 @@ public static class SourcesApi
         var sources = db.Sources.AsNoTracking();
         if (after is not null)
         {
-            var name = after.Keys[0];
-            var id = long.Parse(after.Keys[1], CultureInfo.InvariantCulture);
-            sources = sources.Where(s => string.Compare(s.Name, name) > 0 || (s.Name == name && s.Id > id));
+            // Names sort case-insensitively ("CNN" among the Cs, not before "Center").
+            var name = after.Text(0);
+            var id = after.Long(1);
+            sources = sources.Where(s => string.Compare(s.Name.ToLower(), name) > 0 || (s.Name.ToLower() == name && s.Id > id));
         }
 
-        var rows = await sources.OrderBy(s => s.Name).ThenBy(s => s.Id).Take(limit + 1)
-            .Select(s => new SourceItem { Id = s.Id, Name = s.Name, ArticleCount = s.Articles.Count })
+        // The cursor keeps the name as PostgreSQL lower-cases it, so the next page continues exactly where this one ends.
+        var rows = await sources.OrderBy(s => s.Name.ToLower()).ThenBy(s => s.Id).Take(limit + 1)
+            .Select(s => new { Key = s.Name.ToLower(), Item = new SourceItem { Id = s.Id, Name = s.Name, ArticleCount = s.Articles.Count } })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Paging.Create(rows, limit, fingerprint, s => [s.Name, s.Id.ToString(CultureInfo.InvariantCulture)]));
+        var page = paging.Create(rows, limit, fingerprint, s => [s.Key, Cursor.Key(s.Item.Id)]);
+        return TypedResults.Ok(new Page<SourceItem>(page.Items.Select(r => r.Item).ToList(), page.Next));
     }
 
     public static async Task<Results<Ok<SourceItem>, ProblemHttpResult>> GetSource([Description("The source's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)

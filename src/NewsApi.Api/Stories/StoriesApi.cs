@@ -40,7 +40,7 @@ public static class StoriesApi
             .ProducesProblem(StatusCodes.Status500InternalServerError);
     }
 
-    public static async Task<Results<Ok<Page<StorySummary>>, ValidationProblem>> List([AsParameters] StoryListQuery query, NewsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<StorySummary>>, ValidationProblem>> List([AsParameters] StoryListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var byArticles = QueryChoice.Read(query.Sort, "sort", errors, false, ("latest", false), ("articles", true));
@@ -52,7 +52,7 @@ public static class StoriesApi
         }
 
         var fingerprint = Paging.Fingerprint("stories", min, byArticles);
-        var (take, after) = Paging.Read(query.Limit, query.Cursor, fingerprint, 3, errors);
+        var (take, after) = await paging.ReadAsync(query, fingerprint, [KeyKind.Int32, KeyKind.Int64, KeyKind.Int64], errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -61,9 +61,9 @@ public static class StoriesApi
         var stories = db.Stories.AsNoTracking().Where(s => s.ArticleCount >= min);
         if (after is not null)
         {
-            var count = int.Parse(after.Keys[0], CultureInfo.InvariantCulture);
-            var date = new DateTimeOffset(long.Parse(after.Keys[1], CultureInfo.InvariantCulture), TimeSpan.Zero);
-            var id = long.Parse(after.Keys[2], CultureInfo.InvariantCulture);
+            var count = after.Int(0);
+            var date = after.Date(1);
+            var id = after.Long(2);
             stories = byArticles
                 ? stories.Where(s => s.ArticleCount < count || (s.ArticleCount == count && (s.LastDate < date || (s.LastDate == date && s.Id < id))))
                 : stories.Where(s => s.LastDate < date || (s.LastDate == date && s.Id < id));
@@ -75,8 +75,7 @@ public static class StoriesApi
         var items = await ordered.Take(take + 1)
             .Select(s => new StorySummary { Id = s.Id, Title = s.Title, ArticleCount = s.ArticleCount, FirstDate = s.FirstDate, LastDate = s.LastDate })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Paging.Create(items, take, fingerprint, s =>
-            [s.ArticleCount.ToString(CultureInfo.InvariantCulture), s.LastDate.UtcTicks.ToString(CultureInfo.InvariantCulture), s.Id.ToString(CultureInfo.InvariantCulture)]));
+        return TypedResults.Ok(paging.Create(items, take, fingerprint, s => [Cursor.Key(s.ArticleCount), Cursor.Key(s.LastDate), Cursor.Key(s.Id)]));
     }
 
     public static async Task<Results<Ok<StoryDetail>, ProblemHttpResult>> Get([Description("The story's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)
@@ -101,7 +100,7 @@ public static class StoriesApi
         });
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<SimilarArticle>>, ProblemHttpResult>> Similar(
+    public static async Task<Results<Ok<Page<SimilarArticle>>, ProblemHttpResult>> Similar(
         [Description("The article's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Id, a.ShingleCount, a.StoryId, a.PublishedAt }).FirstOrDefaultAsync(cancellationToken);
@@ -134,6 +133,8 @@ public static class StoriesApi
                 };
             })
             .OrderByDescending(s => s.Similarity).ThenBy(s => s.Id).Take(SimilarCount).ToList();
-        return TypedResults.Ok(items);
+
+        // The shape of every list; the few most similar articles fit on one page.
+        return TypedResults.Ok(new Page<SimilarArticle>(items, null));
     }
 }

@@ -14,6 +14,9 @@ namespace NewsApi.Api.Tests.Infrastructure;
 public sealed class NewsApiFactory(string connectionString, string importPath, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The admin key every test host knows (tests of keys configure their own).</summary>
+    public const string AdminKey = "test-admin-key-0123456789";
+
     public string ImportPath { get; } = importPath;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -24,6 +27,14 @@ public sealed class NewsApiFactory(string connectionString, string importPath, I
         builder.UseSetting("Import:Path", ImportPath);
         builder.UseSetting("Import:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+        // Tests write their files and import at once; the settle time has tests of its own.
+        builder.UseSetting("Import:SettleSeconds", "0");
+        builder.UseSetting("ApiKeys:AdminKey", AdminKey);
+
+        // Tests send requests as fast as they can from one client; the limits have tests of their own.
+        builder.UseSetting("RateLimits:RequestsPerSecond", "1000000");
+        builder.UseSetting("RateLimits:Burst", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -31,6 +42,14 @@ public sealed class NewsApiFactory(string connectionString, string importPath, I
     }
 
     public ArticleImporter Importer => Services.GetRequiredService<ArticleImporter>();
+
+    /// <summary>A client that sends the admin key.</summary>
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        return client;
+    }
 
     /// <summary>Queues and executes one import run, and returns it as stored.</summary>
     public async Task<ImportRun> ImportAsync()

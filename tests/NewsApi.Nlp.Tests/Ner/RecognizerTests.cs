@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NewsApi.Nlp.Ner;
 
 namespace NewsApi.Nlp.Tests.Ner;
@@ -11,16 +10,14 @@ public class RecognizerTests
     private static List<(EntityType, string)> Entities(string text) =>
         Recognizer.Analyze(text).Entities.Select(e => (e.Type, e.Text)).ToList();
 
+    // How fast the model loads is measured in tests/NewsApi.Benchmarks (NerBenchmarks), not asserted here.
     [Fact]
-    public void The_committed_model_loads_in_under_a_second_with_a_version()
+    public void The_committed_model_loads_with_a_version()
     {
-        var stopwatch = Stopwatch.StartNew();
         var model = NerModel.Load(EntityRecognizer.DefaultModelPath);
-        stopwatch.Stop();
 
         Assert.StartsWith("newsapi-ner-", model.Version);
         Assert.Contains("dev F1", model.Description);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"loading took {stopwatch.Elapsed.TotalMilliseconds:F0} ms");
         Assert.True(new FileInfo(EntityRecognizer.DefaultModelPath).Length < 25 * 1024 * 1024);
     }
 
