@@ -46,8 +46,19 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 export Database__MigrateOnStartup=${Database__MigrateOnStartup:-true}
-# A local key for the correction endpoints (X-Api-Key); set Corrections__ApiKey to choose your own.
-export Corrections__ApiKey=${Corrections__ApiKey:-newsapi-local-key}
+# The admin key (X-Api-Key) for writes: NEWSAPI_ADMIN_KEY when set, else a random key made once for this data
+# folder and kept in .data/admin-key (readable by you only).
+if [ -n "${NEWSAPI_ADMIN_KEY:-}" ]; then
+  admin_key=$NEWSAPI_ADMIN_KEY
+else
+  key_file=$root/.data/admin-key
+  if [ ! -s "$key_file" ]; then
+    mkdir -p "$root/.data"
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > "$key_file")
+  fi
+  admin_key=$(cat "$key_file")
+fi
+export ApiKeys__AdminKey=$admin_key
 export Import__Path=${Import__Path:-$root/data/seeds}
 (cd src/NewsApi.Api/bin/Release/net10.0 && exec dotnet NewsApi.Api.dll --urls "$urls") &
 api=$!
@@ -56,12 +67,12 @@ for _ in $(seq 1 240); do
   if curl -fsS "$base/health/ready" >/dev/null 2>&1; then
     # Wait for the start-up import to finish, so the articles are there when we say so.
     for _ in $(seq 1 120); do
-      curl -fsS "$base/imports?limit=1" 2>/dev/null | grep -Eq '"status":"(succeeded|failed)"' && break
+      curl -fsS "$base/imports?limit=1" 2>/dev/null | grep -Eq '"status":"(succeeded|failed|abandoned)"' && break
       sleep 0.5
     done
     say "NewsApi is ready: $base/articles"
     say "Swagger UI: $base/swagger    (Ctrl+C stops the API and the database it started)"
-    say "corrections key (X-Api-Key): $Corrections__ApiKey"
+    say "admin key (X-Api-Key): $admin_key    (kept in .data/admin-key unless NEWSAPI_ADMIN_KEY is set)"
     break
   fi
   kill -0 "$api" 2>/dev/null || { say "the API exited during start-up; see the log above"; exit 1; }

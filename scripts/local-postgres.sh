@@ -42,12 +42,29 @@ find_bindir() {
   return 1
 }
 
-bindir=$(find_bindir) || {
-  say "PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found."
-  say "Install them, then run this again:"
-  say "  Debian/Ubuntu:  sudo apt-get install -y postgresql"
-  say "  Fedora/RHEL:    sudo dnf install -y postgresql-server"
-  say "  macOS:          brew install postgresql@15"
+# Without server binaries: install them when we can (root on Debian/Ubuntu, as .ci/run does), else say the one
+# command that does.
+install_server() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "PostgreSQL server binaries are not installed; installing them with apt-get (package postgresql)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2 && apt-get install -y -qq postgresql >&2
+    return $?
+  fi
+  return 1
+}
+
+bindir=$(find_bindir) || { install_server && bindir=$(find_bindir); } || {
+  say "PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found. Install them, then run this again:"
+  if command -v apt-get >/dev/null 2>&1; then
+    say "  sudo apt-get install -y postgresql"
+  elif command -v dnf >/dev/null 2>&1; then
+    say "  sudo dnf install -y postgresql-server"
+  elif command -v brew >/dev/null 2>&1; then
+    say "  brew install postgresql@15"
+  else
+    say "  (your system's PostgreSQL server package, version 13 or later)"
+  fi
   say "Or point NewsApi at any PostgreSQL 13+ with ConnectionStrings__News, or run 'docker compose up'."
   exit 3
 }

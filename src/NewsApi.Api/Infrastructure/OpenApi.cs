@@ -51,9 +51,35 @@ public static class OpenApi
 
             options.OperationFilter<ParameterDocumentationFilter>();
             options.OperationFilter<ApiKeyRequirementFilter>();
+            options.OperationFilter<CommonResponsesFilter>();
             options.SupportNonNullableReferenceTypes();
         });
         return services;
+    }
+
+    /// <summary>The answers any operation can give: 429 from the rate limiter, 503 while the database cannot be reached.</summary>
+    private sealed class CommonResponsesFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            operation.Responses ??= [];
+            var problem = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
+            foreach (var (status, description) in new[]
+            {
+                ("429", "Too many requests from this client, or /analyze is busy: retry after the Retry-After header's seconds."),
+                ("503", "The database cannot be reached for now: retry after the Retry-After header's seconds."),
+            })
+            {
+                if (!operation.Responses.ContainsKey(status))
+                {
+                    operation.Responses[status] = new OpenApiResponse
+                    {
+                        Description = description,
+                        Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = problem } },
+                    };
+                }
+            }
+        }
     }
 
     /// <summary>Marks the operations that need a key, with the scope they need, so Swagger UI sends the key to them.</summary>

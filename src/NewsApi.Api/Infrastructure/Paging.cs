@@ -70,7 +70,7 @@ public sealed class Cursor(string[] keys)
 }
 
 /// <summary>The <c>Paging</c> configuration section.</summary>
-public sealed class PagingOptions
+public sealed class PagingOptions : IValidatableObject
 {
     public const string Section = "Paging";
 
@@ -78,8 +78,15 @@ public sealed class PagingOptions
     /// The secret that signs cursors (16 characters or more). Unset: a random key is generated once and kept in the
     /// database (<c>server_keys</c>), so cursors survive restarts and work on every instance sharing it.
     /// </summary>
-    [MinLength(16)]
     public string? CursorKey { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (CursorKey is { Length: > 0 and < 16 })
+        {
+            yield return new ValidationResult("Paging:CursorKey must be at least 16 characters (or empty, for a key kept in the database).", [nameof(CursorKey)]);
+        }
+    }
 }
 
 /// <summary>

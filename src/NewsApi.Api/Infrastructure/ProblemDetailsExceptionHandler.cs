@@ -82,7 +82,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     {
         var status = exception.StatusCode;
         var message = exception.Message;
-        var requestType = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        // The exception handler clears the endpoint before handlers run; the feature keeps the one that failed.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var requestType = endpoint?.Metadata.GetOrderedMetadata<IAcceptsMetadata>().Select(m => m.RequestType).FirstOrDefault(t => t is not null);
 
         if (BindFailure().Match(message) is { Success: true } bind)
         {
@@ -187,7 +189,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     }
 
     /// <summary>What a parameter of a C# type (as binding messages spell it: "int?", "DateOnly") must be, in the client's terms.</summary>
-    private static string Expected(string type) => type.TrimEnd('?') switch
+    private static string Expected(string type) => Unwrap(type) switch
     {
         "int" or "long" or "short" or "Int32" or "Int64" => "a whole number",
         "double" or "float" or "decimal" => "a number",
@@ -199,6 +201,18 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         "array" => "a JSON array",
         _ => "a JSON object",
     };
+
+    /// <summary>"Nullable&lt;int&gt;", "int?" and "System.Int32" all name an int.</summary>
+    private static string Unwrap(string type)
+    {
+        type = type.TrimEnd('?');
+        if (type.StartsWith("Nullable<", StringComparison.Ordinal) && type.EndsWith('>'))
+        {
+            type = type["Nullable<".Length..^1];
+        }
+
+        return type.StartsWith("System.", StringComparison.Ordinal) ? type["System.".Length..] : type;
+    }
 
     private static string CamelCase(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 

@@ -27,11 +27,23 @@ public static class Problems
         _ => ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error",
     };
 
-    /// <summary>Sets every problem's title from its status, wherever it was made (handlers, binding, auth, rate limits, status pages).</summary>
+    /// <summary>
+    /// Sets every problem's title from its status, wherever it was made (handlers, binding, auth, rate limits, status
+    /// pages), and gives the framework's bare status-code problems a detail the client can act on.
+    /// </summary>
     public static void Titles(ProblemDetailsContext context)
     {
         var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
         context.ProblemDetails.Status = status;
         context.ProblemDetails.Title = Title(status);
+        context.ProblemDetails.Detail ??= status switch
+        {
+            StatusCodes.Status404NotFound => $"There is nothing at {context.HttpContext.Request.Path}; Swagger UI at /swagger lists every path.",
+            StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not accepted at {context.HttpContext.Request.Path}"
+                + (context.HttpContext.Response.Headers.Allow is { Count: > 0 } allow ? $"; it accepts {allow}." : "."),
+            StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (Content-Type: application/json).",
+            StatusCodes.Status400BadRequest => "The request is not valid.",
+            _ => null,
+        };
     }
 }
