@@ -181,7 +181,7 @@ public static class ImportFolder
 
         if (opened.Size > maxBytes)
         {
-            return new FileRead(null, opened.Size, TooLarge(opened.Size, maxBytes), false);
+            return new FileRead(null, opened.Size, $"The file is {opened.Size:N0} bytes, over the {maxBytes:N0}-byte limit (Import:MaxFileBytes).", false);
         }
 
         // The reported size is a hint, not a promise: never read more than the limit and one byte to prove it.
@@ -224,7 +224,7 @@ public static class ImportFolder
     }
 
     private static string TooLarge(long size, long max) =>
-        $"The file is {(size > max ? $"over {max:N0}" : $"{size:N0}")} bytes, over the {max:N0}-byte limit (Import:MaxFileBytes).";
+        $"The file holds more than {max:N0} bytes, the limit (Import:MaxFileBytes), though it reported {size:N0}.";
 
     private static bool IsInside(string path, string root) =>
         path == root || path.StartsWith(root.EndsWith('/') ? root : root + "/", StringComparison.Ordinal);

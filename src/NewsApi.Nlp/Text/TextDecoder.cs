@@ -47,7 +47,9 @@ public static class TextDecoder
         }
 
         var (text, encoding, hadBom, usedFallback) = DecodeBytes(bytes);
-        if (text is null)
+
+        // A NUL character is never text (and PostgreSQL cannot store one), whatever encoding it came in.
+        if (text is null || text.Contains('\0'))
         {
             rejection = new Rejection(RejectionKind.Binary, "The file contains NUL bytes, so it is binary data, not text.");
             return false;

@@ -12,6 +12,20 @@ public class TextDecoderTests
         Assert.Equal(("Netanyahu’s “quiet” café", "utf-8", false, false), (decoded.Text, decoded.Encoding, decoded.HadByteOrderMark, decoded.UsedFallback));
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16le")]
+    [InlineData("utf-32be")]
+    public void A_nul_character_is_refused_in_every_encoding_even_with_a_byte_order_mark(string encoding)
+    {
+        var text = "A long enough article text with one NUL\0 character hidden in the middle of it, and more words after it.";
+        var codec = encoding switch { "utf-8" => new UTF8Encoding(true), "utf-16le" => new UnicodeEncoding(false, true), _ => (Encoding)new UTF32Encoding(true, true) };
+
+        Assert.False(TextDecoder.TryDecode([.. codec.GetPreamble(), .. codec.GetBytes(text)], out _, out var rejection));
+        Assert.Equal(RejectionKind.Binary, rejection!.Kind);
+        Assert.Contains("NUL", rejection.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Invalid_utf8_falls_back_to_windows_1252_and_says_so()
     {
