@@ -33,7 +33,7 @@ builder.Services.AddSerilog((services, logger) =>
     {
         logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
     }
-});
+}, preserveStaticLogger: true);
 
 builder.Services.AddDbContextFactory<NewsDbContext>((services, options) =>
     NewsDbContext.Configure(options, services.GetRequiredService<IConfiguration>().GetConnectionString("News")!));
@@ -91,25 +91,29 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOn
 
 // Outermost, so each request is logged once with the status it was answered with: client errors at
 // Information (429, 413 and 503 at Warning), server errors at Error.
-app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, exception) => (exception, http.Response.StatusCode) switch
+// Each host logs through its own logger (the static one is left alone, so hosts in one process never share it).
+app.UseSerilogRequestLogging(options =>
 {
-    (not null, _) or (_, >= 500 and not 503) => LogEventLevel.Error,
-    (_, 429 or 413 or 503) => LogEventLevel.Warning,
-    _ => LogEventLevel.Information,
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    options.GetLevel = (http, _, exception) => (exception, http.Response.StatusCode) switch
+    {
+        (not null, _) or (_, >= 500 and not 503) => LogEventLevel.Error,
+        (_, 429 or 413 or 503) => LogEventLevel.Warning,
+        _ => LogEventLevel.Information,
+    };
 });
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
 app.UseSwagger();
 app.UseSwaggerUI(options =>
 {
     options.SwaggerEndpoint($"/swagger/{OpenApi.DocumentName}/swagger.json", "NewsApi v1");
     options.DocumentTitle = "NewsApi";
 });
-
-app.UseRouting();
-app.UseAuthentication();
-app.UseRateLimiter();
 app.UseRequestBodyLimits();
 app.RejectNulCharacters();
 app.UseAuthorization();

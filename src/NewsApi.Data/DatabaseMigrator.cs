@@ -21,7 +21,8 @@ public static class DatabaseMigrator
         // The lock lives on a connection of its own, held across EF's migration transactions.
         await using var lockConnection = new NpgsqlConnection(db.Database.GetConnectionString());
         await lockConnection.OpenAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", lockConnection))
+        // Waiting for another instance's migration may take longer than the driver's default command timeout.
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", lockConnection) { CommandTimeout = 0 })
         {
             await take.ExecuteNonQueryAsync(cancellationToken);
         }

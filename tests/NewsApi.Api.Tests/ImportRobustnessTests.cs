@@ -238,13 +238,14 @@ public sealed class ImportRobustnessTests(DatabaseFixture database) : ApiTestBas
     [Fact]
     public async Task A_file_still_being_written_is_imported_whole_once_it_settles()
     {
-        await using var factory = new NewsApiFactory(Database.ConnectionString, Files.Path, new Dictionary<string, string?> { ["Import:SettleSeconds"] = "1" });
+        // The writer pauses 100 ms between writes, far less than the settle time.
+        await using var factory = new NewsApiFactory(Database.ConnectionString, Files.Path, new Dictionary<string, string?> { ["Import:SettleSeconds"] = "2" });
         var path = Files.Write("growing.txt", "A story being written\n\nThe first paragraph arrives first.\n");
         var writer = Task.Run(async () =>
         {
-            for (var i = 0; i < 8; i++)
+            for (var i = 0; i < 15; i++)
             {
-                await Task.Delay(250);
+                await Task.Delay(100);
                 await File.AppendAllTextAsync(path, $"\nParagraph {i} arrives while the importer is already looking at the file.\n");
             }
 
@@ -266,7 +267,7 @@ public sealed class ImportRobustnessTests(DatabaseFixture database) : ApiTestBas
     {
         await using var factory = new NewsApiFactory(Database.ConnectionString, Files.Path, new Dictionary<string, string?>
         {
-            ["Import:SettleSeconds"] = "1",
+            ["Import:SettleSeconds"] = "2",
             ["Import:FileTimeoutSeconds"] = "2",
         });
         Files.Write("steady.txt", Article("steady"));
@@ -278,7 +279,7 @@ public sealed class ImportRobustnessTests(DatabaseFixture database) : ApiTestBas
             while (!stop.IsCancellationRequested)
             {
                 await File.AppendAllTextAsync(path, "Another line of the log.\n");
-                await Task.Delay(100);
+                await Task.Delay(50);
             }
         });
 
@@ -296,7 +297,7 @@ public sealed class ImportRobustnessTests(DatabaseFixture database) : ApiTestBas
     [Fact]
     public async Task A_file_over_its_time_budget_is_rejected_and_leaves_nothing_while_the_run_goes_on()
     {
-        await using var factory = new NewsApiFactory(Database.ConnectionString, Files.Path, new Dictionary<string, string?> { ["Import:FileTimeoutSeconds"] = "1" });
+        await using var factory = new NewsApiFactory(Database.ConnectionString, Files.Path, new Dictionary<string, string?> { ["Import:FileTimeoutSeconds"] = "3" });
         Files.Write("a-stuck.txt", Article("stuck"));
         Files.Write("b-fine.txt", Article("fine"));
 
@@ -310,12 +311,19 @@ public sealed class ImportRobustnessTests(DatabaseFixture database) : ApiTestBas
 
         var run = await factory.ImportAsync();
 
+        // Let go of the lock: a file past its budget must not commit now that it could.
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({ArticleImporter.FileLockKey("a-stuck.txt")})", blocker))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
         Assert.Equal(ImportStatus.Succeeded, run.Status);
         Assert.Equal((1, 1), (run.Imported, run.Rejected));
         await using var db = Database.CreateContext();
         var stuck = await db.ImportFiles.SingleAsync(f => f.File == "a-stuck.txt");
-        Assert.Contains("longer than 1 s", stuck.Reason, StringComparison.Ordinal);
+        Assert.Contains("longer than 3 s", stuck.Reason, StringComparison.Ordinal);
         Assert.Equal(["b-fine.txt"], await db.Articles.Select(a => a.File).ToListAsync());
+        Assert.Equal(2, await db.ImportFiles.CountAsync());
     }
 
     [Fact]
@@ -330,6 +338,39 @@ public sealed class ImportRobustnessTests(DatabaseFixture database) : ApiTestBas
 
         Assert.Equal(ImportOutcome.Rejected, record!.Outcome);
         Assert.Contains("disappeared", record.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_replaced_by_a_link_out_of_the_folder_after_the_scan_is_judged_again_and_refused()
+    {
+        Files.Write("swapped.txt", Article("swapped"));
+        var entry = Assert.Single(ImportFolder.Scan(Files.Path, "*.txt"));
+        File.Delete(Path.Combine(Files.Path, "swapped.txt"));
+        File.CreateSymbolicLink(Path.Combine(Files.Path, "swapped.txt"), "/etc/passwd");
+        var run = await Factory.Importer.QueueAsync(ImportTrigger.Request, CancellationToken.None);
+
+        // The open does not follow the link; the file counts as changed, to be judged again, and then it is outside.
+        Assert.Null(await Factory.Importer.ImportEntryAsync(run.Id, entry, CancellationToken.None));
+        Assert.Equal(ImportFolder.OutsideTheFolder, ImportFolder.Recheck(Files.Path, entry).Rejection);
+    }
+
+    [Fact]
+    public async Task A_file_still_settling_and_then_replaced_by_a_link_out_of_the_folder_never_gets_in()
+    {
+        await using var factory = new NewsApiFactory(Database.ConnectionString, Files.Path, new Dictionary<string, string?> { ["Import:SettleSeconds"] = "2" });
+        Files.Write("fresh.txt", Article("fresh"));
+        var running = factory.ImportAsync();
+
+        // Swapped atomically (rename over it), so the scan sees the file or the link, never neither.
+        File.CreateSymbolicLink(Path.Combine(Files.Path, ".link"), "/etc/passwd");
+        File.Move(Path.Combine(Files.Path, ".link"), Path.Combine(Files.Path, "fresh.txt"), overwrite: true);
+
+        var run = await running;
+
+        await using var db = Database.CreateContext();
+        var record = await db.ImportFiles.SingleAsync(f => f.RunId == run.Id);
+        Assert.Equal((ImportOutcome.Rejected, ImportFolder.OutsideTheFolder), (record.Outcome, record.Reason));
+        Assert.Equal(0, await db.Articles.CountAsync());
     }
 
     [Fact]

@@ -39,7 +39,8 @@ public sealed class OutageTests
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/imports", null)).StatusCode);
         await using (var db = Context(cluster.ConnectionString))
         {
-            while (await db.ImportFiles.CountAsync() < 5)
+            var deadline = DateTime.UtcNow.AddMinutes(3);
+            while (await db.ImportFiles.CountAsync() < 5 && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(25);
             }

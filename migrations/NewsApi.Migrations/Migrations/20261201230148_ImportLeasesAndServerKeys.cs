@@ -44,6 +44,17 @@ namespace NewsApi.Migrations
                 WHERE status = 'Queued' AND id NOT IN (SELECT min(id) FROM import_runs WHERE status = 'Queued' GROUP BY path);
                 """);
 
+            // Earlier versions wrote server paths and exception messages into texts anyone can read.
+            migrationBuilder.Sql("""
+                UPDATE import_runs SET error = 'The import folder does not exist.' WHERE error LIKE 'The import folder ''%'' does not exist.';
+                UPDATE import_runs SET error = 'The run stopped on an unexpected error; the details are in the server log.' WHERE error LIKE 'The run stopped: %';
+                UPDATE import_files SET reason = 'The file could not be read.' WHERE reason LIKE 'The file could not be read: %';
+                UPDATE import_files SET reason = 'The database refused the article; the details are in the server log under this file''s name.'
+                  WHERE reason LIKE 'The database refused the article: %';
+                UPDATE import_files SET reason = 'The text could not be normalised; the details are in the server log under this file''s name.'
+                  WHERE reason LIKE 'The text could not be normalised: %';
+                """);
+
             migrationBuilder.CreateIndex(
                 name: "ux_import_runs_one_queued_per_path",
                 table: "import_runs",

@@ -251,9 +251,14 @@ public sealed class ArticleImporter(
             {
                 return;
             }
-            catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception))
+            catch (Exception exception)
             {
-                // The files' own writes notice the outage and stop the run.
+                // An outage is noticed by the files' own writes, which stop the run; anything else is logged, and
+                // the next beat tries again (the lease is a third of a beat's worth of slack away).
+                if (!DatabaseErrors.IsUnavailable(exception))
+                {
+                    logger.LogWarning(exception, "Import run {RunId} could not renew its lease; trying again", runId);
+                }
             }
         }
     }
@@ -287,7 +292,7 @@ public sealed class ArticleImporter(
         unsettled.AddRange(changed);
         if (unsettled.Count > 0)
         {
-            await ImportWhenSettledAsync(run.Id, unsettled, settle, cancellationToken);
+            await ImportWhenSettledAsync(run.Id, run.Path, unsettled, settle, cancellationToken);
         }
     }
 
@@ -296,7 +301,7 @@ public sealed class ArticleImporter(
     /// imported once their size and modification time have held still that long; one still changing after the
     /// file time budget is rejected with that reason.
     /// </summary>
-    private async Task ImportWhenSettledAsync(long runId, List<FolderEntry> pending, TimeSpan settle, CancellationToken cancellationToken)
+    private async Task ImportWhenSettledAsync(long runId, string root, List<FolderEntry> pending, TimeSpan settle, CancellationToken cancellationToken)
     {
         var budget = TimeSpan.FromSeconds(Math.Max(options.CurrentValue.FileTimeoutSeconds, 5 * options.CurrentValue.SettleSeconds));
         var since = time.GetUtcNow();
@@ -308,29 +313,32 @@ public sealed class ArticleImporter(
             var next = new List<(FolderEntry Entry, FileStatus Seen, DateTimeOffset StableSince)>();
             foreach (var (entry, seen, stableSince) in waiting)
             {
-                var current = UnixFiles.Status(entry.RealPath!, out _);
-                if (current is null || current.Value.Kind != FileKind.Regular)
+                // Judged again from scratch: what was a regular file in the folder may now be a link out of it.
+                var current = ImportFolder.Recheck(root, entry);
+                if (current.Rejection is not null)
                 {
-                    await SaveRecordAsync(Rejected(runId, entry, current?.Size ?? seen.Size, "The file disappeared or changed kind while it was being written."), cancellationToken);
+                    await SaveRecordAsync(Rejected(runId, current, current.Status?.Size ?? seen.Size, current.Rejection), cancellationToken);
                     continue;
                 }
 
-                var still = current.Value.SameContentAs(seen);
+                // Stable means unchanged for the settle time while watched (a modification time in the future,
+                // from a skewed clock or touch -d, does not hold a file back for ever).
+                var status = current.Status!.Value;
+                var still = status.SameContentAs(seen);
                 var stable = still ? stableSince : now;
-                if (still && now - current.Value.Modified >= settle && now - stable >= settle
-                    && await ImportEntryAsync(runId, entry with { Status = current.Value }, cancellationToken) is not null)
+                if (still && now - stable >= settle && await ImportEntryAsync(runId, current, cancellationToken) is not null)
                 {
                     continue;
                 }
 
                 if (now - since > budget)
                 {
-                    await SaveRecordAsync(Rejected(runId, entry, current.Value.Size,
+                    await SaveRecordAsync(Rejected(runId, entry, status.Size,
                         $"The file was still being written after {budget.TotalSeconds:N0} s; a later run imports it once it stops changing."), cancellationToken);
                     continue;
                 }
 
-                next.Add((entry, current.Value, stable));
+                next.Add((entry, status, stable));
             }
 
             waiting = next;
@@ -354,17 +362,25 @@ public sealed class ArticleImporter(
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(timeout);
         ImportFile? record;
+
+        // Off the caller's thread, and awaited no longer than the budget even if a read blocks.
+        var work = Task.Run(() => ImportFileAsync(runId, entry, stopwatch, budget.Token), CancellationToken.None);
         try
         {
-            // Off the caller's thread, and awaited no longer than the budget even if a read blocks.
-            record = await Task.Run(() => ImportFileAsync(runId, entry, stopwatch, budget.Token), budget.Token).WaitAsync(budget.Token);
+            record = await work.WaitAsync(budget.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            record = Rejected(runId, entry, entry.Status?.Size ?? 0,
-                $"Importing the file took longer than {timeout.TotalSeconds:N0} s (Import:FileTimeoutSeconds), so it was skipped.");
-            record.DurationMs = stopwatch.Elapsed.TotalMilliseconds;
-            await SaveRecordAsync(record, cancellationToken);
+            // The work sees the same cancellation and rolls back; wait (briefly) for it to finish, so that a file is
+            // never recorded as rejected while its import commits after all.
+            record = await WorkAfterTimeoutAsync(work);
+            if (record is null)
+            {
+                record = Rejected(runId, entry, entry.Status?.Size ?? 0,
+                    $"Importing the file took longer than {timeout.TotalSeconds:N0} s (Import:FileTimeoutSeconds), so it was skipped.");
+                record.DurationMs = stopwatch.Elapsed.TotalMilliseconds;
+                await SaveRecordAsync(record, cancellationToken);
+            }
         }
         catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception))
         {
@@ -378,6 +394,28 @@ public sealed class ArticleImporter(
         }
 
         return record;
+    }
+
+    /// <summary>How long a file's work may take to wind down after its budget ran out.</summary>
+    private static readonly TimeSpan WindDown = TimeSpan.FromSeconds(10);
+
+    /// <summary>The record of a file's work that ran past its budget: its own, if it finished (committed) after all; else null.</summary>
+    private async Task<ImportFile?> WorkAfterTimeoutAsync(Task<ImportFile?> work)
+    {
+        try
+        {
+            var record = await work.WaitAsync(WindDown);
+            return record is { Id: > 0 } ? record : null;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or TimeoutException || DatabaseErrors.IsUnavailable(exception))
+        {
+            return null;
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "A file's import failed after its time budget ran out");
+            return null;
+        }
     }
 
     private async Task<ImportFile?> ImportFileAsync(long runId, FolderEntry entry, Stopwatch stopwatch, CancellationToken cancellationToken)
@@ -470,6 +508,9 @@ public sealed class ArticleImporter(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        // The file's time budget bounds its statements (a lock wait included), not the driver's shorter default.
+        db.Database.SetCommandTimeout(options.CurrentValue.FileTimeoutSeconds + 10);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // An import can always be redone from its file, so it does not wait for the WAL flush at commit: a crash
@@ -535,7 +576,10 @@ public sealed class ArticleImporter(
         record.ProcessedAt = Now();
         db.ImportFiles.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+
+        // Past its budget the file is not committed; once the commit has begun it is not interrupted.
+        cancellationToken.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private static void Apply(Article article, NormalizedArticle normalized, string hash, byte[] bytes, DecodedText decoded, long? sourceId, DateTimeOffset now)

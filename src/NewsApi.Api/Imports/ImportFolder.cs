@@ -89,6 +89,20 @@ public static class ImportFolder
         return entries;
     }
 
+    /// <summary>
+    /// The entry as it is now, checked again from scratch (kind, links, containment): a file that was replaced after
+    /// the scan, by a link or anything else, is judged as what it has become, never trusted as what it was.
+    /// </summary>
+    public static FolderEntry Recheck(string root, FolderEntry entry)
+    {
+        var rootReal = UnixFiles.RealPath(root, out _) ?? Path.GetFullPath(root);
+        var path = Path.Combine(rootReal, entry.File);
+        var current = Classify(path, entry.File, rootReal, matches: true, depth: 0, [], new Stack<(string, string, int)>());
+        return current is { Rejection: null, Status: { Kind: FileKind.Regular } }
+            ? current
+            : current ?? new FolderEntry(entry.File, null, null, "The file disappeared before it could be read.");
+    }
+
     private static FolderEntry? Classify(string path, string file, string rootReal, bool matches, int depth, HashSet<(ulong, ulong)> visited,
         Stack<(string, string, int)> pending)
     {
@@ -166,7 +180,10 @@ public static class ImportFolder
         using var handle = UnixFiles.OpenForReading(entry.RealPath!, out var opened, out var error);
         if (handle is null)
         {
-            return new FileRead(null, listed.Size, error == FileError.NotFound ? "The file disappeared before it could be read." : Describe(error), false);
+            // ELOOP from O_NOFOLLOW: the file became a link after the scan; it is judged again from scratch.
+            return error == FileError.LinkLoop
+                ? new FileRead(null, listed.Size, "The file was replaced by a link after the folder was scanned.", true)
+                : new FileRead(null, listed.Size, error == FileError.NotFound ? "The file disappeared before it could be read." : Describe(error), false);
         }
 
         if (opened.Kind != FileKind.Regular)
@@ -199,7 +216,15 @@ public static class ImportFolder
                 Array.Resize(ref buffer, (int)Math.Min(maxBytes + 1, (long)buffer.Length * 2));
             }
 
-            var read = RandomAccess.Read(handle, buffer.AsSpan((int)total), total);
+            int read;
+            try
+            {
+                read = RandomAccess.Read(handle, buffer.AsSpan((int)total), total);
+            }
+            catch (IOException)
+            {
+                return new FileRead(null, total, "The file could not be read (an input/output error).", false);
+            }
             if (read == 0)
             {
                 break;

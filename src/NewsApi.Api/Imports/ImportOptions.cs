@@ -19,8 +19,8 @@ public sealed class ImportOptions
     [Range(0, 7 * 24 * 3600)]
     public int IntervalSeconds { get; set; } = 60;
 
-    /// <summary>Files larger than this are rejected unread.</summary>
-    [Range(1, long.MaxValue)]
+    /// <summary>Files larger than this are rejected unread (at most 1 GiB: a file is read into memory whole).</summary>
+    [Range(1, 1L << 30)]
     public long MaxFileBytes { get; set; } = 5 * 1024 * 1024;
 
     /// <summary>Files imported at once in a run (each in its own transaction).</summary>

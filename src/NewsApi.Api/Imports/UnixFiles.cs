@@ -53,7 +53,11 @@ public static class UnixFiles
     private const uint StatxBasicStats = 0x7ff;
     private const int OpenReadOnly = 0;
     private const int OpenNonBlocking = 0x800;
+    private const int OpenNoControllingTerminal = 0x100;
     private const int OpenCloseOnExec = 0x80000;
+
+    // O_NOFOLLOW is one of the few flags whose value differs between Linux architectures.
+    private static readonly int OpenNoFollow = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
 
     private const int Enoent = 2;
     private const int Eacces = 13;
@@ -111,9 +115,9 @@ public static class UnixFiles
     }
 
     /// <summary>
-    /// Opens <paramref name="path"/> for reading without blocking (a FIFO opens at once instead of waiting for a
-    /// writer) and reports what was actually opened, so the caller can refuse anything but a regular file before
-    /// reading a byte.
+    /// Opens <paramref name="path"/> for reading without following a link in its last component and without
+    /// blocking (a FIFO opens at once instead of waiting for a writer), and reports what was actually opened, so the
+    /// caller can refuse anything but the regular file it listed before reading a byte.
     /// </summary>
     public static SafeFileHandle? OpenForReading(string path, out FileStatus status, out FileError error)
     {
@@ -138,7 +142,7 @@ public static class UnixFiles
             }
         }
 
-        var fd = open(Bytes(path), OpenReadOnly | OpenNonBlocking | OpenCloseOnExec);
+        var fd = open(Bytes(path), OpenReadOnly | OpenNonBlocking | OpenNoFollow | OpenNoControllingTerminal | OpenCloseOnExec);
         if (fd < 0)
         {
             error = Classify(Marshal.GetLastPInvokeError());

@@ -33,7 +33,7 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// ASP.NET Core's rate limiter: a token bucket per client on every endpoint but the health probes, and a
+/// ASP.NET Core's rate limiter: a token bucket per client on every endpoint but the liveness probe, and a
 /// concurrency limit with a short queue on <c>/analyze</c>. A refused request is a 429 problem with
 /// <c>Retry-After</c>.
 /// </summary>
@@ -50,7 +50,7 @@ public static class RateLimits
             var limits = configured.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                !limits.Enabled || context.Request.Path.StartsWithSegments("/health")
+                !limits.Enabled || context.Request.Path.StartsWithSegments("/health/live")
                     ? RateLimitPartition.GetNoLimiter("unlimited")
                     : RateLimitPartition.GetTokenBucketLimiter(Client(context), _ => new TokenBucketRateLimiterOptions
                     {
@@ -71,10 +71,10 @@ public static class RateLimits
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var http = rejected.HttpContext;
-                var analyze = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == AnalyzePolicy;
-                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                    ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-                    : 1;
+                // The client's token bucket says when it refills; the /analyze concurrency limit has no such hint.
+                var bucket = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
+                var analyze = !bucket && http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == AnalyzePolicy;
+                var seconds = bucket ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {

@@ -126,6 +126,12 @@ public static class EventExtractor
             }
         }
 
+        if (events.Count > maxEvents)
+        {
+            // A sentence can add several reports at once; keep exactly the first maxEvents.
+            events.RemoveRange(maxEvents, events.Count - maxEvents);
+        }
+
         var merged = MergeWithinArticle(events);
         foreach (var ev in merged)
         {

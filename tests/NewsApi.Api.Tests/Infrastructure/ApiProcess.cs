@@ -11,6 +11,23 @@ namespace NewsApi.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
+    /// <summary>Every process started, killed when the test run ends, whatever became of the test that started it.</summary>
+    private static readonly List<Process> Started = [];
+
+    static ApiProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            lock (Started)
+            {
+                foreach (var process in Started.Where(p => !p.HasExited))
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+        };
+    }
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -87,12 +104,26 @@ public sealed class ApiProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        lock (Started)
+        {
+            Started.Add(process);
+        }
+
         var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => api.Append(e.Data);
         process.ErrorDataReceived += (_, e) => api.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await api.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        try
+        {
+            await api.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
+
         return api;
     }
 

@@ -9,6 +9,27 @@ namespace NewsApi.Api.Tests.Infrastructure;
 /// </summary>
 public sealed partial class LocalCluster : IAsyncDisposable
 {
+    /// <summary>Every cluster started, stopped when the test run ends, whatever became of the test that started it.</summary>
+    private static readonly List<string> Started = [];
+
+    static LocalCluster()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            lock (Started)
+            {
+                foreach (var directory in Started)
+                {
+                    using var stop = Process.Start(new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot.Find(), "scripts", "local-postgres.sh"), "stop", directory])
+                    {
+                        RedirectStandardError = true,
+                    });
+                    stop?.WaitForExit(TimeSpan.FromSeconds(30));
+                }
+            }
+        };
+    }
+
     private readonly string _directory;
 
     private LocalCluster(string directory, int port, string connectionString)
@@ -33,10 +54,21 @@ public sealed partial class LocalCluster : IAsyncDisposable
         var directory = Path.Combine(RepositoryRoot.Find(), ".data", $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]);
         var output = await RunAsync("start", directory, null);
         var news = NewsExport().Match(output);
-        Assert.True(news.Success, $"local-postgres.sh printed no connection string:\n{output}");
+        if (!news.Success)
+        {
+            await RunAsync("stop", directory, null);
+            Assert.Fail($"local-postgres.sh printed no connection string:\n{output}");
+        }
+
         var connectionString = Regex.Replace(news.Groups["value"].Value, @"\\(.)", "$1");
         var port = int.Parse(PortPattern().Match(connectionString).Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return new LocalCluster(directory, port, connectionString);
+        var cluster = new LocalCluster(directory, port, connectionString);
+        lock (Started)
+        {
+            Started.Add(directory);
+        }
+
+        return cluster;
     }
 
     public Task StopAsync() => RunAsync("stop", _directory, null);
