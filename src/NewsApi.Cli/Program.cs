@@ -13,6 +13,10 @@ var usage = """
                 (a PolNeAR-format folder: text/*.txt and attributions/*.ann; last line "F1 x P x R x speaker x")
       stories eval <folder> [--verbose]
                 (near-duplicates and stories over a folder of article files; --verbose lists them)
+      eval bbc [--split dev|test|all] [--min-confidence 0.5] [--annotations <dir>] [--corpus <dir>] [--verbose]
+                (entities, events, main events, dates and quotes against data/annotations/bbc; last line the figures)
+      eval 5w1h <folder> [--verbose]
+                (main events against Giveme5W1H annotations, e.g. ../shared/data/giveme5w1h/dev)
 
     The default model is Models/ner.model beside the program (the committed model).
     """;
@@ -26,6 +30,8 @@ try
         ["analyze", .. var rest] => AnalyzeCommand.Run(new Arguments(rest, "json")),
         ["quotes", "eval", .. var rest] => QuoteCommands.Evaluate(new Arguments(rest, "verbose")),
         ["stories", "eval", .. var rest] => StoryCommands.Evaluate(new Arguments(rest, "verbose")),
+        ["eval", "bbc", .. var rest] => EvalCommands.Bbc(new Arguments(rest, "verbose")),
+        ["eval", "5w1h", .. var rest] => EvalCommands.FiveW1H(new Arguments(rest, "verbose")),
         _ => throw new UsageException("Unknown command."),
     };
 }

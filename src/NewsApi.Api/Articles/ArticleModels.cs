@@ -169,6 +169,12 @@ public sealed record ArticleDetail
     /// <summary>The article's main event in the 5W1H frame; null when it reports no event.</summary>
     public Events.MainEventItem? MainEvent { get; init; }
 
+    /// <summary>
+    /// The date expressions of the title and body, in text order, resolved against the publication date: without
+    /// one, relative dates ("on Monday", "last year") keep their text and have no value.
+    /// </summary>
+    public required IReadOnlyList<ArticleDate> Dates { get; init; }
+
     /// <summary>The story the article belongs to (see <c>GET /stories/{id}</c>).</summary>
     public long? StoryId { get; init; }
 
@@ -178,3 +184,14 @@ public sealed record ArticleDetail
     /// <summary>What produced the entity annotations (recogniser model and resolution rules); null until analysed.</summary>
     public string? PipelineVersion { get; init; }
 }
+
+/// <summary>A date expression in an article.</summary>
+/// <param name="Text">As written: "on Monday", "3 March 2004", "last year".</param>
+/// <param name="Offsets">Where it is, in the title or the body.</param>
+/// <param name="Kind">date (a point or period) or duration ("11-day").</param>
+/// <param name="Value">What it denotes, ISO at its precision ("2004-03-03", "2004-03", "2004", "2004-W10"); null when unresolved.</param>
+/// <param name="Precision">day, week, month or year; null when unresolved.</param>
+/// <param name="From">The first day it denotes; null when unresolved.</param>
+/// <param name="Until">The last day it denotes; null when unresolved.</param>
+/// <param name="Duration">For durations, ISO 8601 ("P11D").</param>
+public sealed record ArticleDate(string Text, Quotes.TextOffsets Offsets, string Kind, string? Value, string? Precision, DateOnly? From, DateOnly? Until, string? Duration);

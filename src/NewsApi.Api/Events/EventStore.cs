@@ -117,7 +117,7 @@ public sealed class EventStore(TimeProvider time)
 
         if (analysis.MainEvent is { } main)
         {
-            var reading = readings.FirstOrDefault(r => r.Events.Contains(main.Event));
+            var reading = main.Event is null ? null : readings.FirstOrDefault(r => r.Events.Contains(main.Event));
             article.MainEvent = new MainEventFrame
             {
                 Who = main.Who,
@@ -127,9 +127,9 @@ public sealed class EventStore(TimeProvider time)
                 Why = main.Why,
                 How = main.How,
                 EventId = reading?.EventId,
-                WhoIds = main.Event.Actors.Where(ids.ContainsKey).Select(e => ids[e]).Distinct().ToList(),
-                WhereId = main.Event.Place is { } where && ids.TryGetValue(where, out var whereId) ? whereId : null,
-                WhenValue = main.Event.Date?.Iso,
+                WhoIds = main.WhoEntities.Where(ids.ContainsKey).Select(e => ids[e]).Distinct().ToList(),
+                WhereId = main.WhereEntity is { } where && ids.TryGetValue(where, out var whereId) ? whereId : null,
+                WhenValue = main.WhenDate?.Iso,
             };
         }
         else

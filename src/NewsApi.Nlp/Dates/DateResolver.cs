@@ -29,7 +29,7 @@ public enum DateKind
 /// <param name="Value">The first day it denotes; null when unresolved.</param>
 /// <param name="Until">The last day it denotes (equal to <paramref name="Value"/> for a day).</param>
 /// <param name="Precision">Day, week, month or year.</param>
-/// <param name="Inferred">Resolved against a date the article states, not its publication date.</param>
+/// <param name="Inferred">Always false: relative dates are resolved only against the publication date (kept for the API's shape).</param>
 /// <param name="Duration">For durations, ISO 8601 ("P11D").</param>
 public sealed record DateMention(int Start, int End, string Text, DateKind Kind, DateOnly? Value, DateOnly? Until, DatePrecision Precision, bool Inferred, string? Duration)
 {
@@ -48,15 +48,16 @@ public sealed record DateMention(int Start, int End, string Text, DateKind Kind,
 /// <summary>The date a text's relative dates are read against.</summary>
 /// <param name="Date">The anchor date.</param>
 /// <param name="Precision">How precise it is (a year-only anchor cannot resolve "Monday").</param>
-/// <param name="Inferred">Taken from the text (the latest explicit date) because the publication date is unknown.</param>
+/// <param name="Inferred">Always false: only the publication date anchors relative dates.</param>
 public sealed record DateAnchor(DateOnly Date, DatePrecision Precision, bool Inferred);
 
 /// <summary>
 /// Finds and resolves date expressions in news text: absolute ("June 13, 2021", "May 21", "2015"), relative
 /// ("Sunday", "on Monday", "last month", "last year", "in December last year", "this week", "in early April")
-/// and durations ("11-day war"). Relative dates are read against the publication date, or when that is
-/// unknown against the latest explicit date the text states (and flagged inferred). With no anchor they stay
-/// unresolved rather than invented. Weekdays count back to the most recent such day, or forward when the
+/// and durations ("11-day war"). Relative dates are read against the publication date only (from the file's
+/// date line, the request, or the ingest API). The latest date an article mentions is no anchor: "in December
+/// last year" in a 2022 article that mentions 2021 is not 2020-12. Without a publication date a relative date
+/// stays unresolved (no value, its text kept) rather than wrong. Weekdays count back to the most recent such day, or forward when the
 /// sentence speaks of the future ("will", "is set to", "next").
 /// </summary>
 public static partial class DateResolver
@@ -92,13 +93,10 @@ public static partial class DateResolver
             found.Add((match.Index, match.Index + match.Length, resolve));
         }
 
-        var explicitDates = new List<(DateOnly Date, DatePrecision Precision)>();
-
         foreach (Match m in FullDate().Matches(text))
         {
             if (NewsDateParser.TryParseDate(m.Value, out var date))
             {
-                explicitDates.Add((date, DatePrecision.Day));
                 Add(m, (_, _) => new DateMention(m.Index, m.Index + m.Length, m.Value, DateKind.Date, date, date, DatePrecision.Day, false, null));
             }
         }
@@ -113,7 +111,6 @@ public static partial class DateResolver
         {
             var month = MonthOf(m.Groups["month"].Value);
             var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-            explicitDates.Add((new DateOnly(year, month, 1), DatePrecision.Month));
             Add(m, (_, _) => MonthRange(m, year, month, false));
         }
 
@@ -217,36 +214,20 @@ public static partial class DateResolver
         foreach (Match m in Year().Matches(text))
         {
             var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-            explicitDates.Add((new DateOnly(year, 1, 1), DatePrecision.Year));
             Add(m, (_, _) => new DateMention(m.Groups["year"].Index, m.Groups["year"].Index + 4, m.Groups["year"].Value, DateKind.Date,
                 new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), DatePrecision.Year, false, null));
         }
 
-        var anchor = Anchor(published, explicitDates);
+        var anchor = Anchor(published);
         // Only weekdays ask whether their sentence speaks of the future.
         return found.OrderBy(f => f.Start).Select(f => f.Resolve(anchor, () => SpeaksOfFuture(text, f.Start))).ToList();
     }
 
-    /// <summary>The publication date, else the latest date the text states (most precise first).</summary>
-    public static DateAnchor? Anchor(DateOnly? published, IEnumerable<(DateOnly Date, DatePrecision Precision)> explicitDates)
-    {
-        if (published is { } date)
-        {
-            return new DateAnchor(date, DatePrecision.Day, false);
-        }
-
-        var dates = explicitDates.ToList();
-        foreach (var precision in new[] { DatePrecision.Day, DatePrecision.Month, DatePrecision.Year })
-        {
-            var latest = dates.Where(d => d.Precision == precision).Select(d => d.Date).DefaultIfEmpty().Max();
-            if (latest != default)
-            {
-                return new DateAnchor(latest, precision, true);
-            }
-        }
-
-        return null;
-    }
+    /// <summary>
+    /// The anchor of relative dates: the publication date, or none. (Dates the text mentions are no anchor: an
+    /// article of January 2005 that mentions December 2004 says "in January" of 2005, not of 2004.)
+    /// </summary>
+    public static DateAnchor? Anchor(DateOnly? published) => published is { } date ? new DateAnchor(date, DatePrecision.Day, false) : null;
 
     private static DateMention ResolveRelative(Match m, DateAnchor? anchor)
     {

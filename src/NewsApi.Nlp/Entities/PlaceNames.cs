@@ -122,6 +122,15 @@ public static class PlaceNames
 
     public static bool IsKnownCountryVariant(string name) => CanonicalByVariant.ContainsKey(Key(name));
 
+    /// <summary>Regions and continents of the list: places, never states that act.</summary>
+    private static readonly HashSet<string> Regions = new(StringComparer.Ordinal) { "Europe", "Africa", "Asia", "Middle East", "West Bank", "Gaza Strip" };
+
+    /// <summary>
+    /// A country (or nation, such as Scotland) that can act as a state ("France vetoed the plan", "England beat
+    /// Wales"); cities and regions cannot ("Beijing visits the region" is no visit by a state).
+    /// </summary>
+    public static bool IsState(string name) => CanonicalByVariant.TryGetValue(Key(name), out var canonical) && !Regions.Contains(canonical);
+
     private static string Key(string name) => name.Trim().Replace("’", "'", StringComparison.Ordinal).ToLowerInvariant();
 
     private static Dictionary<string, string> BuildVariants()

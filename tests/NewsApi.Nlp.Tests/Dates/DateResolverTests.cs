@@ -58,15 +58,31 @@ public class DateResolverTests
         Assert.Equal((expression, duration), (found.Text, found.Duration));
     }
 
-    [Fact]
-    public void Without_a_publication_date_the_latest_stated_date_anchors_and_is_flagged_inferred()
+    [Theory]
+    [InlineData("The accord was signed on Thursday, June 10, 2021. On Sunday the leaders met again.", "Sunday")]
+    [InlineData("Sales rose in December 2004 and fell in January, the firm said.", "in January")]
+    [InlineData("In 2021 the talks failed. In December last year they resumed.", "December last year")]
+    [InlineData("The vote of 3 May 2004 was annulled last month.", "last month")]
+    public void Without_a_publication_date_a_relative_date_is_never_read_against_the_dates_the_text_mentions(string text, string relative)
     {
-        var dates = DateResolver.Find("The accord was signed on Thursday, June 10, 2021. On Sunday the leaders met again.", null);
+        var dates = DateResolver.Find(text, null);
 
-        var sunday = dates.Single(d => d.Text.Contains("Sunday", StringComparison.Ordinal));
-        Assert.Equal("2021-06-06", sunday.Iso);
-        Assert.True(sunday.Inferred);
-        Assert.False(dates.Single(d => d.Text.Contains("June", StringComparison.Ordinal)).Inferred);
+        var mention = Assert.Single(dates, d => d.Text.Contains(relative, StringComparison.Ordinal));
+        Assert.Null(mention.Value);
+        Assert.False(mention.Inferred);
+
+        // The absolute dates it states (those with a year) keep their values.
+        Assert.All(dates.Where(d => System.Text.RegularExpressions.Regex.IsMatch(d.Text, @"(19|20)\d\d") && !d.Text.Contains("last", StringComparison.Ordinal)),
+            d => Assert.NotNull(d.Value));
+    }
+
+    [Fact]
+    public void With_a_publication_date_the_same_relative_dates_resolve_against_it()
+    {
+        var dates = DateResolver.Find("Sales rose in December 2004 and fell in January, the firm said.", new DateOnly(2005, 1, 20));
+
+        Assert.Equal("2005-01", dates.Single(d => d.Text == "in January").Iso);
+        Assert.Equal("2004-12", dates.Single(d => d.Text == "December 2004").Iso);
     }
 
     [Fact]
