@@ -164,9 +164,17 @@ public sealed class SeedKnowledgeApiTests(DatabaseFixture database) : ApiTestBas
         Assert.Empty(await EventsAsync("?from=2100-01-01"));
         Assert.Equal(all.Count, (await EventsAsync("?to=2100-01-01")).Count);
         Assert.All(await EventsAsync("?to=2020-12-31"), e => Assert.True(e.Date!.From <= new DateOnly(2020, 12, 31)));
+
+        // Lists serve events at the default confidence; minConfidence lowers or raises the bar.
+        Assert.All(all, e => Assert.True(e.Confidence >= 0.5, $"{e.Title}: {e.Confidence}"));
+        var everything = await EventsAsync("?minConfidence=0");
+        Assert.True(everything.Count > all.Count, $"{everything.Count} events at any confidence, {all.Count} at 0.5");
+        Assert.All(await EventsAsync("?minConfidence=0.8"), e => Assert.True(e.Confidence >= 0.8));
     }
 
     [Theory]
+    [InlineData("/events?minConfidence=2", "minConfidence")]
+    [InlineData("/events?minConfidence=-0.1", "minConfidence")]
     [InlineData("/events?type=wedding", "type")]
     [InlineData("/events?sort=newest", "sort")]
     [InlineData("/events?from=yesterday", "from")]

@@ -125,7 +125,7 @@ public static class EntitiesApi
         var errors = new Dictionary<string, string[]>();
         var sort = QueryChoice.Read(query.Sort, "sort", errors, Sort.Articles, ("articles", Sort.Articles), ("mentions", Sort.Mentions), ("name", Sort.Name));
 
-        var q = string.IsNullOrWhiteSpace(query.Q) ? null : EntityNames.Key(query.Q);
+        var q = string.IsNullOrWhiteSpace(query.Q) ? null : EntityNames.Key(query.Q).ToLowerInvariant();
         if (q is { Length: > 200 })
         {
             errors["q"] = ["q must be at most 200 characters."];

@@ -10,7 +10,7 @@ namespace NewsApi.Api.Events;
 public sealed record EventListQuery : PageQuery
 {
     [FromQuery(Name = "type")]
-    [Description("Only events of this type: statement, appeal, intent_to_cooperate, consult_or_meet, visit, negotiate, agreement, ceasefire, provide_aid, demand, criticise, reject, threaten, protest, sanction, resign, arrest, attack, fight, killing. Several may be given, comma-separated.")]
+    [Description("Only events of this type (see docs/events.md): consult_or_meet, visit, negotiate, call, agreement, ceasefire, acquisition, merger, bid, investment, sale, appoint, resign, elect, dismiss, retire, arrest, charge, trial, verdict, sentence, lawsuit, ruling, fine, ban, attack, fight, killing, protest, product_launch, media_release, publication, prize, match_result, bill, vote, economic_figure, statement, appeal, intent_to_cooperate, demand, criticise, reject, threaten, provide_aid, sanction. Several may be given, comma-separated.")]
     [Example("consult_or_meet")]
     public string? Type { get; init; }
 
@@ -38,6 +38,11 @@ public sealed record EventListQuery : PageQuery
     [Description("-date (default: latest first), date (earliest first) or articles (most reported first).")]
     [DefaultValue("-date")]
     public string? Sort { get; init; }
+
+    [FromQuery(Name = "minConfidence")]
+    [Description("Only events at least this confident (0 to 1). The default, 0.5, serves the precise ones; lower it to see hedged and weakly attested events too.")]
+    [DefaultValue(0.5)]
+    public double? MinConfidence { get; init; }
 }
 
 /// <summary>Query parameters of an entity's events and of the timeline.</summary>
@@ -54,6 +59,11 @@ public sealed record EntityEventQuery : PageQuery
     [FromQuery(Name = "to")]
     [Description("Only events dated on or before this date (yyyy-MM-dd).")]
     public string? To { get; init; }
+
+    [FromQuery(Name = "minConfidence")]
+    [Description("Only events at least this confident (0 to 1). The default, 0.5, serves the precise ones; lower it to see hedged and weakly attested events too.")]
+    [DefaultValue(0.5)]
+    public double? MinConfidence { get; init; }
 }
 
 /// <summary>An event's date as the articles state it.</summary>

@@ -67,7 +67,7 @@ public static class EventsApi
                 }
 
                 var errors = new Dictionary<string, string[]>();
-                var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Latest, query.Limit, query.Cursor, errors, ct);
+                var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, resolved, null, null, query.MinConfidence), Sort.Latest, query.Limit, query.Cursor, errors, ct);
                 return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
             })
             .WithTags(tag)
@@ -79,7 +79,7 @@ public static class EventsApi
             .ProducesProblem(StatusCodes.Status500InternalServerError);
     }
 
-    private sealed record Filter(string? Type, string? From, string? To, long? Participant, long? Place, long? Article);
+    private sealed record Filter(string? Type, string? From, string? To, long? Participant, long? Place, long? Article, double? MinConfidence);
 
     public static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem>> List([AsParameters] EventListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ public static class EventsApi
         var sort = QueryChoice.Read(query.Sort, "sort", errors, Sort.Latest, ("date", Sort.Earliest), ("-date", Sort.Latest), ("articles", Sort.Articles));
         long? participant = query.Participant is { } p ? await EntityStore.SurvivorAsync(db, p, cancellationToken) : null;
         long? place = query.Place is { } pl ? await EntityStore.SurvivorAsync(db, pl, cancellationToken) : null;
-        var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, participant, place, query.Article), sort, query.Limit, query.Cursor, errors, cancellationToken);
+        var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, participant, place, query.Article, query.MinConfidence), sort, query.Limit, query.Cursor, errors, cancellationToken);
         return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
     }
 
@@ -107,7 +107,7 @@ public static class EventsApi
 
         var resolved = await EntityStore.SurvivorAsync(db, entity.Value, cancellationToken);
         var errors = new Dictionary<string, string[]>();
-        var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, resolved, null, null), Sort.Earliest, query.Limit, query.Cursor, errors, cancellationToken);
+        var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, resolved, null, null, query.MinConfidence), Sort.Earliest, query.Limit, query.Cursor, errors, cancellationToken);
         return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
     }
 
@@ -129,14 +129,20 @@ public static class EventsApi
         }
 
         var (from, to) = DateRange.Read(filter.From, filter.To, errors);
-        var fingerprint = Paging.Fingerprint("events", string.Join(',', types.Order()), from?.UtcTicks, to?.UtcTicks, filter.Participant, filter.Place, filter.Article, sort);
+        var minConfidence = filter.MinConfidence ?? EventExtractor.DefaultMinConfidence;
+        if (minConfidence is < 0 or > 1 || double.IsNaN(minConfidence))
+        {
+            errors["minConfidence"] = [$"minConfidence must be between 0 and 1 (got {minConfidence.ToString(System.Globalization.CultureInfo.InvariantCulture)})."];
+        }
+
+        var fingerprint = Paging.Fingerprint("events", string.Join(',', types.Order()), from?.UtcTicks, to?.UtcTicks, filter.Participant, filter.Place, filter.Article, sort, minConfidence);
         var (take, after) = await paging.ReadAsync(limit, cursor, fingerprint, [KeyKind.Int64, KeyKind.Int64], errors, cancellationToken);
         if (errors.Count > 0)
         {
             return null;
         }
 
-        var events = db.Events.AsNoTracking();
+        var events = db.Events.AsNoTracking().Where(e => e.Confidence >= minConfidence);
         if (types.Count > 0)
         {
             events = events.Where(e => types.Contains(e.Type));

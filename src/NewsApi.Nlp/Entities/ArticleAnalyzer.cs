@@ -95,11 +95,18 @@ public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText T
 public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
 {
     /// <summary>Changes when the rules change, so stored articles can be brought up to date.</summary>
-    public const string RulesVersion = "rules-2";
+    public const string RulesVersion = "rules-3";
 
+    /// <summary>
+    /// Words before a name that are not part of it: honorifics and occupations the recogniser sometimes takes in
+    /// ("Mr Gates", "Singer Jenifer", "DJ Dan Peppe"). Titles that are part of a name (Prince, Lord, Pope) stay:
+    /// <see cref="NameTypes.NameTitles"/>.
+    /// </summary>
     private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Prof", "Prof.",
+        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Prof", "Prof.", "Singer", "DJ", "Rapper", "Actor", "Actress",
+        "Director", "Presenter", "Comedian", "Star", "Striker", "Coach", "Boss", "Chef", "Designer", "Model", "Author", "Writer", "Producer",
+        "Guitarist", "Drummer", "Frontman", "Songwriter", "Midfielder", "Defender", "Goalkeeper", "Winger", "Skipper",
     };
 
     public EntityRecognizer Recognizer { get; } = recognizer;
@@ -129,7 +136,8 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
             reached.Add(AnalysisLimits.TruncatedFlag);
         }
 
-        var analysis = Recognizer.Analyze(text);
+        var recognised = Recognizer.Analyze(text);
+        var analysis = recognised with { Entities = NameTypes.Correct(recognised) };
         cancellationToken.ThrowIfCancellationRequested();
         var context = new Context(text, analysis);
 

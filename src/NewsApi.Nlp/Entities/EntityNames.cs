@@ -4,11 +4,15 @@ public static class EntityNames
 {
     /// <summary>
     /// The matching key of a name: lower case, full stops and typographic apostrophes folded, single spaces
-    /// ("U.S." → "us", "Rosh Ha’ayin" → "rosh ha'ayin").
+    /// ("U.S." → "us", "Rosh Ha’ayin" → "rosh ha'ayin"). An acronym keeps its capitals: "CIA" is not the Brazilian
+    /// company "Cia." (acronyms match case-sensitively).
     /// </summary>
-    public static string Key(string name) =>
-        string.Join(' ', name.Replace(".", "", StringComparison.Ordinal).Replace('’', '\'').ToLowerInvariant()
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    public static string Key(string name)
+    {
+        var folded = string.Join(' ', name.Replace('’', '\'').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var letters = folded.Replace(".", "", StringComparison.Ordinal);
+        return letters.Length is >= 2 and <= 7 && letters.All(char.IsUpper) ? letters : letters.ToLowerInvariant();
+    }
 
     /// <summary>The last word of a key (a person's surname).</summary>
     public static string LastWord(string key) => key[(key.LastIndexOf(' ') + 1)..];

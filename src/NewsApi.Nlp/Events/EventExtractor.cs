@@ -1088,7 +1088,9 @@ public static class EventExtractor
         var sentences = analysis.Tokens.Sentences;
         var title = analysis.BodyOffset > 0 ? analysis.Text[..Math.Max(0, analysis.BodyOffset - 2)] : "";
         var titleWords = ContentWords(title);
-        var lead = Enumerable.Range(0, sentences.Count).FirstOrDefault(i => sentences[i].Start(tokens) >= analysis.BodyOffset, -1);
+        // The lead: the first body sentence of eight words or more ("Secret diplomacy." opens a story, it does not lead it).
+        var lead = Enumerable.Range(0, sentences.Count).Where(i => sentences[i].Start(tokens) >= analysis.BodyOffset)
+            .FirstOrDefault(i => sentences[i].TokenCount >= 8, Enumerable.Range(0, sentences.Count).FirstOrDefault(i => sentences[i].Start(tokens) >= analysis.BodyOffset, -1));
 
         double Position(int sentence) =>
             sentences[sentence].Start(tokens) < analysis.BodyOffset ? 1.0
@@ -1098,12 +1100,15 @@ public static class EventExtractor
         {
             var first = e.Evidence.Min(x => x.Sentence);
             var overlap = titleWords.Count == 0 ? 0 : e.Evidence.Max(x => Overlap(titleWords, ContentWords(analysis.Text[x.Start..x.End])));
-            return (1.2 * Position(first)) + Math.Min(0.3, 0.1 * e.Evidence.Count) + (0.6 * overlap)
+            return (1.2 * Position(first)) + Math.Min(0.3, 0.1 * e.Evidence.Count) + (1.2 * overlap)
                    + (0.4 * e.Actors.Select(a => a.Salience).DefaultIfEmpty(0).Max()) + (0.4 * e.Confidence) + (e.Place is null ? 0 : 0.1);
         }
 
+        double HeadlineOverlap(ArticleEvent e) => titleWords.Count == 0 ? 0 : e.Evidence.Max(x => Overlap(titleWords, ContentWords(analysis.Text[x.Start..x.End])));
         var best = events.Where(e => e.Confidence >= DefaultMinConfidence - 0.1).OrderByDescending(Score).ThenBy(e => e.Evidence.Min(x => x.Start)).FirstOrDefault();
-        if (best is not null && Position(best.Evidence.Min(x => x.Sentence)) >= 0.4)
+
+        // The main event is reported early, or it is the one the headline reports.
+        if (best is not null && (Position(best.Evidence.Min(x => x.Sentence)) >= 0.4 || HeadlineOverlap(best) >= 0.4))
         {
             var evidence = best.Evidence.OrderBy(x => x.Start).First();
             var sentence = analysis.Text[evidence.Start..evidence.End];

@@ -1,0 +1,243 @@
+using NewsApi.Nlp.Ner;
+using NewsApi.Nlp.Text;
+
+namespace NewsApi.Nlp.Entities;
+
+/// <summary>
+/// Corrections of the recogniser's types by general rules of news writing, applied before names are resolved to
+/// entities (docs/entities.md), so that works, products, competitions and awards stop landing among organisations,
+/// people and places:
+/// <list type="bullet">
+/// <item>a title-cased name in quotation marks is a work ('Hey Mama', "Car Wash"): other names (MISC), the whole quote;</item>
+/// <item>names headed by an award or competition word ("Brit Awards", "Six Nations", "Davis Cup") and the awards
+/// known by one word (Grammy, Oscar, Bafta) are other names;</item>
+/// <item>formats everyone writes in capitals (DVD, CD, PC, TV, MP3, GDP) are no names at all;</item>
+/// <item>a title that is part of a name stays in it ("Prince Charles", "Pope John Paul II", "Lord Moynihan");</item>
+/// <item>"X administration" is an organisation ("the Obama administration"), not the person X;</item>
+/// <item>in an article about a match, a country that plays is a team: an organisation ("England beat Wales").</item>
+/// </list>
+/// </summary>
+public static class NameTypes
+{
+    private static readonly HashSet<string> CompetitionAndAwardHeads = new(StringComparer.Ordinal)
+    {
+        "Award", "Awards", "Prize", "Prizes", "Cup", "Championship", "Championships", "Games", "Olympics", "Open", "Trophy", "Nations", "Premiership",
+        "Festival", "Grand Prix", "Masters", "Classic", "Series", "Medal", "Medals", "Globes", "Brits", "Bowl",
+    };
+
+    private static readonly HashSet<string> OneWordAwards = new(StringComparer.Ordinal)
+    {
+        "Grammy", "Grammys", "Oscar", "Oscars", "Emmy", "Emmys", "Bafta", "Baftas", "Brits", "Mobo", "Mobos", "Tony", "Tonys", "Booker", "Pulitzer",
+    };
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "DVD", "DVDs", "CD", "CDs", "PC", "PCs", "TV", "TVs", "MP3", "MP3s", "SMS", "GDP", "FDI", "CEO", "CEOs", "MP", "MPs", "PIN", "ISP", "ISPs", "HD",
+    };
+
+    /// <summary>Titles that are part of a name, not roles of it.</summary>
+    public static readonly IReadOnlySet<string> NameTitles = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Prince", "Princess", "King", "Queen", "Pope", "Lord", "Lady", "Duke", "Duchess", "Earl", "Countess", "Baron", "Baroness", "Emperor",
+        "Empress", "Sheikh", "Tsar", "Crown", "Archbishop", "Cardinal",
+    };
+
+    private static readonly HashSet<string> MinorWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "and", "in", "on", "to", "for", "with", "my", "me", "is", "it", "at", "by", "or", "your", "you", "i", "we", "be",
+    };
+
+    private static readonly HashSet<string> SportWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "match", "game", "final", "semi-final", "quarter-final", "cup", "league", "championship", "tournament", "title", "season", "derby", "fixture",
+        "coach", "striker", "midfielder", "defender", "goalkeeper", "squad", "team", "side", "captain", "try", "tries", "goal", "goals", "innings",
+        "wicket", "wickets", "rugby", "football", "cricket", "tennis", "referee", "kick", "scrum", "fly-half", "win", "victory", "defeat", "beat",
+        "draw", "drew", "lost", "won", "score", "scored", "points", "fans", "stadium", "international", "caps", "ranking", "rankings", "play", "played",
+    };
+
+    private static readonly HashSet<string> TeamCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "beat", "beats", "beaten", "against", "v", "vs", "win", "won", "lost", "lose", "drew", "draw", "side", "team", "squad", "captain", "coach",
+        "fans", "play", "played", "playing", "face", "faced", "host", "hosts", "visit", "scored", "victory", "defeat", "trounced", "thrashed", "edged",
+    };
+
+    /// <summary>The mentions with their types corrected (and a few dropped or widened), in text order.</summary>
+    public static List<EntityMention> Correct(AnalyzedText analysis)
+    {
+        var text = analysis.Text;
+        var tokens = analysis.Tokens;
+        var sport = SportArticle(analysis);
+        var corrected = new List<EntityMention>(analysis.Entities.Count);
+        var consumedUntil = -1;
+        foreach (var mention in analysis.Entities.OrderBy(m => m.Start))
+        {
+            if (mention.Start < consumedUntil)
+            {
+                continue;
+            }
+
+            var words = mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (NotNames.Contains(mention.Text))
+            {
+                continue;
+            }
+
+            // A title in quotation marks: the whole quoted phrase, when it is a short run of title-case words.
+            if (QuotedTitle(text, mention) is { } title)
+            {
+                corrected.Add(mention with { Type = EntityType.MISC, Text = text[title.Start..title.End], Start = title.Start, End = title.End });
+                consumedUntil = title.End;
+                continue;
+            }
+
+            if (mention.Type != EntityType.MISC && (OneWordAwards.Contains(mention.Text) || (words.Length > 1 && CompetitionAndAwardHeads.Contains(words[^1]))))
+            {
+                corrected.Add(mention with { Type = EntityType.MISC });
+                continue;
+            }
+
+            // "the Obama administration": an organisation.
+            var after = NextWord(text, mention.End);
+            if (mention.Type is EntityType.PER or EntityType.ORG && after.Word == "administration")
+            {
+                corrected.Add(mention with { Type = EntityType.ORG, Text = text[mention.Start..after.End], End = after.End });
+                continue;
+            }
+
+            if (mention.Type == EntityType.PER && PreviousWord(text, mention.Start) is { } before && NameTitles.Contains(before.Word))
+            {
+                corrected.Add(mention with { Text = text[before.Start..mention.End], Start = before.Start });
+                continue;
+            }
+
+            if (sport && mention.Type == EntityType.LOC && PlaceNames.IsState(mention.Text) && PlaysInSentence(analysis, mention))
+            {
+                corrected.Add(mention with { Type = EntityType.ORG });
+                continue;
+            }
+
+            corrected.Add(mention);
+        }
+
+        return corrected;
+    }
+
+    /// <summary>An article about a match: sport's words all over it.</summary>
+    private static bool SportArticle(AnalyzedText analysis)
+    {
+        var count = 0;
+        var distinct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var token in analysis.Tokens)
+        {
+            var word = token.Text(analysis.Text);
+            if (SportWords.Contains(word))
+            {
+                count++;
+                distinct.Add(word);
+            }
+        }
+
+        return count >= 8 && distinct.Count >= 4;
+    }
+
+    /// <summary>A country that plays: next to a word of the game ("England beat", "against Wales", "Ireland's captain").</summary>
+    private static bool PlaysInSentence(AnalyzedText analysis, EntityMention mention)
+    {
+        var tokens = analysis.Tokens;
+        var first = tokens.IndexAt(mention.Start);
+        var last = tokens.IndexAt(mention.End - 1);
+        for (var t = Math.Max(0, first - 2); t <= Math.Min(tokens.Count - 1, last + 3); t++)
+        {
+            if ((t < first || t > last) && TeamCues.Contains(tokens[t].Text(analysis.Text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (int Start, int End)? QuotedTitle(string text, EntityMention mention)
+    {
+        // The quotation mark that opens before the mention on its line, and the one that closes after it.
+        var open = -1;
+        for (var i = mention.Start - 1; i >= Math.Max(0, mention.Start - 80) && text[i] != '\n'; i--)
+        {
+            if (text[i] is '“' or '‘' or '"' || (text[i] == '\'' && (i == 0 || !char.IsLetter(text[i - 1]))))
+            {
+                open = i;
+                break;
+            }
+
+            if (text[i] is '”' or '’' && !(i + 1 < text.Length && char.IsLetter(text[i + 1])))
+            {
+                return null;
+            }
+        }
+
+        if (open < 0)
+        {
+            return null;
+        }
+
+        var close = -1;
+        for (var i = mention.End; i < Math.Min(text.Length, mention.End + 80) && text[i] != '\n'; i++)
+        {
+            if (text[i] is '”' or '"' || (text[i] is '’' or '\'' && (i + 1 == text.Length || !char.IsLetter(text[i + 1]))))
+            {
+                close = i;
+                break;
+            }
+        }
+
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var content = text[(open + 1)..close].Trim().TrimEnd(',', '.', '!', '?');
+        var words = content.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 8 || !words.All(w => char.IsUpper(w[0]) || char.IsDigit(w[0]) || MinorWords.Contains(w)) || !char.IsUpper(words[0][0]) && !char.IsDigit(words[0][0]))
+        {
+            return null;
+        }
+
+        var start = text.IndexOf(content, open + 1, StringComparison.Ordinal);
+        return start < 0 ? null : (start, start + content.Length);
+    }
+
+    private static (string Word, int Start, int End) NextWord(string text, int end)
+    {
+        var start = end;
+        while (start < text.Length && text[start] == ' ')
+        {
+            start++;
+        }
+
+        var stop = start;
+        while (stop < text.Length && char.IsLetter(text[stop]))
+        {
+            stop++;
+        }
+
+        return (text[start..stop], start, stop);
+    }
+
+    private static (string Word, int Start)? PreviousWord(string text, int start)
+    {
+        var end = start;
+        if (end == 0 || text[end - 1] != ' ')
+        {
+            return null;
+        }
+
+        end--;
+        var begin = end;
+        while (begin > 0 && char.IsLetter(text[begin - 1]))
+        {
+            begin--;
+        }
+
+        return begin == end ? null : (text[begin..end], begin);
+    }
+}
