@@ -249,7 +249,10 @@ public static class AnnotatedEvaluation
             {
                 named++;
                 var said = found.Speaker?.Name ?? found.SpeakerText;
-                if (said is not null && SameName(said, speaker))
+                var names = found.Speaker is { } entity ? entity.Mentions.Select(m => m.Surface).Concat(entity.Aliases.Keys).Append(entity.Name).ToList() : [];
+                var goldNames = new[] { speaker }.Concat(quote.Speaker is { } span ? [span.Of(text)] : Array.Empty<string>())
+                    .Concat(gold.Entities.Where(e => e.Name == speaker).Select(e => text[e.Start..e.End])).ToList();
+                if (said is not null && (goldNames.Any(g => SameName(said, g)) || names.Any(n => goldNames.Any(g => SameName(n, g)))))
                 {
                     rightSpeakers++;
                 }

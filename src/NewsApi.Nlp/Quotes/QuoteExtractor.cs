@@ -511,17 +511,69 @@ public static class QuoteExtractor
     /// <summary>How many names before an appositive comma are tried as its subject: the subject is near.</summary>
     private const int AppositiveCandidates = 32;
 
+    private static readonly HashSet<string> CollectiveHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "company", "firm", "group", "club", "party", "bank", "team", "government", "ministry", "department", "union", "board", "council", "airline",
+        "retailer", "broadcaster", "network", "agency", "organisation", "organization", "charity", "side", "squad",
+    };
+
     private static (ArticleEntity? Entity, string? Text, int Start) Refine(Context context, (ArticleEntity? Entity, string? Text, int Start) speaker)
     {
+        // "Fiat boss Sergio Marchionne said": the organisation qualifies the person who speaks.
+        if (speaker.Entity is { Kind: not EntityKind.Person } && speaker.Start >= 0 && PersonAfterTitle(context, speaker) is { } person)
+        {
+            return person;
+        }
+
         if (speaker.Entity is not null || speaker.Text is null || speaker.Start < 0)
         {
             return speaker;
+        }
+
+        // "the company said": the organisation the article is about, when it has one that stands out.
+        var words = speaker.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 2 && words[0] is "the" or "The" && CollectiveHeads.Contains(words[1])
+            && context.Analysis.Entities.Where(e => e.Kind == EntityKind.Organisation).OrderByDescending(e => e.Salience).FirstOrDefault() is { Salience: >= 0.4 } organisation)
+        {
+            return (organisation, speaker.Text, speaker.Start);
         }
 
         // "he said": the person named last before.
         return speaker.Text is "he" or "she" or "He" or "She"
             ? (context.LastPersonBefore(speaker.Start), speaker.Text, speaker.Start)
             : Described(context, speaker);
+    }
+
+    /// <summary>A person right after the speaker's name and a title or occupation ("Fiat boss Sergio Marchionne").</summary>
+    private static (ArticleEntity? Entity, string? Text, int Start)? PersonAfterTitle(Context context, (ArticleEntity? Entity, string? Text, int Start) speaker)
+    {
+        var mention = speaker.Entity!.Mentions.FirstOrDefault(m => m.Start == speaker.Start);
+        if (mention is null)
+        {
+            return null;
+        }
+
+        var t = context.TokenAt(mention.End);
+        while (t < context.Tokens.Count && context.Tokens[t].Start < mention.End)
+        {
+            t++;
+        }
+
+        for (var k = t; k < Math.Min(context.Tokens.Count, t + 4); k++)
+        {
+            if (context.MentionAt(k) is { Entity.Kind: EntityKind.Person } person)
+            {
+                return k > t ? (person.Entity, person.Mention.Surface, person.Mention.Start) : null;
+            }
+
+            var word = context.Word(k);
+            if (!(Roles.IsTitleWord(word) || word is "boss" or "chief" or "head" or "spokesman" or "spokeswoman" or "'s" or "’s" or "founder" or "executive" or "manager" or "coach"))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private static readonly HashSet<string> TimeNouns = new(StringComparer.OrdinalIgnoreCase)
