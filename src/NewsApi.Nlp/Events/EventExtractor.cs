@@ -298,6 +298,13 @@ public static class EventExtractor
 
         (type, verb, needs) = (found.Type, found.Verb, found.Needs);
 
+        // "agreed to buy", "agreed to merge": the verb that follows is the event; the agreement is how it is reported.
+        if (word is "agreed" or "agrees" or "agree" && Next() == "to" && t + 2 < sentence.EndToken
+            && EventTypes.Triggers.TryGetValue(tokens[t + 2].Text(analysis.Text).ToLowerInvariant(), out var agreed) && EventTypes.Class(agreed.Type) != "agreement")
+        {
+            return false;
+        }
+
         // "named best group", "voted album of the year": a prize when an award is near; else an appointment, a vote.
         if (word is "named" or "voted" && context.Has(AwardWords, t, 8))
         {
@@ -698,8 +705,10 @@ public static class EventExtractor
 
         // An event needs someone who does it, or someone or something it is done to; violence and protests may
         // have neither when they have a place.
-        var needsActor = type is not (EventType.Protest or EventType.Attack or EventType.Killing or EventType.Fight);
-        if (ev.Participants.Count == 0 && (needsActor || places.Count == 0))
+        // Votes and bills have their legislature (the context they needed) as actor even when it is not named ("MPs voted").
+        var withoutParticipants = (type is EventType.Protest or EventType.Attack or EventType.Killing or EventType.Fight && places.Count > 0)
+                                  || type is EventType.Vote or EventType.Bill;
+        if (ev.Participants.Count == 0 && !withoutParticipants)
         {
             return null;
         }
@@ -973,7 +982,8 @@ public static class EventExtractor
                 Index(at.Value, p.Entity);
             }
 
-            same.Place ??= ev.Place;
+            // The more precise place: a city over its country.
+            same.Place = same.Place is null || (ev.Place is not null && PlaceNames.IsState(same.Place.Name) && !PlaceNames.IsState(ev.Place.Name)) ? ev.Place ?? same.Place : same.Place;
             same.Date = same.Date is { Resolved: true } ? same.Date : ev.Date is { Resolved: true } ? ev.Date : same.Date ?? ev.Date;
             same.Ordinal ??= ev.Ordinal;
             same.Evidence.AddRange(ev.Evidence);
@@ -991,7 +1001,8 @@ public static class EventExtractor
             return false;
         }
 
-        if (a.Place is not null && b.Place is not null && a.Place != b.Place)
+        // Two places conflict unless one is a country and the other a place in it ("in Israel", "in Tel Aviv").
+        if (a.Place is not null && b.Place is not null && a.Place != b.Place && PlaceNames.IsState(a.Place.Name) == PlaceNames.IsState(b.Place.Name))
         {
             return false;
         }

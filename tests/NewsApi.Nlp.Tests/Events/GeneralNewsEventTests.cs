@@ -1,0 +1,164 @@
+using NewsApi.Nlp.Entities;
+using NewsApi.Nlp.Events;
+using NewsApi.Nlp.Ner;
+using NewsApi.Nlp.Quotes;
+
+namespace NewsApi.Nlp.Tests.Events;
+
+/// <summary>Each rule family of the precision-first events, names and quotes, on hand-written sentences (none from any corpus).</summary>
+public class GeneralNewsEventTests
+{
+    private static readonly ArticleAnalyzer Analyzer = new(EntityRecognizer.Default);
+
+    private static ArticleAnalysis Analyze(string body, string? title = null) => Analyzer.Analyze(title, body);
+
+    private static List<ArticleEvent> Confident(ArticleAnalysis analysis) => analysis.Events.Where(e => e.Confidence >= EventExtractor.DefaultMinConfidence).ToList();
+
+    [Theory]
+    [InlineData("Chelsea rallied to beat Arsenal in the second half.")]
+    [InlineData("The battle for the league title goes on, with Leeds and Hull level on points.")]
+    [InlineData("The Rugby Aid match raised money for the charity in Cardiff.")]
+    [InlineData("Ministers said their objectives could be met by the end of the year.")]
+    [InlineData("The two firms fought a price war over the winter.")]
+    public void Metaphors_sport_idiom_and_names_are_not_events(string text)
+    {
+        var analysis = Analyze(text);
+
+        Assert.DoesNotContain(Confident(analysis), e => EventTypes.Class(e.Type) is "conflict" or "protest" or "aid" or "contact");
+    }
+
+    [Theory]
+    [InlineData("Fiat has agreed to buy the Dutch brewer Heineken for £2bn, the company said.", EventType.Acquisition, "Fiat")]
+    [InlineData("Tottenham appointed Martin Jol as manager on Friday.", EventType.Appoint, "Martin Jol")]
+    [InlineData("The court sentenced Peter Hall to five years in prison.", EventType.Sentence, "Peter Hall")]
+    [InlineData("Sony launched its new PlayStation console in Tokyo on Monday.", EventType.ProductLaunch, "Sony")]
+    [InlineData("England beat Wales 23-10 in Cardiff on Saturday.", EventType.MatchResult, "England")]
+    [InlineData("Jamie Cullum won the award for best newcomer at the ceremony in London.", EventType.Prize, "Jamie Cullum")]
+    [InlineData("Profits at Barclays rose 20% to £3.2bn last year.", EventType.EconomicFigure, "Barclays")]
+    [InlineData("MPs voted by 300 to 200 to pass the bill in the Commons.", EventType.Vote, null)]
+    public void General_news_events_have_a_type_and_an_actor(string text, EventType type, string? actor)
+    {
+        var ev = Assert.Single(Confident(Analyze(text)), e => e.Type == type);
+
+        if (actor is not null)
+        {
+            Assert.Contains(ev.Participants, p => p.Entity.Name.Contains(actor, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Hedged_events_lose_confidence_and_denied_ones_are_dropped()
+    {
+        var hedged = Analyze("Fiat could buy Chrysler next year, analysts believe.").Events;
+        Assert.All(hedged.Where(e => e.Type == EventType.Acquisition), e => Assert.True(e.Confidence < EventExtractor.DefaultMinConfidence));
+
+        Assert.DoesNotContain(Analyze("Tony Blair did not meet Jacques Chirac in Paris.").Events, e => e.Type == EventType.ConsultOrMeet);
+    }
+
+    [Fact]
+    public void Cities_never_act_and_an_alias_is_never_a_second_participant()
+    {
+        var agreement = Analyze("Iran and the European Union signed an agreement in Tehran on nuclear fuel.").Events.Single(e => e.Type == EventType.Agreement);
+        Assert.DoesNotContain(agreement.Participants, p => p.Entity.Name == "Tehran");
+        Assert.Equal("Tehran", agreement.Place?.Name);
+
+        var meeting = Analyze("US President Joe Biden met Chancellor Olaf Scholz in Berlin on Monday.").Events.Single(e => e.Type == EventType.ConsultOrMeet);
+        Assert.DoesNotContain(meeting.Participants, p => p.Entity.Name == "United States");
+        Assert.Contains(meeting.Participants, p => p.Entity.Name == "Joe Biden");
+    }
+
+    [Fact]
+    public void A_meeting_needs_two_parties()
+    {
+        Assert.DoesNotContain(Analyze("Gordon Brown said the targets had been met.").Events, e => e.Type == EventType.ConsultOrMeet);
+        Assert.Contains(Analyze("Gordon Brown met Kofi Annan in New York.").Events, e => e.Type == EventType.ConsultOrMeet);
+    }
+
+    [Fact]
+    public void One_real_event_is_one_event_even_when_its_reports_name_a_city_and_its_country()
+    {
+        var events = Analyze("Antony Blinken met Isaac Herzog in Israel on Tuesday. The meeting between Blinken and Herzog in Tel Aviv lasted an hour.").Events;
+
+        Assert.Single(events, e => e.Type == EventType.ConsultOrMeet);
+    }
+
+    [Fact]
+    public void The_main_event_is_the_one_the_headline_and_lead_report_and_without_an_event_it_is_read_from_the_lead()
+    {
+        var analysis = Analyze("Fiat has agreed to buy the Dutch brewer Heineken for £2bn. Analysts said the price was high. Shares in Fiat fell.", "Fiat agrees to buy Heineken");
+        var main = Assert.IsType<MainEvent>(analysis.MainEvent);
+        Assert.Equal(EventType.Acquisition, main.Event?.Type);
+        Assert.Contains("Fiat", main.Who, StringComparison.Ordinal);
+        Assert.Contains("buy", main.What, StringComparison.Ordinal);
+
+        var noEvent = Assert.IsType<MainEvent>(Analyze("Several people were injured when a tram came off the rails in Croydon early on Wednesday morning.", "Tram derails").MainEvent);
+        Assert.Null(noEvent.Event);
+        Assert.Equal("Croydon", noEvent.Where);
+        Assert.NotEmpty(noEvent.What);
+    }
+
+    [Fact]
+    public void Works_awards_and_formats_are_not_organisations_people_or_places()
+    {
+        var analysis = Analyze("The band won a Grammy for the single 'Hey Mama' and sold a million DVDs. The Six Nations starts in February. The Obama administration said nothing.");
+
+        Assert.DoesNotContain(analysis.Entities, e => e.Name is "Grammy" or "Hey Mama" or "DVDs" or "Six Nations");
+        Assert.Contains(analysis.Tokens.Entities, n => n.Type == EntityType.MISC && n.Text == "Hey Mama");
+        Assert.Contains(analysis.Entities, e => e.Kind == EntityKind.Organisation && e.Name == "Obama administration");
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == EntityKind.Person && e.Name == "Obama");
+    }
+
+    [Fact]
+    public void Titles_that_are_part_of_a_name_stay_in_it()
+    {
+        var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
+
+        Assert.Contains(analysis.Entities, e => e.Kind == EntityKind.Person && e.Name == "Prince Charles");
+        Assert.Contains(analysis.Entities, e => e.Kind == EntityKind.Person && e.Name == "Lord Moynihan");
+    }
+
+    [Fact]
+    public void Acronyms_match_case_sensitively()
+    {
+        Assert.NotEqual(EntityNames.Key("CIA"), EntityNames.Key("Cia."));
+        Assert.Equal(EntityNames.Key("Tony Blair"), EntityNames.Key("tony  blair"));
+        Assert.Equal(EntityNames.Key("U.S."), EntityNames.Key("US"));
+    }
+
+    [Fact]
+    public void A_quotation_over_several_paragraphs_is_one_quote_with_the_speaker_of_its_attribution()
+    {
+        var analysis = Analyze("""
+            Coach Tom Hardy said: "We have worked hard for this and the team deserves it.
+
+            "The players have given everything this season and they know it.
+
+            "Nobody expected us to be here, but we never stopped believing."
+
+            Rival manager Sam Jones was less happy. "We were poor today," said Jones.
+            """);
+
+        var hardy = Assert.Single(analysis.Quotes, q => q.Text.Contains("Nobody expected", StringComparison.Ordinal));
+        Assert.Contains("worked hard", hardy.Text, StringComparison.Ordinal);
+        Assert.Equal("Tom Hardy", hardy.Speaker?.Name);
+        Assert.Equal("Sam Jones", Assert.Single(analysis.Quotes, q => q.Text.Contains("poor today", StringComparison.Ordinal)).Speaker?.Name);
+    }
+
+    [Fact]
+    public void An_organisation_that_qualifies_a_person_is_not_the_speaker()
+    {
+        var analysis = Analyze("\"The deal is good for both companies,\" Fiat boss Sergio Marchionne said on Monday.");
+
+        Assert.Equal("Sergio Marchionne", Assert.Single(analysis.Quotes).Speaker?.Name);
+    }
+
+    [Fact]
+    public void Dates_resolve_only_against_the_publication_date()
+    {
+        var undated = Analyzer.Analyze(null, "Sales rose in December 2004 and fell in January, the firm said.");
+        Assert.Null(undated.Dates.Single(d => d.Text == "in January").Value);
+
+        var dated = Analyzer.Analyze(null, "Sales rose in December 2004 and fell in January, the firm said.", new DateOnly(2005, 1, 20));
+        Assert.Equal("2005-01", dated.Dates.Single(d => d.Text == "in January").Iso);
+    }
+}
