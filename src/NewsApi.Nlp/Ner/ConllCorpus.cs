@@ -60,6 +60,25 @@ public static class ConllCorpus
                 continue;
             }
 
+            // Universal NER (UNER) files: "# newdoc"/"# sent_id" comments, then "index<TAB>token<TAB>tag<TAB>…" lines.
+            if (line.StartsWith('#'))
+            {
+                if (line.StartsWith("# newdoc", StringComparison.Ordinal))
+                {
+                    EndDocument();
+                }
+
+                continue;
+            }
+
+            var tabbed = raw.Split('\t');
+            if (tabbed.Length >= 3 && int.TryParse(tabbed[0], out _))
+            {
+                tokens.Add(tabbed[1]);
+                tags.Add(tabbed[2].Trim());
+                continue;
+            }
+
             var columns = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (columns[0].StartsWith("-DOCSTART", StringComparison.Ordinal))
             {
