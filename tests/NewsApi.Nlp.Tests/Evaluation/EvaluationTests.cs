@@ -1,0 +1,44 @@
+using NewsApi.Nlp.Entities;
+using NewsApi.Nlp.Ner;
+using NewsApi.Nlp.Normalisation;
+using NewsApi.Nlp.Training.Evaluation;
+
+namespace NewsApi.Nlp.Tests.Evaluation;
+
+public class EvaluationTests
+{
+    [Theory]
+    [InlineData("Antony Blinken", "Blinken and Lapid", true)]
+    [InlineData("the US Federal Reserve", "Federal Reserve", true)]
+    [InlineData("Rome", "in a tunnel near Croydon", false)]
+    [InlineData("", "anything", false)]
+    public void A_phrase_hits_when_half_its_words_are_in_an_annotated_one(string system, string annotated, bool hit) =>
+        Assert.Equal(hit, PhraseMatch.Hit(system, [annotated]));
+
+    [Fact]
+    public void The_sentence_around_an_offset_ends_at_full_stops_and_lines()
+    {
+        const string text = "Headline\n\nFirst sentence here. Second one, with U.S. in it. Third.";
+        Assert.Equal("First sentence here.", AnnotatedEvaluation.SentenceAround(text, text.IndexOf("sentence", StringComparison.Ordinal)));
+        Assert.Equal("Headline", AnnotatedEvaluation.SentenceAround(text, 2).TrimEnd('\n'));
+    }
+
+    [BbcFact]
+    public void The_annotated_sample_matches_its_files_holds_no_text_and_scores()
+    {
+        var folder = Path.Combine(TestData.RepositoryRoot, "data", "annotations", "bbc");
+        var loaded = ArticleAnnotation.Load(folder, TestData.Bbc).ToList();
+
+        Assert.Equal(40, loaded.Count);
+        Assert.Equal(13, loaded.Count(a => a.Annotation.Split == "test"));
+        Assert.All(Directory.GetFiles(folder, "*.json"), path => Assert.DoesNotContain("\"text\"", File.ReadAllText(path), StringComparison.Ordinal));
+        Assert.All(loaded, a => Assert.All(a.Annotation.Entities, e => Assert.InRange(e.End, e.Start + 1, a.Text.Length)));
+
+        var analyzer = new ArticleAnalyzer(EntityRecognizer.Default);
+        var (annotation, text) = loaded[0];
+        var article = ArticleNormalizer.Normalize(text);
+        var scores = AnnotatedEvaluation.Score(annotation, text, analyzer.Analyze(article.Title, article.Body), 0.5);
+        Assert.Equal(1, scores.Articles);
+        Assert.True(scores.Entities.Values.Sum(e => e.Gold) > 0);
+    }
+}
