@@ -362,7 +362,7 @@ public static class EventExtractor
             && (!Needs(TriggerNeeds.PersonPatient) || Passive(analysis, t, sentence) || PersonAfter(analysis, t, sentence, inSentence))
             && (!Needs(TriggerNeeds.Office) || context.Has(Offices, t, 10, after: true))
             && (!Needs(TriggerNeeds.Product) || context.Has(ProductWords, t, 8))
-            && (!Needs(TriggerNeeds.Change) || context.Has(ChangeWords, t, 10));
+            && (!Needs(TriggerNeeds.Change) || (context.Has(ChangeWords, t, 10) && (context.HasFigure || context.Has(ChangeWords, t, 4, after: true))));
     }
 
     /// <summary>"was sacked", "has been appointed": the trigger is a passive participle.</summary>
@@ -996,6 +996,13 @@ public static class EventExtractor
     /// <summary>Two reports can be of one event: a shared actor (or none on either side), no conflicting place or ordinal.</summary>
     public static bool Compatible(ArticleEvent a, ArticleEvent b)
     {
+        // Each prize and each figure an article reports is one of several ("won best album … also took the award for best
+        // video"; "sales rose … profits fell"): reports in different sentences are different events.
+        if (a.Type is EventType.Prize or EventType.EconomicFigure && a.Evidence[0].Sentence != b.Evidence[0].Sentence)
+        {
+            return false;
+        }
+
         if (a.Ordinal is { } x && b.Ordinal is { } y && x != y)
         {
             return false;
