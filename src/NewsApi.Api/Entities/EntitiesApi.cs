@@ -226,7 +226,7 @@ public static class EntitiesApi
     {
         var aliases = await db.EntityAliases.AsNoTracking().Where(a => a.EntityId == entity.Id && a.Source != AliasSource.Blocked)
             .OrderByDescending(a => a.MentionCount).ThenBy(a => a.Alias)
-            .Select(a => new AliasCount(a.Alias, a.MentionCount, a.Source == AliasSource.Manual ? "manual" : "text"))
+            .Select(a => new AliasCount(a.Alias, a.MentionCount, a.Source == AliasSource.Manual ? "manual" : a.Source == AliasSource.Rule ? "rule" : "text"))
             .ToListAsync(cancellationToken);
         var roles = entity.Kind == EntityKind.Person
             ? (await RoleSummariesAsync(db, [entity.Id], withEvidence: true, cancellationToken)).GetValueOrDefault(entity.Id) ?? []

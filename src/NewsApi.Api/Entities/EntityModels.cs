@@ -78,7 +78,7 @@ public sealed record EntitySummary
 /// <summary>A name an entity goes by.</summary>
 /// <param name="Alias">The name as written.</param>
 /// <param name="MentionCount">Mentions written this way.</param>
-/// <param name="Source">text (seen in articles) or manual (added by a correction).</param>
+/// <param name="Source">text (seen in articles), manual (added by a correction) or rule (a short form or variant the organisation alias file or a naming rule gives, such as "Labour" for the Labour Party, not yet written for this record).</param>
 public sealed record AliasCount(string Alias, int MentionCount, string Source);
 
 /// <summary>An entity often mentioned in the same articles.</summary>
@@ -183,7 +183,7 @@ public sealed record AnalyzeRequest
     /// <example>U.S. Secretary of State Antony Blinken met Israeli Foreign Minister Yair Lapid in Rome on Sunday.</example>
     public string? Text { get; init; }
 
-    /// <summary>The publication date (yyyy-MM-dd) that relative dates ("on Sunday", "last month") are read against; without it, the latest date the text states is used, and such dates are flagged inferred.</summary>
+    /// <summary>The publication date (yyyy-MM-dd) that relative dates ("on Sunday", "last month") are read against; without it, relative dates keep their text and have no value (a date the text mentions is no anchor).</summary>
     /// <example>2021-06-28</example>
     public DateOnly? Published { get; init; }
 }

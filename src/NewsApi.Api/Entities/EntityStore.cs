@@ -11,8 +11,9 @@ namespace NewsApi.Api.Entities;
 /// <summary>
 /// Stores an article's analysis and resolves its entities against those of other articles. Runs inside the
 /// article's import transaction, under one advisory lock, so concurrent importers never create the same
-/// entity twice. Matching is by name and known aliases (acronyms, country variants, aliases added by
-/// corrections); a person named only by a surname joins the one person known by it. Corrections are
+/// entity twice. Matching is by name and known aliases (acronyms, country variants, organisation short forms and
+/// variants, aliases added by corrections); a person named only by a surname joins the one person who has it,
+/// only when the article shares a person or organisation with theirs, and a given name alone joins no one. Corrections are
 /// honoured: merged records redirect to their survivor, and blocked aliases (removed or split off) never
 /// match their old entity again.
 /// </summary>
@@ -59,12 +60,26 @@ public sealed class EntityStore(TimeProvider time)
         var known = await KnownAliasesAsync(db, analysis.Entities, cancellationToken);
         var created = new List<(AnalysedEntity Source, Entity Entity)>();
         var targets = new Dictionary<AnalysedEntity, (long? Id, Entity? New, string Reason)>();
-        foreach (var entity in analysis.Entities)
+        var matches = analysis.Entities.Select(e => (Entity: e, Match: Match(e, known))).ToList();
+
+        // A name alone joins a person of other articles only when the article shares someone with theirs: the
+        // other entities this article matched (people and organisations; places are shared too widely).
+        var context = matches.Where(m => m.Match.Id is not null && m.Match.Context is null && m.Entity.Kind != NlpKind.Place)
+            .Select(m => m.Match.Id!.Value).Distinct().ToList();
+        foreach (var (entity, match) in matches)
         {
-            var (match, reason) = Match(entity, known);
-            if (match is not null)
+            var (id, reason) = (match.Id, match.Reason);
+            if (match.Context is { } candidate)
             {
-                targets[entity] = (match, null, reason);
+                var others = context.Where(o => o != candidate.Id).ToList();
+                (id, reason) = others.Count > 0 && await SharesArticlesWithAsync(db, candidate.Id, others, cancellationToken)
+                    ? (candidate.Id, candidate.Reason)
+                    : (match.Id, match.Id is null ? $"\"{entity.Name}\" could be {candidate.Name}, but this article shares no one with theirs" : match.Reason);
+            }
+
+            if (id is not null)
+            {
+                targets[entity] = (id, null, reason);
             }
             else
             {
@@ -79,7 +94,7 @@ public sealed class EntityStore(TimeProvider time)
                 };
                 db.Entities.Add(record);
                 created.Add((entity, record));
-                targets[entity] = (null, record, "first seen in this article");
+                targets[entity] = (null, record, reason.Length > 0 ? reason : "first seen in this article");
             }
         }
 
@@ -96,6 +111,7 @@ public sealed class EntityStore(TimeProvider time)
         }
 
         await InsertAliasesAsync(db, aliasRows, cancellationToken);
+        await InsertAliasesAsync(db, ids.SelectMany(p => p.Key.KnownAs.Select(a => (p.Value, ToData(p.Key.Kind), a, EntityNames.Key(a)))).ToList(), cancellationToken, AliasSource.Rule);
 
         // Mentions whose surface is blocked on their entity go to the entity that holds that alias (a split).
         var blockedSet = known.Where(k => k.Source == AliasSource.Blocked).Select(k => (k.EntityId, k.AliasKey)).ToHashSet();
@@ -273,7 +289,7 @@ public sealed class EntityStore(TimeProvider time)
         }
     }
 
-    private sealed record KnownAlias(long EntityId, DataKind Kind, string AliasKey, AliasSource Source, string NameKey, int ArticleCount);
+    private sealed record KnownAlias(long EntityId, DataKind Kind, string AliasKey, AliasSource Source, string NameKey, string Name, int ArticleCount);
 
     /// <summary>Aliases of existing entities for every key the article's entities could match by.</summary>
     private static async Task<List<KnownAlias>> KnownAliasesAsync(NewsDbContext db, IReadOnlyList<AnalysedEntity> entities, CancellationToken cancellationToken)
@@ -287,11 +303,11 @@ public sealed class EntityStore(TimeProvider time)
 
         var rows = await db.EntityAliases
             .Where(a => keys.Contains(a.AliasKey))
-            .Select(a => new { a.EntityId, a.Kind, a.AliasKey, a.Source, a.Entity.MergedIntoId, a.Entity.NameKey, a.Entity.ArticleCount })
+            .Select(a => new { a.EntityId, a.Kind, a.AliasKey, a.Source, a.Entity.MergedIntoId, a.Entity.NameKey, a.Entity.Name, a.Entity.ArticleCount })
             .ToListAsync(cancellationToken);
 
         // A merge points every record merged into the loser straight at the survivor (MoveAsync), so one hop is enough.
-        return rows.Select(row => new KnownAlias(row.MergedIntoId ?? row.EntityId, row.Kind, row.AliasKey, row.Source, row.NameKey, row.ArticleCount)).ToList();
+        return rows.Select(row => new KnownAlias(row.MergedIntoId ?? row.EntityId, row.Kind, row.AliasKey, row.Source, row.NameKey, row.Name, row.ArticleCount)).ToList();
     }
 
     /// <summary>The id a merged record now lives on (following chains of merges).</summary>
@@ -316,15 +332,23 @@ public sealed class EntityStore(TimeProvider time)
         yield return EntityNames.Key(entity.Name);
         if (entity.Kind != NlpKind.Person)
         {
-            foreach (var alias in entity.Aliases.Keys)
+            foreach (var alias in entity.Aliases.Keys.Concat(entity.KnownAs))
             {
                 yield return EntityNames.Key(alias);
             }
         }
     }
 
-    /// <summary>The existing entity the article's entity is, and why; null when it is new.</summary>
-    private static (long? Id, string Reason) Match(AnalysedEntity entity, List<KnownAlias> known)
+    /// <summary>A record a name alone could join, if the article shares context with it.</summary>
+    private sealed record Candidate(long Id, string Name, string Reason);
+
+    /// <summary>
+    /// The existing entity the article's entity is, and why; null when it is new. A person named by one word
+    /// alone may instead get a <see cref="Candidate"/>: the one person of other articles with that surname, to be
+    /// joined only when the article shares context with theirs (<see cref="SharesArticlesWithAsync"/>); Id is then
+    /// what to do otherwise.
+    /// </summary>
+    private static (long? Id, string Reason, Candidate? Context) Match(AnalysedEntity entity, List<KnownAlias> known)
     {
         var kind = ToData(entity.Kind);
         var nameKey = EntityNames.Key(entity.Name);
@@ -334,7 +358,7 @@ public sealed class EntityStore(TimeProvider time)
             .ToList();
         if (candidates.Count == 0)
         {
-            return (null, "");
+            return (null, "", null);
         }
 
         var singleWordPerson = entity.Kind == NlpKind.Person && EntityNames.WordCount(nameKey) == 1;
@@ -344,29 +368,47 @@ public sealed class EntityStore(TimeProvider time)
             var sameName = candidates.Where(c => c.NameKey == nameKey).OrderByDescending(c => c.Source == AliasSource.Manual).ThenByDescending(c => c.ArticleCount).ThenBy(c => c.EntityId).FirstOrDefault();
             if (sameName is not null)
             {
-                return (sameName.EntityId, "same name as in other articles");
+                return (sameName.EntityId, "same name as in other articles", null);
             }
 
             if (entity.Kind == NlpKind.Person)
             {
                 // A person's full name only matches a full name: two Herzogs stay two people.
                 var alias = candidates.Where(c => c.AliasKey == nameKey && EntityNames.WordCount(c.NameKey) > 1).OrderByDescending(c => c.ArticleCount).FirstOrDefault();
-                return alias is null ? (null, "") : (alias.EntityId, $"known alias \"{entity.Name}\"");
+                return alias is null ? (null, "", null) : (alias.EntityId, $"known alias \"{entity.Name}\"", null);
             }
 
             var best = candidates.OrderByDescending(c => c.Source == AliasSource.Manual).ThenByDescending(c => c.ArticleCount).ThenBy(c => c.EntityId).First();
-            return (best.EntityId, $"known alias \"{best.AliasKey}\"");
+            return (best.EntityId, $"known alias \"{best.AliasKey}\"", null);
         }
 
-        // A surname alone: the person known by it; if several, the one in most articles.
-        var people = candidates.GroupBy(c => c.EntityId).Select(g => g.First()).ToList();
-        var chosen = people.OrderByDescending(c => c.NameKey == nameKey).ThenByDescending(c => c.ArticleCount).ThenBy(c => c.EntityId).First();
-        return (chosen.EntityId, people.Count == 1
-            ? $"the only person known as \"{entity.Name}\""
-            : $"\"{entity.Name}\" names {people.Count} people; chose the one in most articles");
+        // One word alone. An alias a correction added is a decision: follow it.
+        if (candidates.Where(c => c.Source == AliasSource.Manual).Select(c => c.EntityId).Distinct().ToList() is [var manual])
+        {
+            return (manual, $"\"{entity.Name}\" added to this record by a correction", null);
+        }
+
+        // The record of that one name ("Ronaldinho", or the Joneses no full name claimed yet), else the one person
+        // whose surname it is. A given name alone ("Charles", "Harry") never joins anyone across articles, and a
+        // surname that several people share joins none of them.
+        var loner = candidates.Where(c => c.NameKey == nameKey).OrderByDescending(c => c.ArticleCount).ThenBy(c => c.EntityId).FirstOrDefault();
+        var holders = candidates.Where(c => EntityNames.WordCount(c.NameKey) > 1 && EntityNames.LastWord(c.NameKey) == nameKey)
+            .GroupBy(c => c.EntityId).Select(g => g.First()).ToList();
+        var fallback = loner is null ? (null, "") : ((long?)loner.EntityId, "same name as in other articles");
+        if (holders is [var holder])
+        {
+            return (fallback.Item1, fallback.Item2, new Candidate(holder.EntityId, holder.Name, $"the only person known as \"{entity.Name}\", in articles with the same people or organisations"));
+        }
+
+        return (fallback.Item1, fallback.Item2, null);
     }
 
-    private static async Task InsertAliasesAsync(NewsDbContext db, List<(long EntityId, DataKind Kind, string Alias, string Key)> rows, CancellationToken cancellationToken)
+    /// <summary>Does an article that mentions <paramref name="candidate"/> also mention one of <paramref name="others"/>?</summary>
+    private static Task<bool> SharesArticlesWithAsync(NewsDbContext db, long candidate, List<long> others, CancellationToken cancellationToken) =>
+        db.ArticleEntities.AnyAsync(a => a.EntityId == candidate && db.ArticleEntities.Any(b => b.ArticleId == a.ArticleId && others.Contains(b.EntityId)), cancellationToken);
+
+    private static async Task InsertAliasesAsync(NewsDbContext db, List<(long EntityId, DataKind Kind, string Alias, string Key)> rows, CancellationToken cancellationToken,
+        AliasSource source = AliasSource.Text)
     {
         var distinct = rows.Where(r => r.Key.Length > 0).GroupBy(r => (r.EntityId, r.Key)).Select(g => g.First()).ToList();
         if (distinct.Count == 0)
@@ -380,8 +422,9 @@ public sealed class EntityStore(TimeProvider time)
         var keys = distinct.Select(r => Truncate(r.Key)).ToArray();
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO entity_aliases (entity_id, kind, alias, alias_key, mention_count, source)
-            SELECT e, k, a, ak, 0, 'Text' FROM unnest({entityIds}, {kinds}, {aliases}, {keys}) AS t(e, k, a, ak)
-            ON CONFLICT (entity_id, alias_key) DO NOTHING
+            SELECT e, k, a, ak, 0, {source.ToString()} FROM unnest({entityIds}, {kinds}, {aliases}, {keys}) AS t(e, k, a, ak)
+            ON CONFLICT (entity_id, alias_key) DO UPDATE SET source = 'Text', alias = EXCLUDED.alias
+              WHERE entity_aliases.source = 'Rule' AND EXCLUDED.source = 'Text'
             """, cancellationToken);
     }
 
@@ -417,14 +460,36 @@ public sealed class EntityStore(TimeProvider time)
 
             foreach (var loner in loners)
             {
-                await MoveAsync(db, loner, person.Id, $"joined to {person.Name}, the only person with this surname", cancellationToken);
-            }
+                // Only when the loner's articles and the person's share someone ("Jones" in a squad list is not
+                // the sprinter Marion Jones).
+                if (!await ShareContextAsync(db, loner, person.Id, cancellationToken))
+                {
+                    continue;
+                }
 
-            changed.AddRange(loners);
-            changed.Add(person.Id);
+                await MoveAsync(db, loner, person.Id, $"joined to {person.Name}, the only person with this surname, in articles with the same people or organisations", cancellationToken);
+                changed.Add(loner);
+                if (!changed.Contains(person.Id))
+                {
+                    changed.Add(person.Id);
+                }
+            }
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Is there an article of <paramref name="loner"/> and one of <paramref name="person"/> that mention the same
+    /// third person or organisation?
+    /// </summary>
+    private static Task<bool> ShareContextAsync(NewsDbContext db, long loner, long person, CancellationToken cancellationToken)
+    {
+        var lonerArticles = db.ArticleEntities.Where(a => a.EntityId == loner).Select(a => a.ArticleId);
+        var personArticles = db.ArticleEntities.Where(a => a.EntityId == person).Select(a => a.ArticleId);
+        var third = db.ArticleEntities.Where(a => a.EntityId != loner && a.EntityId != person && a.Entity.Kind != DataKind.Place);
+        return third.Where(a => lonerArticles.Contains(a.ArticleId))
+            .AnyAsync(a => third.Any(b => b.EntityId == a.EntityId && personArticles.Contains(b.ArticleId)), cancellationToken);
     }
 
     /// <summary>Moves everything of <paramref name="from"/> to <paramref name="to"/> and redirects <paramref name="from"/> there.</summary>

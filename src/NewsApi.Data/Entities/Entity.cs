@@ -49,6 +49,12 @@ public enum AliasSource
 
     /// <summary>A correction removed it, or split it off: it must not be matched to this entity again.</summary>
     Blocked,
+
+    /// <summary>
+    /// A general rule or the organisation alias file gives it ("Labour" for the "Labour Party", "Tories" for the
+    /// Conservative Party); no article wrote it for this record yet.
+    /// </summary>
+    Rule,
 }
 
 /// <summary>A name an entity goes by, with the number of mentions written that way.</summary>

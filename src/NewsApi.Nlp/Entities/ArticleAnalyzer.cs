@@ -43,6 +43,12 @@ public sealed class ArticleEntity
     /// <summary>Names other than <see cref="Name"/> it is known by (acronyms, country variants); counted with the mentions.</summary>
     public Dictionary<string, int> Aliases { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Names it goes by that the article did not write, from general rules and the alias file ("Labour" for the
+    /// "Labour Party"); used to match it across articles, stored as rule aliases.
+    /// </summary>
+    public HashSet<string> KnownAs { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>0–1: how central the entity is to the article (mentions, first position, headline).</summary>
     public double Salience { get; set; }
 
@@ -54,7 +60,7 @@ public sealed class ArticleEntity
 /// <param name="BodyOffset">Where the body starts in <paramref name="Text"/>.</param>
 public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText Tokens, IReadOnlyList<ArticleEntity> Entities)
 {
-    /// <summary>Date expressions, resolved against the publication date or the latest date the text states.</summary>
+    /// <summary>Date expressions, relative ones resolved against the publication date only (none without it).</summary>
     public IReadOnlyList<Dates.DateMention> Dates { get; init; } = [];
 
     /// <summary>Quotes with their speakers.</summary>
@@ -95,7 +101,7 @@ public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText T
 public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
 {
     /// <summary>Changes when the rules change, so stored articles can be brought up to date.</summary>
-    public const string RulesVersion = "rules-3";
+    public const string RulesVersion = "rules-4";
 
     /// <summary>
     /// Words before a name that are not part of it: honorifics and occupations the recogniser sometimes takes in
@@ -514,6 +520,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         {
             var name = StripArticle(mention.Text);
             string? reason = null;
+            var variants = OrganisationNames.Variants(name).ToList();
             ArticleEntity? organisation = byKey.GetValueOrDefault(name);
             if (organisation is null && OrganisationNames.LooksLikeAcronym(name))
             {
@@ -522,18 +529,27 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
                 {
                     reason = $"acronym of {organisation.Name} in the same article";
                 }
-                else if (OrganisationNames.Expansion(name) is { } expansion)
-                {
-                    organisation = byKey.GetValueOrDefault(expansion);
-                    if (organisation is null)
-                    {
-                        organisation = new ArticleEntity { Kind = EntityKind.Organisation, Name = expansion };
-                        byKey[expansion] = organisation;
-                        clusters.Add(organisation);
-                    }
+            }
 
-                    reason = $"well-known acronym of {expansion}";
+            if (organisation is null && OrganisationNames.Canonical(name) is { } canonical && !string.Equals(canonical, name, StringComparison.OrdinalIgnoreCase))
+            {
+                // "Tories", "BBC", "Man Utd": the alias file's name.
+                organisation = byKey.GetValueOrDefault(canonical);
+                if (organisation is null)
+                {
+                    organisation = new ArticleEntity { Kind = EntityKind.Organisation, Name = canonical };
+                    byKey[canonical] = organisation;
+                    clusters.Add(organisation);
                 }
+
+                reason = OrganisationNames.LooksLikeAcronym(name) ? $"well-known acronym of {canonical}" : $"known short form of {canonical}";
+            }
+
+            if (organisation is null && variants.FirstOrDefault(byKey.ContainsKey) is { } variant)
+            {
+                // "Labour Party" then "Labour", "Liberal Democrats" then "Liberal Democrat".
+                organisation = byKey[variant];
+                reason = $"short form of {organisation.Name} in the same article";
             }
 
             if (organisation is null)
@@ -543,12 +559,33 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
             }
 
             byKey[name] = organisation;
+            foreach (var v in variants)
+            {
+                byKey.TryAdd(v, organisation);
+            }
+
             if (!string.Equals(name, organisation.Name, StringComparison.OrdinalIgnoreCase))
             {
                 organisation.Aliases[name] = organisation.Aliases.GetValueOrDefault(name) + 1;
             }
 
             organisation.Mentions.Add(new Mention(mention.Start, mention.End, mention.Sentence, mention.Text, reason));
+        }
+
+        // Names the rules and the alias file give each organisation beyond those the article wrote, for matching
+        // across articles ("Labour" for the "Labour Party" of another article).
+        foreach (var organisation in clusters)
+        {
+            foreach (var written in organisation.Aliases.Keys.Prepend(organisation.Name).ToList())
+            {
+                foreach (var v in OrganisationNames.Variants(written))
+                {
+                    if (!string.Equals(v, organisation.Name, StringComparison.OrdinalIgnoreCase) && !organisation.Aliases.ContainsKey(v))
+                    {
+                        organisation.KnownAs.Add(v);
+                    }
+                }
+            }
         }
 
         foreach (var organisation in clusters)

@@ -1,49 +1,83 @@
+using System.Reflection;
+
 namespace NewsApi.Nlp.Entities;
 
 /// <summary>
-/// Acronyms of organisations: those a text spells out ("Israel Defense Forces (IDF)", or both forms in one
-/// article, matched by initials) and a short list of ones any reader knows without being told.
+/// Names of organisations: acronyms a text spells out ("Israel Defense Forces (IDF)", or both forms in one
+/// article, matched by initials), the names and short forms of the alias file the project owns
+/// (<c>data/aliases/organisations.tsv</c>: "Tories" is the Conservative Party, "BBC" the British Broadcasting
+/// Corporation), and the variants general rules derive ("Labour Party" is also "Labour", "Liberal Democrats"
+/// also "Liberal Democrat").
 /// </summary>
 public static class OrganisationNames
 {
-    private static readonly Dictionary<string, string> WellKnown = new(StringComparer.Ordinal)
-    {
-        ["IDF"] = "Israel Defense Forces",
-        ["UN"] = "United Nations",
-        ["U.N."] = "United Nations",
-        ["EU"] = "European Union",
-        ["E.U."] = "European Union",
-        ["NATO"] = "North Atlantic Treaty Organization",
-        ["CIA"] = "Central Intelligence Agency",
-        ["FBI"] = "Federal Bureau of Investigation",
-        ["NSA"] = "National Security Agency",
-        ["WHO"] = "World Health Organization",
-        ["IMF"] = "International Monetary Fund",
-        ["WTO"] = "World Trade Organization",
-        ["IAEA"] = "International Atomic Energy Agency",
-        ["ICC"] = "International Criminal Court",
-        ["ICJ"] = "International Court of Justice",
-        ["PLO"] = "Palestine Liberation Organization",
-        ["PA"] = "Palestinian Authority",
-        ["UNRWA"] = "United Nations Relief and Works Agency",
-        ["UNICEF"] = "United Nations Children's Fund",
-        ["UNHCR"] = "United Nations High Commissioner for Refugees",
-        ["ECB"] = "European Central Bank",
-        ["SEC"] = "Securities and Exchange Commission",
-        ["OPEC"] = "Organization of the Petroleum Exporting Countries",
-        ["BBC"] = "British Broadcasting Corporation",
-        ["NHS"] = "National Health Service",
-        ["ANC"] = "African National Congress",
-        ["BJP"] = "Bharatiya Janata Party",
-        ["GOP"] = "Republican Party",
-        ["AP"] = "Associated Press",
-        ["AFP"] = "Agence France-Presse",
-    };
+    private static readonly (Dictionary<string, string> Names, Dictionary<string, string> Acronyms, Dictionary<string, string[]> Lines) Known = Load();
 
     private static readonly HashSet<string> Minor = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "for", "&", "on", "in", "de", "a", "an" };
 
+    /// <summary>The organisation's name in the alias file for one of its names or acronyms ("Tories" → "Conservative Party"), or null.</summary>
+    /// Acronyms match only as written ("CIA", not "Cia"); other names ignore case and punctuation.
+    public static string? Canonical(string name)
+    {
+        name = name.Trim();
+        return Known.Acronyms.GetValueOrDefault(name) ?? Known.Names.GetValueOrDefault(EntityNames.Key(name));
+    }
+
     /// <summary>The spelled-out name of a well-known acronym, or null.</summary>
-    public static string? Expansion(string acronym) => WellKnown.GetValueOrDefault(acronym.Trim());
+    public static string? Expansion(string acronym) => LooksLikeAcronym(acronym.Trim()) ? Canonical(acronym) : null;
+
+    /// <summary>
+    /// Other names general rules give the organisation, for matching across articles: without a closing "Party"
+    /// ("Labour Party" → "Labour"), the last word in the singular ("Liberal Democrats" → "Liberal Democrat",
+    /// "Tories" → "Tory"), and the alias file's names for it ("Tories" → "Conservative Party", "Tory Party"). Acronyms have none but the file's.
+    /// </summary>
+    public static IEnumerable<string> Variants(string name)
+    {
+        var variants = new List<string>();
+        if (Canonical(name) is { } canonical)
+        {
+            variants.AddRange(Known.Lines[canonical].Where(n => !string.Equals(n, name, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        if (LooksLikeAcronym(name))
+        {
+            return variants;
+        }
+
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length >= 2 && words[^1] is "Party" or "party" && !Minor.Contains(words[^2]))
+        {
+            variants.Add(string.Join(' ', words[..^1]));
+        }
+
+        // Only simple names: "Party of the Regions" is not also "Party of the Region".
+        if (!words.Any(Minor.Contains) && Singular(words[^1]) is { } singular)
+        {
+            variants.Add(string.Join(' ', words[..^1].Append(singular)));
+        }
+
+        return variants.Distinct(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"Democrats" → "Democrat", "Tories" → "Tory"; null when the word does not look like a plural.</summary>
+    private static string? Singular(string word)
+    {
+        if (word.Length < 5 || !char.IsUpper(word[0]) || !word.All(char.IsLetter) || word.All(char.IsUpper))
+        {
+            return null;
+        }
+
+        if (word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return word[..^3] + "y";
+        }
+
+        // "News", "Express", "Reuters" and "Times" are not plurals of anything an organisation is called.
+        return word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
+            && word is not ("News" or "Times" or "Reuters" or "Series" or "Games" or "Olympics" or "Athletics" or "Nations")
+            ? word[..^1]
+            : null;
+    }
 
     /// <summary>True when <paramref name="name"/> is written like an acronym: 2–7 capitals, dots allowed.</summary>
     public static bool LooksLikeAcronym(string name)
@@ -69,5 +103,40 @@ public static class OrganisationNames
 
         var letters = new string(acronym.Where(char.IsLetter).ToArray());
         return Initials(name) == letters || string.Equals(Expansion(acronym), name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static (Dictionary<string, string> Names, Dictionary<string, string> Acronyms, Dictionary<string, string[]> Lines) Load()
+    {
+        var known = (new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string[]>(StringComparer.Ordinal));
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("NewsApi.Nlp.organisations.tsv")
+            ?? throw new InvalidOperationException("The organisation alias file is not embedded.");
+        using var reader = new StreamReader(stream);
+        Read(reader, known);
+        return known;
+    }
+
+    private static void Read(TextReader reader, (Dictionary<string, string> Names, Dictionary<string, string> Acronyms, Dictionary<string, string[]> Lines) known)
+    {
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var names = line.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            known.Lines[names[0]] = names;
+            foreach (var name in names)
+            {
+                if (LooksLikeAcronym(name))
+                {
+                    known.Acronyms[name] = names[0];
+                }
+                else
+                {
+                    known.Names[EntityNames.Key(name)] = names[0];
+                }
+            }
+        }
     }
 }

@@ -52,6 +52,50 @@ public class ArticleAnalyzerTests
         Assert.Equal("CIA", agency.Mentions.Single().Surface);
     }
 
+    [Theory]
+    [InlineData("Tories", "Conservative Party")]
+    [InlineData("Lib Dems", "Liberal Democrats")]
+    [InlineData("Man Utd", "Manchester United")]
+    [InlineData("CIA", "Central Intelligence Agency")]
+    [InlineData("Cia", null)]
+    [InlineData("Who", null)]
+    [InlineData("Reuters", null)]
+    public void The_alias_file_names_organisations_and_acronyms_match_only_as_written(string name, string? expected) =>
+        Assert.Equal(expected, OrganisationNames.Canonical(name));
+
+    [Theory]
+    [InlineData("Labour Party", "Labour")]
+    [InlineData("Liberal Democrats", "Liberal Democrat")]
+    [InlineData("Scottish National Party", "Scottish National")]
+    [InlineData("Tories", "Conservative Party")]
+    public void General_rules_give_an_organisation_its_variants(string name, string variant) =>
+        Assert.Contains(variant, OrganisationNames.Variants(name));
+
+    [Theory]
+    [InlineData("Reuters")]
+    [InlineData("Sky News")]
+    [InlineData("Party of the Regions")]
+    [InlineData("Friends of the Earth")]
+    [InlineData("XYZ")]
+    public void Names_that_are_not_plurals_or_parties_get_no_variants(string name) =>
+        Assert.Empty(OrganisationNames.Variants(name));
+
+    [Fact]
+    public void An_organisation_in_the_alias_file_has_all_its_names_as_variants() =>
+        Assert.Equal(["Conservative Party", "Conservatives", "Tory Party", "Tory"], OrganisationNames.Variants("Tories"));
+
+    [Fact]
+    public void Organisation_variants_in_one_article_are_one_organisation()
+    {
+        var analysis = Analyzer.Analyze(null, "The Labour Party set out its plans on Monday. Labour said the Tories had no answer, and the Conservatives said Labour would raise taxes.");
+
+        var labour = Single(analysis, EntityKind.Organisation, "Labour Party");
+        Assert.Equal(3, labour.Mentions.Count);
+        var tories = Single(analysis, EntityKind.Organisation, "Conservative Party");
+        Assert.Equal(["Tories", "Conservatives"], tories.Mentions.Select(m => m.Surface));
+        Assert.DoesNotContain(analysis.Entities, e => e.Name is "Labour" or "Tories" or "Conservatives");
+    }
+
     [Fact]
     public void Country_variants_are_one_place_and_nationality_adjectives_are_not_places()
     {
