@@ -103,7 +103,7 @@ public static class EvalCommands
                     _ => main?.How,
                 };
                 gold[question]++;
-                var hit = PhraseMatch.Hit(answer, phrases);
+                var hit = question == "who" ? AnnotatedEvaluation.WhoHit(main, phrases) : PhraseMatch.Hit(answer, phrases);
                 hits[question] += hit ? 1 : 0;
                 if (verbose && !hit && question is "who" or "where" or "when")
                 {

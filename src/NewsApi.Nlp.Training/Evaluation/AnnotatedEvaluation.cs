@@ -118,6 +118,14 @@ public sealed record AnnotatedScores
 /// </summary>
 public static class AnnotatedEvaluation
 {
+    /// <summary>
+    /// Does the main event's who overlap an annotation? The who is linked entities, so any name the article gives
+    /// them counts: "Tories" for the Conservative Party, "US" for the United States.
+    /// </summary>
+    public static bool WhoHit(MainEvent? main, IReadOnlyList<string> annotated) =>
+        main is not null && (PhraseMatch.Hit(main.Who, annotated)
+            || PhraseMatch.Hit(string.Join(' ', main.WhoEntities.SelectMany(e => e.Mentions.Select(m => m.Surface)).Distinct()), annotated));
+
     public static AnnotatedScores Score(ArticleAnnotation gold, string text, ArticleAnalysis analysis, double minConfidence)
     {
         var errors = new List<string>();
@@ -206,7 +214,7 @@ public static class AnnotatedEvaluation
                     continue;
                 }
 
-                var hit = PhraseMatch.Hit(answer, goldPhrases);
+                var hit = question == "who" ? WhoHit(system, goldPhrases) : PhraseMatch.Hit(answer, goldPhrases);
                 main[question] = (1, hit ? 1 : 0);
                 if (!hit && question is "who" or "where" or "when")
                 {
