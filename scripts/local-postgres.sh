@@ -90,7 +90,9 @@ port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 pick_port() {
   local port
-  for port in ${NEWSAPI_PG_PORT:-} $(seq 54329 54429); do
+  # From a random point of the range, so that clusters started at the same moment rarely try the same port.
+  local offset=$((RANDOM % 101))
+  for port in ${NEWSAPI_PG_PORT:-} $(seq $((54329 + offset)) 54429) $(seq 54329 $((54328 + offset))); do
     if port_is_free "$port"; then echo "$port"; return 0; fi
   done
   return 1
@@ -132,14 +134,27 @@ start() {
     port=$(cat "$port_file")
     say "already running on 127.0.0.1:$port"
   else
-    port=$(pick_port) || { say "no free port between 54329 and 54429"; exit 6; }
-    local options="-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c max_connections=200"
-    # Throwaway test clusters trade durability for speed (NEWSAPI_PG_FAST=1, set by test.sh).
-    if [ "${NEWSAPI_PG_FAST:-0}" = 1 ]; then
-      options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    fi
-    as_owner "$bindir/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 -o "$options" \
-      start >/dev/null || { say "pg_ctl start failed; see $dir/server.log"; tail -20 "$dir/server.log" >&2; exit 7; }
+    # A port found free can be taken before the server binds it (another cluster starting at the same moment):
+    # then try again, on another port unless the caller fixed it (a restart keeps its clients' port).
+    local attempt
+    for attempt in 1 2 3 4 5; do
+      port=$(pick_port) || { say "no free port between 54329 and 54429"; exit 6; }
+      local options="-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c max_connections=200"
+      # Throwaway test clusters trade durability for speed (NEWSAPI_PG_FAST=1, set by test.sh).
+      if [ "${NEWSAPI_PG_FAST:-0}" = 1 ]; then
+        options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+      fi
+      local seen
+      seen=$(wc -l <"$dir/server.log" 2>/dev/null || echo 0)
+      if as_owner "$bindir/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null; then
+        break
+      fi
+      if [ "$attempt" = 5 ] || ! tail -n +"$((seen + 1))" "$dir/server.log" | grep -q "Address already in use"; then
+        say "pg_ctl start failed; see $dir/server.log"; tail -20 "$dir/server.log" >&2; exit 7
+      fi
+      say "port $port was taken while starting; trying again"
+      sleep 1
+    done
     echo "$port" >"$port_file"
     say "started on 127.0.0.1:$port"
   fi

@@ -51,10 +51,9 @@ public static class AnalyzeCommand
             }
         }
 
-        var names = analysis.Tokens.Entities.Where(e => e.Type == EntityType.MISC).Select(e => e.Text).Distinct().ToList();
-        if (names.Count > 0)
+        if (analysis.Names.Count > 0)
         {
-            Console.WriteLine($"  other names: {string.Join(", ", names)}");
+            Console.WriteLine($"  other names: {string.Join(", ", analysis.Names.Select(n => n.Mentions.Count > 1 ? $"{n.Name} ×{n.Mentions.Count}" : n.Name))}");
         }
 
         foreach (var date in analysis.Dates)

@@ -45,6 +45,8 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
 
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
 
+    public DbSet<ArticleName> ArticleNames => Set<ArticleName>();
+
     /// <summary>The provider options every host uses: Npgsql, migrations in their own assembly, snake_case names.</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))

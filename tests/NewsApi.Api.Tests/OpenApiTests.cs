@@ -50,7 +50,7 @@ public sealed class OpenApiTests(DatabaseFixture database) : ApiTestBase(databas
 
         var listArticles = paths.GetProperty("/articles").GetProperty("get");
         var names = listArticles.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["q", "source", "from", "to", "person", "organisation", "place", "sort", "limit", "cursor"], names);
+        Assert.Equal(["q", "source", "from", "to", "person", "organisation", "place", "name", "sort", "limit", "cursor"], names);
         Assert.True(listArticles.GetProperty("responses").TryGetProperty("400", out _));
         Assert.Equal("Blinken Lapid", listArticles.GetProperty("parameters")[0].GetProperty("example").GetString());
 

@@ -292,6 +292,48 @@ namespace NewsApi.Migrations
                     b.ToTable("article_events", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleName", b =>
+                {
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name_key");
+
+                    b.Property<int>("End")
+                        .HasColumnType("integer")
+                        .HasColumnName("end");
+
+                    b.Property<bool>("InTitle")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_title");
+
+                    b.Property<int>("MentionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("mention_count");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer")
+                        .HasColumnName("start");
+
+                    b.HasKey("ArticleId", "NameKey")
+                        .HasName("pk_article_names");
+
+                    b.HasIndex("NameKey", "ArticleId")
+                        .HasDatabaseName("ix_article_names_name_key_article_id");
+
+                    b.ToTable("article_names", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleShingle", b =>
                 {
                     b.Property<int>("Hash")
@@ -1238,6 +1280,16 @@ namespace NewsApi.Migrations
                         .HasForeignKey("PlaceId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_article_events_entities_place_id");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleName", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_names_articles_article_id");
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleShingle", b =>

@@ -3,6 +3,7 @@ using NewsApi.Api.Events;
 using NewsApi.Api.Quotes;
 using NewsApi.Api.Stories;
 using NewsApi.Data;
+using Microsoft.EntityFrameworkCore;
 using NewsApi.Data.Entities;
 using NewsApi.Nlp.Entities;
 
@@ -23,6 +24,7 @@ public sealed class AnalysisStore(EntityStore entities, EventStore events, Story
         await QuoteStore.StoreAsync(db, article, analysis, ids, fresh, cancellationToken);
         await events.StoreAsync(db, article, analysis, ids, fresh, cancellationToken);
         var touched = await stories.StoreAsync(db, article, analysis.Text, fresh, cancellationToken);
+        await StoreNamesAsync(db, article, analysis, fresh, cancellationToken);
 
         // The article row is written once, with everything the steps set on it.
         article.PipelineVersion = pipelineVersion;
@@ -31,5 +33,31 @@ public sealed class AnalysisStore(EntityStore entities, EventStore events, Story
         article.Flags = [.. article.Flags.Where(f => !AnalysisLimits.Flags.Contains(f)), .. analysis.LimitsReached];
         await db.SaveChangesAsync(cancellationToken);
         await StoryStore.RecomputeAsync(db, touched, cancellationToken);
+    }
+
+    /// <summary>The article's other names (works, products, competitions, awards), saved with the article row.</summary>
+    private static async Task StoreNamesAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, bool fresh, CancellationToken cancellationToken)
+    {
+        if (!fresh)
+        {
+            await db.ArticleNames.Where(n => n.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        foreach (var name in analysis.Names.DistinctBy(n => EntityStore.Truncate(EntityNames.SearchKey(n.Name))))
+        {
+            var (start, end) = name.Mentions[0];
+            var inTitle = start < analysis.BodyOffset;
+            var shift = inTitle ? 0 : analysis.BodyOffset;
+            db.ArticleNames.Add(new ArticleName
+            {
+                ArticleId = article.Id,
+                NameKey = EntityStore.Truncate(EntityNames.SearchKey(name.Name)),
+                Name = EntityStore.Truncate(name.Name),
+                MentionCount = name.Mentions.Count,
+                InTitle = inTitle,
+                Start = start - shift,
+                End = end - shift,
+            });
+        }
     }
 }

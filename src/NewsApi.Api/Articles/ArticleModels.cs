@@ -39,6 +39,11 @@ public sealed record ArticleListQuery : PageQuery
     [Description("Only articles that mention this place (id from /places).")]
     public long? Place { get; init; }
 
+    [FromQuery(Name = "name")]
+    [Description("Only articles that mention this other name (a work, product, competition, event or award, as listed in an article's names), compared ignoring case and punctuation.")]
+    [Example("Six Nations")]
+    public string? Name { get; init; }
+
     [FromQuery(Name = "sort")]
     [Description("newest (default), oldest, or relevance (only with q).")]
     [DefaultValue("newest")]
@@ -160,6 +165,12 @@ public sealed record ArticleDetail
     /// <summary>The places the article mentions, most salient first.</summary>
     public required IReadOnlyList<Entities.ArticleEntityItem> Places { get; init; }
 
+    /// <summary>
+    /// Other names: works, products, competitions, events and awards (not people, organisations or places), in
+    /// order of first mention. Filter articles by one with <c>GET /articles?name=</c>.
+    /// </summary>
+    public required IReadOnlyList<ArticleNameItem> Names { get; init; }
+
     /// <summary>Who said what, in text order.</summary>
     public required IReadOnlyList<Quotes.QuoteItem> Quotes { get; init; }
 
@@ -184,6 +195,12 @@ public sealed record ArticleDetail
     /// <summary>What produced the entity annotations (recogniser model and resolution rules); null until analysed.</summary>
     public string? PipelineVersion { get; init; }
 }
+
+/// <summary>A name in an article that is not a person, organisation or place: a work, product, competition, event or award.</summary>
+/// <param name="Name">As first written: "Six Nations", "Xbox", "Million Dollar Baby".</param>
+/// <param name="MentionCount">How often the article names it.</param>
+/// <param name="Offsets">Where it is first named, in the title or the body.</param>
+public sealed record ArticleNameItem(string Name, int MentionCount, Quotes.TextOffsets Offsets);
 
 /// <summary>A date expression in an article.</summary>
 /// <param name="Text">As written: "on Monday", "3 March 2004", "last year".</param>

@@ -88,7 +88,13 @@ public static class ArticlesApi
             }
         }
 
-        var fingerprint = Paging.Fingerprint("articles", q, source, from?.UtcTicks, to?.UtcTicks, sort, query.Person, query.Organisation, query.Place);
+        var nameKey = string.IsNullOrWhiteSpace(query.Name) ? null : EntityNames.SearchKey(query.Name.Trim());
+        if (nameKey is not null && (nameKey.Length > 300 || !nameKey.Any(char.IsLetterOrDigit)))
+        {
+            errors["name"] = ["name must have at least one letter or digit and at most 300 characters."];
+        }
+
+        var fingerprint = Paging.Fingerprint("articles", q, source, from?.UtcTicks, to?.UtcTicks, sort, query.Person, query.Organisation, query.Place, nameKey);
         var (limit, after) = await paging.ReadAsync(query, fingerprint, sort == SortOrder.Relevance ? [KeyKind.Float, KeyKind.Int64] : DateKeys, errors, cancellationToken);
         if (errors.Count > 0)
         {
@@ -126,6 +132,11 @@ public static class ArticlesApi
                 var entityId = await EntitiesApi.ResolveAsync(db, kind, id, cancellationToken) ?? -1;
                 articles = articles.Where(a => db.ArticleEntities.Any(ae => ae.ArticleId == a.Id && ae.EntityId == entityId));
             }
+        }
+
+        if (nameKey is not null)
+        {
+            articles = articles.Where(a => db.ArticleNames.Any(n => n.NameKey == nameKey && n.ArticleId == a.Id));
         }
 
         var rows = sort switch
@@ -249,6 +260,10 @@ public static class ArticlesApi
             .Select(ae => new { ae.Entity.Kind, Item = new ArticleEntityItem(ae.EntityId, ae.Entity.Name, ae.Salience, ae.MentionCount) })
             .ToListAsync(cancellationToken);
 
+        var names = await db.ArticleNames.AsNoTracking().Where(n => n.ArticleId == id)
+            .OrderBy(n => n.InTitle ? 0 : 1).ThenBy(n => n.Start)
+            .Select(n => new ArticleNameItem(n.Name, n.MentionCount, new TextOffsets(n.InTitle ? "title" : "body", n.Start, n.End)))
+            .ToListAsync(cancellationToken);
         var quotes = (await QuotesApi.ProjectAsync(db, db.Quotes.AsNoTracking().Where(q => q.ArticleId == id), cancellationToken))
             .OrderBy(q => q.Offsets.Field == "title" ? 0 : 1).ThenBy(q => q.Offsets.Start).Select(q => q with { ArticleTitle = null }).ToList();
         var events = await (
@@ -282,6 +297,7 @@ public static class ArticlesApi
             People = entities.Where(e => e.Kind == EntityKind.Person).Select(e => e.Item).ToList(),
             Organisations = entities.Where(e => e.Kind == EntityKind.Organisation).Select(e => e.Item).ToList(),
             Places = entities.Where(e => e.Kind == EntityKind.Place).Select(e => e.Item).ToList(),
+            Names = names,
             Quotes = quotes,
             Events = events,
             MainEvent = article.MainEvent is { } main ? await MainEventAsync(db, main, cancellationToken) : null,

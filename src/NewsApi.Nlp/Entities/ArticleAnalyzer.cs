@@ -10,6 +10,11 @@ public enum EntityKind
     Place,
 }
 
+/// <summary>A name that is not a person, organisation or place (MISC): "Six Nations", "Xbox", "Million Dollar Baby".</summary>
+/// <param name="Name">As first written.</param>
+/// <param name="Mentions">Where each mention is, in the analysed text, in text order.</param>
+public sealed record OtherName(string Name, IReadOnlyList<(int Start, int End)> Mentions);
+
 /// <summary>One mention of an entity: where it is, and why it belongs to its entity.</summary>
 /// <param name="Start">Offset of the first character in the analysed text.</param>
 /// <param name="End">Offset just past the last character.</param>
@@ -60,6 +65,12 @@ public sealed class ArticleEntity
 /// <param name="BodyOffset">Where the body starts in <paramref name="Text"/>.</param>
 public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText Tokens, IReadOnlyList<ArticleEntity> Entities)
 {
+    /// <summary>
+    /// Other names (MISC): works, products, competitions, events, awards, in order of first mention; one per name.
+    /// Nationality adjectives are not among them (they point to their country).
+    /// </summary>
+    public IReadOnlyList<OtherName> Names { get; init; } = [];
+
     /// <summary>Date expressions, relative ones resolved against the publication date only (none without it).</summary>
     public IReadOnlyList<Dates.DateMention> Dates { get; init; } = [];
 
@@ -101,7 +112,7 @@ public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText T
 public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
 {
     /// <summary>Changes when the rules change, so stored articles can be brought up to date.</summary>
-    public const string RulesVersion = "rules-4";
+    public const string RulesVersion = "rules-5";
 
     /// <summary>
     /// Words before a name that are not part of it: honorifics and occupations the recogniser sometimes takes in
@@ -175,8 +186,17 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
             reached.Add(AnalysisLimits.EventsCappedFlag);
         }
 
-        return result with { Dates = dates, Quotes = quotes, Events = events, MainEvent = main, LimitsReached = reached };
+        return result with { Names = OtherNames(analysis, Limits.MaxMentions), Dates = dates, Quotes = quotes, Events = events, MainEvent = main, LimitsReached = reached };
     }
+
+    /// <summary>The article's other names, one per matching key, at most <paramref name="max"/> mentions in all.</summary>
+    private static List<OtherName> OtherNames(AnalyzedText analysis, int max) =>
+        analysis.Entities
+            .Where(e => e.Type == EntityType.MISC && PlaceNames.CountryOfDemonym(e.Text) is null && EntityNames.Key(e.Text).Length > 0)
+            .Take(max)
+            .GroupBy(e => EntityNames.Key(e.Text))
+            .Select(g => new OtherName(g.First().Text, g.Select(e => (e.Start, e.End)).ToList()))
+            .ToList();
 
     /// <summary>Token-level view of the recogniser's output.</summary>
     private sealed class Context

@@ -14,6 +14,9 @@ public static class EntityNames
         return letters.Length is >= 2 and <= 7 && letters.All(char.IsUpper) ? letters : letters.ToLowerInvariant();
     }
 
+    /// <summary>The key of a name for looking it up as a user types it: <see cref="Key"/>, in lower case whatever it is ("Bafta", "BAFTA" → "bafta").</summary>
+    public static string SearchKey(string name) => Key(name).ToLowerInvariant();
+
     /// <summary>The last word of a key (a person's surname).</summary>
     public static string LastWord(string key) => key[(key.LastIndexOf(' ') + 1)..];
 

@@ -97,6 +97,18 @@ public class ArticleAnalyzerTests
     }
 
     [Fact]
+    public void Other_names_are_listed_once_each_and_nationality_adjectives_are_not_among_them()
+    {
+        var analysis = Analyzer.Analyze(null, "The French side won the Six Nations title. \"Million Dollar Baby\" won four Oscars, and the Six Nations ends on Saturday.");
+
+        var tournament = Assert.Single(analysis.Names, n => n.Name == "Six Nations");
+        Assert.Equal(2, tournament.Mentions.Count);
+        Assert.All(tournament.Mentions, m => Assert.Equal("Six Nations", analysis.Text[m.Start..m.End]));
+        Assert.Contains(analysis.Names, n => n.Name == "Million Dollar Baby");
+        Assert.DoesNotContain(analysis.Names, n => n.Name == "French");
+    }
+
+    [Fact]
     public void Country_variants_are_one_place_and_nationality_adjectives_are_not_places()
     {
         var analysis = Analyzer.Analyze(null, "U.S. officials flew to Rome. The US said America and the United States stood with Israel. An Israeli official agreed.");
