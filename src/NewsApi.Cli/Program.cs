@@ -9,8 +9,8 @@ var usage = """
       ner eval <conll file> [--types PER,ORG,LOC] [--model <model>] [--scored]
                 (--scored: score the file's last column as predictions against the column before it, like conlleval)
       analyze <text file> [--json] [--model <model>]
-      quotes eval <folder> [--model <model>] [--verbose]
-                (a PolNeAR-format folder: text/*.txt and attributions/*.ann; last line "F1 x P x R x speaker x")
+      quotes eval <folder> [--model <model>] [--verbose] [--errors]
+                (a PolNeAR-format folder: text/*.txt and attributions/*.ann; --errors lists misses and extras; last line "F1 x P x R x speaker x")
       stories eval <folder> [--verbose]
                 (near-duplicates and stories over a folder of article files; --verbose lists them)
       eval bbc [--split dev|test|all] [--min-confidence 0.5] [--annotations <dir>] [--corpus <dir>] [--verbose]
@@ -28,7 +28,7 @@ try
         ["ner", "train", .. var rest] => NerCommands.Train(new Arguments(rest, "one-stage")),
         ["ner", "eval", .. var rest] => NerCommands.Evaluate(new Arguments(rest, "scored")),
         ["analyze", .. var rest] => AnalyzeCommand.Run(new Arguments(rest, "json")),
-        ["quotes", "eval", .. var rest] => QuoteCommands.Evaluate(new Arguments(rest, "verbose")),
+        ["quotes", "eval", .. var rest] => QuoteCommands.Evaluate(new Arguments(rest, "verbose", "errors")),
         ["stories", "eval", .. var rest] => StoryCommands.Evaluate(new Arguments(rest, "verbose")),
         ["eval", "bbc", .. var rest] => EvalCommands.Bbc(new Arguments(rest, "verbose")),
         ["eval", "5w1h", .. var rest] => EvalCommands.FiveW1H(new Arguments(rest, "verbose")),

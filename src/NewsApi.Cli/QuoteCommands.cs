@@ -25,7 +25,9 @@ public static class QuoteCommands
             var stopwatch = Stopwatch.StartNew();
             var analysis = analyzer.Analyze(null, document.Text);
             var seconds = stopwatch.Elapsed.TotalSeconds;
-            var scores = QuoteEvaluation.Score(document, analysis, seconds);
+            var errors = args.Flag("errors") ? new List<string>() : null;
+            var scores = QuoteEvaluation.Score(document, analysis, seconds, errors);
+            errors?.ForEach(Console.WriteLine);
             total = total.Add(scores);
             if (verbose)
             {

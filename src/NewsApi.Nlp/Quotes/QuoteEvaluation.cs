@@ -37,7 +37,9 @@ public sealed record QuoteScores(int Gold, int Predicted, int Matched, int Match
 /// </summary>
 public static class QuoteEvaluation
 {
-    public static QuoteScores Score(AttributionDocument document, ArticleAnalysis analysis, double seconds = 0)
+    /// <param name="errors">When given, receives one line per missed gold attribution ("missed", its cue and the
+    /// start of its content) and per unmatched prediction ("extra", its cue and content).</param>
+    public static QuoteScores Score(AttributionDocument document, ArticleAnalysis analysis, double seconds = 0, List<string>? errors = null)
     {
         var predicted = analysis.Quotes;
         var gold = document.Attributions;
@@ -83,6 +85,29 @@ public static class QuoteEvaluation
             if (SpeakerMatches(predicted[p], source))
             {
                 correct++;
+            }
+        }
+
+        if (errors is not null)
+        {
+            string Clip(int start, int end) => document.Text[start..Math.Clamp(end, start, start + 90)].ReplaceLineEndings(" ");
+            for (var g = 0; g < gold.Count; g++)
+            {
+                if (!usedG.Contains(g) && gold[g].Content.Count > 0)
+                {
+                    var cue = string.Join(' ', gold[g].Cue.Select(r => document.Text[r.Start..r.End]));
+                    var start = gold[g].Content.Min(r => r.Start);
+                    var before = Math.Max(0, start - 70);
+                    errors.Add($"{document.Name}: missed [{cue}] …{document.Text[before..start].ReplaceLineEndings(" ")}⟦{Clip(start, gold[g].Content.Max(r => r.End))}");
+                }
+            }
+
+            for (var p = 0; p < predicted.Count; p++)
+            {
+                if (!usedP.Contains(p))
+                {
+                    errors.Add($"{document.Name}: extra [{predicted[p].Cue}] {Clip(predicted[p].Start, predicted[p].End)}");
+                }
             }
         }
 

@@ -676,6 +676,11 @@ public static class QuoteExtractor
             {
                 t--;
             }
+            else if (skipped == ")" && Enumerable.Range(Math.Max(sentenceStart, t - 8), t - Math.Max(sentenceStart, t - 8)).LastOrDefault(k => context.Word(k) == "(", -1) is > 0 and var open && open > sentenceStart)
+            {
+                // "Sen. David Perdue (R-Ga.) said": a parenthesis between subject and verb.
+                t = open - 1;
+            }
             else if (t - 1 >= sentenceStart && TimeNouns.Contains(skipped) && context.Word(t - 1).ToLowerInvariant() is "on" or "last" or "this" or "late" or "early" or "earlier")
             {
                 // "Netanyahu on Tuesday again threatened": the time phrase sits between subject and verb.
@@ -722,8 +727,10 @@ public static class QuoteExtractor
                     afterName++;
                 }
 
+                // "The state's campaign chairman, Phil Lovas, said": the name closed by the comma before the cue.
                 var opens = at == sentenceStart || context.Word(at - 1) is "," or "and" or "but" || Roles.IsTitleWord(context.Word(at - 1).TrimEnd('.'));
-                if (opens && afterName < t && context.Word(afterName) == ",")
+                var closed = afterName < t || (afterName == t && at > sentenceStart && context.Word(at - 1) == ",");
+                if (opens && closed && context.Word(afterName) == ",")
                 {
                     return (subject.Entity, subject.Mention.Surface, subject.Mention.Start);
                 }
@@ -900,6 +907,22 @@ public static class QuoteExtractor
             for (var k = 0; k < tokens.Count; k++)
             {
                 var t = tokens[k];
+
+                // "the NAACP called for a moratorium on charter schools": a demand reported, by a named speaker.
+                if (context.Word(t) is "called" or "calls" && t + 2 < sentence.EndToken && context.Word(t + 1) == "for" && context.MentionAt(t) is null)
+                {
+                    var demander = SpeakerBefore(context, t, sentence.FirstToken);
+                    var demandStart = context.Tokens[t + 2].Start;
+                    var demandEnd = TrimEndPunctuation(text, sentenceEnd);
+                    if ((demander.Entity is { Kind: EntityKind.Person or EntityKind.Organisation } || Pronouns.Contains(demander.Text ?? "")) && demandEnd - demandStart > 10)
+                    {
+                        demander = Refine(context, demander);
+                        yield return new Quote(demandStart, demandEnd, text[demandStart..demandEnd], QuoteKind.Indirect, "called for", context.Tokens[t].Start,
+                            demander.Entity, demander.Text, demander.Start, s);
+                        break;
+                    }
+                }
+
                 if (!IndirectCues.Contains(context.Word(t)) || context.MentionAt(t) is not null)
                 {
                     // "United States", "Consumer Reports": a cue word inside a name is not a verb.
@@ -908,8 +931,20 @@ public static class QuoteExtractor
 
                 var speaker = SpeakerBefore(context, t, sentence.FirstToken);
                 var next = t + 1;
+
+                // "reported Saturday that", "announced this month that": a time phrase between the cue and "that".
+                if (SkipTime(context, next, sentence.EndToken) is var afterTime && afterTime > next && afterTime < sentence.EndToken && context.Word(afterTime) == "that")
+                {
+                    next = afterTime;
+                }
+
                 var tail = next < sentence.EndToken ? context.Word(next) : "";
-                if (!PlainSayings.Contains(context.Word(t)) && tail != "that" && tail is not ("." or ""))
+
+                // Other cues need "that", or a clause right after them ("acknowledged it was unlikely", "one study found
+                // Trump would raise taxes"): a subject, then a finite verb within a few words.
+                var clause = tail != "that" && !PlainSayings.Contains(context.Word(t)) && !NounLikeCues.Contains(context.Word(t))
+                    && ClauseAt(context, next, sentence.EndToken);
+                if (!PlainSayings.Contains(context.Word(t)) && tail != "that" && tail is not ("." or "") && !clause)
                 {
                     continue;
                 }
@@ -1009,6 +1044,83 @@ public static class QuoteExtractor
         }
 
         return new Quote(start, end, text[start..end], QuoteKind.Indirect, ":", context.Tokens[colon].Start, head.Entity, head.Mention.Surface, head.Mention.Start, s);
+    }
+
+    /// <summary>Words that open a clause's subject: pronouns, determiners and possessives.</summary>
+    private static readonly HashSet<string> SubjectOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "it", "he", "she", "they", "we", "i", "there", "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "no", "most", "many", "some",
+    };
+
+    /// <summary>Finite verbs and auxiliaries that show a clause ("it was", "Trump would", "the plan will").</summary>
+    private static readonly HashSet<string> FiniteVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "was", "are", "were", "will", "would", "could", "can", "should", "may", "might", "must", "has", "had", "have", "did", "does", "do",
+        "isn't", "wasn't", "aren't", "weren't", "won't", "wouldn't", "couldn't", "can't", "shouldn't", "hasn't", "hadn't", "didn't", "doesn't", "don't",
+        "’s", "'s", "’re", "'re", "’ll", "'ll", "’d", "'d",
+    };
+
+    /// <summary>
+    /// Does a clause start at <paramref name="at"/>: a subject (a pronoun, a determiner's phrase or a name) and a
+    /// finite verb within five words, before any comma? "her presence" and "derogatory comments" do not.
+    /// </summary>
+    private static bool ClauseAt(Context context, int at, int end)
+    {
+        if (at >= end - 1)
+        {
+            return false;
+        }
+
+        var first = context.Word(at);
+        var subjectLike = SubjectOpeners.Contains(first) || (context.MentionAt(at) is { } name && name.Entity.Kind is EntityKind.Person or EntityKind.Organisation or EntityKind.Place);
+        if (!subjectLike)
+        {
+            return false;
+        }
+
+        for (var k = at + 1; k < Math.Min(end, at + 7); k++)
+        {
+            var word = context.Word(k);
+            if (word is "," or ";" or ":" or "that" or "to" or "and" || context.Tokens[k].Kind != TokenKind.Word && !FiniteVerbs.Contains(word))
+            {
+                return false;
+            }
+
+            if (FiniteVerbs.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The token after a time phrase starting at <paramref name="at"/> ("Saturday", "on Monday", "this month", "last week", "in a statement"), else <paramref name="at"/>.</summary>
+    private static int SkipTime(Context context, int at, int end)
+    {
+        var k = at;
+        while (k < end)
+        {
+            var word = context.Word(k);
+            if (TimeNouns.Contains(word) || word is "yesterday" or "today" or "tonight")
+            {
+                k++;
+            }
+            else if (k + 1 < end && word.ToLowerInvariant() is "on" or "this" or "last" or "earlier" or "late" or "early" && TimeNouns.Contains(context.Word(k + 1)))
+            {
+                k += 2;
+            }
+            else if (k + 2 < end && word == "in" && context.Word(k + 1) is "a" or "the" && context.Word(k + 2) is "statement" or "interview" or "letter" or "filing" or "report")
+            {
+                k += 3;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return k;
     }
 
     /// <summary>Cue words that are more often nouns ("in 11 states", "news reports"): verbs only after a name, a pronoun, or before "that".</summary>

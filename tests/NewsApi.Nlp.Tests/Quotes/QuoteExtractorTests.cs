@@ -101,12 +101,37 @@ public class QuoteExtractorTests
     [InlineData("Yair Lapid said that Israel would raise its concerns about the deal in private.", "Yair Lapid", "Israel would raise its concerns about the deal in private")]
     [InlineData("Israel would raise its concerns about the deal in private, Yair Lapid said.", "Yair Lapid", "Israel would raise its concerns about the deal in private")]
     [InlineData("According to Yair Lapid, Israel would raise its concerns about the deal in private.", "Yair Lapid", "Israel would raise its concerns about the deal in private")]
+    [InlineData("Sen. David Perdue (R-Ga.) said the deal would raise taxes on the middle class.", "David Perdue", "the deal would raise taxes on the middle class")]
+    [InlineData("The campaign chairman, Phil Lovas, said the letter had not reached his office.", "Phil Lovas", "the letter had not reached his office")]
+    [InlineData("Yair Lapid acknowledged it was unlikely that the talks would resume this year.", "Yair Lapid", "it was unlikely that the talks would resume this year")]
+    [InlineData("Yair Lapid announced on Monday that Israel would reopen its embassy in the city.", "Yair Lapid", "Israel would reopen its embassy in the city")]
+    [InlineData("Yair Lapid called for a new round of talks on the nuclear deal.", "Yair Lapid", "a new round of talks on the nuclear deal")]
     public void Indirect_speech_is_reported_with_its_speaker(string text, string speaker, string content)
     {
         var quote = Assert.Single(Quotes(text));
 
         Assert.Equal((QuoteKind.Indirect, speaker), (quote.Kind, quote.Speaker?.Name));
         Assert.StartsWith(content, quote.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Yair Lapid acknowledged her presence at the meeting in Rome.")]
+    [InlineData("Yair Lapid confirmed the appointment of a new ambassador to Rome.")]
+    [InlineData("The committee called for evidence from the public by the end of March.")]
+    public void A_cue_with_an_object_and_no_clause_is_no_quote(string text) =>
+        Assert.Empty(Quotes(text));
+
+    [Fact]
+    public void A_quotation_reopened_in_each_paragraph_is_one_quote_with_the_speaker_of_its_attribution()
+    {
+        // The BBC's convention: a paragraph that continues a quotation opens with a mark and leaves the previous one open.
+        var quotes = Quotes("“The talks went well and we expect more progress before the summer,\n\n“There are things you can do quietly to improve the situation,” said Ilan Goldenberg, an analyst.\n\nThe analyst then left for Washington.");
+
+        var quote = Assert.Single(quotes);
+        Assert.Equal("Ilan Goldenberg", quote.Speaker?.Name);
+        Assert.StartsWith("The talks went well", quote.Text, StringComparison.Ordinal);
+        Assert.Contains("improve the situation", quote.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Washington", quote.Text, StringComparison.Ordinal);
     }
 
     [Fact]
