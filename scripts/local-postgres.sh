@@ -145,7 +145,8 @@ start() {
         options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
       fi
       local seen
-      seen=$(wc -l <"$dir/server.log" 2>/dev/null || echo 0)
+      seen=0
+      if [ -f "$dir/server.log" ]; then seen=$(wc -l <"$dir/server.log"); fi
       if as_owner "$bindir/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null; then
         break
       fi

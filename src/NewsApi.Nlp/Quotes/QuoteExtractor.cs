@@ -519,6 +519,14 @@ public static class QuoteExtractor
 
     private static (ArticleEntity? Entity, string? Text, int Start) Refine(Context context, (ArticleEntity? Entity, string? Text, int Start) speaker)
     {
+        // "a live feed showed", "a placard said": a medium or an object shows or carries words but says nothing; the
+        // quote keeps no speaker rather than a wrong one.
+        if (speaker.Entity is null && speaker.Text is { } described
+            && Media.Contains(described[(described.LastIndexOf(' ') + 1)..].Trim('.', ',', '\'', '’')))
+        {
+            return (null, null, -1);
+        }
+
         // "Fiat boss Sergio Marchionne said": the organisation qualifies the person who speaks.
         if (speaker.Entity is { Kind: not EntityKind.Person } && speaker.Start >= 0 && PersonAfterTitle(context, speaker) is { } person)
         {
@@ -1045,6 +1053,15 @@ public static class QuoteExtractor
 
         return new Quote(start, end, text[start..end], QuoteKind.Indirect, ":", context.Tokens[colon].Start, head.Entity, head.Mention.Surface, head.Mention.Start, s);
     }
+
+    /// <summary>Heads of phrases that name a medium or an object, never a speaker.</summary>
+    private static readonly HashSet<string> Media = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "feed", "feeds", "footage", "video", "videos", "sign", "signs", "banner", "banners", "placard", "placards", "poster", "posters",
+        "camera", "cameras", "broadcast", "screen", "screens", "picture", "pictures", "photo", "photos", "photograph", "photographs",
+        "image", "images", "headline", "headlines", "caption", "t-shirt", "t-shirts", "shirt", "shirts", "graffiti", "slogan", "slogans",
+        "website", "webpage", "billboard", "billboards", "sticker", "stickers", "leaflet", "leaflets",
+    };
 
     /// <summary>Words that open a clause's subject: pronouns, determiners and possessives.</summary>
     private static readonly HashSet<string> SubjectOpeners = new(StringComparer.OrdinalIgnoreCase)

@@ -134,6 +134,17 @@ public class QuoteExtractorTests
         Assert.DoesNotContain("Washington", quote.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("“Stop the war now,” the placards said as the marchers reached the square.")]
+    [InlineData("A live feed showed that the crowd had grown to several thousand people by noon.")]
+    public void A_medium_or_an_object_is_never_the_speaker(string text)
+    {
+        var quote = Assert.Single(Quotes(text));
+
+        Assert.Null(quote.Speaker);
+        Assert.Null(quote.SpeakerText);
+    }
+
     [Fact]
     public void An_unnamed_speaker_is_kept_as_written()
     {
