@@ -112,7 +112,7 @@ public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText T
 public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
 {
     /// <summary>Changes when the rules change, so stored articles can be brought up to date.</summary>
-    public const string RulesVersion = "rules-5";
+    public const string RulesVersion = "rules-6";
 
     /// <summary>
     /// Words before a name that are not part of it: honorifics and occupations the recogniser sometimes takes in
@@ -533,7 +533,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
     {
         var clusters = new List<ArticleEntity>();
         var byKey = new Dictionary<string, ArticleEntity>(StringComparer.OrdinalIgnoreCase);
-        var mentions = context.Analysis.Entities.Where(e => e.Type == EntityType.ORG).ToList();
+        var mentions = context.Analysis.Entities.Where(e => e.Type == EntityType.ORG).Select(OrganisationNames.TrimMembers).ToList();
 
         // Full names first, so acronyms find them.
         foreach (var mention in mentions.OrderBy(m => OrganisationNames.LooksLikeAcronym(m.Text) ? 1 : 0).ThenBy(m => m.Start))

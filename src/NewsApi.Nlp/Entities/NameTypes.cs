@@ -11,7 +11,7 @@ namespace NewsApi.Nlp.Entities;
 /// <item>a title-cased name in quotation marks is a work ('Hey Mama', "Car Wash"): other names (MISC), the whole quote;</item>
 /// <item>names headed by an award or competition word ("Brit Awards", "Six Nations", "Davis Cup") and the awards
 /// known by one word (Grammy, Oscar, Bafta) are other names;</item>
-/// <item>formats everyone writes in capitals (DVD, CD, PC, TV, MP3, GDP) are no names at all;</item>
+/// <item>formats everyone writes in capitals (DVD, CD, PC, TV, MP3, GDP) and time zones (GMT, EST) are no names at all;</item>
 /// <item>a title that is part of a name stays in it ("Prince Charles", "Pope John Paul II", "Lord Moynihan");</item>
 /// <item>"X administration" is an organisation ("the Obama administration"), not the person X;</item>
 /// <item>in an article about a match, a country that plays is a team: an organisation ("England beat Wales").</item>
@@ -30,9 +30,11 @@ public static class NameTypes
         "Grammy", "Grammys", "Oscar", "Oscars", "Emmy", "Emmys", "Bafta", "Baftas", "Brits", "Mobo", "Mobos", "Tony", "Tonys", "Booker", "Pulitzer",
     };
 
-    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    /// <summary>Formats and units everyone writes in capitals: never names, nor parts of one ("Sony DVD").</summary>
+    public static readonly IReadOnlySet<string> NotNames = new HashSet<string>(StringComparer.Ordinal)
     {
         "DVD", "DVDs", "CD", "CDs", "PC", "PCs", "TV", "TVs", "MP3", "MP3s", "SMS", "GDP", "FDI", "CEO", "CEOs", "MP", "MPs", "PIN", "ISP", "ISPs", "HD",
+        "GMT", "BST", "UTC", "EST", "EDT", "PST", "PDT", "CET", "CEST",
     };
 
     /// <summary>Titles that are part of a name, not roles of it.</summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using NewsApi.Nlp.Ner;
 
 namespace NewsApi.Nlp.Entities;
 
@@ -20,7 +21,10 @@ public static class OrganisationNames
     public static string? Canonical(string name)
     {
         name = name.Trim();
-        return Known.Acronyms.GetValueOrDefault(name) ?? Known.Names.GetValueOrDefault(EntityNames.Key(name));
+
+        // A singular of a plural the file lists names the same organisation ("Conservative" MP, "Liberal Democrat").
+        return Known.Acronyms.GetValueOrDefault(name) ?? Known.Names.GetValueOrDefault(EntityNames.Key(name))
+            ?? (LooksLikeAcronym(name) || name.EndsWith('s') ? null : Known.Names.GetValueOrDefault(EntityNames.Key(name + "s")));
     }
 
     /// <summary>The spelled-out name of a well-known acronym, or null.</summary>
@@ -57,6 +61,59 @@ public static class OrganisationNames
         }
 
         return variants.Distinct(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Words for members or voices of an organisation that the recogniser sometimes takes into its name.</summary>
+    private static readonly HashSet<string> MemberWords = new(StringComparer.Ordinal)
+    {
+        "MP", "MPs", "MSP", "MSPs", "MEP", "MEPs", "AM", "AMs", "peer", "peers", "councillor", "councillors", "activist", "activists",
+        "member", "members", "supporter", "supporters", "voter", "voters", "leader", "leaders", "candidate", "candidates",
+        "spokesman", "spokeswoman", "spokesperson", "source", "sources", "chairman", "chairwoman", "minister", "ministers",
+    };
+
+    /// <summary>
+    /// The organisation a mention names when the recogniser took in what follows it: a possessive ("Labour's") or a
+    /// word for its members after a name of the alias file ("Labour MPs", "Tory MP for Sleaford", "Lib Dem
+    /// spokesman"), what a known organisation's possessive owns ("Scottish National Party's Holyrood"), a closing
+    /// format ("Sony DVD"). Other mentions are returned as they are.
+    /// </summary>
+    public static EntityMention TrimMembers(EntityMention mention)
+    {
+        var text = mention.Text;
+        if (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal))
+        {
+            return mention with { Text = text[..^2], End = mention.End - 2 };
+        }
+
+        // "Scottish National Party's Holyrood": the organisation whose something it is.
+        var possessive = Math.Max(text.IndexOf("'s ", StringComparison.Ordinal), text.IndexOf("’s ", StringComparison.Ordinal));
+        if (possessive > 0 && Canonical(text[..possessive]) is not null)
+        {
+            return mention with { Text = text[..possessive], End = mention.Start + possessive };
+        }
+
+        var words = text.Split(' ');
+
+        // "Sony DVD": a format is no part of the name (though "TV" is of broadcasters': "YLE TV", "Sky TV").
+        if (words.Length > 1 && NameTypes.NotNames.Contains(words[^1]) && words[^1] is not ("TV" or "TVs"))
+        {
+            var kept = text[..text.LastIndexOf(' ')];
+            return mention with { Text = kept, End = mention.Start + kept.Length };
+        }
+
+        for (var k = words.Length - 1; k >= 1; k--)
+        {
+            if (MemberWords.Contains(words[k]))
+            {
+                var prefix = string.Join(' ', words[..k]);
+                if (Canonical(prefix) is not null)
+                {
+                    return mention with { Text = prefix, End = mention.Start + prefix.Length };
+                }
+            }
+        }
+
+        return mention;
     }
 
     /// <summary>"Democrats" → "Democrat", "Tories" → "Tory"; null when the word does not look like a plural.</summary>

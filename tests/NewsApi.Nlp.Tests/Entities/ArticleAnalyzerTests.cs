@@ -84,6 +84,33 @@ public class ArticleAnalyzerTests
     public void An_organisation_in_the_alias_file_has_all_its_names_as_variants() =>
         Assert.Equal(["Conservative Party", "Conservatives", "Tory Party", "Tory"], OrganisationNames.Variants("Tories"));
 
+    [Theory]
+    [InlineData("Several Labour MPs said the plan went too far.", "Labour Party", "Labour")]
+    [InlineData("A Conservative MP said the plan went too far.", "Conservative Party", "Conservative")]
+    [InlineData("Labour's plan was criticised by business groups.", "Labour Party", "Labour")]
+    public void Member_words_and_possessives_the_recogniser_takes_in_are_not_part_of_the_organisation(string text, string name, string surface)
+    {
+        var analysis = Analyzer.Analyze(null, text);
+
+        var party = Assert.Single(analysis.Entities, e => e.Kind == EntityKind.Organisation && e.Name.StartsWith(surface[..4], StringComparison.Ordinal));
+        Assert.Equal(name, party.Name);
+        Assert.All(party.Mentions, m => Assert.Equal(surface, m.Surface));
+    }
+
+    [Theory]
+    [InlineData("Scottish National Party's Holyrood", "Scottish National Party")]
+    [InlineData("Labour MPs", "Labour")]
+    [InlineData("Tory MP for Sleaford", "Tory")]
+    [InlineData("Sony DVD", "Sony")]
+    [InlineData("YLE TV", "YLE TV")]
+    [InlineData("Friends of the Earth supporters", "Friends of the Earth supporters")]
+    public void What_the_recogniser_takes_into_an_organisation_is_trimmed_only_after_a_known_name_or_before_a_format(string text, string kept)
+    {
+        var trimmed = OrganisationNames.TrimMembers(new EntityMention(EntityType.ORG, text, 10, 10 + text.Length, 0.9, 0));
+
+        Assert.Equal((kept, 10 + kept.Length), (trimmed.Text, trimmed.End));
+    }
+
     [Fact]
     public void Organisation_variants_in_one_article_are_one_organisation()
     {
