@@ -748,7 +748,7 @@ public static class EventExtractor
             return null;
         }
 
-        ev.Confidence = Confidence(type, verb, ev.Actors.Count(), ev.Place is not null, ev.Date is { Resolved: true }, hedge == Modality.Hedged);
+        ev.Confidence = Confidence(type, verb, ev.Actors.Count(), ev.Place is not null, ev.Date is { Resolved: true }, hedge == Modality.Hedged, InHeadlineOrLead(analysis, s));
         return ev;
     }
 
@@ -814,7 +814,21 @@ public static class EventExtractor
     /// lower, since they are often not news in themselves. Calibrated on the dev part of the annotated BBC sample
     /// (docs/events.md): events at or above <see cref="DefaultMinConfidence"/> are the precise ones.
     /// </summary>
-    private static double Confidence(EventType type, bool verb, int actors, bool place, bool dated, bool hedged)
+    /// <summary>Is sentence <paramref name="s"/> the headline or the first sentence of the body (the lead)?</summary>
+    private static bool InHeadlineOrLead(ArticleAnalysis analysis, int s)
+    {
+        var sentences = analysis.Tokens.Sentences;
+        var tokens = analysis.Tokens.Tokens;
+        if (sentences[s].Start(tokens) < analysis.BodyOffset)
+        {
+            return true;
+        }
+
+        var first = Enumerable.Range(0, sentences.Count).FirstOrDefault(i => sentences[i].Start(tokens) >= analysis.BodyOffset, -1);
+        return s == first;
+    }
+
+    private static double Confidence(EventType type, bool verb, int actors, bool place, bool dated, bool hedged, bool lead)
     {
         var confidence = (verb ? 0.55 : 0.45) + (0.12 * Math.Min(2, actors)) + (place ? 0.08 : 0) + (dated ? 0.05 : 0);
         if (hedged)
@@ -822,7 +836,8 @@ public static class EventExtractor
             confidence -= 0.35;
         }
 
-        if (EventMerging.IsVerbal(type))
+        // A statement in the headline or the lead is itself the news; further down it is usually commentary.
+        if (EventMerging.IsVerbal(type) && !lead)
         {
             confidence -= 0.3;
         }

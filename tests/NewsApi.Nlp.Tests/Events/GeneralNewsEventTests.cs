@@ -47,6 +47,18 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_statement_in_the_lead_is_news_and_the_same_statement_further_down_is_commentary()
+    {
+        const string Denial = "Gordon Brown denied claims of a rift with Tony Blair over the budget.";
+        var lead = Analyze(Denial + " The two men spoke on Monday.", "Brown denies rift");
+        Assert.Contains(Confident(lead), e => e.Type == EventType.Statement);
+
+        var later = Analyze("The budget will be published next week. Ministers met on Monday to discuss it. " + Denial, "Budget next week");
+        var statement = Assert.Single(later.Events, e => e.Type == EventType.Statement);
+        Assert.True(statement.Confidence < EventExtractor.DefaultMinConfidence);
+    }
+
+    [Fact]
     public void Hedged_events_lose_confidence_and_denied_ones_are_dropped()
     {
         var hedged = Analyze("Fiat could buy Chrysler next year, analysts believe.").Events;
