@@ -103,7 +103,12 @@ public static class EvalCommands
                     _ => main?.How,
                 };
                 gold[question]++;
-                var hit = question == "who" ? AnnotatedEvaluation.WhoHit(main, phrases) : PhraseMatch.Hit(answer, phrases);
+                var hit = question switch
+                {
+                    "who" => AnnotatedEvaluation.WhoHit(main, phrases),
+                    "where" => AnnotatedEvaluation.WhereHit(main, phrases),
+                    _ => PhraseMatch.Hit(answer, phrases),
+                };
                 hits[question] += hit ? 1 : 0;
                 if (verbose && !hit && question is "who" or "where" or "when")
                 {

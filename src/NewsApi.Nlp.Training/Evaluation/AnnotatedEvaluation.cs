@@ -119,9 +119,13 @@ public sealed record AnnotatedScores
 public static class AnnotatedEvaluation
 {
     /// <summary>
-    /// Does the main event's who overlap an annotation? The who is linked entities, so any name the article gives
-    /// them counts: "Tories" for the Conservative Party, "US" for the United States.
+    /// Does the main event's who (or where) overlap an annotation? The who and the where are linked entities, so
+    /// any name the article gives them counts: "Tories" for the Conservative Party, "US" for the United States.
     /// </summary>
+    public static bool WhereHit(MainEvent? main, IReadOnlyList<string> annotated) =>
+        main is not null && (PhraseMatch.Hit(main.Where, annotated)
+            || (main.WhereEntity is { } place && PhraseMatch.Hit(string.Join(' ', place.Mentions.Select(m => m.Surface).Distinct()), annotated)));
+
     public static bool WhoHit(MainEvent? main, IReadOnlyList<string> annotated) =>
         main is not null && (PhraseMatch.Hit(main.Who, annotated)
             || PhraseMatch.Hit(string.Join(' ', main.WhoEntities.SelectMany(e => e.Mentions.Select(m => m.Surface)).Distinct()), annotated));
@@ -214,7 +218,12 @@ public static class AnnotatedEvaluation
                     continue;
                 }
 
-                var hit = question == "who" ? WhoHit(system, goldPhrases) : PhraseMatch.Hit(answer, goldPhrases);
+                var hit = question switch
+                {
+                    "who" => WhoHit(system, goldPhrases),
+                    "where" => WhereHit(system, goldPhrases),
+                    _ => PhraseMatch.Hit(answer, goldPhrases),
+                };
                 main[question] = (1, hit ? 1 : 0);
                 if (!hit && question is "who" or "where" or "when")
                 {

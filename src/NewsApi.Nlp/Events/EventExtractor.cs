@@ -1147,8 +1147,11 @@ public static class EventExtractor
             var sentence = analysis.Text[evidence.Start..evidence.End];
             var relative = evidence.TriggerStart - evidence.Start;
             var actors = best.Actors.ToList();
-            var where = best.Place ?? PlaceIn(analysis, evidence.Sentence);
-            var when = best.Date ?? FirstDate(dates, sentences[evidence.Sentence].Start(tokens), sentences[evidence.Sentence].End(tokens));
+            // Else what the lead states: news gives the when and where of its main event in its first sentences.
+            var where = best.Place ?? PlaceIn(analysis, evidence.Sentence) ?? (lead >= 0 ? PlaceIn(analysis, lead) : null);
+            var when = best.Date ?? FirstDate(dates, sentences[evidence.Sentence].Start(tokens), sentences[evidence.Sentence].End(tokens))
+                       ?? (lead >= 0 ? FirstDate(dates, sentences[lead].Start(tokens), sentences[lead].End(tokens)) : null)
+                       ?? (lead >= 0 && lead + 1 < sentences.Count ? FirstDate(dates, sentences[lead + 1].Start(tokens), sentences[lead + 1].End(tokens)) : null);
             return new MainEvent(actors.Count > 0 ? string.Join(" and ", actors.Select(a => a.Name)) : null, Predicate(analysis, evidence.Sentence, evidence.TriggerStart),
                 when?.Text, where?.Name, Why(sentence, relative), How(sentence, relative), best, actors, where, when);
         }

@@ -59,6 +59,18 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void The_main_event_takes_its_when_from_the_lead_when_its_own_sentence_has_none()
+    {
+        var analysis = Analyzer.Analyze("Fiat buys Heineken", "Fiat has agreed to buy the Dutch brewer Heineken for £2bn. The deal was signed in Milan on Tuesday, the company said.",
+            new DateOnly(2005, 3, 10));
+
+        var main = Assert.IsType<MainEvent>(analysis.MainEvent);
+        Assert.Equal(EventType.Acquisition, main.Event?.Type);
+        Assert.Equal("on Tuesday", main.When);
+        Assert.Equal("2005-03-08", main.WhenDate?.Iso);
+    }
+
+    [Fact]
     public void Hedged_events_lose_confidence_and_denied_ones_are_dropped()
     {
         var hedged = Analyze("Fiat could buy Chrysler next year, analysts believe.").Events;
