@@ -14,7 +14,8 @@ namespace NewsApi.Nlp.Entities;
 /// <item>formats everyone writes in capitals (DVD, CD, PC, TV, MP3, GDP) and time zones (GMT, EST) are no names at all;</item>
 /// <item>a title that is part of a name stays in it ("Prince Charles", "Pope John Paul II", "Lord Moynihan");</item>
 /// <item>"X administration" is an organisation ("the Obama administration"), not the person X;</item>
-/// <item>in an article about a match, a country that plays is a team: an organisation ("England beat Wales").</item>
+/// <item>in an article about a match, a country is a team, an organisation ("England beat Wales", "below the likes of
+/// Estonia and Ghana"), unless it is written as a place ("in France", "flew to Italy") and no word of the game is next to it.</item>
 /// </list>
 /// </summary>
 public static class NameTypes
@@ -112,7 +113,7 @@ public static class NameTypes
                 continue;
             }
 
-            if (sport && mention.Type == EntityType.LOC && PlaceNames.IsState(mention.Text) && PlaysInSentence(analysis, mention))
+            if (sport && mention.Type == EntityType.LOC && PlaceNames.IsState(mention.Text) && (PlaysInSentence(analysis, mention) || !AfterLocative(analysis, mention)))
             {
                 corrected.Add(mention with { Type = EntityType.ORG });
                 continue;
@@ -140,6 +141,25 @@ public static class NameTypes
         }
 
         return count >= 8 && distinct.Count >= 4;
+    }
+
+    /// <summary>Words before a country that make it a place even in a match report ("in France", "flew to Italy", "born in Wales").</summary>
+    private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "at", "from", "to", "into", "across", "around", "throughout", "near", "visit", "visited", "visiting", "toured",
+    };
+
+    /// <summary>Is the country written as a place: right after a locative preposition ("in France"), perhaps with "the" between?</summary>
+    private static bool AfterLocative(AnalyzedText analysis, EntityMention mention)
+    {
+        var tokens = analysis.Tokens;
+        var t = tokens.IndexAt(mention.Start) - 1;
+        if (t >= 0 && tokens[t].Text(analysis.Text) is "the" or "The")
+        {
+            t--;
+        }
+
+        return t >= 0 && Locatives.Contains(tokens[t].Text(analysis.Text));
     }
 
     /// <summary>A country that plays: next to a word of the game ("England beat", "against Wales", "Ireland's captain").</summary>

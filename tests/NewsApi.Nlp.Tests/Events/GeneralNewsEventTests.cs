@@ -142,6 +142,23 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void In_a_match_report_countries_are_teams_unless_written_as_places()
+    {
+        var analysis = Analyze("""
+            Scotland are at an all-time low in the world rankings, below the likes of Thailand and Ghana.
+
+            The squad flew to Italy for the match on Saturday, and the coach said the players had trained well for the game.
+
+            The team lost the final to Wales last season and the captain wants revenge in the championship, the league and the cup.
+            """);
+
+        Assert.Contains(analysis.Entities, e => e.Kind == EntityKind.Organisation && e.Name == "Thailand");
+        Assert.Contains(analysis.Entities, e => e.Kind == EntityKind.Organisation && e.Name == "Scotland");
+        Assert.Contains(analysis.Entities, e => e.Kind == EntityKind.Place && e.Name == "Italy");
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == EntityKind.Place && e.Name is "Thailand" or "Ghana");
+    }
+
+    [Fact]
     public void Acronyms_match_case_sensitively()
     {
         Assert.NotEqual(EntityNames.Key("CIA"), EntityNames.Key("Cia."));
