@@ -16,6 +16,14 @@ public static class NerCommands
             ? given
             : [Path.Combine("..", "shared", "data", "bbc"), Path.Combine("..", "shared", "data", "polnear", "train", "text")];
 
+        if (args.Option("lexicon-from") is { } lexiconModel)
+        {
+            // Experiments: reuse the gazetteers, capitalisation statistics and word classes of a model trained on the same data.
+            var reused = NerModel.Load(lexiconModel).Lexicon;
+            Console.WriteLine($"lexicon from {lexiconModel}: {reused.Phrases.Count:N0} phrases, {reused.Capitalisation.Count:N0} capitalisation, {reused.Clusters.Count:N0} word classes");
+            return TrainWith(reused, train, dev, output, args);
+        }
+
         var lexicon = new Lexicon();
         lexicon.LoadCueWords();
         if (Directory.Exists(gazetteers))
@@ -46,8 +54,15 @@ public static class NerCommands
             Console.WriteLine($"word classes ({coarse} and {fine}) for {lexicon.Clusters.Count:N0} words");
         }
 
+        return TrainWith(lexicon, train, dev, output, args);
+    }
+
+    private static int TrainWith(Lexicon lexicon, List<ConllDocument> train, List<ConllDocument> dev, string output, Arguments args)
+    {
+        var groups = Augmentation.Apply(train, args);
         var options = new NerTrainingOptions
         {
+            Groups = groups,
             Epochs = args.Int("epochs", 12),
             Seed = args.Int("seed", 20031),
             SecondStage = !args.Flag("one-stage"),
@@ -89,6 +104,10 @@ public static class NerCommands
         {
             var model = LoadModel(args);
             report = ConllEvaluation.Evaluate(ConllCorpus.Read(file), model, types);
+            if (args.Option("errors") is { } errorsPath)
+            {
+                WriteErrors(ConllCorpus.Read(file), model, types, errorsPath);
+            }
             subject = $"model {model.Version}";
         }
 
@@ -98,6 +117,46 @@ public static class NerCommands
         }
 
         return 0;
+    }
+
+    /// <summary>Every entity of the file, one line each: "TP|FP|FN<TAB>type<TAB>span<TAB>what the other side has there<TAB>sentence".</summary>
+    private static void WriteErrors(IReadOnlyList<ConllDocument> documents, NerModel model, HashSet<EntityType>? types, string path)
+    {
+        using var w = new StreamWriter(path);
+        foreach (var document in documents)
+        {
+            var input = TaggerDocument.FromWords(document.Sentences.Select(s => (IReadOnlyList<string>)s.Tokens));
+            var labels = model.Tag(input);
+            for (var s = 0; s < document.Sentences.Count; s++)
+            {
+                var tokens = document.Sentences[s].Tokens;
+                var gold = document.Sentences[s].Entities.Where(e => types is null || types.Contains(e.Type)).ToList();
+                var allPred = Bilou.Decode(labels[s]);
+                var pred = allPred.Where(e => types is null || types.Contains(e.Type)).ToList();
+                var text = string.Join(' ', tokens);
+                string Txt(TokenSpan e) => string.Join(' ', tokens[e.Start..e.End]);
+                string Overlap(TokenSpan e, IEnumerable<TokenSpan> other)
+                {
+                    var o = other.Where(x => x.Start < e.End && e.Start < x.End).Select(x => $"{x.Type}:{Txt(x)}").ToList();
+                    return o.Count == 0 ? "-" : string.Join("|", o);
+                }
+
+                foreach (var p in pred.Where(p => !gold.Contains(p)))
+                {
+                    w.WriteLine($"FP\t{p.Type}\t{Txt(p)}\t{Overlap(p, document.Sentences[s].Entities)}\t{text}");
+                }
+
+                foreach (var p in pred.Where(p => gold.Contains(p)))
+                {
+                    w.WriteLine($"TP\t{p.Type}\t{Txt(p)}\t-\t{text}");
+                }
+
+                foreach (var g in gold.Where(g => !pred.Contains(g)))
+                {
+                    w.WriteLine($"FN\t{g.Type}\t{Txt(g)}\t{Overlap(g, allPred)}\t{text}");
+                }
+            }
+        }
     }
 
     public static NerModel LoadModel(Arguments args)

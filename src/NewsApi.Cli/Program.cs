@@ -6,7 +6,11 @@ var usage = """
       ner train --train <conll file> --dev <conll file> --out <model>
                 [--gazetteers <dir>] [--unlabeled <dir>]... [--epochs N] [--seed N] [--version V] [--one-stage]
                 [--clusters-coarse N] [--clusters-fine N] [--cluster-iterations N]   (word classes; --clusters-fine 0: none)
-      ner eval <conll file> [--types PER,ORG,LOC] [--model <model>] [--scored]
+                [--aug-copies F --aug-lower F --aug-names-lower F --aug-title F --aug-upper F --aug-hyphen F --aug-seed N]
+                (case and hyphen augmentation: copies of a share F of the training documents)
+                [--lexicon-from <model>]   (reuse a model's gazetteers, capitalisation and word classes)
+      ner eval <conll file> [--types PER,ORG,LOC] [--model <model>] [--scored] [--errors <file>]
+                (--errors: every entity as TP, FP or FN with the sentence, into a file)
                 (--scored: score the file's last column as predictions against the column before it, like conlleval)
       analyze <text file> [--json] [--model <model>]
       quotes eval <folder> [--model <model>] [--verbose] [--errors]

@@ -102,7 +102,7 @@ public sealed class EntitiesApiTests(DatabaseFixture database) : ApiTestBase(dat
         {
             "articles" => seen.OrderByDescending(p => p.ArticleCount).ThenByDescending(p => p.Id),
             "mentions" => seen.OrderByDescending(p => p.MentionCount).ThenByDescending(p => p.Id),
-            _ => seen.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id),
+            _ => seen.OrderBy(p => p.Name.ToLowerInvariant(), StringComparer.Ordinal).ThenBy(p => p.Id), // the API sorts by lower-case name
         };
         Assert.Equal(ordered.Select(p => p.Id), seen.Select(p => p.Id));
         Assert.True(seen.Count > 20);

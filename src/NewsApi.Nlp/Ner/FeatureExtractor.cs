@@ -99,10 +99,11 @@ public sealed class FeatureExtractor(Lexicon lexicon)
             var words = document.Sentences[s];
             var gazetteer = MatchGazetteers(words);
             var headline = IsHeadline(words);
+            var style = headline ? 0 : SentenceStyle(words);
             for (var i = 0; i < words.Length; i++)
             {
                 features.Clear();
-                Local(words, i, headline, gazetteer, features);
+                Local(words, i, headline, style, gazetteer, features);
                 DocumentLevel(context, s, i, words, headline, features);
                 sink.Token(s, i, CollectionsMarshal.AsSpan(features));
             }
@@ -155,7 +156,7 @@ public sealed class FeatureExtractor(Lexicon lexicon)
     private static readonly ulong Start = FeatureHash.Text("<s>");
     private static readonly ulong End = FeatureHash.Text("</s>");
 
-    private void Local(WordForm[] words, int i, bool headline, ushort[][] gazetteer, List<ulong> f)
+    private void Local(WordForm[] words, int i, bool headline, int style, ushort[][] gazetteer, List<ulong> f)
     {
         var w = words[i];
         var previous = i > 0 ? words[i - 1] : null;
@@ -189,7 +190,8 @@ public sealed class FeatureExtractor(Lexicon lexicon)
         f.Add(FeatureHash.Of(ShapeNext, nextShape));
 
         var flags = (w.InitialCapital ? 1 : 0) | (w.AllCapitals ? 2 : 0) | (w.HasDigit ? 4 : 0) | (i == 0 ? 8 : 0)
-            | (headline ? 16 : 0) | (w.Word.Contains('-') ? 32 : 0) | (w.Word.Contains('.') ? 64 : 0);
+            | (headline ? 16 : 0) | (w.Word.Contains('-') ? 32 : 0) | (w.Word.Contains('.') ? 64 : 0)
+            | (style == 1 ? 128 : 0) | (style == 2 ? 256 : 0);
         f.Add(FeatureHash.OfInt(Flags, flags));
         if (headline)
         {
@@ -225,7 +227,7 @@ public sealed class FeatureExtractor(Lexicon lexicon)
         {
             var bucket = lexicon.CapitalisationOf(w);
             f.Add(FeatureHash.OfInt(Capitalisation, bucket));
-            f.Add(FeatureHash.OfInts(CapitalisationContext, bucket, flags & 27));
+            f.Add(FeatureHash.OfInts(CapitalisationContext, bucket, flags & (27 | 128 | 256)));
         }
 
         if (lexicon.Clusters.Count > 0)
@@ -340,6 +342,39 @@ public sealed class FeatureExtractor(Lexicon lexicon)
         {
             f.Add(FeatureHash.OfInt(FirstPassPhrase, phraseType));
         }
+    }
+
+    /// <summary>
+    /// How a sentence uses capitals when it is not a headline: 1 when it has none (beyond its first word and
+    /// "I"), as in chat and queries ("where can I get tapas in tampa bay"); 2 when at least two later words
+    /// that news nearly never capitalises are capitalised, as in titles and review headings ("Great Service And
+    /// Friendly Staff"); 0 otherwise.
+    /// </summary>
+    private int SentenceStyle(WordForm[] words)
+    {
+        var letters = 0;
+        var capitalised = 0;
+        var unusual = 0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            if (!w.HasLetter)
+            {
+                continue;
+            }
+
+            letters++;
+            if (i > 0 && w.Word != "I" && w.Word.Any(char.IsUpper))
+            {
+                capitalised++;
+                if (w.InitialCapital && lexicon.CapitalisationOf(w) == 1)
+                {
+                    unusual++;
+                }
+            }
+        }
+
+        return letters >= 3 && capitalised == 0 ? 1 : unusual >= 2 ? 2 : 0;
     }
 
     /// <summary>A sentence in capitals, like the headlines of agency copy, has no capitalisation evidence.</summary>

@@ -43,9 +43,11 @@ public sealed class Lexicon
     /// <summary>Word hash → distributional classes: a coarse class in the high 16 bits, a fine one in the low 16.</summary>
     public Dictionary<ulong, uint> Clusters { get; } = [];
 
-    /// <summary>The classes of a word as written, else of its lower-case form.</summary>
+    /// <summary>The classes of a word as written, else of its lower-case form, else of its capitalised form ("delaware", "MIRAMAR").</summary>
     public uint ClustersOf(WordForm word) =>
-        Clusters.TryGetValue(word.WordHash, out var classes) ? classes : Clusters.GetValueOrDefault(word.LowerHash);
+        Clusters.TryGetValue(word.WordHash, out var classes) ? classes
+        : Clusters.TryGetValue(word.LowerHash, out classes) ? classes
+        : Clusters.GetValueOrDefault(word.TitleHash);
 
     /// <summary>The mid-sentence capitalisation bucket of a word (0 = not seen in unlabeled text).</summary>
     public byte CapitalisationOf(WordForm word) => Capitalisation.GetValueOrDefault(word.LowerHash);

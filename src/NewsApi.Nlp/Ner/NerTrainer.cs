@@ -20,6 +20,9 @@ public sealed record NerTrainingOptions
     public float PruneBelow { get; init; } = 1e-3f;
 
     public string Version { get; init; } = "dev";
+
+    /// <summary>Jackknife group of each training document (augmented copies share their original's); null: the index.</summary>
+    public IReadOnlyList<int>? Groups { get; init; }
 }
 
 /// <summary>
@@ -193,8 +196,8 @@ public sealed class NerTrainer(Lexicon lexicon, NerTrainingOptions options, Text
         var labels = new List<byte[]>[train.Count];
         for (var fold = 0; fold < options.Folds; fold++)
         {
-            var inFold = Enumerable.Range(0, train.Count).Where(i => i % options.Folds == fold).ToList();
-            var outOfFold = Enumerable.Range(0, train.Count).Where(i => i % options.Folds != fold).ToList();
+            var inFold = Enumerable.Range(0, train.Count).Where(i => GroupOf(i) % options.Folds == fold).ToList();
+            var outOfFold = Enumerable.Range(0, train.Count).Where(i => GroupOf(i) % options.Folds != fold).ToList();
             var (weights, _, _) = TrainStage($"fold {fold + 1}", outOfFold.Select(i => train[i]).ToList(),
                 outOfFold.Select(i => features[i]).ToList(), null, null, epochs, keepBest: false);
             var frozen = Freeze(weights);
@@ -208,6 +211,8 @@ public sealed class NerTrainer(Lexicon lexicon, NerTrainingOptions options, Text
 
         return [.. labels];
     }
+
+    private int GroupOf(int document) => options.Groups is { } groups ? groups[document] : document;
 
     private static FrozenWeights Freeze((List<ulong> Keys, float[] Weights) weights) => new(weights.Keys, weights.Weights);
 

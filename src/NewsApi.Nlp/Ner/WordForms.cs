@@ -32,6 +32,9 @@ public sealed class WordForm
 
     public ulong LowerHash { get; init; }
 
+    /// <summary>Hash of the lower-cased word with its first letter capitalised ("delaware", "DELAWARE" → "Delaware").</summary>
+    public ulong TitleHash { get; init; }
+
     public ulong ShapeHash { get; init; }
 
     public ulong ShortShapeHash { get; init; }
@@ -163,6 +166,7 @@ public static class WordForms
             ShortShape = shortShapeText,
             WordHash = FeatureHash.Text(word),
             LowerHash = FeatureHash.Text(lowerWord),
+            TitleHash = lowerWord.Length > 0 ? FeatureHash.Text(char.ToUpperInvariant(lowerWord[0]) + lowerWord[1..]) : 0,
             ShapeHash = FeatureHash.Text(shapeText),
             ShortShapeHash = FeatureHash.Text(shortShapeText),
             PrefixHashes = prefixes,
