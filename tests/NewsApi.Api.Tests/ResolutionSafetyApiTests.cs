@@ -111,6 +111,39 @@ public sealed class ResolutionSafetyApiTests(DatabaseFixture database) : ApiTest
     }
 
     [Fact]
+    public async Task A_surname_several_people_share_joins_the_one_named_far_more_often_in_the_same_context()
+    {
+        var files = Enumerable.Range(1, 5).Select(i => ($"pm{i}.txt", $"""
+            Tony Blair sets out plan {i}
+            Published March {i}, 2005
+
+            Prime Minister Tony Blair has set out the Labour Party's plan number {i} for schools and hospitals in a speech to party members.
+            """)).Append(("cherie.txt", """
+            Cherie Blair backs campaign
+            Published March 8, 2005
+
+            Cherie Blair has backed a Labour Party campaign for women's rights at work.
+            """)).Append(("blair.txt", """
+            Blair defends plans
+            Published March 9, 2005
+
+            Blair defended the plans on Wednesday, and the Labour Party said they would be paid for without new taxes.
+            """)).Append(("rival.txt", """
+            Howard attacks plans
+            Published March 10, 2005
+
+            Michael Howard attacked the plans. Tony Blair and Cherie Blair were in Sedgefield, where Blair spoke to the Labour Party.
+            """)).ToArray();
+        await ImportInOrderAsync(files);
+
+        var people = await ListAsync("people");
+        var tony = Assert.Single(people, p => p.Name == "Tony Blair");
+        Assert.Contains("blair.txt", await FilesAsync("people", tony.Id));
+        Assert.DoesNotContain(people, p => p.Name == "Blair");
+        Assert.DoesNotContain("blair.txt", await FilesAsync("people", Assert.Single(people, p => p.Name == "Cherie Blair").Id));
+    }
+
+    [Fact]
     public async Task A_given_name_alone_joins_no_one_across_articles()
     {
         await ImportInOrderAsync(("wizard.txt", Wizard), ("prince.txt", Prince));

@@ -12,8 +12,9 @@ namespace NewsApi.Api.Entities;
 /// Stores an article's analysis and resolves its entities against those of other articles. Runs inside the
 /// article's import transaction, under one advisory lock, so concurrent importers never create the same
 /// entity twice. Matching is by name and known aliases (acronyms, country variants, organisation short forms and
-/// variants, aliases added by corrections); a person named only by a surname joins the one person who has it,
-/// only when the article shares a person or organisation with theirs, and a given name alone joins no one. Corrections are
+/// variants, aliases added by corrections); a person named only by a surname joins a person who has it only when
+/// the article shares a person or organisation with theirs and no other such person is nearly as frequent, and a
+/// given name alone joins no one. Corrections are
 /// honoured: merged records redirect to their survivor, and blocked aliases (removed or split off) never
 /// match their old entity again.
 /// </summary>
@@ -69,12 +70,10 @@ public sealed class EntityStore(TimeProvider time)
         foreach (var (entity, match) in matches)
         {
             var (id, reason) = (match.Id, match.Reason);
-            if (match.Context is { } candidate)
+            if (match.Context is { } candidates)
             {
-                var others = context.Where(o => o != candidate.Id).ToList();
-                (id, reason) = others.Count > 0 && await SharesArticlesWithAsync(db, candidate.Id, others, cancellationToken)
-                    ? (candidate.Id, candidate.Reason)
-                    : (match.Id, match.Id is null ? $"\"{entity.Name}\" could be {candidate.Name}, but this article shares no one with theirs" : match.Reason);
+                var (chosen, why) = await PlausibleAsync(db, entity.Name, candidates, context, cancellationToken);
+                (id, reason) = chosen is not null ? (chosen, why) : (match.Id, match.Id is null ? why : match.Reason);
             }
 
             if (id is not null)
@@ -307,7 +306,22 @@ public sealed class EntityStore(TimeProvider time)
             .ToListAsync(cancellationToken);
 
         // A merge points every record merged into the loser straight at the survivor (MoveAsync), so one hop is enough.
-        return rows.Select(row => new KnownAlias(row.MergedIntoId ?? row.EntityId, row.Kind, row.AliasKey, row.Source, row.NameKey, row.Name, row.ArticleCount)).ToList();
+        var known = rows.Select(row => new KnownAlias(row.MergedIntoId ?? row.EntityId, row.Kind, row.AliasKey, row.Source, row.NameKey, row.Name, row.ArticleCount)).ToList();
+
+        // A person named by one word could be anyone with that surname, whether or not an article has yet written
+        // it alone: the most frequent few of them, as candidates (Match decides).
+        foreach (var surname in entities.Where(e => e.Kind == NlpKind.Person && EntityNames.WordCount(EntityNames.Key(e.Name)) == 1).Select(e => EntityNames.Key(e.Name)).Distinct())
+        {
+            var holders = await db.Entities
+                .Where(e => e.Kind == DataKind.Person && e.MergedIntoId == null && e.LastWordKey == surname && e.NameKey != surname)
+                .OrderByDescending(e => e.ArticleCount).ThenBy(e => e.Id).Take(MaxHolders)
+                .Select(e => new { e.Id, e.NameKey, e.Name, e.ArticleCount })
+                .ToListAsync(cancellationToken);
+            known.AddRange(holders.Where(h => !known.Any(k => k.EntityId == h.Id && k.AliasKey == surname))
+                .Select(h => new KnownAlias(h.Id, DataKind.Person, surname, AliasSource.Text, h.NameKey, h.Name, h.ArticleCount)));
+        }
+
+        return known;
     }
 
     /// <summary>The id a merged record now lives on (following chains of merges).</summary>
@@ -340,15 +354,26 @@ public sealed class EntityStore(TimeProvider time)
     }
 
     /// <summary>A record a name alone could join, if the article shares context with it.</summary>
-    private sealed record Candidate(long Id, string Name, string Reason);
+    /// <summary>A person a name alone could join, if the article shares context with theirs.</summary>
+    private sealed record Candidate(long Id, string Name, int ArticleCount);
+
+    /// <summary>
+    /// How much more often than everyone else with the surname (among those whose articles share context with this
+    /// one) a person must be named for a surname alone to be theirs: "Blair" in a politics report is Tony Blair
+    /// (149 articles) rather than Cherie Blair (4).
+    /// </summary>
+    private const int DominantShare = 5;
+
+    /// <summary>Surname holders checked for context, most frequent first.</summary>
+    private const int MaxHolders = 5;
 
     /// <summary>
     /// The existing entity the article's entity is, and why; null when it is new. A person named by one word
-    /// alone may instead get a <see cref="Candidate"/>: the one person of other articles with that surname, to be
-    /// joined only when the article shares context with theirs (<see cref="SharesArticlesWithAsync"/>); Id is then
-    /// what to do otherwise.
+    /// alone may instead get <see cref="Candidate"/>s: the people of other articles with that surname, one of whom
+    /// is joined only when the article shares context with theirs (<see cref="PlausibleAsync"/>); Id is then what
+    /// to do otherwise.
     /// </summary>
-    private static (long? Id, string Reason, Candidate? Context) Match(AnalysedEntity entity, List<KnownAlias> known)
+    private static (long? Id, string Reason, List<Candidate>? Context) Match(AnalysedEntity entity, List<KnownAlias> known)
     {
         var kind = ToData(entity.Kind);
         var nameKey = EntityNames.Key(entity.Name);
@@ -393,14 +418,38 @@ public sealed class EntityStore(TimeProvider time)
         // surname that several people share joins none of them.
         var loner = candidates.Where(c => c.NameKey == nameKey).OrderByDescending(c => c.ArticleCount).ThenBy(c => c.EntityId).FirstOrDefault();
         var holders = candidates.Where(c => EntityNames.WordCount(c.NameKey) > 1 && EntityNames.LastWord(c.NameKey) == nameKey)
-            .GroupBy(c => c.EntityId).Select(g => g.First()).ToList();
+            .GroupBy(c => c.EntityId).Select(g => g.First()).OrderByDescending(c => c.ArticleCount).ThenBy(c => c.EntityId).Take(MaxHolders).ToList();
         var fallback = loner is null ? (null, "") : ((long?)loner.EntityId, "same name as in other articles");
-        if (holders is [var holder])
+        return (fallback.Item1, fallback.Item2, holders.Count == 0 ? null : holders.Select(h => new Candidate(h.EntityId, h.Name, h.ArticleCount)).ToList());
+    }
+
+    /// <summary>
+    /// The one person a surname alone names, given the article's other matched entities: among the people with that
+    /// surname whose articles share one of them, the only one, or one named <see cref="DominantShare"/> times as
+    /// often as the others together. Null (with the reason) when none is plausible or several are.
+    /// </summary>
+    private static async Task<(long? Id, string Reason)> PlausibleAsync(NewsDbContext db, string name, List<Candidate> candidates, List<long> context, CancellationToken cancellationToken)
+    {
+        var plausible = new List<Candidate>();
+        foreach (var candidate in candidates)
         {
-            return (fallback.Item1, fallback.Item2, new Candidate(holder.EntityId, holder.Name, $"the only person known as \"{entity.Name}\", in articles with the same people or organisations"));
+            var others = context.Where(o => o != candidate.Id).ToList();
+            if (others.Count > 0 && await SharesArticlesWithAsync(db, candidate.Id, others, cancellationToken))
+            {
+                plausible.Add(candidate);
+            }
         }
 
-        return (fallback.Item1, fallback.Item2, null);
+        return plausible switch
+        {
+            [] => (null, $"\"{name}\" could be {candidates[0].Name}, but this article shares no one with theirs"),
+            [var only] => (only.Id, candidates.Count == 1
+                ? $"the only person known as \"{name}\", in articles with the same people or organisations"
+                : $"the only person known as \"{name}\" in articles with the same people or organisations ({candidates.Count} have the name)"),
+            [var top, .. var rest] when top.ArticleCount >= DominantShare * rest.Sum(r => r.ArticleCount) =>
+                (top.Id, $"\"{name}\" in articles with the same people or organisations is {top.Name} ({top.ArticleCount} articles) far more often than the {rest.Count} others"),
+            _ => (null, $"\"{name}\" could be {plausible.Count} people in articles with the same people or organisations"),
+        };
     }
 
     /// <summary>Does an article that mentions <paramref name="candidate"/> also mention one of <paramref name="others"/>?</summary>
