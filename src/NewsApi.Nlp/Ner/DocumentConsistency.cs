@@ -12,7 +12,11 @@ namespace NewsApi.Nlp.Ner;
 /// "Bank of England"), whatever the tagger made of its parts;</item>
 /// <item>a "name" ending in a word that ends names of treaties or events is not a person ("Abraham Accords");</item>
 /// <item>one sense per document: a word tagged alone with another type, or missed, while it ends a person's
-/// full name elsewhere in the document is that person ("Biden administration" after "Joe Biden").</item>
+/// full name elsewhere in the document is that person ("Biden administration" after "Joe Biden"); once "Hurricane
+/// Rita" is named, "Rita" alone is the storm;</item>
+/// <item>web text, e-mail and chat (<see cref="WebText"/>): greetings and titles are not part of a person ("Dear
+/// Nina"), spans holding URLs, e-mail addresses or file names are dropped, a lower-case span stays only when news
+/// or a gazetteer capitalises its words.</item>
 /// </list>
 /// </summary>
 public static partial class DocumentConsistency
@@ -127,21 +131,29 @@ public static partial class DocumentConsistency
             }
         }
 
-        if (surnames.Count == 0)
+        RetypeLoneWords(document, labels, surnames, type => type != EntityType.PER, EntityType.PER);
+    }
+
+    private static void Relabel(byte[] labels, List<TokenSpan> spans) => Bilou.Encode(spans, labels);
+
+    /// <summary>Gives every one-word entity that is one of <paramref name="words"/>, of a type <paramref name="from"/> accepts, the type <paramref name="to"/>.</summary>
+    private static void RetypeLoneWords(TaggerDocument document, List<byte[]> labels, HashSet<string> words, Func<EntityType, bool> from, EntityType to)
+    {
+        if (words.Count == 0)
         {
             return;
         }
 
         for (var s = 0; s < labels.Count; s++)
         {
-            var words = document.Sentences[s];
+            var sentence = document.Sentences[s];
             var spans = Bilou.Decode(labels[s]);
             var changed = false;
             for (var k = 0; k < spans.Count; k++)
             {
-                if (spans[k].Length == 1 && spans[k].Type != EntityType.PER && surnames.Contains(words[spans[k].Start].Word))
+                if (spans[k].Length == 1 && from(spans[k].Type) && words.Contains(sentence[spans[k].Start].Word))
                 {
-                    spans[k] = spans[k] with { Type = EntityType.PER };
+                    spans[k] = spans[k] with { Type = to };
                     changed = true;
                 }
             }
@@ -152,8 +164,6 @@ public static partial class DocumentConsistency
             }
         }
     }
-
-    private static void Relabel(byte[] labels, List<TokenSpan> spans) => Bilou.Encode(spans, labels);
 
     /// <summary>Words that open a greeting or a sign-off before a name ("Dear Nina", "Hey Vladi", "Thanks Debra").</summary>
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
@@ -386,30 +396,7 @@ public static partial class DocumentConsistency
             }
         }
 
-        if (storms.Count == 0)
-        {
-            return;
-        }
-
-        for (var s = 0; s < labels.Count; s++)
-        {
-            var words = document.Sentences[s];
-            var spans = Bilou.Decode(labels[s]);
-            var changed = false;
-            for (var k = 0; k < spans.Count; k++)
-            {
-                if (spans[k].Length == 1 && spans[k].Type == EntityType.PER && storms.Contains(words[spans[k].Start].Word))
-                {
-                    spans[k] = spans[k] with { Type = EntityType.MISC };
-                    changed = true;
-                }
-            }
-
-            if (changed)
-            {
-                Relabel(labels[s], spans);
-            }
-        }
+        RetypeLoneWords(document, labels, storms, type => type == EntityType.PER, EntityType.MISC);
     }
 
     private static readonly HashSet<string> StormWords = new(StringComparer.Ordinal) { "Hurricane", "Typhoon", "Cyclone", "Storm", "hurricane", "typhoon", "cyclone" };
