@@ -43,7 +43,7 @@ public sealed class AnalysisStore(EntityStore entities, EventStore events, Story
             await db.ArticleNames.Where(n => n.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
         }
 
-        foreach (var name in analysis.Names.DistinctBy(n => EntityStore.Truncate(EntityNames.SearchKey(n.Name))))
+        foreach (var (name, key) in analysis.Names.Select(n => (n, EntityStore.Truncate(EntityNames.SearchKey(n.Name)))).DistinctBy(n => n.Item2))
         {
             var (start, end) = name.Mentions[0];
             var inTitle = start < analysis.BodyOffset;
@@ -51,7 +51,7 @@ public sealed class AnalysisStore(EntityStore entities, EventStore events, Story
             db.ArticleNames.Add(new ArticleName
             {
                 ArticleId = article.Id,
-                NameKey = EntityStore.Truncate(EntityNames.SearchKey(name.Name)),
+                NameKey = key,
                 Name = EntityStore.Truncate(name.Name),
                 MentionCount = name.Mentions.Count,
                 InTitle = inTitle,

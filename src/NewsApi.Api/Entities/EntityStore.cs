@@ -310,7 +310,8 @@ public sealed class EntityStore(TimeProvider time)
 
         // A person named by one word could be anyone with that surname, whether or not an article has yet written
         // it alone: the most frequent few of them, as candidates (Match decides).
-        foreach (var surname in entities.Where(e => e.Kind == NlpKind.Person && EntityNames.WordCount(EntityNames.Key(e.Name)) == 1).Select(e => EntityNames.Key(e.Name)).Distinct())
+        // One indexed query (kind, last_word_key) with a limit per one-word person of the article: usually none or one.
+        foreach (var surname in entities.Where(e => e.Kind == NlpKind.Person).Select(e => EntityNames.Key(e.Name)).Where(k => EntityNames.WordCount(k) == 1).Distinct())
         {
             var holders = await db.Entities
                 .Where(e => e.Kind == DataKind.Person && e.MergedIntoId == null && e.LastWordKey == surname && e.NameKey != surname)
@@ -353,7 +354,6 @@ public sealed class EntityStore(TimeProvider time)
         }
     }
 
-    /// <summary>A record a name alone could join, if the article shares context with it.</summary>
     /// <summary>A person a name alone could join, if the article shares context with theirs.</summary>
     private sealed record Candidate(long Id, string Name, int ArticleCount);
 
@@ -430,15 +430,11 @@ public sealed class EntityStore(TimeProvider time)
     /// </summary>
     private static async Task<(long? Id, string Reason)> PlausibleAsync(NewsDbContext db, string name, List<Candidate> candidates, List<long> context, CancellationToken cancellationToken)
     {
-        var plausible = new List<Candidate>();
-        foreach (var candidate in candidates)
-        {
-            var others = context.Where(o => o != candidate.Id).ToList();
-            if (others.Count > 0 && await SharesArticlesWithAsync(db, candidate.Id, others, cancellationToken))
-            {
-                plausible.Add(candidate);
-            }
-        }
+        var ids = candidates.Select(c => c.Id).ToList();
+        var sharing = context.Count == 0 ? [] : await db.ArticleEntities
+            .Where(a => ids.Contains(a.EntityId) && db.ArticleEntities.Any(b => b.ArticleId == a.ArticleId && b.EntityId != a.EntityId && context.Contains(b.EntityId)))
+            .Select(a => a.EntityId).Distinct().ToListAsync(cancellationToken);
+        var plausible = candidates.Where(c => sharing.Contains(c.Id)).ToList();
 
         return plausible switch
         {
@@ -451,10 +447,6 @@ public sealed class EntityStore(TimeProvider time)
             _ => (null, $"\"{name}\" could be {plausible.Count} people in articles with the same people or organisations"),
         };
     }
-
-    /// <summary>Does an article that mentions <paramref name="candidate"/> also mention one of <paramref name="others"/>?</summary>
-    private static Task<bool> SharesArticlesWithAsync(NewsDbContext db, long candidate, List<long> others, CancellationToken cancellationToken) =>
-        db.ArticleEntities.AnyAsync(a => a.EntityId == candidate && db.ArticleEntities.Any(b => b.ArticleId == a.ArticleId && others.Contains(b.EntityId)), cancellationToken);
 
     private static async Task InsertAliasesAsync(NewsDbContext db, List<(long EntityId, DataKind Kind, string Alias, string Key)> rows, CancellationToken cancellationToken,
         AliasSource source = AliasSource.Text)

@@ -122,13 +122,14 @@ public static class AnnotatedEvaluation
     /// Does the main event's who (or where) overlap an annotation? The who and the where are linked entities, so
     /// any name the article gives them counts: "Tories" for the Conservative Party, "US" for the United States.
     /// </summary>
-    public static bool WhereHit(MainEvent? main, IReadOnlyList<string> annotated) =>
-        main is not null && (PhraseMatch.Hit(main.Where, annotated)
-            || (main.WhereEntity is { } place && PhraseMatch.Hit(string.Join(' ', place.Mentions.Select(m => m.Surface).Distinct()), annotated)));
-
     public static bool WhoHit(MainEvent? main, IReadOnlyList<string> annotated) =>
-        main is not null && (PhraseMatch.Hit(main.Who, annotated)
-            || PhraseMatch.Hit(string.Join(' ', main.WhoEntities.SelectMany(e => e.Mentions.Select(m => m.Surface)).Distinct()), annotated));
+        main is not null && LinkedHit(main.Who, main.WhoEntities, annotated);
+
+    public static bool WhereHit(MainEvent? main, IReadOnlyList<string> annotated) =>
+        main is not null && LinkedHit(main.Where, main.WhereEntity is { } place ? [place] : [], annotated);
+
+    private static bool LinkedHit(string? answer, IEnumerable<ArticleEntity> entities, IReadOnlyList<string> annotated) =>
+        PhraseMatch.Hit(answer, annotated) || PhraseMatch.Hit(string.Join(' ', entities.SelectMany(e => e.Mentions.Select(m => m.Surface)).Distinct()), annotated);
 
     public static AnnotatedScores Score(ArticleAnnotation gold, string text, ArticleAnalysis analysis, double minConfidence)
     {

@@ -192,9 +192,11 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
     /// <summary>The article's other names, one per matching key, at most <paramref name="max"/> mentions in all.</summary>
     private static List<OtherName> OtherNames(AnalyzedText analysis, int max) =>
         analysis.Entities
-            .Where(e => e.Type == EntityType.MISC && PlaceNames.CountryOfDemonym(e.Text) is null && EntityNames.Key(e.Text).Length > 0)
+            .Where(e => e.Type == EntityType.MISC && PlaceNames.CountryOfDemonym(e.Text) is null)
+            .Select(e => (Mention: e, Key: EntityNames.Key(e.Text)))
+            .Where(e => e.Key.Length > 0)
             .Take(max)
-            .GroupBy(e => EntityNames.Key(e.Text))
+            .GroupBy(e => e.Key, e => e.Mention)
             .Select(g => new OtherName(g.First().Text, g.Select(e => (e.Start, e.End)).ToList()))
             .ToList();
 
