@@ -1,9 +1,10 @@
+using NewsApi.Ingestion.Analysis;
+using NewsApi.Ingestion.Imports;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NewsApi.Api.Analysis;
 using NewsApi.Api.Articles;
 using NewsApi.Api.Entities;
 using NewsApi.Api.Events;

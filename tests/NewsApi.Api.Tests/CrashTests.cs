@@ -37,8 +37,10 @@ public sealed class CrashTests : IAsyncLifetime
 
     private static readonly Dictionary<string, string?> OneAtATime = new()
     {
-        // One file at a time, so that the order of cross-article resolution is the same in both imports.
+        // One file analysed at a time, so that the order of cross-article resolution is the same in both imports;
+        // small batches, so that each kill lands in the middle of the import, between and inside batches.
         ["Import:Concurrency"] = "1",
+        ["Import:BatchSize"] = "4",
         ["Import:RunOnStartup"] = "true",
         ["Import:IntervalSeconds"] = "0",
     };

@@ -1,3 +1,5 @@
+using NewsApi.Ingestion.Analysis;
+using NewsApi.Ingestion.Imports;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;

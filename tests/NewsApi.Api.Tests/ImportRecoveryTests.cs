@@ -1,3 +1,5 @@
+using NewsApi.Ingestion.Analysis;
+using NewsApi.Ingestion.Imports;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Imports;
 using NewsApi.Api.Tests.Infrastructure;

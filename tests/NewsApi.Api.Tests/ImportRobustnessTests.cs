@@ -1,3 +1,5 @@
+using NewsApi.Ingestion.Analysis;
+using NewsApi.Ingestion.Imports;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;

@@ -1,3 +1,5 @@
+using NewsApi.Ingestion.Analysis;
+using NewsApi.Ingestion.Imports;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Imports;

@@ -1,3 +1,5 @@
+using NewsApi.Ingestion.Analysis;
+using NewsApi.Ingestion.Imports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Infrastructure;

@@ -1,3 +1,5 @@
+using NewsApi.Ingestion.Analysis;
+using NewsApi.Ingestion.Imports;
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,13 +1,9 @@
-using NewsApi.Api.Entities;
-using NewsApi.Api.Events;
-using NewsApi.Api.Quotes;
-using NewsApi.Api.Stories;
 using NewsApi.Data;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data.Entities;
 using NewsApi.Nlp.Entities;
 
-namespace NewsApi.Api.Analysis;
+namespace NewsApi.Ingestion.Analysis;
 
 /// <summary>
 /// Stores everything an analysis found about an article, in the caller's transaction: entities (which take the

@@ -3,7 +3,7 @@ using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Nlp.Stories;
 
-namespace NewsApi.Api.Stories;
+namespace NewsApi.Ingestion.Analysis;
 
 /// <summary>
 /// Puts each article in a story. The article's shingle sketch (<see cref="ShingleSketch"/>) is stored in an

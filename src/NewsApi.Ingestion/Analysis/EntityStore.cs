@@ -6,7 +6,7 @@ using DataKind = NewsApi.Data.Entities.EntityKind;
 using NlpKind = NewsApi.Nlp.Entities.EntityKind;
 using AnalysedEntity = NewsApi.Nlp.Entities.ArticleEntity;
 
-namespace NewsApi.Api.Entities;
+namespace NewsApi.Ingestion.Analysis;
 
 /// <summary>
 /// Stores an article's analysis and resolves its entities against those of other articles. Runs inside the

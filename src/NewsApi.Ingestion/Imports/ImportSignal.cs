@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace NewsApi.Api.Imports;
+namespace NewsApi.Ingestion.Imports;
 
 /// <summary>Wakes this instance's import worker when a run is requested, instead of waiting for the schedule.</summary>
 public sealed class ImportSignal

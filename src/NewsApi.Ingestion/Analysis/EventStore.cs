@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsApi.Api.Entities;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Nlp.Entities;
@@ -10,7 +9,7 @@ using NlpEvent = NewsApi.Nlp.Events.ArticleEvent;
 using DataParticipantRole = NewsApi.Data.Entities.ParticipantRole;
 using NlpParticipantRole = NewsApi.Nlp.Events.ParticipantRole;
 
-namespace NewsApi.Api.Events;
+namespace NewsApi.Ingestion.Analysis;
 
 /// <summary>
 /// Stores an article's events and merges them with the events other articles report, so that one real-world

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NewsApi.Api.Analysis;
+using NewsApi.Ingestion.Analysis;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Nlp.Entities;
@@ -11,7 +12,7 @@ using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Text;
 using Npgsql;
 
-namespace NewsApi.Api.Imports;
+namespace NewsApi.Ingestion.Imports;
 
 /// <summary>
 /// Imports article files into PostgreSQL. Runs are rows in <c>import_runs</c>: any instance may queue one (at most
@@ -276,25 +277,262 @@ public sealed class ArticleImporter(
             (entry.Status is { } status && entry.Rejection is null && scannedAt - status.Modified < settle ? unsettled : ready).Add(entry);
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
-        var changed = new List<FolderEntry>();
-        await Parallel.ForEachAsync(ready, parallel, async (entry, token) =>
-        {
-            if (await ImportEntryAsync(run.Id, entry, token) is null)
-            {
-                lock (changed)
-                {
-                    changed.Add(entry);
-                }
-            }
-        });
-
+        var changed = await ImportEntriesAsync(run.Id, ready, cancellationToken);
         unsettled.AddRange(changed);
         if (unsettled.Count > 0)
         {
             await ImportWhenSettledAsync(run.Id, run.Path, unsettled, settle, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The import pipeline: <see cref="ImportOptions.Concurrency"/> workers read, decode, normalise and analyse
+    /// files in parallel into a bounded channel, and one writer stores what is ready, up to
+    /// <see cref="ImportOptions.BatchSize"/> articles per transaction (<see cref="WriteBatchAsync"/>). Returns the
+    /// entries that changed while they were read (to import once they settle).
+    /// </summary>
+    internal async Task<List<FolderEntry>> ImportEntriesAsync(long runId, IReadOnlyList<FolderEntry> entries, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var changed = new List<FolderEntry>();
+        var ready = Channel.CreateBounded<PreparedFile>(new BoundedChannelOptions(2 * settings.BatchSize) { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = stop.Token };
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await Parallel.ForEachAsync(entries, parallel, async (entry, token) =>
+                {
+                    if (await PrepareEntryAsync(runId, entry, token) is { } prepared)
+                    {
+                        await ready.Writer.WriteAsync(prepared, token);
+                    }
+                    else
+                    {
+                        lock (changed)
+                        {
+                            changed.Add(entry);
+                        }
+                    }
+                });
+                ready.Writer.Complete();
+            }
+            catch (Exception exception)
+            {
+                ready.Writer.Complete(exception);
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            var batch = new List<PreparedFile>(settings.BatchSize);
+            while (await ready.Reader.WaitToReadAsync(cancellationToken))
+            {
+                batch.Clear();
+                while (batch.Count < settings.BatchSize && ready.Reader.TryRead(out var prepared))
+                {
+                    batch.Add(prepared);
+                }
+
+                foreach (var entry in await WriteBatchAsync(runId, batch, cancellationToken))
+                {
+                    changed.Add(entry);
+                }
+            }
+        }
+        finally
+        {
+            // The writer stopped (done, shut down, or lost the database): the workers stop too.
+            await stop.CancelAsync();
+            await producer;
+        }
+
+        return changed;
+    }
+
+    /// <summary>A file read and analysed, waiting for the writer; or only its record, when it is not an article.</summary>
+    private sealed class PreparedFile(FolderEntry entry, ImportFile record, Stopwatch stopwatch)
+    {
+        public FolderEntry Entry { get; } = entry;
+
+        public ImportFile Record { get; set; } = record;
+
+        public Stopwatch Stopwatch { get; } = stopwatch;
+
+        public byte[]? Bytes { get; init; }
+
+        public DecodedText? Decoded { get; init; }
+
+        public NormalizedArticle? Article { get; init; }
+
+        public string Hash { get; init; } = "";
+
+        /// <summary>Null when the content was already stored when the file was read (nothing to analyse).</summary>
+        public ArticleAnalysis? Analysis { get; init; }
+    }
+
+    /// <summary>
+    /// Reads, decodes, normalises and analyses one entry within the file time budget; null when the file changed
+    /// while it was read. A file that is not an article, or over its budget, comes back as its rejected record.
+    /// </summary>
+    private async Task<PreparedFile?> PrepareEntryAsync(long runId, FolderEntry entry, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        if (entry.Rejection is not null)
+        {
+            return new PreparedFile(entry, Rejected(runId, entry, entry.Status?.Size ?? 0, entry.Rejection), stopwatch);
+        }
+
+        var timeout = TimeSpan.FromSeconds(options.CurrentValue.FileTimeoutSeconds);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(timeout);
+        var work = Task.Run(async () =>
+        {
+            var record = Rejected(runId, entry, entry.Status!.Value.Size, null);
+            var read = ImportFolder.Read(entry, options.CurrentValue.MaxFileBytes);
+            record.Bytes = read.Length;
+            if (read.Changed)
+            {
+                return null;
+            }
+
+            var prepared = read.Bytes is null ? null : Prepare(read.Bytes, record);
+            if (read.Rejection is not null || prepared is null)
+            {
+                record.Reason ??= read.Rejection;
+                return new PreparedFile(entry, record, stopwatch);
+            }
+
+            var (decoded, article) = prepared.Value;
+            var hash = article.ContentHash();
+            bool known;
+            await using (var look = await contexts.CreateDbContextAsync(budget.Token))
+            {
+                known = await look.Articles.AnyAsync(a => a.ContentHash == hash, budget.Token);
+            }
+
+            return new PreparedFile(entry, record, stopwatch)
+            {
+                Bytes = read.Bytes,
+                Decoded = decoded,
+                Article = article,
+                Hash = hash,
+                Analysis = known ? null : analyzer.Analyze(article.TitleDerived ? null : article.Title, article.Body, article.PublishedAt, budget.Token),
+            };
+        }, CancellationToken.None);
+
+        try
+        {
+            return await work.WaitAsync(budget.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var record = Rejected(runId, entry, entry.Status?.Size ?? 0,
+                $"Importing the file took longer than {timeout.TotalSeconds:N0} s (Import:FileTimeoutSeconds), so it was skipped.");
+            return new PreparedFile(entry, record, stopwatch);
+        }
+        catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception))
+        {
+            throw new DatabaseLostException(exception);
+        }
+    }
+
+    /// <summary>
+    /// Stores a batch of prepared files in one transaction: the advisory locks on every file and content of the
+    /// batch in one statement, without waiting (a file another instance is writing leaves the batch and is
+    /// imported on its own after it, waiting its turn within its time budget), the resolution lock once, then each
+    /// article under a savepoint, so that an article the database refuses is rolled back alone and recorded as
+    /// rejected with the reason while the rest of the batch commits. Returns the entries that changed meanwhile.
+    /// </summary>
+    private async Task<List<FolderEntry>> WriteBatchAsync(long runId, List<PreparedFile> batch, CancellationToken cancellationToken)
+    {
+        var articles = batch.Where(p => p.Article is not null).ToList();
+        var contested = new List<PreparedFile>();
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            db.Database.AutoSavepointsEnabled = false;
+            db.Database.SetCommandTimeout(options.CurrentValue.FileTimeoutSeconds + 10);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SET LOCAL synchronous_commit TO OFF", cancellationToken);
+            if (articles.Count > 0)
+            {
+                var files = articles.Select(p => FileLockKey(p.Record.File)).ToArray();
+                var contents = articles.Select(p => LockKey("content:" + p.Hash)).ToArray();
+                var granted = await db.Database.SqlQuery<bool>($"""
+                    SELECT pg_try_advisory_xact_lock(f) AND pg_try_advisory_xact_lock(c) AS "Value"
+                    FROM unnest({files}, {contents}) WITH ORDINALITY AS t(f, c, i) ORDER BY i
+                    """).ToListAsync(cancellationToken);
+                contested = articles.Where((_, i) => !granted[i]).ToList();
+                articles = articles.Where((_, i) => granted[i]).ToList();
+                await EntityStore.LockResolutionAsync(db, cancellationToken);
+            }
+
+            foreach (var prepared in articles)
+            {
+                await db.Database.ExecuteSqlAsync($"SAVEPOINT article", cancellationToken);
+                try
+                {
+                    await WriteArticleAsync(db, prepared, cancellationToken);
+                    await db.Database.ExecuteSqlAsync($"RELEASE SAVEPOINT article", cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException && !DatabaseErrors.IsUnavailable(exception))
+                {
+                    await db.Database.ExecuteSqlAsync($"ROLLBACK TO SAVEPOINT article", cancellationToken);
+                    prepared.Record = Refused(runId, prepared, exception);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            var done = batch.Where(p => !contested.Contains(p)).ToList();
+            foreach (var prepared in done)
+            {
+                prepared.Record.DurationMs = prepared.Stopwatch.Elapsed.TotalMilliseconds;
+                prepared.Record.ProcessedAt = Now();
+                db.ImportFiles.Add(prepared.Record);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(CancellationToken.None);
+            foreach (var prepared in done)
+            {
+                Log(prepared.Record);
+            }
+        }
+        catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception))
+        {
+            throw new DatabaseLostException(exception);
+        }
+
+        // Files another instance was writing: one at a time now, each waiting for its locks within its budget.
+        var changed = new List<FolderEntry>();
+        foreach (var prepared in contested)
+        {
+            if (await ImportEntryAsync(runId, prepared.Entry, cancellationToken) is null)
+            {
+                changed.Add(prepared.Entry);
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The record of an article the database refused (or the writer failed on): rejected, with the reason.</summary>
+    private ImportFile Refused(long runId, PreparedFile prepared, Exception exception)
+    {
+        var state = (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState;
+        logger.LogError(exception, "The database refused {File}", prepared.Record.File);
+        return Rejected(runId, prepared.Entry, prepared.Record.Bytes,
+            $"The database refused the article{(state is null ? "" : $" (SQL state {state})")}; the details are in the server log under this file's name.");
+    }
+
+    private void Log(ImportFile record) =>
+        logger.LogInformation("Import {File}: {Outcome} in {DurationMs:0.0} ms{Reason}",
+            record.File, record.Outcome, record.DurationMs, record.Reason is null ? "" : $" ({record.Reason})");
 
     /// <summary>
     /// Files modified within the last <see cref="ImportOptions.SettleSeconds"/> (or that changed while read) are
@@ -507,6 +745,14 @@ public sealed class ArticleImporter(
             }
         }
 
+        var prepared = new PreparedFile(new FolderEntry(record.File, null, null, null), record, stopwatch)
+        {
+            Bytes = bytes,
+            Decoded = decoded,
+            Article = normalized,
+            Hash = hash,
+            Analysis = analysis,
+        };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         // The file's time budget bounds its statements (a lock wait included), not the driver's shorter default.
@@ -520,7 +766,26 @@ public sealed class ArticleImporter(
         // File lock first, then content lock: every importer takes them in this order, so none deadlocks.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FileLockKey(record.File)})", cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey("content:" + hash)})", cancellationToken);
+        await WriteArticleAsync(db, prepared, cancellationToken);
 
+        record.DurationMs = stopwatch.Elapsed.TotalMilliseconds;
+        record.ProcessedAt = Now();
+        db.ImportFiles.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Past its budget the file is not committed; once the commit has begun it is not interrupted.
+        cancellationToken.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Stores one prepared article in the caller's transaction, which holds the article's file and content locks:
+    /// unchanged, a duplicate of stored content, or a new or updated article with its analysis. Sets the outcome on
+    /// its record (which the caller saves).
+    /// </summary>
+    private async Task WriteArticleAsync(NewsDbContext db, PreparedFile prepared, CancellationToken cancellationToken)
+    {
+        var (record, normalized, hash, bytes, decoded) = (prepared.Record, prepared.Article!, prepared.Hash, prepared.Bytes!, prepared.Decoded!);
         var existing = await db.Articles.Where(a => a.File == record.File).Select(a => new { a.Id, a.ContentHash }).FirstOrDefaultAsync(cancellationToken);
         var twin = await db.Articles.Where(a => a.ContentHash == hash).Select(a => new { a.Id, a.File }).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null && existing.ContentHash == hash)
@@ -539,7 +804,7 @@ public sealed class ArticleImporter(
         else
         {
             // Another importer stored this content and then removed it between our look and the lock: analyse now.
-            analysis ??= analyzer.Analyze(normalized.TitleDerived ? null : normalized.Title, normalized.Body, normalized.PublishedAt, cancellationToken);
+            var analysis = prepared.Analysis ?? analyzer.Analyze(normalized.TitleDerived ? null : normalized.Title, normalized.Body, normalized.PublishedAt, cancellationToken);
             var now = Now();
             var sourceId = await SourceIdAsync(db, normalized.Source, cancellationToken);
             Article article;
@@ -571,15 +836,6 @@ public sealed class ArticleImporter(
             record.ArticleId = article.Id;
             await store.StoreAsync(db, article, analysis, analyzer.PipelineVersion, cancellationToken);
         }
-
-        record.DurationMs = stopwatch.Elapsed.TotalMilliseconds;
-        record.ProcessedAt = Now();
-        db.ImportFiles.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-
-        // Past its budget the file is not committed; once the commit has begun it is not interrupted.
-        cancellationToken.ThrowIfCancellationRequested();
-        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private static void Apply(Article article, NormalizedArticle normalized, string hash, byte[] bytes, DecodedText decoded, long? sourceId, DateTimeOffset now)

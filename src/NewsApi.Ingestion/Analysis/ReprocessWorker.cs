@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NewsApi.Api.Analysis;
 using NewsApi.Data;
+using NewsApi.Ingestion.Imports;
 using NewsApi.Nlp.Entities;
 
-namespace NewsApi.Api.Entities;
+namespace NewsApi.Ingestion.Analysis;
 
 /// <summary>The <c>Analysis</c> configuration section.</summary>
 public sealed class AnalysisOptions
@@ -129,7 +129,7 @@ public sealed class ReprocessWorker(
             return;
         }
 
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Imports.ArticleImporter.FileLockKey(file)})", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ArticleImporter.FileLockKey(file)})", cancellationToken);
         var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
         if (article is null || article.PipelineVersion == analyzer.PipelineVersion || article.ContentHash != hash)
         {

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using NewsApi.Api.Entities;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Nlp.Entities;
 using AnalysedEntity = NewsApi.Nlp.Entities.ArticleEntity;
 using NlpQuoteKind = NewsApi.Nlp.Quotes.QuoteKind;
 
-namespace NewsApi.Api.Quotes;
+namespace NewsApi.Ingestion.Analysis;
 
 /// <summary>Replaces an article's quotes with those of its latest analysis, speakers linked to their stored records.</summary>
 public static class QuoteStore

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace NewsApi.Api.Imports;
+namespace NewsApi.Ingestion.Imports;
 
 /// <summary>The <c>Import</c> configuration section.</summary>
 public sealed class ImportOptions
@@ -23,9 +23,16 @@ public sealed class ImportOptions
     [Range(1, 1L << 30)]
     public long MaxFileBytes { get; set; } = 5 * 1024 * 1024;
 
-    /// <summary>Files imported at once in a run (each in its own transaction).</summary>
+    /// <summary>Files read, decoded, normalised and analysed at once in a run (default: the core count).</summary>
     [Range(1, 64)]
-    public int Concurrency { get; set; } = Math.Max(2, Environment.ProcessorCount);
+    public int Concurrency { get; set; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>
+    /// Most articles the writer stores in one transaction. It takes what the analysis has ready, up to this many,
+    /// so a quiet folder still imports file by file and a large one in batches.
+    /// </summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 64;
 
     /// <summary>
     /// Seconds one file may take from opening to commit (read, decode, analyse, store); a file over it is rejected

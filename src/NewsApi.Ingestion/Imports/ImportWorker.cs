@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using NewsApi.Data.Entities;
 
-namespace NewsApi.Api.Imports;
+namespace NewsApi.Ingestion.Imports;
 
 /// <summary>
 /// The background importer: queues a run at start-up and then every <see cref="ImportOptions.IntervalSeconds"/>,

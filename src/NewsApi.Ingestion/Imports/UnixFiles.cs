@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
-namespace NewsApi.Api.Imports;
+namespace NewsApi.Ingestion.Imports;
 
 /// <summary>What a directory entry is, from <c>lstat</c>/<c>fstat</c> (not from its name or attributes).</summary>
 public enum FileKind

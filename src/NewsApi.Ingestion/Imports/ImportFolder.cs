@@ -1,6 +1,6 @@
 using System.IO.Enumeration;
 
-namespace NewsApi.Api.Imports;
+namespace NewsApi.Ingestion.Imports;
 
 /// <summary>
 /// One entry of an import folder: a file to import (<see cref="Rejection"/> null) or something that will not be

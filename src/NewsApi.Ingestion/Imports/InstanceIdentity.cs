@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NewsApi.Api.Imports;
+namespace NewsApi.Ingestion.Imports;
 
 /// <summary>
 /// Who this process is, precisely enough for another process on the same machine to tell that it is gone: the
