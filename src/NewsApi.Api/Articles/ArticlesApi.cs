@@ -119,7 +119,11 @@ public static class ArticlesApi
             articles = articles.Where(a => a.SortDate <= to);
         }
 
-        if (q is not null)
+        if (q is not null && sort != SortOrder.Relevance)
+        {
+            articles = await MatchingAsync(db, articles, q, cancellationToken);
+        }
+        else if (q is not null)
         {
             articles = articles.Where(a => a.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)));
         }
@@ -151,6 +155,25 @@ public static class ArticlesApi
         return TypedResults.Ok(new Page<ArticleSummary>(page.Items.Select(r => r.Summary with { Excerpt = Excerpt(r.Summary.Excerpt) }).ToList(), page.Next));
     }
 
+    /// <summary>Matches up to which a search by date is answered from the full-text index alone.</summary>
+    private const int SparseMatches = 10_000;
+
+    /// <summary>
+    /// The articles matching <paramref name="q"/>, for a list by date. Ordered by date with a limit, PostgreSQL walks
+    /// the date index and tests each row's text vector: quick for a common term (matches come early), a scan of
+    /// the whole table for a rare or absent one. So the matches are first looked up in the full-text (GIN) index,
+    /// without an order: when there are at most <see cref="SparseMatches"/>, the page is sorted from their ids;
+    /// when there are more, matches are dense and the date-index walk stops early.
+    /// </summary>
+    private static async Task<IQueryable<Article>> MatchingAsync(NewsDbContext db, IQueryable<Article> articles, string q, CancellationToken cancellationToken)
+    {
+        var ids = await db.Articles.Where(a => a.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)))
+            .Select(a => a.Id).Take(SparseMatches + 1).ToListAsync(cancellationToken);
+        return ids.Count <= SparseMatches
+            ? articles.Where(a => ids.Contains(a.Id))
+            : articles.Where(a => a.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)));
+    }
+
     /// <summary>The cursor keys of a list of articles by date: sort date (ticks) and id.</summary>
     public static readonly KeyKind[] DateKeys = [KeyKind.Int64, KeyKind.Int64];
 
@@ -168,9 +191,7 @@ public static class ArticlesApi
         {
             var date = after.Date(0);
             var id = after.Long(1);
-            articles = newest
-                ? articles.Where(a => a.SortDate < date || (a.SortDate == date && a.Id < id))
-                : articles.Where(a => a.SortDate > date || (a.SortDate == date && a.Id > id));
+            articles = articles.After(a => a.SortDate, a => a.Id, (date, id), descending: newest);
         }
 
         var ordered = newest
@@ -186,7 +207,7 @@ public static class ArticlesApi
         {
             var rank = after.Float(0);
             var id = after.Long(1);
-            ranked = ranked.Where(x => x.Rank < rank || (x.Rank == rank && x.Article.Id < id));
+            ranked = ranked.After(x => x.Rank, x => x.Article.Id, (rank, id), descending: true);
         }
 
         var rows = await ranked

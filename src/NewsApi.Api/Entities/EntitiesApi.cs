@@ -159,7 +159,7 @@ public static class EntitiesApi
                 Sort.Mentions => AfterMentions(entities, after.Int(0), id),
 
                 // Names sort case-insensitively ("CNN" among the Cs, not before "Center").
-                _ => entities.Where(e => string.Compare(e.Name.ToLower(), name) > 0 || (e.Name.ToLower() == name && e.Id > id)),
+                _ => entities.After(e => e.Name.ToLower(), e => e.Id, (name, id), descending: false),
             };
         }
 
@@ -199,10 +199,10 @@ public static class EntitiesApi
     }
 
     private static IQueryable<Entity> AfterArticles(IQueryable<Entity> entities, int count, long id) =>
-        entities.Where(e => e.ArticleCount < count || (e.ArticleCount == count && e.Id < id));
+        entities.After(e => e.ArticleCount, e => e.Id, (count, id), descending: true);
 
     private static IQueryable<Entity> AfterMentions(IQueryable<Entity> entities, int count, long id) =>
-        entities.Where(e => e.MentionCount < count || (e.MentionCount == count && e.Id < id));
+        entities.After(e => e.MentionCount, e => e.Id, (count, id), descending: true);
 
     private static string LikeEscape(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 

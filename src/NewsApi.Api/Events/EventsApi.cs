@@ -182,9 +182,9 @@ public static class EventsApi
             var date = new DateTimeOffset(sort == Sort.Articles ? 0 : key, TimeSpan.Zero);
             events = sort switch
             {
-                Sort.Latest => events.Where(e => e.SortDate < date || (e.SortDate == date && e.Id < id)),
-                Sort.Earliest => events.Where(e => e.SortDate > date || (e.SortDate == date && e.Id > id)),
-                _ => events.Where(e => e.ArticleCount < key || (e.ArticleCount == key && e.Id < id)),
+                Sort.Latest => events.After(e => e.SortDate, e => e.Id, (date, id), descending: true),
+                Sort.Earliest => events.After(e => e.SortDate, e => e.Id, (date, id), descending: false),
+                _ => events.After(e => e.ArticleCount, e => e.Id, ((int)key, id), descending: true),
             };
         }
 

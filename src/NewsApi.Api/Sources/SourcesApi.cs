@@ -66,7 +66,7 @@ public static class SourcesApi
             // Names sort case-insensitively ("CNN" among the Cs, not before "Center").
             var name = after.Text(0);
             var id = after.Long(1);
-            sources = sources.Where(s => string.Compare(s.Name.ToLower(), name) > 0 || (s.Name.ToLower() == name && s.Id > id));
+            sources = sources.After(s => s.Name.ToLower(), s => s.Id, (name, id), descending: false);
         }
 
         // The cursor keeps the name as PostgreSQL lower-cases it, so the next page continues exactly where this one ends.

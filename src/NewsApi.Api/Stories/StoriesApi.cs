@@ -65,8 +65,8 @@ public static class StoriesApi
             var date = after.Date(1);
             var id = after.Long(2);
             stories = byArticles
-                ? stories.Where(s => s.ArticleCount < count || (s.ArticleCount == count && (s.LastDate < date || (s.LastDate == date && s.Id < id))))
-                : stories.Where(s => s.LastDate < date || (s.LastDate == date && s.Id < id));
+                ? stories.After(s => s.ArticleCount, s => s.LastDate, s => s.Id, (count, date, id), descending: true)
+                : stories.After(s => s.LastDate, s => s.Id, (date, id), descending: true);
         }
 
         var ordered = byArticles
