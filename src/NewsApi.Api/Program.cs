@@ -38,7 +38,9 @@ builder.Services.AddSerilog((services, logger) =>
 
 builder.Services.AddDbContextFactory<NewsDbContext>((services, options) =>
     NewsDbContext.Configure(options, services.GetRequiredService<IConfiguration>().GetConnectionString("News")!));
-builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+    .Configure<IConfiguration>((options, configuration) => options.ConnectionString = configuration.GetConnectionString("News"))
+    .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ImportSignal>();
@@ -49,7 +51,7 @@ builder.Services.AddSingleton<EntityStore>();
 builder.Services.AddSingleton<EventStore>();
 builder.Services.AddSingleton<StoryStore>();
 builder.Services.AddSingleton<AnalysisStore>();
-builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section);
+builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<ReprocessWorker>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ReprocessWorker>());
 builder.Services.AddScoped<EntityCorrections>();
@@ -77,13 +79,7 @@ builder.Services.AddNewsApiSwagger();
 
 var app = builder.Build();
 
-if (string.IsNullOrWhiteSpace(app.Configuration.GetConnectionString("News")))
-{
-    throw new InvalidOperationException(
-        "No database is configured. Set ConnectionStrings__News (or ConnectionStrings:News in appsettings), " +
-        "or start NewsApi with ./run.sh, which starts a private PostgreSQL, or with 'docker compose up'.");
-}
-
+// Validated here, before anything reaches for the database (the rest are validated as the host starts).
 if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
 {
     await using var scope = app.Services.CreateAsyncScope();

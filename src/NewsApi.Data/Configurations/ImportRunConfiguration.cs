@@ -19,14 +19,3 @@ public sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
         builder.HasMany(r => r.Files).WithOne(f => f.Run).HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-public sealed class ImportFileConfiguration : IEntityTypeConfiguration<ImportFile>
-{
-    public void Configure(EntityTypeBuilder<ImportFile> builder)
-    {
-        builder.ToTable("import_files");
-        builder.Property(f => f.Outcome).HasConversion<string>().HasMaxLength(16);
-        builder.Property(f => f.Encoding).HasMaxLength(32);
-        builder.HasIndex(f => new { f.RunId, f.Id });
-    }
-}

@@ -6,21 +6,6 @@ using NewsApi.Nlp.Entities;
 
 namespace NewsApi.Ingestion.Analysis;
 
-/// <summary>The <c>Analysis</c> configuration section.</summary>
-public sealed class AnalysisOptions
-{
-    public const string Section = "Analysis";
-
-    /// <summary>Bring articles analysed by an older model or older rules up to date in the background.</summary>
-    public bool ReprocessEnabled { get; set; } = true;
-
-    /// <summary>Seconds between checks for out-of-date articles.</summary>
-    public int ReprocessIntervalSeconds { get; set; } = 30;
-
-    /// <summary>Articles re-analysed per batch (each in its own transaction).</summary>
-    public int ReprocessBatchSize { get; set; } = 50;
-}
-
 /// <summary>
 /// Re-analyses stored articles whose annotations came from another pipeline version (a new model or new
 /// rules), a batch at a time, each article in its own transaction, while the API keeps serving. The import
