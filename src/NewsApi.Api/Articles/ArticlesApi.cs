@@ -13,7 +13,6 @@ using NewsApi.Api.Quotes;
 using NewsApi.Data;
 using NewsApi.Data.Configurations;
 using NewsApi.Data.Entities;
-using EntityKind = NewsApi.Data.Entities.EntityKind;
 using NewsApi.Nlp.Dates;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Normalisation;

@@ -6,7 +6,6 @@ using NewsApi.Api.Infrastructure;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Nlp.Entities;
-using EntityKind = NewsApi.Data.Entities.EntityKind;
 
 namespace NewsApi.Api.Entities;
 

@@ -2,9 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Nlp.Entities;
-using DataKind = NewsApi.Data.Entities.EntityKind;
-using NlpKind = NewsApi.Nlp.Entities.EntityKind;
-using AnalysedEntity = NewsApi.Nlp.Entities.ArticleEntity;
 
 namespace NewsApi.Ingestion.Analysis;
 
@@ -29,11 +26,11 @@ public sealed class EntityStore(TimeProvider time)
     public static async Task LockResolutionAsync(NewsDbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ResolutionLock})", cancellationToken);
 
-    public static DataKind ToData(NlpKind kind) => kind switch
+    public static EntityKind ToData(AnalysedKind kind) => kind switch
     {
-        NlpKind.Person => DataKind.Person,
-        NlpKind.Organisation => DataKind.Organisation,
-        _ => DataKind.Place,
+        AnalysedKind.Person => EntityKind.Person,
+        AnalysedKind.Organisation => EntityKind.Organisation,
+        _ => EntityKind.Place,
     };
 
     /// <summary>
@@ -65,7 +62,7 @@ public sealed class EntityStore(TimeProvider time)
 
         // A name alone joins a person of other articles only when the article shares someone with theirs: the
         // other entities this article matched (people and organisations; places are shared too widely).
-        var context = matches.Where(m => m.Match.Id is not null && m.Match.Context is null && m.Entity.Kind != NlpKind.Place)
+        var context = matches.Where(m => m.Match.Id is not null && m.Match.Context is null && m.Entity.Kind != AnalysedKind.Place)
             .Select(m => m.Match.Id!.Value).Distinct().ToList();
         foreach (var (entity, match) in matches)
         {
@@ -101,7 +98,7 @@ public sealed class EntityStore(TimeProvider time)
         var ids = targets.ToDictionary(t => t.Key, t => t.Value.Id ?? t.Value.New!.Id);
 
         // Every surface is an alias of its entity, unless a correction blocked it there.
-        var aliasRows = new List<(long EntityId, DataKind Kind, string Alias, string Key)>();
+        var aliasRows = new List<(long EntityId, EntityKind Kind, string Alias, string Key)>();
         foreach (var (entity, id) in ids)
         {
             aliasRows.Add((id, ToData(entity.Kind), entity.Name, EntityNames.Key(entity.Name)));
@@ -114,7 +111,7 @@ public sealed class EntityStore(TimeProvider time)
 
         // Mentions whose surface is blocked on their entity go to the entity that holds that alias (a split).
         var blockedSet = known.Where(k => k.Source == AliasSource.Blocked).Select(k => (k.EntityId, k.AliasKey)).ToHashSet();
-        var redirects = new Dictionary<(DataKind, string), long>();
+        var redirects = new Dictionary<(EntityKind, string), long>();
         foreach (var holder in known.Where(k => k.Source != AliasSource.Blocked && !blockedSet.Contains((k.EntityId, k.AliasKey)))
                      .OrderBy(k => k.Source == AliasSource.Manual ? 0 : 1).ThenBy(k => k.EntityId))
         {
@@ -187,7 +184,7 @@ public sealed class EntityStore(TimeProvider time)
         await InsertRowsAsync(db, article.Id, mentions, roles, perArticle, cancellationToken);
         await ApplyCountDeltasAsync(db, article, previous, perArticle, aliasDeltas, cancellationToken);
 
-        var newPeople = created.Where(c => c.Source.Kind == NlpKind.Person && EntityNames.WordCount(c.Entity.NameKey) > 1).Select(c => c.Entity).ToList();
+        var newPeople = created.Where(c => c.Source.Kind == AnalysedKind.Person && EntityNames.WordCount(c.Entity.NameKey) > 1).Select(c => c.Entity).ToList();
         await RefreshCountsAsync(db, await JoinSurnameOnlyPeopleAsync(db, newPeople, cancellationToken), cancellationToken);
         await DeleteOrphansAsync(db, previous, cancellationToken);
         return ids;
@@ -288,7 +285,7 @@ public sealed class EntityStore(TimeProvider time)
         }
     }
 
-    private sealed record KnownAlias(long EntityId, DataKind Kind, string AliasKey, AliasSource Source, string NameKey, string Name, int ArticleCount);
+    private sealed record KnownAlias(long EntityId, EntityKind Kind, string AliasKey, AliasSource Source, string NameKey, string Name, int ArticleCount);
 
     /// <summary>Aliases of existing entities for every key the article's entities could match by.</summary>
     private static async Task<List<KnownAlias>> KnownAliasesAsync(NewsDbContext db, IReadOnlyList<AnalysedEntity> entities, CancellationToken cancellationToken)
@@ -311,15 +308,15 @@ public sealed class EntityStore(TimeProvider time)
         // A person named by one word could be anyone with that surname, whether or not an article has yet written
         // it alone: the most frequent few of them, as candidates (Match decides).
         // One indexed query (kind, last_word_key) with a limit per one-word person of the article: usually none or one.
-        foreach (var surname in entities.Where(e => e.Kind == NlpKind.Person).Select(e => EntityNames.Key(e.Name)).Where(k => EntityNames.WordCount(k) == 1).Distinct())
+        foreach (var surname in entities.Where(e => e.Kind == AnalysedKind.Person).Select(e => EntityNames.Key(e.Name)).Where(k => EntityNames.WordCount(k) == 1).Distinct())
         {
             var holders = await db.Entities
-                .Where(e => e.Kind == DataKind.Person && e.MergedIntoId == null && e.LastWordKey == surname && e.NameKey != surname)
+                .Where(e => e.Kind == EntityKind.Person && e.MergedIntoId == null && e.LastWordKey == surname && e.NameKey != surname)
                 .OrderByDescending(e => e.ArticleCount).ThenBy(e => e.Id).Take(MaxHolders)
                 .Select(e => new { e.Id, e.NameKey, e.Name, e.ArticleCount })
                 .ToListAsync(cancellationToken);
             known.AddRange(holders.Where(h => !known.Any(k => k.EntityId == h.Id && k.AliasKey == surname))
-                .Select(h => new KnownAlias(h.Id, DataKind.Person, surname, AliasSource.Text, h.NameKey, h.Name, h.ArticleCount)));
+                .Select(h => new KnownAlias(h.Id, EntityKind.Person, surname, AliasSource.Text, h.NameKey, h.Name, h.ArticleCount)));
         }
 
         return known;
@@ -345,7 +342,7 @@ public sealed class EntityStore(TimeProvider time)
     private static IEnumerable<string> MatchKeys(AnalysedEntity entity)
     {
         yield return EntityNames.Key(entity.Name);
-        if (entity.Kind != NlpKind.Person)
+        if (entity.Kind != AnalysedKind.Person)
         {
             foreach (var alias in entity.Aliases.Keys.Concat(entity.KnownAs))
             {
@@ -386,7 +383,7 @@ public sealed class EntityStore(TimeProvider time)
             return (null, "", null);
         }
 
-        var singleWordPerson = entity.Kind == NlpKind.Person && EntityNames.WordCount(nameKey) == 1;
+        var singleWordPerson = entity.Kind == AnalysedKind.Person && EntityNames.WordCount(nameKey) == 1;
         if (!singleWordPerson)
         {
             // A full name matches a record of the same name, or failing that one that has it as an alias.
@@ -396,7 +393,7 @@ public sealed class EntityStore(TimeProvider time)
                 return (sameName.EntityId, "same name as in other articles", null);
             }
 
-            if (entity.Kind == NlpKind.Person)
+            if (entity.Kind == AnalysedKind.Person)
             {
                 // A person's full name only matches a full name: two Herzogs stay two people.
                 var alias = candidates.Where(c => c.AliasKey == nameKey && EntityNames.WordCount(c.NameKey) > 1).OrderByDescending(c => c.ArticleCount).FirstOrDefault();
@@ -448,7 +445,7 @@ public sealed class EntityStore(TimeProvider time)
         };
     }
 
-    private static async Task InsertAliasesAsync(NewsDbContext db, List<(long EntityId, DataKind Kind, string Alias, string Key)> rows, CancellationToken cancellationToken,
+    private static async Task InsertAliasesAsync(NewsDbContext db, List<(long EntityId, EntityKind Kind, string Alias, string Key)> rows, CancellationToken cancellationToken,
         AliasSource source = AliasSource.Text)
     {
         var distinct = rows.Where(r => r.Key.Length > 0).GroupBy(r => (r.EntityId, r.Key)).Select(g => g.First()).ToList();
@@ -481,7 +478,7 @@ public sealed class EntityStore(TimeProvider time)
         }
 
         var surnames = people.Select(p => p.LastWordKey).Distinct().ToList();
-        var holders = await db.Entities.Where(e => e.Kind == DataKind.Person && e.MergedIntoId == null && surnames.Contains(e.LastWordKey))
+        var holders = await db.Entities.Where(e => e.Kind == EntityKind.Person && e.MergedIntoId == null && surnames.Contains(e.LastWordKey))
             .Select(e => new { e.Id, e.NameKey, e.LastWordKey }).ToListAsync(cancellationToken);
         var changed = new List<long>();
         foreach (var person in people)
@@ -528,7 +525,7 @@ public sealed class EntityStore(TimeProvider time)
     {
         var lonerArticles = db.ArticleEntities.Where(a => a.EntityId == loner).Select(a => a.ArticleId);
         var personArticles = db.ArticleEntities.Where(a => a.EntityId == person).Select(a => a.ArticleId);
-        var third = db.ArticleEntities.Where(a => a.EntityId != loner && a.EntityId != person && a.Entity.Kind != DataKind.Place);
+        var third = db.ArticleEntities.Where(a => a.EntityId != loner && a.EntityId != person && a.Entity.Kind != EntityKind.Place);
         return third.Where(a => lonerArticles.Contains(a.ArticleId))
             .AnyAsync(a => third.Any(b => b.EntityId == a.EntityId && personArticles.Contains(b.ArticleId)), cancellationToken);
     }

@@ -3,11 +3,6 @@ using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Events;
-using AnalysedEntity = NewsApi.Nlp.Entities.ArticleEntity;
-using DataEvent = NewsApi.Data.Entities.Event;
-using NlpEvent = NewsApi.Nlp.Events.ArticleEvent;
-using DataParticipantRole = NewsApi.Data.Entities.ParticipantRole;
-using NlpParticipantRole = NewsApi.Nlp.Events.ParticipantRole;
 
 namespace NewsApi.Ingestion.Analysis;
 
@@ -45,13 +40,13 @@ public sealed class EventStore(TimeProvider time)
         // Publication dates only: an import date says nothing about when the reported event happened.
         IReadOnlyList<DateOnly> reported = article.PublishedAt is { } published ? [published] : [];
         var recycled = previous.Select(p => (Id: p.EventId, Key: new EventKey(
-            Parse(p.Type), previousParticipants.Where(x => x.EventId == p.EventId && x.Role != DataParticipantRole.Other).Select(x => x.EntityId).ToHashSet(),
+            Parse(p.Type), previousParticipants.Where(x => x.EventId == p.EventId && x.Role != ParticipantRole.Other).Select(x => x.EntityId).ToHashSet(),
             p.PlaceId, p.DateValue, p.DateUntil, p.Ordinal, reported))).ToList();
 
         var now = time.GetUtcNow();
         var reports = analysis.Events.Select(ev =>
         {
-            var participants = new Dictionary<long, DataParticipantRole>();
+            var participants = new Dictionary<long, ParticipantRole>();
             foreach (var p in ev.Participants)
             {
                 if (ids.TryGetValue(p.Entity, out var id))
@@ -94,7 +89,7 @@ public sealed class EventStore(TimeProvider time)
         }
 
         // New events in one batch.
-        var created = readings.Where(r => r.EventId is null).Select(r => (Reading: r, Record: new DataEvent
+        var created = readings.Where(r => r.EventId is null).Select(r => (Reading: r, Record: new Event
         {
             Type = EventTypes.Name(r.Type),
             Cameo = EventTypes.Cameo(r.Type).Code,
@@ -154,7 +149,7 @@ public sealed class EventStore(TimeProvider time)
         var types = keys.Select(k => EventTypes.Name(k.Type)).Distinct().ToArray();
         var actorIds = keys.SelectMany(k => k.Actors).Distinct().ToArray();
         var placeIds = keys.Where(k => k.Actors.Count == 0 && k.PlaceId is not null).Select(k => k.PlaceId!.Value).Distinct().ToArray();
-        var byActor = db.EventParticipants.Where(p => actorIds.Contains(p.EntityId) && p.Role != DataParticipantRole.Other).Select(p => p.EventId);
+        var byActor = db.EventParticipants.Where(p => actorIds.Contains(p.EntityId) && p.Role != ParticipantRole.Other).Select(p => p.EventId);
         var candidates = await db.Events.AsNoTracking()
             .Where(e => types.Contains(e.Type) && (byActor.Contains(e.Id) || (e.PlaceId != null && placeIds.Contains(e.PlaceId.Value))))
             .OrderByDescending(e => e.SortDate).Take(MaxCandidates * types.Length)
@@ -164,7 +159,7 @@ public sealed class EventStore(TimeProvider time)
         var readings = await db.ArticleEvents.AsNoTracking().Where(ae => candidateIds.Contains(ae.EventId))
             .Join(db.Articles, ae => ae.ArticleId, a => a.Id, (ae, a) => new { ae.EventId, ae.PlaceId, ae.Ordinal, ae.DateValue, ae.DateUntil, a.PublishedAt })
             .ToListAsync(cancellationToken);
-        var participants = await db.EventParticipants.AsNoTracking().Where(p => candidateIds.Contains(p.EventId) && p.Role != DataParticipantRole.Other)
+        var participants = await db.EventParticipants.AsNoTracking().Where(p => candidateIds.Contains(p.EventId) && p.Role != ParticipantRole.Other)
             .Select(p => new { p.EventId, p.EntityId }).Distinct().ToListAsync(cancellationToken);
         var typeOf = candidates.ToDictionary(c => c.Id, c => Parse(c.Type));
 
@@ -277,16 +272,16 @@ public sealed class EventStore(TimeProvider time)
             """, cancellationToken);
     }
 
-    private static DataParticipantRole ToData(NlpParticipantRole role) => role switch
+    private static ParticipantRole ToData(EventRole role) => role switch
     {
-        NlpParticipantRole.Actor1 => DataParticipantRole.Actor1,
-        NlpParticipantRole.Actor2 => DataParticipantRole.Actor2,
-        _ => DataParticipantRole.Other,
+        EventRole.Actor1 => ParticipantRole.Actor1,
+        EventRole.Actor2 => ParticipantRole.Actor2,
+        _ => ParticipantRole.Other,
     };
 
     /// <summary>Those who act or are acted upon: what cross-article matching compares (others are context).</summary>
-    private static HashSet<long> Actors(Dictionary<long, DataParticipantRole> participants) =>
-        participants.Where(p => p.Value != DataParticipantRole.Other).Select(p => p.Key).ToHashSet();
+    private static HashSet<long> Actors(Dictionary<long, ParticipantRole> participants) =>
+        participants.Where(p => p.Value != ParticipantRole.Other).Select(p => p.Key).ToHashSet();
 
     private static EventType Parse(string name) => EventTypes.TryParse(name, out var type) ? type : EventType.Statement;
 
@@ -302,9 +297,9 @@ public sealed class EventStore(TimeProvider time)
 
         public string Reason { get; } = reason;
 
-        public List<NlpEvent> Events { get; } = [];
+        public List<AnalysedEvent> Events { get; } = [];
 
-        public Dictionary<long, DataParticipantRole> Participants { get; } = [];
+        public Dictionary<long, ParticipantRole> Participants { get; } = [];
 
         public long? PlaceId { get; private set; }
 
@@ -318,7 +313,7 @@ public sealed class EventStore(TimeProvider time)
 
         public string Title { get; private set; } = "";
 
-        public void Add(NlpEvent ev, string title, Dictionary<long, DataParticipantRole> participants, long? placeId, NewsApi.Nlp.Dates.DateMention? date, bool main)
+        public void Add(AnalysedEvent ev, string title, Dictionary<long, ParticipantRole> participants, long? placeId, NewsApi.Nlp.Dates.DateMention? date, bool main)
         {
             Events.Add(ev);
             foreach (var (id, role) in participants)

@@ -2,8 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Nlp.Entities;
-using AnalysedEntity = NewsApi.Nlp.Entities.ArticleEntity;
-using NlpQuoteKind = NewsApi.Nlp.Quotes.QuoteKind;
+using NewsApi.Nlp.Quotes;
 
 namespace NewsApi.Ingestion.Analysis;
 
@@ -34,7 +33,7 @@ public static class QuoteStore
                 Start = start,
                 End = start + (q.End - q.Start),
                 q.Text,
-                Kind = (q.Kind switch { NlpQuoteKind.Direct => QuoteKind.Direct, NlpQuoteKind.Partial => QuoteKind.Partial, _ => QuoteKind.Indirect }).ToString(),
+                Kind = (q.Kind switch { QuoteType.Direct => QuoteKind.Direct, QuoteType.Partial => QuoteKind.Partial, _ => QuoteKind.Indirect }).ToString(),
                 Cue = q.Cue is null ? null : EntityStore.Truncate(q.Cue, 50),
                 SpeakerId = q.Speaker is not null && ids.TryGetValue(q.Speaker, out var id) ? id : (long?)null,
                 SpeakerText = q.SpeakerText is null ? null : EntityStore.Truncate(q.SpeakerText),

@@ -128,7 +128,7 @@ public static class AnnotatedEvaluation
     public static bool WhereHit(MainEvent? main, IReadOnlyList<string> annotated) =>
         main is not null && LinkedHit(main.Where, main.WhereEntity is { } place ? [place] : [], annotated);
 
-    private static bool LinkedHit(string? answer, IEnumerable<ArticleEntity> entities, IReadOnlyList<string> annotated) =>
+    private static bool LinkedHit(string? answer, IEnumerable<AnalysedEntity> entities, IReadOnlyList<string> annotated) =>
         PhraseMatch.Hit(answer, annotated) || PhraseMatch.Hit(string.Join(' ', entities.SelectMany(e => e.Mentions.Select(m => m.Surface)).Distinct()), annotated);
 
     public static AnnotatedScores Score(ArticleAnnotation gold, string text, ArticleAnalysis analysis, double minConfidence)
@@ -140,7 +140,7 @@ public static class AnnotatedEvaluation
         var goldRecords = gold.Entities.GroupBy(e => (e.Type, e.Name))
             .Select(g => (g.Key.Type, g.Key.Name, Keys: g.Select(e => PhraseMatch.Key(text[e.Start..e.End])).Append(PhraseMatch.Key(g.Key.Name)).Where(k => k.Length > 0).ToHashSet()))
             .ToList();
-        var systemRecords = analysis.Entities.Select(e => (Type: e.Kind switch { EntityKind.Person => "PER", EntityKind.Organisation => "ORG", _ => "LOC" }, e.Name,
+        var systemRecords = analysis.Entities.Select(e => (Type: e.Kind switch { AnalysedKind.Person => "PER", AnalysedKind.Organisation => "ORG", _ => "LOC" }, e.Name,
                 Keys: e.Mentions.Select(m => m.Surface).Concat(e.Aliases.Keys).Append(e.Name).Select(PhraseMatch.Key).Where(k => k.Length > 0).ToHashSet()))
             .Concat(analysis.Tokens.Entities.Where(n => n.Type == EntityType.MISC).GroupBy(n => PhraseMatch.Key(n.Text))
                 .Where(g => g.Key.Length > 0).Select(g => (Type: "MISC", Name: g.First().Text, Keys: new HashSet<string> { g.Key })))

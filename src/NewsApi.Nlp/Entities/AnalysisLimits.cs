@@ -53,7 +53,7 @@ public sealed record AnalysisLimits
     /// Keeps the first <paramref name="max"/> mentions (text order) across <paramref name="entities"/>, with the roles
     /// and alias counts they support; true when some were dropped. Entities left without mentions are the caller's to drop.
     /// </summary>
-    public static bool KeepFirstMentions(List<ArticleEntity> entities, int max)
+    public static bool KeepFirstMentions(List<AnalysedEntity> entities, int max)
     {
         var total = entities.Sum(e => e.Mentions.Count);
         if (total <= max)

@@ -3,7 +3,7 @@ using NewsApi.Nlp.Text;
 
 namespace NewsApi.Nlp.Entities;
 
-public enum EntityKind
+public enum AnalysedKind
 {
     Person,
     Organisation,
@@ -31,12 +31,12 @@ public sealed record Mention(int Start, int End, int Sentence, string Surface, s
 /// <param name="Sentence">The sentence that states it.</param>
 /// <param name="Start">Offset of the role phrase.</param>
 /// <param name="End">Offset past the end of the name it is attached to.</param>
-public sealed record Role(string Title, string? Affiliation, EntityKind? AffiliationKind, bool Former, int Sentence, int Start, int End);
+public sealed record Role(string Title, string? Affiliation, AnalysedKind? AffiliationKind, bool Former, int Sentence, int Start, int End);
 
 /// <summary>An entity as one article presents it: one person, organisation or place with all its mentions.</summary>
-public sealed class ArticleEntity
+public sealed class AnalysedEntity
 {
-    public required EntityKind Kind { get; init; }
+    public required AnalysedKind Kind { get; init; }
 
     /// <summary>The fullest name the article gives ("Antony Blinken", "Israel Defense Forces", "United States").</summary>
     public required string Name { get; set; }
@@ -63,7 +63,7 @@ public sealed class ArticleEntity
 /// <summary>The entities of one article.</summary>
 /// <param name="Text">The analysed text: the title, a blank line, then the body.</param>
 /// <param name="BodyOffset">Where the body starts in <paramref name="Text"/>.</param>
-public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText Tokens, IReadOnlyList<ArticleEntity> Entities)
+public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText Tokens, IReadOnlyList<AnalysedEntity> Entities)
 {
     /// <summary>
     /// Other names (MISC): works, products, competitions, events, awards, in order of first mention; one per name.
@@ -78,7 +78,7 @@ public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText T
     public IReadOnlyList<Quotes.Quote> Quotes { get; init; } = [];
 
     /// <summary>Events, one per real-world event the article reports.</summary>
-    public IReadOnlyList<Events.ArticleEvent> Events { get; init; } = [];
+    public IReadOnlyList<Events.AnalysedEvent> Events { get; init; } = [];
 
     /// <summary>The main event in the 5W1H frame, when the article reports any event.</summary>
     public Events.MainEvent? MainEvent { get; init; }
@@ -86,7 +86,7 @@ public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText T
     /// <summary>The <see cref="AnalysisLimits"/> this article reached, as flags ("analysis-truncated", "quotes-capped", …).</summary>
     public IReadOnlyList<string> LimitsReached { get; init; } = [];
 
-    public IEnumerable<ArticleEntity> Of(EntityKind kind) => Entities.Where(e => e.Kind == kind);
+    public IEnumerable<AnalysedEntity> Of(AnalysedKind kind) => Entities.Where(e => e.Kind == kind);
 
     /// <summary>The sentence's text.</summary>
     public string SentenceText(int sentence)
@@ -231,7 +231,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         public Sentence SentenceOf(int sentence) => Analysis.Sentences[sentence];
     }
 
-    private List<ArticleEntity> ResolvePeople(Context context)
+    private List<AnalysedEntity> ResolvePeople(Context context)
     {
         var candidates = new List<(EntityMention Mention, int Start, string Name)>();
         foreach (var mention in context.Analysis.Entities.Where(e => e.Type == EntityType.PER))
@@ -282,14 +282,14 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         candidates = kept;
         candidates.AddRange(split);
 
-        var clusters = new List<ArticleEntity>();
-        var byKey = new Dictionary<string, ArticleEntity>(StringComparer.Ordinal);
+        var clusters = new List<AnalysedEntity>();
+        var byKey = new Dictionary<string, AnalysedEntity>(StringComparer.Ordinal);
         foreach (var (mention, start, name) in candidates.Where(c => Words(c.Name).Length > 1))
         {
             var key = NameKey(name);
             if (!byKey.TryGetValue(key, out var person))
             {
-                person = new ArticleEntity { Kind = EntityKind.Person, Name = name };
+                person = new AnalysedEntity { Kind = AnalysedKind.Person, Name = name };
                 byKey[key] = person;
                 clusters.Add(person);
             }
@@ -298,7 +298,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         }
 
         // Every cluster so far has a full (multi-word) mention; index them by first and last word once.
-        var fullByWord = new Dictionary<string, List<ArticleEntity>>(StringComparer.Ordinal);
+        var fullByWord = new Dictionary<string, List<AnalysedEntity>>(StringComparer.Ordinal);
         foreach (var cluster in clusters.Where(c => c.Mentions.Any(m => Words(NameKey(m.Surface)).Length > 1)))
         {
             var key = NameKey(cluster.Name);
@@ -319,7 +319,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         {
             var word = NameKey(name);
             var matches = fullByWord.GetValueOrDefault(word) ?? [];
-            ArticleEntity? person = null;
+            AnalysedEntity? person = null;
             string? reason = null;
             if (matches.Count == 1)
             {
@@ -338,7 +338,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
             {
                 if (!byKey.TryGetValue(word, out person))
                 {
-                    person = new ArticleEntity { Kind = EntityKind.Person, Name = name };
+                    person = new AnalysedEntity { Kind = AnalysedKind.Person, Name = name };
                     byKey[word] = person;
                     clusters.Add(person);
                     mentionStarts[person] = [];
@@ -446,7 +446,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
             }
 
             string? affiliation = null;
-            EntityKind? kind = null;
+            AnalysedKind? kind = null;
             var titleWords = new List<string>();
             for (var steps = 0; k < sentence.EndToken && steps < 6; steps++, k++)
             {
@@ -465,7 +465,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
 
                 if (PlaceNames.CountryOfDemonym(word) is { } country && titleWords.Count == 0)
                 {
-                    (affiliation, kind) = (country, EntityKind.Place);
+                    (affiliation, kind) = (country, AnalysedKind.Place);
                     continue;
                 }
 
@@ -501,7 +501,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         }
     }
 
-    private static (string? Name, EntityKind? Kind, int Start) AffiliationBefore(Context context, int titleStart, int sentenceStart)
+    private static (string? Name, AnalysedKind? Kind, int Start) AffiliationBefore(Context context, int titleStart, int sentenceStart)
     {
         var before = titleStart - 1;
         if (before < sentenceStart)
@@ -517,24 +517,24 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
 
         if (PlaceNames.CountryOfDemonym(context.Word(before)) is { } country)
         {
-            return (country, EntityKind.Place, before);
+            return (country, AnalysedKind.Place, before);
         }
 
         return (null, null, titleStart);
     }
 
-    private static (string? Name, EntityKind? Kind) Affiliation(EntityMention entity) => entity.Type switch
+    private static (string? Name, AnalysedKind? Kind) Affiliation(EntityMention entity) => entity.Type switch
     {
-        EntityType.LOC => (PlaceNames.Canonical(entity.Text), EntityKind.Place),
-        EntityType.ORG => (OrganisationNames.Expansion(entity.Text) ?? entity.Text, EntityKind.Organisation),
-        EntityType.MISC when PlaceNames.CountryOfDemonym(entity.Text) is { } country => (country, EntityKind.Place),
+        EntityType.LOC => (PlaceNames.Canonical(entity.Text), AnalysedKind.Place),
+        EntityType.ORG => (OrganisationNames.Expansion(entity.Text) ?? entity.Text, AnalysedKind.Organisation),
+        EntityType.MISC when PlaceNames.CountryOfDemonym(entity.Text) is { } country => (country, AnalysedKind.Place),
         _ => (null, null),
     };
 
-    private static List<ArticleEntity> ResolveOrganisations(Context context)
+    private static List<AnalysedEntity> ResolveOrganisations(Context context)
     {
-        var clusters = new List<ArticleEntity>();
-        var byKey = new Dictionary<string, ArticleEntity>(StringComparer.OrdinalIgnoreCase);
+        var clusters = new List<AnalysedEntity>();
+        var byKey = new Dictionary<string, AnalysedEntity>(StringComparer.OrdinalIgnoreCase);
         var mentions = context.Analysis.Entities.Where(e => e.Type == EntityType.ORG).Select(OrganisationNames.TrimMembers).ToList();
 
         // Full names first, so acronyms find them.
@@ -543,7 +543,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
             var name = StripArticle(mention.Text);
             string? reason = null;
             var variants = OrganisationNames.Variants(name).ToList();
-            ArticleEntity? organisation = byKey.GetValueOrDefault(name);
+            AnalysedEntity? organisation = byKey.GetValueOrDefault(name);
             if (organisation is null && OrganisationNames.LooksLikeAcronym(name))
             {
                 organisation = clusters.FirstOrDefault(c => OrganisationNames.Abbreviates(name, c.Name));
@@ -559,7 +559,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
                 organisation = byKey.GetValueOrDefault(canonical);
                 if (organisation is null)
                 {
-                    organisation = new ArticleEntity { Kind = EntityKind.Organisation, Name = canonical };
+                    organisation = new AnalysedEntity { Kind = AnalysedKind.Organisation, Name = canonical };
                     byKey[canonical] = organisation;
                     clusters.Add(organisation);
                 }
@@ -576,7 +576,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
 
             if (organisation is null)
             {
-                organisation = new ArticleEntity { Kind = EntityKind.Organisation, Name = name };
+                organisation = new AnalysedEntity { Kind = AnalysedKind.Organisation, Name = name };
                 clusters.Add(organisation);
             }
 
@@ -618,10 +618,10 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         return clusters;
     }
 
-    private static List<ArticleEntity> ResolvePlaces(Context context)
+    private static List<AnalysedEntity> ResolvePlaces(Context context)
     {
-        var byName = new Dictionary<string, ArticleEntity>(StringComparer.OrdinalIgnoreCase);
-        var clusters = new List<ArticleEntity>();
+        var byName = new Dictionary<string, AnalysedEntity>(StringComparer.OrdinalIgnoreCase);
+        var clusters = new List<AnalysedEntity>();
         var mentions = context.Analysis.Entities.Where(e => e.Type == EntityType.LOC).ToList();
         var known = mentions.Select(m => PlaceNames.Canonical(StripArticle(m.Text))).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -648,7 +648,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
             var canonical = PlaceNames.Canonical(StripArticle(mention.Text));
             if (!byName.TryGetValue(canonical, out var place))
             {
-                place = new ArticleEntity { Kind = EntityKind.Place, Name = canonical };
+                place = new AnalysedEntity { Kind = AnalysedKind.Place, Name = canonical };
                 byName[canonical] = place;
                 clusters.Add(place);
             }
@@ -669,7 +669,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && name.Length > 4 ? name[4..] : name;
 
     /// <summary>Salience: half mention share, three tenths earliness, one fifth a headline mention.</summary>
-    private static void Score(List<ArticleEntity> entities, int length, int bodyOffset)
+    private static void Score(List<AnalysedEntity> entities, int length, int bodyOffset)
     {
         var most = entities.Count == 0 ? 1 : entities.Max(e => e.Mentions.Count);
         foreach (var entity in entities)

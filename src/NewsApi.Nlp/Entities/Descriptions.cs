@@ -29,7 +29,7 @@ public static class Descriptions
     /// in it gives ("US", "Israeli"); when several people hold a matching role, the most salient. Null when the
     /// description names no office or the article gives no one that role.
     /// </summary>
-    public static ArticleEntity? Person(ArticleAnalysis analysis, IReadOnlyList<string> words)
+    public static AnalysedEntity? Person(ArticleAnalysis analysis, IReadOnlyList<string> words)
     {
         var noun = words.LastOrDefault(RoleNouns.ContainsKey);
         if (noun is null || words.Count > 8)
@@ -40,7 +40,7 @@ public static class Descriptions
         var affiliation = words.Select(w => PlaceNames.CountryOfDemonym(w) ?? (PlaceNames.IsKnownCountryVariant(w) ? PlaceNames.Canonical(w) : null))
             .FirstOrDefault(a => a is not null);
         var holders = Holders.GetValue(analysis.Entities, BuildHolders);
-        ArticleEntity? best = null;
+        AnalysedEntity? best = null;
         foreach (var title in RoleNouns[noun])
         {
             foreach (var (person, roleAffiliation) in holders.GetValueOrDefault(title) ?? [])
@@ -57,12 +57,12 @@ public static class Descriptions
     }
 
     /// <summary>Who holds each role title in an article (distinct person and affiliation), built once per article.</summary>
-    private static readonly ConditionalWeakTable<IReadOnlyList<ArticleEntity>, Dictionary<string, List<(ArticleEntity Person, string? Affiliation)>>> Holders = new();
+    private static readonly ConditionalWeakTable<IReadOnlyList<AnalysedEntity>, Dictionary<string, List<(AnalysedEntity Person, string? Affiliation)>>> Holders = new();
 
-    private static Dictionary<string, List<(ArticleEntity, string?)>> BuildHolders(IReadOnlyList<ArticleEntity> entities)
+    private static Dictionary<string, List<(AnalysedEntity, string?)>> BuildHolders(IReadOnlyList<AnalysedEntity> entities)
     {
-        var holders = new Dictionary<string, List<(ArticleEntity, string?)>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var person in entities.Where(e => e.Kind == EntityKind.Person))
+        var holders = new Dictionary<string, List<(AnalysedEntity, string?)>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in entities.Where(e => e.Kind == AnalysedKind.Person))
         {
             foreach (var (title, affiliation) in person.Roles.Select(r => (r.Title, r.Affiliation)).Distinct())
             {
@@ -79,9 +79,9 @@ public static class Descriptions
     }
 
     /// <summary>Ties on salience go to the entity listed first, as before the index.</summary>
-    private static int Order(ArticleAnalysis analysis, ArticleEntity entity) => IndexOf(analysis.Entities, entity);
+    private static int Order(ArticleAnalysis analysis, AnalysedEntity entity) => IndexOf(analysis.Entities, entity);
 
-    private static int IndexOf(IReadOnlyList<ArticleEntity> entities, ArticleEntity entity)
+    private static int IndexOf(IReadOnlyList<AnalysedEntity> entities, AnalysedEntity entity)
     {
         for (var i = 0; i < entities.Count; i++)
         {

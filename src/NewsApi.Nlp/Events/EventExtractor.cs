@@ -5,39 +5,39 @@ using NewsApi.Nlp.Text;
 
 namespace NewsApi.Nlp.Events;
 
-public enum ParticipantRole
+public enum EventRole
 {
     Actor1,
     Actor2,
     Other,
 }
 
-public sealed record EventParticipant(ArticleEntity Entity, ParticipantRole Role);
+public sealed record AnalysedParticipant(AnalysedEntity Entity, EventRole Role);
 
 /// <summary>A sentence that reports an event, with its trigger words.</summary>
-public sealed record EventEvidence(int Sentence, int Start, int End, string Trigger, int TriggerStart);
+public sealed record AnalysedEvidence(int Sentence, int Start, int End, string Trigger, int TriggerStart);
 
 /// <summary>An event as one article reports it; several sentences may report it.</summary>
-public sealed class ArticleEvent
+public sealed class AnalysedEvent
 {
     public required EventType Type { get; init; }
 
-    public List<EventParticipant> Participants { get; } = [];
+    public List<AnalysedParticipant> Participants { get; } = [];
 
-    public ArticleEntity? Place { get; set; }
+    public AnalysedEntity? Place { get; set; }
 
     public DateMention? Date { get; set; }
 
     /// <summary>"seventh", "eighth": tells apart repeated events of one kind (Blinken's seventh and eighth trips).</summary>
     public int? Ordinal { get; set; }
 
-    public List<EventEvidence> Evidence { get; } = [];
+    public List<AnalysedEvidence> Evidence { get; } = [];
 
     public double Confidence { get; set; }
 
     public string Title { get; set; } = "";
 
-    public IEnumerable<ArticleEntity> Actors => Participants.Where(p => p.Role != ParticipantRole.Other).Select(p => p.Entity);
+    public IEnumerable<AnalysedEntity> Actors => Participants.Where(p => p.Role != EventRole.Other).Select(p => p.Entity);
 }
 
 /// <summary>The article's main event in the 5W1H frame, as short phrases from the text with links.</summary>
@@ -51,8 +51,8 @@ public sealed class ArticleEvent
 /// <param name="WhoEntities">The entities of <paramref name="Who"/>.</param>
 /// <param name="WhereEntity">The place of <paramref name="Where"/>.</param>
 /// <param name="WhenDate">The date of <paramref name="When"/>, resolved when the publication date is known.</param>
-public sealed record MainEvent(string? Who, string What, string? When, string? Where, string? Why, string? How, ArticleEvent? Event,
-    IReadOnlyList<ArticleEntity> WhoEntities, ArticleEntity? WhereEntity, DateMention? WhenDate);
+public sealed record MainEvent(string? Who, string What, string? When, string? Where, string? Why, string? How, AnalysedEvent? Event,
+    IReadOnlyList<AnalysedEntity> WhoEntities, AnalysedEntity? WhereEntity, DateMention? WhenDate);
 
 /// <summary>
 /// Finds events in an analysed article: a trigger word of a type (docs/events.md), its actors (the named
@@ -80,15 +80,15 @@ public static class EventExtractor
     /// The events of an article and its main event. At most <paramref name="maxEvents"/> event reports are read
     /// (body sentences first); <c>Capped</c> says whether more were left unread.
     /// </summary>
-    public static (List<ArticleEvent> Events, MainEvent? Main, bool Capped) Extract(ArticleAnalysis analysis, IReadOnlyList<DateMention> dates, IReadOnlyList<Quote> quotes,
+    public static (List<AnalysedEvent> Events, MainEvent? Main, bool Capped) Extract(ArticleAnalysis analysis, IReadOnlyList<DateMention> dates, IReadOnlyList<Quote> quotes,
         int maxEvents = int.MaxValue)
     {
         var tokens = analysis.Tokens.Tokens;
-        var quoted = new SpanSet(quotes.Where(q => q.Kind != QuoteKind.Indirect).Select(q => (q.Start, q.End)));
+        var quoted = new SpanSet(quotes.Where(q => q.Kind != QuoteType.Indirect).Select(q => (q.Start, q.End)));
         var mentionsBySentence = analysis.Entities.SelectMany(e => e.Mentions.Select(m => (Mention: m, Entity: e)))
             .Where(m => !quoted.Contains(m.Mention.Start)).OrderBy(m => m.Mention.Start).ToLookup(m => m.Mention.Sentence);
         var index = new ArticleIndex(analysis, dates);
-        var events = new List<ArticleEvent>();
+        var events = new List<AnalysedEvent>();
 
         // Body sentences first: a headline's telegraphic grammar ("Blinken Lapid meet") should only add evidence.
         var order = Enumerable.Range(0, analysis.Tokens.Sentences.Count)
@@ -163,12 +163,12 @@ public static class EventExtractor
     {
         public ArticleIndex(ArticleAnalysis analysis, IReadOnlyList<DateMention> dates)
         {
-            RoleSpans = analysis.Entities.Where(e => e.Kind == EntityKind.Person).SelectMany(e => e.Roles)
+            RoleSpans = analysis.Entities.Where(e => e.Kind == AnalysedKind.Person).SelectMany(e => e.Roles)
                 .ToLookup(r => r.Sentence, r => (r.Start, r.End));
             Dates = dates.OrderBy(d => d.Start).ToArray();
             DateStarts = Dates.Select(d => d.Start).ToArray();
             DateSpans = new SpanSet(dates.Select(d => (d.Start, d.End)));
-            var ends = analysis.Entities.Where(e => e.Kind == EntityKind.Person).SelectMany(p => p.Mentions.Select(m => (m.End, Person: p)))
+            var ends = analysis.Entities.Where(e => e.Kind == AnalysedKind.Person).SelectMany(p => p.Mentions.Select(m => (m.End, Person: p)))
                 .OrderBy(x => x.End).ToArray();
             PersonMentionEnds = ends.Select(x => x.End).ToArray();
             PersonAtEnd = ends.Select(x => x.Person).ToArray();
@@ -194,7 +194,7 @@ public static class EventExtractor
 
         private int[] PersonMentionEnds { get; }
 
-        private ArticleEntity[] PersonAtEnd { get; }
+        private AnalysedEntity[] PersonAtEnd { get; }
 
         /// <summary>The dates that start at or after <paramref name="start"/> and end by <paramref name="end"/>.</summary>
         public IEnumerable<DateMention> DatesWithin(int start, int end)
@@ -216,7 +216,7 @@ public static class EventExtractor
         }
 
         /// <summary>The person whose mention ends last at or before <paramref name="offset"/> ("he" refers to them).</summary>
-        public ArticleEntity? PersonNamedBefore(int offset)
+        public AnalysedEntity? PersonNamedBefore(int offset)
         {
             var k = Array.BinarySearch(PersonMentionEnds, offset);
             if (k < 0)
@@ -235,7 +235,7 @@ public static class EventExtractor
         }
     }
 
-    private static bool TryTrigger(ArticleAnalysis analysis, SentenceContext context, int t, Sentence sentence, List<(Mention Mention, ArticleEntity Entity)> inSentence,
+    private static bool TryTrigger(ArticleAnalysis analysis, SentenceContext context, int t, Sentence sentence, List<(Mention Mention, AnalysedEntity Entity)> inSentence,
         out EventType type, out bool verb, out int triggerEnd, out TriggerNeeds needs)
     {
         var tokens = analysis.Tokens.Tokens;
@@ -345,11 +345,11 @@ public static class EventExtractor
     }
 
     /// <summary>Whether the sentence gives a trigger what it needs (<see cref="TriggerNeeds"/>).</summary>
-    private static bool Satisfied(ArticleAnalysis analysis, SentenceContext context, int t, Sentence sentence, List<(Mention Mention, ArticleEntity Entity)> inSentence, TriggerNeeds needs)
+    private static bool Satisfied(ArticleAnalysis analysis, SentenceContext context, int t, Sentence sentence, List<(Mention Mention, AnalysedEntity Entity)> inSentence, TriggerNeeds needs)
     {
         bool Needs(TriggerNeeds need) => (needs & need) != 0;
         var tokens = analysis.Tokens.Tokens;
-        var organisationNear = inSentence.Any(m => m.Entity.Kind == EntityKind.Organisation && Math.Abs(tokens.IndexAt(m.Mention.Start) - t) <= 10);
+        var organisationNear = inSentence.Any(m => m.Entity.Kind == AnalysedKind.Organisation && Math.Abs(tokens.IndexAt(m.Mention.Start) - t) <= 10);
         return (!Needs(TriggerNeeds.Violence) || context.Violent)
             && (!Needs(TriggerNeeds.Figure) || context.HasFigure)
             && (!Needs(TriggerNeeds.Business) || organisationNear || context.Has(BusinessWords, t, 8))
@@ -381,11 +381,11 @@ public static class EventExtractor
     }
 
     /// <summary>A person named right after the trigger ("sacked manager Jose Mourinho").</summary>
-    private static bool PersonAfter(ArticleAnalysis analysis, int t, Sentence sentence, List<(Mention Mention, ArticleEntity Entity)> inSentence)
+    private static bool PersonAfter(ArticleAnalysis analysis, int t, Sentence sentence, List<(Mention Mention, AnalysedEntity Entity)> inSentence)
     {
         var tokens = analysis.Tokens.Tokens;
         var limit = t + 4 < sentence.EndToken ? tokens[t + 4].End : tokens[sentence.EndToken - 1].End;
-        return inSentence.Any(m => m.Entity.Kind == EntityKind.Person && m.Mention.Start > tokens[t].End && m.Mention.Start <= limit);
+        return inSentence.Any(m => m.Entity.Kind == AnalysedKind.Person && m.Mention.Start > tokens[t].End && m.Mention.Start <= limit);
     }
 
     private static readonly HashSet<string> ViolenceWords = new(StringComparer.Ordinal)
@@ -542,8 +542,8 @@ public static class EventExtractor
     /// <summary>Participants kept per event: a list of hundreds of names is a roll call, not who took part.</summary>
     private const int MaxParticipants = 12;
 
-    private static ArticleEvent? Build(ArticleAnalysis analysis, ArticleIndex index, SentenceContext context, Sentence sentence, int s, int trigger, int triggerEnd,
-        EventType type, bool verb, TriggerNeeds needs, List<(Mention Mention, ArticleEntity Entity)> inSentence)
+    private static AnalysedEvent? Build(ArticleAnalysis analysis, ArticleIndex index, SentenceContext context, Sentence sentence, int s, int trigger, int triggerEnd,
+        EventType type, bool verb, TriggerNeeds needs, List<(Mention Mention, AnalysedEntity Entity)> inSentence)
     {
         var text = analysis.Text;
         var tokens = analysis.Tokens.Tokens;
@@ -551,11 +551,11 @@ public static class EventExtractor
 
         // Names that qualify a title ("U.S." in "U.S. Secretary of State Antony Blinken") are affiliations, not actors.
         var roleSpans = index.RoleSpans[s].ToList();
-        var candidates = inSentence.Where(m => m.Entity.Kind == EntityKind.Person || !roleSpans.Any(r => m.Mention.Start >= r.Start && m.Mention.End <= r.End)).ToList();
+        var candidates = inSentence.Where(m => m.Entity.Kind == AnalysedKind.Person || !roleSpans.Any(r => m.Mention.Start >= r.Start && m.Mention.End <= r.End)).ToList();
 
         // Places: after "in"/"at", after "to" (and right after the verb) for visits and attacks, and places listed with those.
-        var places = new List<(Mention Mention, ArticleEntity Entity)>();
-        foreach (var m in candidates.Where(m => m.Entity.Kind == EntityKind.Place))
+        var places = new List<(Mention Mention, AnalysedEntity Entity)>();
+        foreach (var m in candidates.Where(m => m.Entity.Kind == AnalysedKind.Place))
         {
             var before = PreviousWord(analysis, m.Mention.Start, sentence);
             var goesTo = type is EventType.Visit or EventType.Attack;
@@ -576,8 +576,8 @@ public static class EventExtractor
 
         // Actors are people, organisations, and places only when they are states acting ("France vetoed"); a city or a
         // region never acts ("Beijing visits the region", "Iran and Tehran").
-        var actors = candidates.Where(m => !places.Contains(m) && (m.Entity.Kind != EntityKind.Place || PlaceNames.IsState(m.Entity.Name))).ToList();
-        var ev = new ArticleEvent { Type = type };
+        var actors = candidates.Where(m => !places.Contains(m) && (m.Entity.Kind != AnalysedKind.Place || PlaceNames.IsState(m.Entity.Name))).ToList();
+        var ev = new AnalysedEvent { Type = type };
 
         // The subject: the nearest name before the trigger in its clause, with names coordinated to it
         // ("Antony Blinken and Israeli Foreign Minister Yair Lapid met"); else a pronoun or an office ("the top US diplomat").
@@ -585,23 +585,23 @@ public static class EventExtractor
         var subject = preceding.Where(m => !ClauseBetween(analysis, m.Mention.End, triggerStart, sentence)).ToList();
 
         // "The top US diplomat will meet": "US" qualifies the office; the office is the subject.
-        if (subject.Count > 0 && subject[^1].Entity.Kind != EntityKind.Person
+        if (subject.Count > 0 && subject[^1].Entity.Kind != AnalysedKind.Person
             && text[subject[^1].Mention.End..triggerStart].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(Descriptions.IsRoleNoun)
             && DescribedSubject(analysis, index, sentence, trigger) is { } office)
         {
             subject.Clear();
-            ev.Participants.Add(new EventParticipant(office, ParticipantRole.Actor1));
+            ev.Participants.Add(new AnalysedParticipant(office, EventRole.Actor1));
         }
 
         if (subject.Count > 0)
         {
             var nearest = subject[^1];
-            var coordinated = new List<(Mention Mention, ArticleEntity Entity)> { nearest };
+            var coordinated = new List<(Mention Mention, AnalysedEntity Entity)> { nearest };
             var listed = false;
             for (var k = preceding.IndexOf(nearest) - 1; k >= 0; k--)
             {
                 var between = text[preceding[k].Mention.End..coordinated[0].Mention.Start];
-                var juxtaposed = between.Trim().Length == 0 && preceding[k].Entity.Kind == EntityKind.Person && coordinated[0].Entity.Kind == EntityKind.Person;
+                var juxtaposed = between.Trim().Length == 0 && preceding[k].Entity.Kind == AnalysedKind.Person && coordinated[0].Entity.Kind == AnalysedKind.Person;
 
                 // "Egypt, Qatar and Hamas": a comma joins the list that an "and" closes.
                 var listComma = listed && between.Trim() == ",";
@@ -614,15 +614,15 @@ public static class EventExtractor
                 coordinated.Insert(0, preceding[k]);
             }
 
-            ev.Participants.Add(new EventParticipant(coordinated[0].Entity, ParticipantRole.Actor1));
+            ev.Participants.Add(new AnalysedParticipant(coordinated[0].Entity, EventRole.Actor1));
             foreach (var m in coordinated.Skip(1).Where(m => m.Entity != coordinated[0].Entity))
             {
-                ev.Participants.Add(new EventParticipant(m.Entity, ev.Participants.Count == 1 ? ParticipantRole.Actor2 : ParticipantRole.Other));
+                ev.Participants.Add(new AnalysedParticipant(m.Entity, ev.Participants.Count == 1 ? EventRole.Actor2 : EventRole.Other));
             }
         }
         else if (ev.Participants.Count == 0 && DescribedSubject(analysis, index, sentence, trigger) is { } described)
         {
-            ev.Participants.Add(new EventParticipant(described, ParticipantRole.Actor1));
+            ev.Participants.Add(new AnalysedParticipant(described, EventRole.Actor1));
         }
 
         // Objects: the names after the trigger, a list of them ("Negotiators from Egypt, Qatar, the US and Hamas").
@@ -642,16 +642,16 @@ public static class EventExtractor
                 break;
             }
 
-            if (ev.Participants.Any(p => p.Entity == m.Entity) || (m.Entity.Kind == EntityKind.Place && Locative(between)))
+            if (ev.Participants.Any(p => p.Entity == m.Entity) || (m.Entity.Kind == AnalysedKind.Place && Locative(between)))
             {
                 // "talks in a Rome hotel": a place after "in" is where, not who.
                 continue;
             }
 
-            var role = type == EventType.Resign ? ParticipantRole.Other
-                : ev.Participants.Count == 0 ? ParticipantRole.Actor1
-                : ev.Participants.Count(p => p.Role != ParticipantRole.Other) == 1 ? ParticipantRole.Actor2 : ParticipantRole.Other;
-            ev.Participants.Add(new EventParticipant(m.Entity, role));
+            var role = type == EventType.Resign ? EventRole.Other
+                : ev.Participants.Count == 0 ? EventRole.Actor1
+                : ev.Participants.Count(p => p.Role != EventRole.Other) == 1 ? EventRole.Actor2 : EventRole.Other;
+            ev.Participants.Add(new AnalysedParticipant(m.Entity, role));
         }
 
         // Whoever else the trigger's clause names takes part in some way; names in other clauses are context.
@@ -663,7 +663,7 @@ public static class EventExtractor
                 break;
             }
 
-            ev.Participants.Add(new EventParticipant(m.Entity, ParticipantRole.Other));
+            ev.Participants.Add(new AnalysedParticipant(m.Entity, EventRole.Other));
         }
 
         if (type == EventType.Resign)
@@ -671,9 +671,9 @@ public static class EventExtractor
             // Only the subject resigns; the government they leave is context.
             for (var k = 0; k < ev.Participants.Count; k++)
             {
-                if (ev.Participants[k].Role == ParticipantRole.Actor2)
+                if (ev.Participants[k].Role == EventRole.Actor2)
                 {
-                    ev.Participants[k] = ev.Participants[k] with { Role = ParticipantRole.Other };
+                    ev.Participants[k] = ev.Participants[k] with { Role = EventRole.Other };
                 }
             }
         }
@@ -681,26 +681,26 @@ public static class EventExtractor
         // "This visit, Blinken’s eighth …": with no subject or object, a name right next to the trigger.
         if (!ev.Actors.Any())
         {
-            var near = actors.Where(m => m.Entity.Kind != EntityKind.Place && Math.Min(Math.Abs(m.Mention.Start - triggerEnd), Math.Abs(triggerStart - m.Mention.End)) <= 4)
+            var near = actors.Where(m => m.Entity.Kind != AnalysedKind.Place && Math.Min(Math.Abs(m.Mention.Start - triggerEnd), Math.Abs(triggerStart - m.Mention.End)) <= 4)
                 .OrderBy(m => Math.Min(Math.Abs(m.Mention.Start - triggerEnd), Math.Abs(triggerStart - m.Mention.End))).FirstOrDefault();
             if (near.Entity is not null)
             {
                 ev.Participants.RemoveAll(p => p.Entity == near.Entity);
-                ev.Participants.Insert(0, new EventParticipant(near.Entity, ParticipantRole.Actor1));
+                ev.Participants.Insert(0, new AnalysedParticipant(near.Entity, EventRole.Actor1));
             }
         }
 
         // A state and a person who holds its office are one party ("US President Joe Biden"), never two participants.
-        var offices = ev.Participants.Where(p => p.Entity.Kind == EntityKind.Person).SelectMany(p => p.Entity.Roles).Select(r => r.Affiliation).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        ev.Participants.RemoveAll(p => p.Entity.Kind == EntityKind.Place && offices.Contains(p.Entity.Name));
+        var offices = ev.Participants.Where(p => p.Entity.Kind == AnalysedKind.Person).SelectMany(p => p.Entity.Roles).Select(r => r.Affiliation).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        ev.Participants.RemoveAll(p => p.Entity.Kind == AnalysedKind.Place && offices.Contains(p.Entity.Name));
 
         // An economic figure belongs to the article's subject when its sentence names no one ("growth slowed to 1%"
         // in an article about Japan's economy): the most salient state or organisation, when one stands out.
         if (type == EventType.EconomicFigure && ev.Participants.Count == 0
-            && analysis.Entities.Where(e => e.Kind == EntityKind.Organisation || (e.Kind == EntityKind.Place && PlaceNames.IsState(e.Name)))
+            && analysis.Entities.Where(e => e.Kind == AnalysedKind.Organisation || (e.Kind == AnalysedKind.Place && PlaceNames.IsState(e.Name)))
                 .OrderByDescending(e => e.Salience).FirstOrDefault() is { Salience: >= 0.5 } owner)
         {
-            ev.Participants.Add(new EventParticipant(owner, ParticipantRole.Actor1));
+            ev.Participants.Add(new AnalysedParticipant(owner, EventRole.Actor1));
         }
 
         // An event needs someone who does it, or someone or something it is done to; violence and protests may
@@ -715,7 +715,7 @@ public static class EventExtractor
 
         if (!ev.Actors.Any() && ev.Participants.Count > 0)
         {
-            ev.Participants[0] = ev.Participants[0] with { Role = ParticipantRole.Actor1 };
+            ev.Participants[0] = ev.Participants[0] with { Role = EventRole.Actor1 };
         }
 
         // "X met Y", "X and Y met": a meeting or a call has two parties.
@@ -741,7 +741,7 @@ public static class EventExtractor
             }
         }
 
-        ev.Evidence.Add(new EventEvidence(s, sentenceStart, sentenceEnd, text[triggerStart..triggerEnd], triggerStart));
+        ev.Evidence.Add(new AnalysedEvidence(s, sentenceStart, sentenceEnd, text[triggerStart..triggerEnd], triggerStart));
         var hedge = Hedge(context, trigger);
         if (hedge == Modality.Negated)
         {
@@ -865,7 +865,7 @@ public static class EventExtractor
     /// A subject that is not a name: "he"/"she" is the person named last before it; an office ("the top US
     /// diplomat") is the person the article gives that role (and affiliation).
     /// </summary>
-    private static ArticleEntity? DescribedSubject(ArticleAnalysis analysis, ArticleIndex index, Sentence sentence, int trigger)
+    private static AnalysedEntity? DescribedSubject(ArticleAnalysis analysis, ArticleIndex index, Sentence sentence, int trigger)
     {
         var tokens = analysis.Tokens.Tokens;
         // "he privately urged", "she has also met": the pronoun right before the verb, past adverbs and auxiliaries.
@@ -951,13 +951,13 @@ public static class EventExtractor
     }
 
     /// <summary>Mentions of one event in one article become one event.</summary>
-    private static List<ArticleEvent> MergeWithinArticle(List<ArticleEvent> events)
+    private static List<AnalysedEvent> MergeWithinArticle(List<AnalysedEvent> events)
     {
         // Only events of the type that share a participant (or have none, like this one) can be compatible, so
         // they are found through an index rather than by comparing every pair.
-        var merged = new List<ArticleEvent>();
-        var byParticipant = new Dictionary<(EventType, ArticleEntity?), List<int>>();
-        void Index(int at, ArticleEntity? entity)
+        var merged = new List<AnalysedEvent>();
+        var byParticipant = new Dictionary<(EventType, AnalysedEntity?), List<int>>();
+        void Index(int at, AnalysedEntity? entity)
         {
             if (!byParticipant.TryGetValue((merged[at].Type, entity), out var list))
             {
@@ -972,7 +972,7 @@ public static class EventExtractor
 
         foreach (var ev in events)
         {
-            var keys = ev.Participants.Count == 0 ? [null] : ev.Participants.Select(p => (ArticleEntity?)p.Entity).Distinct();
+            var keys = ev.Participants.Count == 0 ? [null] : ev.Participants.Select(p => (AnalysedEntity?)p.Entity).Distinct();
             var candidates = keys.SelectMany(k => byParticipant.GetValueOrDefault((ev.Type, k)) ?? []).Distinct().Order();
             var at = candidates.Cast<int?>().FirstOrDefault(i => Compatible(merged[i!.Value], ev));
             if (at is null)
@@ -990,9 +990,9 @@ public static class EventExtractor
 
             foreach (var p in ev.Participants.Where(p => same.Participants.All(q => q.Entity != p.Entity)))
             {
-                var role = p.Role != ParticipantRole.Other && same.Participants.Count(q => q.Role != ParticipantRole.Other) < 2
-                    ? (same.Participants.Any(q => q.Role == ParticipantRole.Actor1) ? ParticipantRole.Actor2 : ParticipantRole.Actor1)
-                    : ParticipantRole.Other;
+                var role = p.Role != EventRole.Other && same.Participants.Count(q => q.Role != EventRole.Other) < 2
+                    ? (same.Participants.Any(q => q.Role == EventRole.Actor1) ? EventRole.Actor2 : EventRole.Actor1)
+                    : EventRole.Other;
                 same.Participants.Add(p with { Role = role });
                 Index(at.Value, p.Entity);
             }
@@ -1009,7 +1009,7 @@ public static class EventExtractor
     }
 
     /// <summary>Two reports can be of one event: a shared actor (or none on either side), no conflicting place or ordinal.</summary>
-    public static bool Compatible(ArticleEvent a, ArticleEvent b)
+    public static bool Compatible(AnalysedEvent a, AnalysedEvent b)
     {
         // Each prize and each figure an article reports is one of several ("won best album … also took the award for best
         // video"; "sales rose … profits fell"): reports in different sentences are different events.
@@ -1038,10 +1038,10 @@ public static class EventExtractor
     /// A short description of the event ("Antony Blinken meets Yair Lapid in Rome"), naming its entities with
     /// <paramref name="name"/> (by default as the article names them; a store passes the canonical records' names).
     /// </summary>
-    public static string Title(ArticleEvent ev, Func<ArticleEntity, string>? name = null)
+    public static string Title(AnalysedEvent ev, Func<AnalysedEntity, string>? name = null)
     {
         name ??= e => e.Name;
-        var actors = ev.Participants.Where(p => p.Role != ParticipantRole.Other).Select(p => name(p.Entity)).Distinct().ToList();
+        var actors = ev.Participants.Where(p => p.Role != EventRole.Other).Select(p => name(p.Entity)).Distinct().ToList();
         var who = actors.Count switch
         {
             0 => null,
@@ -1115,7 +1115,7 @@ public static class EventExtractor
     /// first sentences, the frame is read from the lead sentence itself (its subject and predicate), so that an
     /// article about a derailment or a poll still has a main event.
     /// </summary>
-    private static MainEvent? Main(ArticleAnalysis analysis, List<ArticleEvent> events, IReadOnlyList<DateMention> dates)
+    private static MainEvent? Main(ArticleAnalysis analysis, List<AnalysedEvent> events, IReadOnlyList<DateMention> dates)
     {
         var tokens = analysis.Tokens.Tokens;
         var sentences = analysis.Tokens.Sentences;
@@ -1129,7 +1129,7 @@ public static class EventExtractor
             sentences[sentence].Start(tokens) < analysis.BodyOffset ? 1.0
             : lead < 0 ? 0 : (sentence - lead) switch { 0 => 0.9, 1 => 0.6, 2 => 0.4, _ => 0.3 / (sentence - lead) };
 
-        double Score(ArticleEvent e)
+        double Score(AnalysedEvent e)
         {
             var first = e.Evidence.Min(x => x.Sentence);
             var overlap = titleWords.Count == 0 ? 0 : e.Evidence.Max(x => Overlap(titleWords, ContentWords(analysis.Text[x.Start..x.End])));
@@ -1137,7 +1137,7 @@ public static class EventExtractor
                    + (0.4 * e.Actors.Select(a => a.Salience).DefaultIfEmpty(0).Max()) + (0.4 * e.Confidence) + (e.Place is null ? 0 : 0.1);
         }
 
-        double HeadlineOverlap(ArticleEvent e) => titleWords.Count == 0 ? 0 : e.Evidence.Max(x => Overlap(titleWords, ContentWords(analysis.Text[x.Start..x.End])));
+        double HeadlineOverlap(AnalysedEvent e) => titleWords.Count == 0 ? 0 : e.Evidence.Max(x => Overlap(titleWords, ContentWords(analysis.Text[x.Start..x.End])));
         var best = events.Where(e => e.Confidence >= DefaultMinConfidence - 0.1).OrderByDescending(Score).ThenBy(e => e.Evidence.Min(x => x.Start)).FirstOrDefault();
 
         // The main event is reported early, or it is the one the headline reports.
@@ -1167,7 +1167,7 @@ public static class EventExtractor
         // The subject: the first name of the lead that is not a qualifier of the next one ("Chelsea boss Jose
         // Mourinho", "US Federal Reserve", "Ireland's Keith Wood" name Mourinho, the Federal Reserve and Wood).
         var inLead = analysis.Entities.SelectMany(e => e.Mentions.Where(m => m.Sentence == lead).Select(m => (Mention: m, Entity: e)))
-            .Where(m => m.Entity.Kind != EntityKind.Place || PlaceNames.IsState(m.Entity.Name))
+            .Where(m => m.Entity.Kind != AnalysedKind.Place || PlaceNames.IsState(m.Entity.Name))
             .OrderBy(m => m.Mention.Start).ToList();
         var subject = inLead.FirstOrDefault();
         for (var k = 0; k + 1 < inLead.Count && Qualifies(analysis, inLead[k].Mention, inLead[k + 1].Mention); k++)
@@ -1192,9 +1192,9 @@ public static class EventExtractor
     }
 
     /// <summary>The place a sentence says something happens in: one after "in", "at" or "near" first, else the first it names.</summary>
-    private static ArticleEntity? PlaceIn(ArticleAnalysis analysis, int sentence)
+    private static AnalysedEntity? PlaceIn(ArticleAnalysis analysis, int sentence)
     {
-        var places = analysis.Entities.Where(e => e.Kind == EntityKind.Place).SelectMany(e => e.Mentions.Where(m => m.Sentence == sentence).Select(m => (m.Start, Entity: e)))
+        var places = analysis.Entities.Where(e => e.Kind == AnalysedKind.Place).SelectMany(e => e.Mentions.Where(m => m.Sentence == sentence).Select(m => (m.Start, Entity: e)))
             .OrderBy(x => x.Start).ToList();
         var tokens = analysis.Tokens.Tokens;
         foreach (var (start, entity) in places)

@@ -4,7 +4,7 @@ using NewsApi.Nlp.Text;
 
 namespace NewsApi.Nlp.Quotes;
 
-public enum QuoteKind
+public enum QuoteType
 {
     /// <summary>A whole utterance in quotation marks.</summary>
     Direct,
@@ -27,7 +27,7 @@ public enum QuoteKind
 /// <param name="SpeakerText">The speaker as written ("Lapid", "he", "a senior Biden administration official").</param>
 /// <param name="SpeakerStart">Offset of <paramref name="SpeakerText"/> (-1 without).</param>
 /// <param name="Sentence">Sentence index of the content's start.</param>
-public sealed record Quote(int Start, int End, string Text, QuoteKind Kind, string? Cue, int CueStart, ArticleEntity? Speaker,
+public sealed record Quote(int Start, int End, string Text, QuoteType Kind, string? Cue, int CueStart, AnalysedEntity? Speaker,
     string? SpeakerText, int SpeakerStart, int Sentence)
 {
     public int SpeakerEnd => SpeakerText is null || SpeakerStart < 0 ? -1 : SpeakerStart + SpeakerText.Length;
@@ -100,7 +100,7 @@ public static class QuoteExtractor
             if (quote is not null)
             {
                 quotes.Add(quote);
-                lastPersonQuote = quote.Speaker?.Kind == EntityKind.Person ? quote : lastPersonQuote;
+                lastPersonQuote = quote.Speaker?.Kind == AnalysedKind.Person ? quote : lastPersonQuote;
             }
         }
 
@@ -203,7 +203,7 @@ public static class QuoteExtractor
         public Context(ArticleAnalysis analysis)
         {
             Analysis = analysis;
-            foreach (var entity in analysis.Entities.Where(e => e.Kind is EntityKind.Person or EntityKind.Organisation))
+            foreach (var entity in analysis.Entities.Where(e => e.Kind is AnalysedKind.Person or AnalysedKind.Organisation))
             {
                 foreach (var mention in entity.Mentions)
                 {
@@ -213,7 +213,7 @@ public static class QuoteExtractor
 
             Mentions.Sort((a, b) => a.Mention.Start.CompareTo(b.Mention.Start));
             MentionStarts = Mentions.Select(m => m.Mention.Start).ToArray();
-            _people = Enumerable.Range(0, Mentions.Count).Where(m => Mentions[m].Entity.Kind == EntityKind.Person).ToArray();
+            _people = Enumerable.Range(0, Mentions.Count).Where(m => Mentions[m].Entity.Kind == AnalysedKind.Person).ToArray();
             _personStarts = _people.Select(m => Mentions[m].Mention.Start).ToArray();
 
             // Per token, the last cue verb and the number of words and quotation marks up to it, so that a rule
@@ -290,7 +290,7 @@ public static class QuoteExtractor
 
         public IReadOnlyList<Token> Tokens => Analysis.Tokens.Tokens;
 
-        public List<(Mention Mention, ArticleEntity Entity)> Mentions { get; } = [];
+        public List<(Mention Mention, AnalysedEntity Entity)> Mentions { get; } = [];
 
         public int TokenAt(int offset) => Math.Max(0, Tokens.IndexAt(offset));
 
@@ -317,14 +317,14 @@ public static class QuoteExtractor
 
         public string Word(int token) => Tokens[token].Text(Text);
 
-        public (Mention Mention, ArticleEntity Entity)? MentionAt(int token) =>
+        public (Mention Mention, AnalysedEntity Entity)? MentionAt(int token) =>
             _mentionOfToken[token] is >= 0 and var m ? Mentions[m] : null;
 
         /// <summary>The last person named before <paramref name="offset"/>.</summary>
-        public ArticleEntity? LastPersonBefore(int offset) => LastPersonMentionBefore(offset)?.Entity;
+        public AnalysedEntity? LastPersonBefore(int offset) => LastPersonMentionBefore(offset)?.Entity;
 
         /// <summary>The last person mention (in text order) that ends at or before <paramref name="offset"/>.</summary>
-        public (Mention Mention, ArticleEntity Entity)? LastPersonMentionBefore(int offset)
+        public (Mention Mention, AnalysedEntity Entity)? LastPersonMentionBefore(int offset)
         {
             var k = Array.BinarySearch(_personStarts, offset);
             k = (k < 0 ? ~k : k) - 1;
@@ -375,16 +375,16 @@ public static class QuoteExtractor
         var beforeCue = context.LastCue(sentenceRange.FirstToken, lastBefore);
 
         var kind = leadingWords == 0 || (beforeCue >= 0 && context.Word(lastBefore) is ":" or ",")
-            ? QuoteKind.Direct
-            : QuoteKind.Partial;
+            ? QuoteType.Direct
+            : QuoteType.Partial;
         if (!opened)
         {
-            kind = QuoteKind.Direct;
+            kind = QuoteType.Direct;
         }
 
         string? cue = null;
         var cueStart = -1;
-        (ArticleEntity? Entity, string? Text, int Start) speaker = (null, null, -1);
+        (AnalysedEntity? Entity, string? Text, int Start) speaker = (null, null, -1);
         if (after && afterCue >= 0)
         {
             cue = context.Word(afterCue);
@@ -407,7 +407,7 @@ public static class QuoteExtractor
 
         // Scare quotes: a few words with no speech around them, or with a speech verb only later in the
         // sentence (Biden's "quiet" diplomacy, when he urged …).
-        if (words < MinDirectWords && kind == QuoteKind.Partial && (cue is null || (after && afterCue >= 0)))
+        if (words < MinDirectWords && kind == QuoteType.Partial && (cue is null || (after && afterCue >= 0)))
         {
             return null;
         }
@@ -454,7 +454,7 @@ public static class QuoteExtractor
     /// ("Bozell told Breitbart News:"); else the previous quote's speaker, when it is near and no other person
     /// is named in between.
     /// </summary>
-    private static (ArticleEntity? Entity, string? Text, int Start) Fallback(Context context, int start, int sentence, int leadingWords, List<Quote> earlier)
+    private static (AnalysedEntity? Entity, string? Text, int Start) Fallback(Context context, int start, int sentence, int leadingWords, List<Quote> earlier)
     {
         var sentences = context.Analysis.Tokens.Sentences;
         var first = sentences[sentence].FirstToken;
@@ -494,12 +494,12 @@ public static class QuoteExtractor
     }
 
     /// <summary>Does a person other than <paramref name="speaker"/> have a mention within [from, to)?</summary>
-    private static bool NamesOtherPerson(Context context, int from, int to, ArticleEntity? speaker)
+    private static bool NamesOtherPerson(Context context, int from, int to, AnalysedEntity? speaker)
     {
         for (var k = context.FirstMentionFrom(from); k < context.Mentions.Count && context.Mentions[k].Mention.Start < to; k++)
         {
             var (mention, entity) = context.Mentions[k];
-            if (mention.End <= to && entity.Kind == EntityKind.Person && entity != speaker)
+            if (mention.End <= to && entity.Kind == AnalysedKind.Person && entity != speaker)
             {
                 return true;
             }
@@ -517,7 +517,7 @@ public static class QuoteExtractor
         "retailer", "broadcaster", "network", "agency", "organisation", "organization", "charity", "side", "squad",
     };
 
-    private static (ArticleEntity? Entity, string? Text, int Start) Refine(Context context, (ArticleEntity? Entity, string? Text, int Start) speaker)
+    private static (AnalysedEntity? Entity, string? Text, int Start) Refine(Context context, (AnalysedEntity? Entity, string? Text, int Start) speaker)
     {
         // "a live feed showed", "a placard said": a medium or an object shows or carries words but says nothing; the
         // quote keeps no speaker rather than a wrong one.
@@ -528,7 +528,7 @@ public static class QuoteExtractor
         }
 
         // "Fiat boss Sergio Marchionne said": the organisation qualifies the person who speaks.
-        if (speaker.Entity is { Kind: not EntityKind.Person } && speaker.Start >= 0 && PersonAfterTitle(context, speaker) is { } person)
+        if (speaker.Entity is { Kind: not AnalysedKind.Person } && speaker.Start >= 0 && PersonAfterTitle(context, speaker) is { } person)
         {
             return person;
         }
@@ -541,7 +541,7 @@ public static class QuoteExtractor
         // "the company said": the organisation the article is about, when it has one that stands out.
         var words = speaker.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 2 && words[0] is "the" or "The" && CollectiveHeads.Contains(words[1])
-            && context.Analysis.Entities.Where(e => e.Kind == EntityKind.Organisation).OrderByDescending(e => e.Salience).FirstOrDefault() is { Salience: >= 0.4 } organisation)
+            && context.Analysis.Entities.Where(e => e.Kind == AnalysedKind.Organisation).OrderByDescending(e => e.Salience).FirstOrDefault() is { Salience: >= 0.4 } organisation)
         {
             return (organisation, speaker.Text, speaker.Start);
         }
@@ -553,7 +553,7 @@ public static class QuoteExtractor
     }
 
     /// <summary>A person right after the speaker's name and a title or occupation ("Fiat boss Sergio Marchionne").</summary>
-    private static (ArticleEntity? Entity, string? Text, int Start)? PersonAfterTitle(Context context, (ArticleEntity? Entity, string? Text, int Start) speaker)
+    private static (AnalysedEntity? Entity, string? Text, int Start)? PersonAfterTitle(Context context, (AnalysedEntity? Entity, string? Text, int Start) speaker)
     {
         var mention = speaker.Entity!.Mentions.FirstOrDefault(m => m.Start == speaker.Start);
         if (mention is null)
@@ -569,7 +569,7 @@ public static class QuoteExtractor
 
         for (var k = t; k < Math.Min(context.Tokens.Count, t + 4); k++)
         {
-            if (context.MentionAt(k) is { Entity.Kind: EntityKind.Person } person)
+            if (context.MentionAt(k) is { Entity.Kind: AnalysedKind.Person } person)
             {
                 return k > t ? (person.Entity, person.Mention.Surface, person.Mention.Start) : null;
             }
@@ -599,7 +599,7 @@ public static class QuoteExtractor
     /// "the top US diplomat" is the person the article gives that office. Indefinite descriptions ("a senior
     /// official") stay unresolved.
     /// </summary>
-    private static (ArticleEntity? Entity, string? Text, int Start) Described(Context context, (ArticleEntity? Entity, string? Text, int Start) speaker)
+    private static (AnalysedEntity? Entity, string? Text, int Start) Described(Context context, (AnalysedEntity? Entity, string? Text, int Start) speaker)
     {
         var first = context.TokenAt(speaker.Start);
         var end = speaker.Start + speaker.Text!.Length;
@@ -611,7 +611,7 @@ public static class QuoteExtractor
 
         var cut = tokens.FindIndex(t => TimeWords.Contains(context.Word(t)));
         var head = cut > 0 ? tokens[..cut] : tokens;
-        if (head.Count > 0 && context.MentionAt(head[^1]) is { } found && found.Entity.Kind is EntityKind.Person or EntityKind.Organisation)
+        if (head.Count > 0 && context.MentionAt(head[^1]) is { } found && found.Entity.Kind is AnalysedKind.Person or AnalysedKind.Organisation)
         {
             return (found.Entity, found.Mention.Surface, found.Mention.Start);
         }
@@ -630,7 +630,7 @@ public static class QuoteExtractor
         previousEnd <= start && text[previousEnd..start].Trim(' ', '\n', '“', '”', '"', ',', '.').Length == 0;
 
     /// <summary>The cue and speaker right after a closing mark: ", Lapid said", ", said Lapid", ", he added".</summary>
-    private static bool FindCueAfter(Context context, int end, out int cue, out (ArticleEntity? Entity, string? Text, int Start) speaker)
+    private static bool FindCueAfter(Context context, int end, out int cue, out (AnalysedEntity? Entity, string? Text, int Start) speaker)
     {
         cue = -1;
         speaker = (null, null, -1);
@@ -674,7 +674,7 @@ public static class QuoteExtractor
     /// The subject before a cue verb: skipping auxiliaries and adverbs, the word before the verb is a name (the
     /// entity), a pronoun, or the head of a noun phrase ("the administration", "US officials").
     /// </summary>
-    private static (ArticleEntity? Entity, string? Text, int Start) SpeakerBefore(Context context, int cue, int sentenceStart)
+    private static (AnalysedEntity? Entity, string? Text, int Start) SpeakerBefore(Context context, int cue, int sentenceStart)
     {
         var t = cue - 1;
         while (t >= sentenceStart)
@@ -724,7 +724,7 @@ public static class QuoteExtractor
             var from = context.FirstMentionFrom(context.Tokens[sentenceStart].Start);
             var to = context.FirstMentionFrom(context.Tokens[t].Start);
             var names = Enumerable.Range(from, to - from).Reverse().Select(k => context.Mentions[k])
-                .Where(m => m.Mention.End <= context.Tokens[t].Start && m.Entity.Kind is EntityKind.Person or EntityKind.Organisation)
+                .Where(m => m.Mention.End <= context.Tokens[t].Start && m.Entity.Kind is AnalysedKind.Person or AnalysedKind.Organisation)
                 .Take(AppositiveCandidates);
             foreach (var subject in names)
             {
@@ -804,7 +804,7 @@ public static class QuoteExtractor
         context.Word(last).ToLowerInvariant() is not ("to" or "yet" or "not" or "be" or "been" or "is" or "was" or "are" or "were" or "given" or "of" or "for" or "with" or "it" or "safe");
 
     /// <summary>A speaker among tokens [from, to): an entity mention, a pronoun, or a noun phrase.</summary>
-    private static (ArticleEntity? Entity, string? Text, int Start) SpeakerIn(Context context, int from, int to, bool after = false)
+    private static (AnalysedEntity? Entity, string? Text, int Start) SpeakerIn(Context context, int from, int to, bool after = false)
     {
         var order = Enumerable.Range(from, Math.Max(0, to - from));
         var lastWord = Enumerable.Range(from, Math.Max(0, to - from)).LastOrDefault(t => context.Tokens[t].Kind == TokenKind.Word, -1);
@@ -904,7 +904,7 @@ public static class QuoteExtractor
                 if (end - start > 10)
                 {
                     speaker = Refine(context, speaker);
-                    yield return new Quote(start, end, text[start..end], QuoteKind.Indirect, "according to", context.Tokens[according].Start,
+                    yield return new Quote(start, end, text[start..end], QuoteType.Indirect, "according to", context.Tokens[according].Start,
                         speaker.Entity, speaker.Text, speaker.Start, s);
                 }
 
@@ -922,10 +922,10 @@ public static class QuoteExtractor
                     var demander = SpeakerBefore(context, t, sentence.FirstToken);
                     var demandStart = context.Tokens[t + 2].Start;
                     var demandEnd = TrimEndPunctuation(text, sentenceEnd);
-                    if ((demander.Entity is { Kind: EntityKind.Person or EntityKind.Organisation } || Pronouns.Contains(demander.Text ?? "")) && demandEnd - demandStart > 10)
+                    if ((demander.Entity is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } || Pronouns.Contains(demander.Text ?? "")) && demandEnd - demandStart > 10)
                     {
                         demander = Refine(context, demander);
-                        yield return new Quote(demandStart, demandEnd, text[demandStart..demandEnd], QuoteKind.Indirect, "called for", context.Tokens[t].Start,
+                        yield return new Quote(demandStart, demandEnd, text[demandStart..demandEnd], QuoteType.Indirect, "called for", context.Tokens[t].Start,
                             demander.Entity, demander.Text, demander.Start, s);
                         break;
                     }
@@ -968,7 +968,7 @@ public static class QuoteExtractor
                         var nounLike = NounLikeCues.Contains(context.Word(t)) && reporter.Entity is null && !Pronouns.Contains(reporter.Text ?? "");
                         if (end - sentenceStart > 15 && reporter.Text is not null && !nounLike)
                         {
-                            yield return new Quote(sentenceStart, end, text[sentenceStart..end], QuoteKind.Indirect, context.Word(t), context.Tokens[t].Start,
+                            yield return new Quote(sentenceStart, end, text[sentenceStart..end], QuoteType.Indirect, context.Word(t), context.Tokens[t].Start,
                                 reporter.Entity, reporter.Text, reporter.Start, s);
                         }
                     }
@@ -1007,7 +1007,7 @@ public static class QuoteExtractor
                 if (contentEnd - contentStart > 15)
                 {
                     speaker = Refine(context, speaker);
-                    yield return new Quote(contentStart, contentEnd, text[contentStart..contentEnd], QuoteKind.Indirect, context.Word(t), context.Tokens[t].Start,
+                    yield return new Quote(contentStart, contentEnd, text[contentStart..contentEnd], QuoteType.Indirect, context.Word(t), context.Tokens[t].Start,
                         speaker.Entity, speaker.Text, speaker.Start, s);
                 }
 
@@ -1026,7 +1026,7 @@ public static class QuoteExtractor
         var text = context.Text;
         var sentenceStart = sentence.Start(context.Tokens);
         if ((sentenceStart > 0 && text[sentenceStart - 1] != '\n') || context.MentionAt(sentence.FirstToken) is not { } head
-            || head.Entity.Kind is not (EntityKind.Person or EntityKind.Organisation) || head.Mention.Start != sentenceStart)
+            || head.Entity.Kind is not (AnalysedKind.Person or AnalysedKind.Organisation) || head.Mention.Start != sentenceStart)
         {
             return null;
         }
@@ -1051,7 +1051,7 @@ public static class QuoteExtractor
             return null;
         }
 
-        return new Quote(start, end, text[start..end], QuoteKind.Indirect, ":", context.Tokens[colon].Start, head.Entity, head.Mention.Surface, head.Mention.Start, s);
+        return new Quote(start, end, text[start..end], QuoteType.Indirect, ":", context.Tokens[colon].Start, head.Entity, head.Mention.Surface, head.Mention.Start, s);
     }
 
     /// <summary>Heads of phrases that name a medium or an object, never a speaker.</summary>
@@ -1089,7 +1089,7 @@ public static class QuoteExtractor
         }
 
         var first = context.Word(at);
-        var subjectLike = SubjectOpeners.Contains(first) || (context.MentionAt(at) is { } name && name.Entity.Kind is EntityKind.Person or EntityKind.Organisation or EntityKind.Place);
+        var subjectLike = SubjectOpeners.Contains(first) || (context.MentionAt(at) is { } name && name.Entity.Kind is AnalysedKind.Person or AnalysedKind.Organisation or AnalysedKind.Place);
         if (!subjectLike)
         {
             return false;

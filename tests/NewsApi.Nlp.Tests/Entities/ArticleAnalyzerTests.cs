@@ -8,7 +8,7 @@ public class ArticleAnalyzerTests
 {
     private static readonly ArticleAnalyzer Analyzer = new(EntityRecognizer.Default);
 
-    private static ArticleEntity Single(ArticleAnalysis analysis, EntityKind kind, string name) =>
+    private static AnalysedEntity Single(ArticleAnalysis analysis, AnalysedKind kind, string name) =>
         Assert.Single(analysis.Entities, e => e.Kind == kind && e.Name == name);
 
     [Fact]
@@ -16,7 +16,7 @@ public class ArticleAnalyzerTests
     {
         var analysis = Analyzer.Analyze(null, "Prime Minister Benjamin Netanyahu spoke on Monday. Netanyahu’s allies welcomed the plan, and Netanyahu left for Washington.");
 
-        var person = Single(analysis, EntityKind.Person, "Benjamin Netanyahu");
+        var person = Single(analysis, AnalysedKind.Person, "Benjamin Netanyahu");
         Assert.Equal(3, person.Mentions.Count);
         Assert.Equal(["Benjamin Netanyahu", "Netanyahu", "Netanyahu"], person.Mentions.Select(m => m.Surface));
         Assert.All(person.Mentions.Skip(1), m => Assert.Equal("surname of Benjamin Netanyahu in the same article", m.Reason));
@@ -32,7 +32,7 @@ public class ArticleAnalyzerTests
     [InlineData("Michael Oren, a former Israeli ambassador to the US, disagreed.", "Michael Oren", "Ambassador", "Israel", true)]
     public void Titles_become_roles_not_parts_of_names(string text, string name, string title, string? affiliation, bool former)
     {
-        var person = Single(Analyzer.Analyze(null, text), EntityKind.Person, name);
+        var person = Single(Analyzer.Analyze(null, text), AnalysedKind.Person, name);
 
         var role = Assert.Single(person.Roles);
         Assert.Equal((title, affiliation, former), (role.Title, role.Affiliation, role.Former));
@@ -43,12 +43,12 @@ public class ArticleAnalyzerTests
     {
         var analysis = Analyzer.Analyze(null, "The Israel Defense Forces said on Monday that it had opened an inquiry. The IDF gave no details. The CIA declined to comment.");
 
-        var army = Single(analysis, EntityKind.Organisation, "Israel Defense Forces");
+        var army = Single(analysis, AnalysedKind.Organisation, "Israel Defense Forces");
         Assert.Equal(2, army.Mentions.Count);
         Assert.Equal("acronym of Israel Defense Forces in the same article", army.Mentions[1].Reason);
         Assert.Contains("IDF", army.Aliases.Keys);
 
-        var agency = Single(analysis, EntityKind.Organisation, "Central Intelligence Agency");
+        var agency = Single(analysis, AnalysedKind.Organisation, "Central Intelligence Agency");
         Assert.Equal("CIA", agency.Mentions.Single().Surface);
     }
 
@@ -93,7 +93,7 @@ public class ArticleAnalyzerTests
     {
         var analysis = Analyzer.Analyze(null, text);
 
-        var party = Assert.Single(analysis.Entities, e => e.Kind == EntityKind.Organisation && e.Name.StartsWith(surface[..4], StringComparison.Ordinal));
+        var party = Assert.Single(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name.StartsWith(surface[..4], StringComparison.Ordinal));
         Assert.Equal(name, party.Name);
         Assert.All(party.Mentions, m => Assert.Equal(surface, m.Surface));
     }
@@ -117,9 +117,9 @@ public class ArticleAnalyzerTests
     {
         var analysis = Analyzer.Analyze(null, "The Labour Party set out its plans on Monday. Labour said the Tories had no answer, and the Conservatives said Labour would raise taxes.");
 
-        var labour = Single(analysis, EntityKind.Organisation, "Labour Party");
+        var labour = Single(analysis, AnalysedKind.Organisation, "Labour Party");
         Assert.Equal(3, labour.Mentions.Count);
-        var tories = Single(analysis, EntityKind.Organisation, "Conservative Party");
+        var tories = Single(analysis, AnalysedKind.Organisation, "Conservative Party");
         Assert.Equal(["Tories", "Conservatives"], tories.Mentions.Select(m => m.Surface));
         Assert.DoesNotContain(analysis.Entities, e => e.Name is "Labour" or "Tories" or "Conservatives");
     }
@@ -141,11 +141,11 @@ public class ArticleAnalyzerTests
     {
         var analysis = Analyzer.Analyze(null, "U.S. officials flew to Rome. The US said America and the United States stood with Israel. An Israeli official agreed.");
 
-        var place = Single(analysis, EntityKind.Place, "United States");
+        var place = Single(analysis, AnalysedKind.Place, "United States");
         Assert.Equal(4, place.Mentions.Count);
         Assert.Equal(["America", "U.S.", "US"], place.Aliases.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(analysis.Entities, e => e.Name == "Israeli");
-        Assert.Single(Single(analysis, EntityKind.Place, "Israel").Mentions);
+        Assert.Single(Single(analysis, AnalysedKind.Place, "Israel").Mentions);
     }
 
     [Fact]
@@ -155,8 +155,8 @@ public class ArticleAnalyzerTests
             "Blinken met Israeli President Isaac Herzog in Tel Aviv. Herzog thanked him. " +
             "Later, Israeli Ambassador Michael Herzog briefed reporters in Washington.");
 
-        var president = Single(analysis, EntityKind.Person, "Isaac Herzog");
-        var ambassador = Single(analysis, EntityKind.Person, "Michael Herzog");
+        var president = Single(analysis, AnalysedKind.Person, "Isaac Herzog");
+        var ambassador = Single(analysis, AnalysedKind.Person, "Michael Herzog");
         Assert.Equal(2, president.Mentions.Count);
         Assert.Single(ambassador.Mentions);
         Assert.Contains("nearest full mention", president.Mentions[1].Reason);
@@ -169,8 +169,8 @@ public class ArticleAnalyzerTests
     {
         var analysis = Analyzer.Analyze("Blinken Lapid meet in Rome", "U.S. Secretary of State Antony Blinken and Israeli Foreign Minister Yair Lapid met in Rome.");
 
-        Assert.Equal(2, Single(analysis, EntityKind.Person, "Antony Blinken").Mentions.Count);
-        Assert.Equal(2, Single(analysis, EntityKind.Person, "Yair Lapid").Mentions.Count);
+        Assert.Equal(2, Single(analysis, AnalysedKind.Person, "Antony Blinken").Mentions.Count);
+        Assert.Equal(2, Single(analysis, AnalysedKind.Person, "Yair Lapid").Mentions.Count);
         Assert.DoesNotContain(analysis.Entities, e => e.Name == "Blinken Lapid");
         Assert.Equal(analysis.BodyOffset, "Blinken Lapid meet in Rome\n\n".Length);
     }
@@ -180,7 +180,7 @@ public class ArticleAnalyzerTests
     {
         var analysis = Analyzer.Analyze(null, "Bill Gates founded Microsoft. Mr Gates said on Tuesday that he was pleased.");
 
-        var gates = Single(analysis, EntityKind.Person, "Bill Gates");
+        var gates = Single(analysis, AnalysedKind.Person, "Bill Gates");
         Assert.Equal(["Bill Gates", "Gates"], gates.Mentions.Select(m => m.Surface));
     }
 

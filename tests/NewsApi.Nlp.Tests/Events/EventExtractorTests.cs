@@ -12,7 +12,7 @@ public class EventExtractorTests
 
     private static ArticleAnalysis Analyze(string text) => Analyzer.Analyze(null, text, Published);
 
-    private static string[] Actors(ArticleEvent ev, ParticipantRole role) => ev.Participants.Where(p => p.Role == role).Select(p => p.Entity.Name).ToArray();
+    private static string[] Actors(AnalysedEvent ev, EventRole role) => ev.Participants.Where(p => p.Role == role).Select(p => p.Entity.Name).ToArray();
 
     [Fact]
     public void A_meeting_has_both_actors_a_place_a_date_and_its_evidence()
@@ -21,8 +21,8 @@ public class EventExtractorTests
 
         var meeting = Assert.Single(analysis.Events);
         Assert.Equal(EventType.ConsultOrMeet, meeting.Type);
-        Assert.Equal(["Antony Blinken"], Actors(meeting, ParticipantRole.Actor1));
-        Assert.Equal(["Abdel Fattah al-Sisi"], Actors(meeting, ParticipantRole.Actor2));
+        Assert.Equal(["Antony Blinken"], Actors(meeting, EventRole.Actor1));
+        Assert.Equal(["Abdel Fattah al-Sisi"], Actors(meeting, EventRole.Actor2));
         Assert.Equal("Cairo", meeting.Place?.Name);
         Assert.Equal("2024-06-11", meeting.Date?.Iso);
         var evidence = Assert.Single(meeting.Evidence);
@@ -50,8 +50,8 @@ public class EventExtractorTests
     {
         var ev = Assert.Single(Analyze("Antony Blinken and Yair Lapid met in Rome on Sunday.").Events);
 
-        Assert.Equal(["Antony Blinken"], Actors(ev, ParticipantRole.Actor1));
-        Assert.Equal(["Yair Lapid"], Actors(ev, ParticipantRole.Actor2));
+        Assert.Equal(["Antony Blinken"], Actors(ev, EventRole.Actor1));
+        Assert.Equal(["Yair Lapid"], Actors(ev, EventRole.Actor2));
         Assert.Equal("Rome", ev.Place?.Name);
     }
 
@@ -61,8 +61,8 @@ public class EventExtractorTests
         var ev = Assert.Single(Analyze("Maria Keller's approach was cautious, as when she privately urged Tomas Brandt to accept the offer.").Events,
             e => e.Type == EventType.Appeal);
 
-        Assert.Equal(["Maria Keller"], Actors(ev, ParticipantRole.Actor1));
-        Assert.Equal(["Tomas Brandt"], Actors(ev, ParticipantRole.Actor2));
+        Assert.Equal(["Maria Keller"], Actors(ev, EventRole.Actor1));
+        Assert.Equal(["Tomas Brandt"], Actors(ev, EventRole.Actor2));
         Assert.Equal("Maria Keller appeals to Tomas Brandt", ev.Title);
         Assert.Equal("Keller appeals to Brandt", EventExtractor.Title(ev, e => e.Name.Split(' ')[^1]));
     }

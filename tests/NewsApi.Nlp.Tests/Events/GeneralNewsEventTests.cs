@@ -12,7 +12,7 @@ public class GeneralNewsEventTests
 
     private static ArticleAnalysis Analyze(string body, string? title = null) => Analyzer.Analyze(title, body);
 
-    private static List<ArticleEvent> Confident(ArticleAnalysis analysis) => analysis.Events.Where(e => e.Confidence >= EventExtractor.DefaultMinConfidence).ToList();
+    private static List<AnalysedEvent> Confident(ArticleAnalysis analysis) => analysis.Events.Where(e => e.Confidence >= EventExtractor.DefaultMinConfidence).ToList();
 
     [Theory]
     [InlineData("Chelsea rallied to beat Arsenal in the second half.")]
@@ -128,8 +128,8 @@ public class GeneralNewsEventTests
 
         Assert.DoesNotContain(analysis.Entities, e => e.Name is "Grammy" or "Hey Mama" or "DVDs" or "Six Nations");
         Assert.Contains(analysis.Tokens.Entities, n => n.Type == EntityType.MISC && n.Text == "Hey Mama");
-        Assert.Contains(analysis.Entities, e => e.Kind == EntityKind.Organisation && e.Name == "Obama administration");
-        Assert.DoesNotContain(analysis.Entities, e => e.Kind == EntityKind.Person && e.Name == "Obama");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Obama administration");
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name == "Obama");
     }
 
     [Fact]
@@ -137,8 +137,8 @@ public class GeneralNewsEventTests
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
 
-        Assert.Contains(analysis.Entities, e => e.Kind == EntityKind.Person && e.Name == "Prince Charles");
-        Assert.Contains(analysis.Entities, e => e.Kind == EntityKind.Person && e.Name == "Lord Moynihan");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name == "Prince Charles");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name == "Lord Moynihan");
     }
 
     [Fact]
@@ -152,10 +152,10 @@ public class GeneralNewsEventTests
             The team lost the final to Wales last season and the captain wants revenge in the championship, the league and the cup.
             """);
 
-        Assert.Contains(analysis.Entities, e => e.Kind == EntityKind.Organisation && e.Name == "Thailand");
-        Assert.Contains(analysis.Entities, e => e.Kind == EntityKind.Organisation && e.Name == "Scotland");
-        Assert.Contains(analysis.Entities, e => e.Kind == EntityKind.Place && e.Name == "Italy");
-        Assert.DoesNotContain(analysis.Entities, e => e.Kind == EntityKind.Place && e.Name is "Thailand" or "Ghana");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Thailand");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Scotland");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Italy");
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name is "Thailand" or "Ghana");
     }
 
     [Fact]

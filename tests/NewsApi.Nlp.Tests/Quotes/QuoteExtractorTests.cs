@@ -25,7 +25,7 @@ public class QuoteExtractorTests
     {
         var quote = Assert.Single(Quotes(text));
 
-        Assert.Equal((QuoteKind.Direct, speaker, cue), (quote.Kind, quote.Speaker?.Name, quote.Cue));
+        Assert.Equal((QuoteType.Direct, speaker, cue), (quote.Kind, quote.Speaker?.Name, quote.Cue));
         Assert.StartsWith("We will rebuild the trust", quote.Text, StringComparison.Ordinal);
     }
 
@@ -62,7 +62,7 @@ public class QuoteExtractorTests
     {
         var quote = Assert.Single(Quotes("Antony Blinken described the proposal as “extraordinarily generous” on Tuesday."));
 
-        Assert.Equal((QuoteKind.Partial, "extraordinarily generous", "Antony Blinken"), (quote.Kind, quote.Text, quote.Speaker?.Name));
+        Assert.Equal((QuoteType.Partial, "extraordinarily generous", "Antony Blinken"), (quote.Kind, quote.Text, quote.Speaker?.Name));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class QuoteExtractorTests
     {
         var quote = Assert.Single(Quotes(text));
 
-        Assert.Equal((QuoteKind.Indirect, speaker), (quote.Kind, quote.Speaker?.Name));
+        Assert.Equal((QuoteType.Indirect, speaker), (quote.Kind, quote.Speaker?.Name));
         Assert.StartsWith(content, quote.Text, StringComparison.Ordinal);
     }
 
@@ -159,7 +159,7 @@ public class QuoteExtractorTests
     {
         var quote = Assert.Single(Quotes("Karen Moss, director of the Peace Institute, said the talks had failed to address the core issues."));
 
-        Assert.Equal((QuoteKind.Indirect, "Karen Moss"), (quote.Kind, quote.Speaker?.Name));
+        Assert.Equal((QuoteType.Indirect, "Karen Moss"), (quote.Kind, quote.Speaker?.Name));
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public class QuoteExtractorTests
     {
         var quote = Assert.Single(Quotes("Unemployment fell sharply in March, and Daniel Okafor, the agency's chief economist, said prices were likely to rise again next year."));
 
-        Assert.Equal((QuoteKind.Indirect, "Daniel Okafor"), (quote.Kind, quote.Speaker?.Name));
+        Assert.Equal((QuoteType.Indirect, "Daniel Okafor"), (quote.Kind, quote.Speaker?.Name));
         Assert.StartsWith("prices were likely to rise", quote.Text, StringComparison.Ordinal);
     }
 
@@ -193,7 +193,7 @@ public class QuoteExtractorTests
     {
         var quote = Assert.Single(Quotes("Elizabeth Warren: Donald Trump Is a Failure in Business\n\nThe senator spoke in Boston on Monday."));
 
-        Assert.Equal((QuoteKind.Indirect, "Elizabeth Warren", ":"), (quote.Kind, quote.Speaker?.Name, quote.Cue));
+        Assert.Equal((QuoteType.Indirect, "Elizabeth Warren", ":"), (quote.Kind, quote.Speaker?.Name, quote.Cue));
         Assert.Equal("Donald Trump Is a Failure in Business", quote.Text);
     }
 }
