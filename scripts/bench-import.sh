@@ -31,12 +31,22 @@ export ConnectionStrings__News=$bench Database__MigrateOnStartup=true Import__Pa
 api=$!
 trap 'kill $api 2>/dev/null; wait $api 2>/dev/null' EXIT
 
+# CPU seconds: the API process (utime + stime from /proc/PID/stat) and the whole machine (/proc/stat, busy jiffies).
+clk=$(getconf CLK_TCK)
+process_cpu() { awk -v c="$clk" '{ printf "%.1f", ($14 + $15) / c }' "/proc/$1/stat"; }
+machine_busy() { awk -v c="$clk" '/^cpu / { printf "%.1f", ($2 + $3 + $4 + $7 + $8) / c }' /proc/stat; }
+busy_before=$(machine_busy)
+
 # Poll the light list endpoint; fetch the run with its files once it has finished.
 for _ in $(seq 1 3600); do
   curl -fsS "$base/imports?limit=1" 2>/dev/null | grep -Eq '"status":"(succeeded|failed|abandoned)"' && break
   sleep 0.5
 done
 run=$(curl -fsS "$base/imports/1")
+api_cpu=$(process_cpu "$api")
+machine_cpu=$(awk -v a="$(machine_busy)" -v b="$busy_before" 'BEGIN { printf "%.1f", a - b }')
+rss_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$api/status")
+export NEWSAPI_BENCH_API_CPU=$api_cpu NEWSAPI_BENCH_MACHINE_CPU=$machine_cpu NEWSAPI_BENCH_RSS_KB=$rss_kb
 bench_database=newsapi_bench
 # shellcheck disable=SC2046
 tokens=$(PGPASSWORD=$password psql $(psql_args "$admin") -d "$bench_database" -tAc "SELECT coalesce(sum(token_count), 0) FROM articles")
@@ -56,5 +66,9 @@ import os
 tokens = int(os.environ.get("NEWSAPI_BENCH_TOKENS") or 0)
 articles = run["counts"]["imported"] + run["counts"]["updated"]
 print("analysed    %d articles, %d tokens: %.0f articles/s, %.0f tokens/s" % (articles, tokens, articles / seconds, tokens / seconds))
+api_cpu, machine_cpu = float(os.environ["NEWSAPI_BENCH_API_CPU"]), float(os.environ["NEWSAPI_BENCH_MACHINE_CPU"])
+print("cpu         API process %.1f s (%.1f ms per article, start-up included), whole machine %.1f s during the run (%.1f ms per article)"
+      % (api_cpu, 1000 * api_cpu / max(articles, 1), machine_cpu, 1000 * machine_cpu / max(articles, 1)))
+print("memory      API peak RSS %.0f MB" % (int(os.environ["NEWSAPI_BENCH_RSS_KB"]) / 1024))
 PY
 )"

@@ -105,9 +105,11 @@ public sealed class ImportRecoveryTests(DatabaseFixture database) : ApiTestBase(
             Files.Write($"story-{i:00}.txt", $"Story {i} of many\n\nThe council met on Monday to discuss item {i}, and members said item {i} would pass.\n");
         }
 
+        // Batches of two, so that the run is stopped between batches, long before its end.
+        await using var factory = new NewsApiFactory(Database.ConnectionString, Files.Path, new Dictionary<string, string?> { ["Import:BatchSize"] = "2" });
         using var stopping = new CancellationTokenSource();
-        await Factory.Importer.QueueAsync(ImportTrigger.Request, CancellationToken.None);
-        var running = Task.Run(() => Factory.Importer.RunQueuedAsync(stopping.Token));
+        await factory.Importer.QueueAsync(ImportTrigger.Request, CancellationToken.None);
+        var running = Task.Run(() => factory.Importer.RunQueuedAsync(stopping.Token));
         await using (var db = Database.CreateContext())
         {
             var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -127,7 +129,7 @@ public sealed class ImportRecoveryTests(DatabaseFixture database) : ApiTestBase(
             Assert.Equal(ImportStatus.Queued, (await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Trigger == ImportTrigger.Recovery)).Status);
         }
 
-        await Factory.Importer.RunQueuedAsync(CancellationToken.None);
+        await factory.Importer.RunQueuedAsync(CancellationToken.None);
         await using var after = Database.CreateContext();
         Assert.Equal(40, await after.Articles.CountAsync());
         Assert.Equal(40, await after.ImportFiles.CountAsync(f => f.Outcome == ImportOutcome.Imported));
