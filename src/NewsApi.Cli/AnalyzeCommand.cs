@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Ner;
 using NewsApi.Nlp.Normalisation;
-using NewsApi.Nlp.Text;
 
 namespace NewsApi.Cli;
 
@@ -24,16 +23,15 @@ public static class AnalyzeCommand
             throw new UsageException("analyze needs one text file.");
         }
 
-        var bytes = File.ReadAllBytes(args.Positional[0]);
-        if (!TextDecoder.TryDecode(bytes, out var decoded, out var rejection))
+        if (!ArticleReader.TryRead(File.ReadAllBytes(args.Positional[0]), out var file, out var rejection))
         {
-            Console.Error.WriteLine(rejection!.Reason);
+            Console.Error.WriteLine(rejection);
             return 1;
         }
 
-        var article = ArticleNormalizer.Normalize(decoded.Text);
+        var article = file.Article;
         var analyzer = new ArticleAnalyzer(new EntityRecognizer(NerCommands.LoadModel(args)));
-        var analysis = analyzer.Analyze(article.TitleDerived ? null : article.Title, article.Body, article.PublishedAt);
+        var analysis = analyzer.Analyze(article);
         if (args.Flag("json"))
         {
             Console.WriteLine(JsonSerializer.Serialize(AnalysisReport.From(analysis, analyzer.Recognizer.Version, analyzer.PipelineVersion), Json));

@@ -30,7 +30,7 @@ public static class EvalCommands
             }
 
             var article = ArticleNormalizer.Normalize(text);
-            var analysis = analyzer.Analyze(article.TitleDerived ? null : article.Title, article.Body, article.PublishedAt);
+            var analysis = analyzer.Analyze(article);
             total = total.Add(AnnotatedEvaluation.Score(annotation, text, analysis, minConfidence));
         }
 

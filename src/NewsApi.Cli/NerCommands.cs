@@ -170,12 +170,12 @@ public static class NerCommands
     {
         foreach (var path in Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            if (!TextDecoder.TryDecode(File.ReadAllBytes(path), out var decoded, out _))
+            if (!ArticleReader.TryRead(File.ReadAllBytes(path), out var file, out _))
             {
                 continue;
             }
 
-            var article = ArticleNormalizer.Normalize(decoded.Text);
+            var article = file.Article;
             foreach (var paragraph in article.Paragraphs)
             {
                 var tokens = Tokenizer.Tokenize(paragraph);

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Stories;
-using NewsApi.Nlp.Text;
 
 namespace NewsApi.Cli;
 
@@ -29,12 +28,12 @@ public static class StoryCommands
         foreach (var path in files)
         {
             var bytes = File.ReadAllBytes(path);
-            if (!TextDecoder.TryDecode(bytes, out var decoded, out _))
+            if (!ArticleReader.TryRead(bytes, out var file, out _))
             {
                 continue;
             }
 
-            var article = ArticleNormalizer.Normalize(decoded.Text);
+            var article = file.Article;
             var text = ArticleAnalyzer.Join(article.TitleDerived ? null : article.Title, article.Body);
             docs.Add((path, Convert.ToHexString(SHA256.HashData(bytes)), article.Title, text, article.PublishedAt, ShingleSketch.Compute(text)));
         }

@@ -111,9 +111,8 @@ internal static class Sample
 
         return files.Select(f =>
         {
-            TextDecoder.TryDecode(File.ReadAllBytes(f), out var decoded, out _);
-            var article = ArticleNormalizer.Normalize(decoded.Text);
-            return article.Title + "\n\n" + article.Body;
+            ArticleReader.TryRead(File.ReadAllBytes(f), out var file, out _);
+            return file!.Article.Title + "\n\n" + file.Article.Body;
         }).ToList();
     }
 

@@ -1,5 +1,4 @@
 using NewsApi.Nlp.Normalisation;
-using NewsApi.Nlp.Text;
 
 namespace NewsApi.Nlp.Tests;
 
@@ -18,8 +17,8 @@ public static class TestData
 
     public static NormalizedArticle NormalizeFile(string path)
     {
-        Assert.True(TextDecoder.TryDecode(File.ReadAllBytes(path), out var decoded, out var rejection), rejection?.Reason);
-        return ArticleNormalizer.Normalize(decoded.Text);
+        Assert.True(ArticleReader.TryRead(File.ReadAllBytes(path), out var file, out var rejection), rejection);
+        return file.Article;
     }
 
     private static string FindRoot()

@@ -418,7 +418,7 @@ public sealed class ArticleImporter(
                 Decoded = decoded,
                 Article = article,
                 Hash = hash,
-                Analysis = known ? null : analyzer.Analyze(article.TitleDerived ? null : article.Title, article.Body, article.PublishedAt, budget.Token),
+                Analysis = known ? null : analyzer.Analyze(article, budget.Token),
             };
         }, CancellationToken.None);
 
@@ -698,20 +698,19 @@ public sealed class ArticleImporter(
         Bytes = bytes,
     };
 
-    /// <summary>Decodes and normalises a file; null (with the reason on the record) when it is not an article.</summary>
+    /// <summary>Decodes and normalises a file (<see cref="ArticleReader"/>); null (with the reason on the record) when it is not an article.</summary>
     private (DecodedText Decoded, NormalizedArticle Article)? Prepare(byte[] bytes, ImportFile record)
     {
-        if (!TextDecoder.TryDecode(bytes, out var decoded, out var rejection))
-        {
-            record.Reason = rejection!.Reason;
-            return null;
-        }
-
-        record.Encoding = decoded.Encoding;
-        NormalizedArticle article;
         try
         {
-            article = ArticleNormalizer.Normalize(decoded.Text);
+            if (!ArticleReader.TryRead(bytes, out var file, out var rejection))
+            {
+                record.Reason = rejection;
+                return null;
+            }
+
+            record.Encoding = file.Decoded.Encoding;
+            return (file.Decoded, file.Article);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -719,14 +718,6 @@ public sealed class ArticleImporter(
             record.Reason = "The text could not be normalised; the details are in the server log under this file's name.";
             return null;
         }
-
-        if (article.Paragraphs.Count == 0 || article.WordCount == 0)
-        {
-            record.Reason = "No article text remains once page furniture is removed.";
-            return null;
-        }
-
-        return (decoded, article);
     }
 
     private async Task StoreAsync(ImportFile record, byte[] bytes, DecodedText decoded, NormalizedArticle normalized, Stopwatch stopwatch, CancellationToken cancellationToken)
@@ -741,7 +732,7 @@ public sealed class ArticleImporter(
             if (!known)
             {
                 // The analysis runs before any transaction is open: a slow article holds no locks and no connection.
-                analysis = analyzer.Analyze(normalized.TitleDerived ? null : normalized.Title, normalized.Body, normalized.PublishedAt, cancellationToken);
+                analysis = analyzer.Analyze(normalized, cancellationToken);
             }
         }
 
@@ -804,7 +795,7 @@ public sealed class ArticleImporter(
         else
         {
             // Another importer stored this content and then removed it between our look and the lock: analyse now.
-            var analysis = prepared.Analysis ?? analyzer.Analyze(normalized.TitleDerived ? null : normalized.Title, normalized.Body, normalized.PublishedAt, cancellationToken);
+            var analysis = prepared.Analysis ?? analyzer.Analyze(normalized, cancellationToken);
             var now = Now();
             var sourceId = await SourceIdAsync(db, normalized.Source, cancellationToken);
             Article article;

@@ -137,6 +137,10 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
     /// <summary>The bounds every analysis keeps to (<see cref="AnalysisLimits"/>).</summary>
     public AnalysisLimits Limits { get; init; } = AnalysisLimits.Default;
 
+    /// <summary>Analyses a normalised article: its title (unless it was derived from the body), body and publication date.</summary>
+    public ArticleAnalysis Analyze(NewsApi.Nlp.Normalisation.NormalizedArticle article, CancellationToken cancellationToken = default) =>
+        Analyze(article.TitleDerived ? null : article.Title, article.Body, article.PublishedAt, cancellationToken);
+
     /// <summary>
     /// Analyses an article: entities, then dates (against <paramref name="published"/>), quotes and events. Work is
     /// bounded by <see cref="Limits"/>; the limits reached are listed in <see cref="ArticleAnalysis.LimitsReached"/>.
