@@ -1,3 +1,4 @@
+using NewsApi.Nlp.Training.Ner;
 using System.Text.RegularExpressions;
 using NewsApi.Nlp.Ner;
 

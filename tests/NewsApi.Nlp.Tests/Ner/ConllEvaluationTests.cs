@@ -1,3 +1,4 @@
+using NewsApi.Nlp.Training.Ner;
 using System.Diagnostics;
 using NewsApi.Nlp.Ner;
 

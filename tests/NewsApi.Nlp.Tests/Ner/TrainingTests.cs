@@ -1,3 +1,4 @@
+using NewsApi.Nlp.Training.Ner;
 using NewsApi.Nlp.Ner;
 
 namespace NewsApi.Nlp.Tests.Ner;

@@ -1,4 +1,6 @@
-namespace NewsApi.Nlp.Ner;
+using NewsApi.Nlp.Ner;
+
+namespace NewsApi.Nlp.Training.Ner;
 
 /// <summary>Precision, recall and F1 as percentages.</summary>
 public readonly record struct Score(int Correct, int Predicted, int Gold)

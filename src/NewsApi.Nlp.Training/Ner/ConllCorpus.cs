@@ -1,4 +1,6 @@
-namespace NewsApi.Nlp.Ner;
+using NewsApi.Nlp.Ner;
+
+namespace NewsApi.Nlp.Training.Ner;
 
 /// <summary>A document of a CoNLL-style corpus: sentences of tokens with gold entity spans.</summary>
 public sealed class ConllDocument

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using NewsApi.Nlp.Ner;
 
-namespace NewsApi.Nlp.Ner;
+namespace NewsApi.Nlp.Training.Ner;
 
 /// <summary>Training settings.</summary>
 public sealed record NerTrainingOptions

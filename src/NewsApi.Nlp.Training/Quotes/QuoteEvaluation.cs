@@ -1,7 +1,8 @@
 using System.Globalization;
 using NewsApi.Nlp.Entities;
+using NewsApi.Nlp.Quotes;
 
-namespace NewsApi.Nlp.Quotes;
+namespace NewsApi.Nlp.Training.Quotes;
 
 /// <summary>Scores of quote detection and attribution against gold attributions.</summary>
 public sealed record QuoteScores(int Gold, int Predicted, int Matched, int MatchedWithSource, int SpeakerCorrect, int Documents, int Characters, double Seconds)

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using NewsApi.Nlp.Ner;
 
-namespace NewsApi.Nlp.Ner;
+namespace NewsApi.Nlp.Training.Ner;
 
 /// <summary>The result of scoring a corpus: entity-level counts, and how fast tagging ran.</summary>
 public sealed record EvaluationReport(EntityEvaluator Scores, int Documents, int Tokens, double TaggingSeconds)
