@@ -132,7 +132,7 @@ public static class ArticlesApi
             if (value is { } id)
             {
                 // A merged record's id filters by its survivor; an id of another kind matches nothing.
-                var entityId = await EntitiesApi.ResolveAsync(db, kind, id, cancellationToken) ?? -1;
+                var entityId = await EntityLookup.ResolveAsync(db, kind, id, cancellationToken) ?? -1;
                 articles = articles.Where(a => db.ArticleEntities.Any(ae => ae.ArticleId == a.Id && ae.EntityId == entityId));
             }
         }
@@ -359,7 +359,7 @@ public static class ArticlesApi
     {
         var ids = main.WhoIds.Concat(main.WhereId is { } where ? [where] : []).ToList();
         var names = await db.Entities.AsNoTracking().Where(e => ids.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => new EntityReference(e.Id, e.Name, EntitiesApi.KindNoun(e.Kind)), cancellationToken);
+            .ToDictionaryAsync(e => e.Id, e => new EntityReference(e.Id, e.Name, EntityLookup.Noun(e.Kind)), cancellationToken);
         return new MainEventItem
         {
             Who = main.Who,

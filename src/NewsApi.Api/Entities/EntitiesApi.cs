@@ -211,12 +211,12 @@ public static class EntitiesApi
         var entity = await db.Entities.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.Kind == kind, cancellationToken);
         if (entity is null)
         {
-            return Problems.NotFound(KindNoun(kind), id);
+            return Problems.NotFound(EntityLookup.Noun(kind), id);
         }
 
         if (entity.MergedIntoId is not null)
         {
-            var survivor = await EntityStore.SurvivorAsync(db, id, cancellationToken);
+            var survivor = await EntityLookup.SurvivorAsync(db, id, cancellationToken);
             return TypedResults.Redirect($"{prefix}/{survivor}", permanent: true);
         }
 
@@ -250,7 +250,7 @@ public static class EntitiesApi
         return new EntityDetail
         {
             Id = entity.Id,
-            Kind = KindNoun(entity.Kind),
+            Kind = EntityLookup.Noun(entity.Kind),
             Name = entity.Name,
             Aliases = aliases,
             Roles = roles,
@@ -259,7 +259,7 @@ public static class EntitiesApi
             FirstSeen = entity.FirstSeen,
             LastSeen = entity.LastSeen,
             Connections = shared.Where(s => names.ContainsKey(s.EntityId))
-                .Select(s => new Connection(s.EntityId, names[s.EntityId].Name, KindNoun(names[s.EntityId].Kind), s.Articles)).ToList(),
+                .Select(s => new Connection(s.EntityId, names[s.EntityId].Name, EntityLookup.Noun(names[s.EntityId].Kind), s.Articles)).ToList(),
         };
     }
 
@@ -310,7 +310,7 @@ public static class EntitiesApi
             return Problems.Invalid(errors);
         }
 
-        var resolved = await ResolveAsync(db, kind, id, cancellationToken);
+        var resolved = await EntityLookup.ResolveAsync(db, kind, id, cancellationToken);
         if (resolved is null)
         {
             return Problems.NotFound(noun, id);
@@ -332,7 +332,7 @@ public static class EntitiesApi
             return Problems.Invalid(errors);
         }
 
-        var resolved = await ResolveAsync(db, kind, id, cancellationToken);
+        var resolved = await EntityLookup.ResolveAsync(db, kind, id, cancellationToken);
         if (resolved is null)
         {
             return Problems.NotFound(noun, id);
@@ -373,23 +373,4 @@ public static class EntitiesApi
         }).ToList();
         return TypedResults.Ok(paging.Create(items, limit, fingerprint, m => [Cursor.Key(m.Id)]));
     }
-
-    /// <summary>The live record for <paramref name="id"/> (following merges), or null when there is none of this kind.</summary>
-    public static async Task<long?> ResolveAsync(NewsDbContext db, EntityKind kind, long id, CancellationToken cancellationToken)
-    {
-        var entity = await db.Entities.AsNoTracking().Where(e => e.Id == id && e.Kind == kind).Select(e => new { e.Id, e.MergedIntoId }).FirstOrDefaultAsync(cancellationToken);
-        if (entity is null)
-        {
-            return null;
-        }
-
-        return entity.MergedIntoId is null ? entity.Id : await EntityStore.SurvivorAsync(db, id, cancellationToken);
-    }
-
-    public static string KindNoun(EntityKind kind) => kind switch
-    {
-        EntityKind.Person => "person",
-        EntityKind.Organisation => "organisation",
-        _ => "place",
-    };
 }

@@ -37,7 +37,7 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
         if (other is null || other.Kind != kind)
         {
             return Problems.Status(StatusCodes.Status422UnprocessableEntity,
-                other is null ? $"There is no record with id {otherId}." : $"Record {otherId} is a {EntitiesApi.KindNoun(other.Kind)}, not a {EntitiesApi.KindNoun(kind)}.");
+                other is null ? $"There is no record with id {otherId}." : $"Record {otherId} is a {EntityLookup.Noun(other.Kind)}, not a {EntityLookup.Noun(kind)}.");
         }
 
         if (other.Id == survivor!.Id || other.MergedIntoId is not null)
@@ -168,7 +168,7 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
         var entity = await db.Entities.FirstOrDefaultAsync(e => e.Id == id && e.Kind == kind, cancellationToken);
         if (entity is null)
         {
-            return (null, Problems.NotFound(EntitiesApi.KindNoun(kind), id));
+            return (null, Problems.NotFound(EntityLookup.Noun(kind), id));
         }
 
         if (entity.MergedIntoId is not null)

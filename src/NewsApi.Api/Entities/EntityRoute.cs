@@ -13,6 +13,14 @@ public sealed record EntityRoute(string Prefix, EntityKind Kind, string Tag, str
 
     public static IReadOnlyList<EntityRoute> All { get; } = [People, Organisations, Places];
 
+    /// <summary>The route of a kind.</summary>
+    public static EntityRoute Of(EntityKind kind) => kind switch
+    {
+        EntityKind.Person => People,
+        EntityKind.Organisation => Organisations,
+        _ => Places,
+    };
+
     /// <summary>The noun with its indefinite article: "a person", "an organisation".</summary>
     public string WithArticle => $"{("aeiou".Contains(Noun[0], StringComparison.Ordinal) ? "an" : "a")} {Noun}";
 }

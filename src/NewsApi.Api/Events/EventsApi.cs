@@ -62,7 +62,7 @@ public static class EventsApi
         var (prefix, kind, tag, singular, noun) = route;
         routes.MapGet($"{prefix}/{{id}}/events", async ([Description("The record's id.")][Example("1")] long id, [AsParameters] EntityEventQuery query, NewsDbContext db, Paging paging, CancellationToken ct) =>
             {
-                var resolved = await EntitiesApi.ResolveAsync(db, kind, id, ct);
+                var resolved = await EntityLookup.ResolveAsync(db, kind, id, ct);
                 if (resolved is null)
                 {
                     return (Results<Ok<Page<EventSummary>>, ValidationProblem, ProblemHttpResult>)Problems.NotFound(noun, id);
@@ -87,8 +87,8 @@ public static class EventsApi
     {
         var errors = new Dictionary<string, string[]>();
         var sort = QueryChoice.Read(query.Sort, "sort", errors, Sort.Latest, ("date", Sort.Earliest), ("-date", Sort.Latest), ("articles", Sort.Articles));
-        long? participant = query.Participant is { } p ? await EntityStore.SurvivorAsync(db, p, cancellationToken) : null;
-        long? place = query.Place is { } pl ? await EntityStore.SurvivorAsync(db, pl, cancellationToken) : null;
+        long? participant = query.Participant is { } p ? await EntityLookup.SurvivorAsync(db, p, cancellationToken) : null;
+        long? place = query.Place is { } pl ? await EntityLookup.SurvivorAsync(db, pl, cancellationToken) : null;
         var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, participant, place, query.Article, query.MinConfidence), sort, query.Limit, query.Cursor, errors, cancellationToken);
         return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
     }
@@ -107,7 +107,7 @@ public static class EventsApi
             return Problems.NotFound("person, organisation or place", entity.Value);
         }
 
-        var resolved = await EntityStore.SurvivorAsync(db, entity.Value, cancellationToken);
+        var resolved = await EntityLookup.SurvivorAsync(db, entity.Value, cancellationToken);
         var errors = new Dictionary<string, string[]>();
         var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, resolved, null, null, query.MinConfidence), Sort.Earliest, query.Limit, query.Cursor, errors, cancellationToken);
         return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
@@ -232,7 +232,7 @@ public static class EventsApi
                 Reports = e.Count(),
             })
             .OrderBy(e => e.Role).ThenByDescending(e => e.Reports).ThenBy(e => e.Id)
-            .Select(e => new EventParticipantItem(e.Id, e.Name, EntitiesApi.KindNoun(e.Kind), e.Role.ToString().ToLowerInvariant()))
+            .Select(e => new EventParticipantItem(e.Id, e.Name, EntityLookup.Noun(e.Kind), e.Role.ToString().ToLowerInvariant()))
             .ToList());
     }
 

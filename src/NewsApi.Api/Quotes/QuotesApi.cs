@@ -53,7 +53,7 @@ public static class QuotesApi
     public static async Task<Results<Ok<Page<QuoteItem>>, ValidationProblem>> List(
         [AsParameters] QuoteListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
-        long? speaker = query.Speaker is { } s ? await EntityStore.SurvivorAsync(db, s, cancellationToken) : null;
+        long? speaker = query.Speaker is { } s ? await EntityLookup.SurvivorAsync(db, s, cancellationToken) : null;
         var errors = new Dictionary<string, string[]>();
         var page = await PageAsync(db, paging, speaker, query.Q, query.Article, query.Kind, query.From, query.To, query.Limit, query.Cursor, errors, cancellationToken);
         return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
@@ -62,7 +62,7 @@ public static class QuotesApi
     public static async Task<Results<Ok<Page<QuoteItem>>, ValidationProblem, ProblemHttpResult>> SpeakerQuotes(
         EntityKind kind, string noun, long id, SpeakerQuoteQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
-        var resolved = await EntitiesApi.ResolveAsync(db, kind, id, cancellationToken);
+        var resolved = await EntityLookup.ResolveAsync(db, kind, id, cancellationToken);
         if (resolved is null)
         {
             return Problems.NotFound(noun, id);
@@ -176,7 +176,7 @@ public static class QuotesApi
             Text = r.Quote.Text,
             Kind = r.Quote.Kind.ToString().ToLowerInvariant(),
             Cue = r.Quote.Cue,
-            Speaker = r.Quote.SpeakerId is { } sid && r.SpeakerName is not null ? new QuoteSpeaker(sid, r.SpeakerName, EntitiesApi.KindNoun(r.SpeakerKind!.Value)) : null,
+            Speaker = r.Quote.SpeakerId is { } sid && r.SpeakerName is not null ? new QuoteSpeaker(sid, r.SpeakerName, EntityLookup.Noun(r.SpeakerKind!.Value)) : null,
             SpeakerText = r.Quote.SpeakerText,
             Offsets = new TextOffsets(r.Quote.InTitle ? "title" : "body", r.Quote.Start, r.Quote.End),
             SpeakerOffsets = r.Quote.SpeakerStart is { } start && r.Quote.SpeakerEnd is { } end ? new TextOffsets(r.Quote.InTitle ? "title" : "body", start, end) : null,

@@ -322,23 +322,6 @@ public sealed class EntityStore(TimeProvider time)
         return known;
     }
 
-    /// <summary>The id a merged record now lives on (following chains of merges).</summary>
-    public static async Task<long> SurvivorAsync(NewsDbContext db, long id, CancellationToken cancellationToken)
-    {
-        for (var hops = 0; hops < 32; hops++)
-        {
-            var next = await db.Entities.Where(e => e.Id == id).Select(e => e.MergedIntoId).FirstOrDefaultAsync(cancellationToken);
-            if (next is null)
-            {
-                return id;
-            }
-
-            id = next.Value;
-        }
-
-        return id;
-    }
-
     private static IEnumerable<string> MatchKeys(AnalysedEntity entity)
     {
         yield return EntityNames.Key(entity.Name);
