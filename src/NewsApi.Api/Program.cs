@@ -15,6 +15,7 @@ using NewsApi.Api.Quotes;
 using NewsApi.Api.Sources;
 using NewsApi.Api.Stories;
 using NewsApi.Data;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Ner;
 using Serilog;

@@ -1,3 +1,4 @@
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Training.Quotes;
 using System.Diagnostics;
 using System.Globalization;

@@ -47,10 +47,27 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
 
     public DbSet<ArticleName> ArticleNames => Set<ArticleName>();
 
-    /// <summary>The provider options every host uses: Npgsql, migrations in their own assembly, snake_case names.</summary>
+    /// <summary>
+    /// The provider options every host uses: Npgsql, migrations in their own assembly, snake_case names, and no parallel
+    /// query unless the connection string's <c>Options</c> say otherwise. A page of a list is a small query; a parallel
+    /// plan for one costs more in starting its workers (30 ms for an entity's articles at a million) than it saves.
+    /// </summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+        options.UseNpgsql(WithoutParallelQuery(connectionString), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
             .UseSnakeCaseNamingConvention();
+
+    /// <summary>The connection string with <c>max_parallel_workers_per_gather = 0</c>, unless it sets <c>Options</c> itself.</summary>
+    public static string WithoutParallelQuery(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.Options))
+        {
+            return connectionString;
+        }
+
+        builder.Options = "-c max_parallel_workers_per_gather=0";
+        return builder.ConnectionString;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

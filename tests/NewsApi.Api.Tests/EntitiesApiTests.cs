@@ -10,6 +10,7 @@ using NewsApi.Api.Articles;
 using NewsApi.Api.Entities;
 using NewsApi.Api.Infrastructure;
 using NewsApi.Api.Tests.Infrastructure;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 
 namespace NewsApi.Api.Tests;

@@ -32,6 +32,9 @@ public sealed class OutageTests
         {
             ["Import:RunOnStartup"] = "false",
             ["Import:Concurrency"] = "1",
+
+            // Small batches, so that the database stops in the middle of the run, not after it.
+            ["Import:BatchSize"] = "2",
         });
         using var admin = new HttpClient { BaseAddress = api.BaseAddress };
         admin.DefaultRequestHeaders.Add("X-Api-Key", NewsApiFactory.AdminKey);

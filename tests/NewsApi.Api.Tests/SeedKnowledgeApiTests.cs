@@ -8,6 +8,7 @@ using NewsApi.Api.Infrastructure;
 using NewsApi.Api.Quotes;
 using NewsApi.Api.Stories;
 using NewsApi.Api.Tests.Infrastructure;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 
 namespace NewsApi.Api.Tests;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Api.Tests.Infrastructure;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Ner;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Dates;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Events;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Ner;
 using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Text;

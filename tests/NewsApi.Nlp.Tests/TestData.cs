@@ -1,3 +1,4 @@
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Normalisation;
 
 namespace NewsApi.Nlp.Tests;

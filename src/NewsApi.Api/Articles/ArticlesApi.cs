@@ -13,6 +13,7 @@ using NewsApi.Api.Quotes;
 using NewsApi.Data;
 using NewsApi.Data.Configurations;
 using NewsApi.Data.Entities;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Dates;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Normalisation;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using NewsApi.Api.Infrastructure;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 
 namespace NewsApi.Api.Entities;

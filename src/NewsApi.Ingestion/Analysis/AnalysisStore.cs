@@ -1,6 +1,7 @@
 using NewsApi.Data;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data.Entities;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 
 namespace NewsApi.Ingestion.Analysis;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 
 namespace NewsApi.Ingestion.Analysis;

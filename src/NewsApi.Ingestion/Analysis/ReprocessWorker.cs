@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsApi.Data;
 using NewsApi.Ingestion.Imports;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 
 namespace NewsApi.Ingestion.Analysis;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using NewsApi.Ingestion.Analysis;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Text;

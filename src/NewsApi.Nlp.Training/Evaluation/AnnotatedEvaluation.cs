@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Events;
 using NewsApi.Nlp.Ner;

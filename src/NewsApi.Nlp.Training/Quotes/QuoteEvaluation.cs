@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Quotes;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NewsApi.Nlp.Analysis;
 
 namespace NewsApi.Nlp.Entities;
 

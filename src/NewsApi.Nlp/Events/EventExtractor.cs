@@ -1,3 +1,4 @@
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Dates;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Quotes;

@@ -1,3 +1,4 @@
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Ner;
 using NewsApi.Nlp.Text;

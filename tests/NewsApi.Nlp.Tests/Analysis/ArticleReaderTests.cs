@@ -1,7 +1,8 @@
 using System.Text;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Normalisation;
 
-namespace NewsApi.Nlp.Tests.Normalisation;
+namespace NewsApi.Nlp.Tests.Analysis;
 
 public sealed class ArticleReaderTests
 {

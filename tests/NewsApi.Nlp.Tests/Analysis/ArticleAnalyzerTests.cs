@@ -1,7 +1,8 @@
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Ner;
 
-namespace NewsApi.Nlp.Tests.Entities;
+namespace NewsApi.Nlp.Tests.Analysis;
 
 /// <summary>Each resolution rule on hand-written text.</summary>
 public class ArticleAnalyzerTests

@@ -1,4 +1,6 @@
-namespace NewsApi.Nlp.Entities;
+using NewsApi.Nlp.Entities;
+
+namespace NewsApi.Nlp.Analysis;
 
 /// <summary>
 /// Bounds on the work and output of one article's analysis, so that a pathological file (a megabyte of one

@@ -1,8 +1,9 @@
 using System.Text;
+using NewsApi.Nlp.Analysis;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Ner;
 
-namespace NewsApi.Nlp.Tests.Entities;
+namespace NewsApi.Nlp.Tests.Analysis;
 
 /// <summary>
 /// Pathological texts stay bounded: the analysis stops at its limits and says which it reached, and the

@@ -1,64 +1,12 @@
+using NewsApi.Nlp.Dates;
+using NewsApi.Nlp.Entities;
+using NewsApi.Nlp.Events;
 using NewsApi.Nlp.Ner;
+using NewsApi.Nlp.Normalisation;
+using NewsApi.Nlp.Quotes;
 using NewsApi.Nlp.Text;
 
-namespace NewsApi.Nlp.Entities;
-
-public enum AnalysedKind
-{
-    Person,
-    Organisation,
-    Place,
-}
-
-/// <summary>A name that is not a person, organisation or place (MISC): "Six Nations", "Xbox", "Million Dollar Baby".</summary>
-/// <param name="Name">As first written.</param>
-/// <param name="Mentions">Where each mention is, in the analysed text, in text order.</param>
-public sealed record OtherName(string Name, IReadOnlyList<(int Start, int End)> Mentions);
-
-/// <summary>One mention of an entity: where it is, and why it belongs to its entity.</summary>
-/// <param name="Start">Offset of the first character in the analysed text.</param>
-/// <param name="End">Offset just past the last character.</param>
-/// <param name="Sentence">Index of its sentence.</param>
-/// <param name="Surface">The mention as written (titles and possessives excluded).</param>
-/// <param name="Reason">Why it was put with its entity, when that was not by its full name.</param>
-public sealed record Mention(int Start, int End, int Sentence, string Surface, string? Reason);
-
-/// <summary>A role the text states for a person: "U.S. Secretary of State Antony Blinken".</summary>
-/// <param name="Title">The office or job, title-cased ("Secretary of State", "Security Expert").</param>
-/// <param name="Affiliation">Whose office: a country or organisation name, canonical, or null.</param>
-/// <param name="AffiliationKind">Whether the affiliation is a place or an organisation.</param>
-/// <param name="Former">The text says "former", "ex-", "then" or "late".</param>
-/// <param name="Sentence">The sentence that states it.</param>
-/// <param name="Start">Offset of the role phrase.</param>
-/// <param name="End">Offset past the end of the name it is attached to.</param>
-public sealed record Role(string Title, string? Affiliation, AnalysedKind? AffiliationKind, bool Former, int Sentence, int Start, int End);
-
-/// <summary>An entity as one article presents it: one person, organisation or place with all its mentions.</summary>
-public sealed class AnalysedEntity
-{
-    public required AnalysedKind Kind { get; init; }
-
-    /// <summary>The fullest name the article gives ("Antony Blinken", "Israel Defense Forces", "United States").</summary>
-    public required string Name { get; set; }
-
-    public List<Mention> Mentions { get; } = [];
-
-    public List<Role> Roles { get; } = [];
-
-    /// <summary>Names other than <see cref="Name"/> it is known by (acronyms, country variants); counted with the mentions.</summary>
-    public Dictionary<string, int> Aliases { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Names it goes by that the article did not write, from general rules and the alias file ("Labour" for the
-    /// "Labour Party"); used to match it across articles, stored as rule aliases.
-    /// </summary>
-    public HashSet<string> KnownAs { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>0–1: how central the entity is to the article (mentions, first position, headline).</summary>
-    public double Salience { get; set; }
-
-    public int FirstOffset => Mentions.Count == 0 ? int.MaxValue : Mentions.Min(m => m.Start);
-}
+namespace NewsApi.Nlp.Analysis;
 
 /// <summary>The entities of one article.</summary>
 /// <param name="Text">The analysed text: the title, a blank line, then the body.</param>
@@ -138,7 +86,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
     public AnalysisLimits Limits { get; init; } = AnalysisLimits.Default;
 
     /// <summary>Analyses a normalised article: its title (unless it was derived from the body), body and publication date.</summary>
-    public ArticleAnalysis Analyze(NewsApi.Nlp.Normalisation.NormalizedArticle article, CancellationToken cancellationToken = default) =>
+    public ArticleAnalysis Analyze(NormalizedArticle article, CancellationToken cancellationToken = default) =>
         Analyze(article.TitleDerived ? null : article.Title, article.Body, article.PublishedAt, cancellationToken);
 
     /// <summary>
@@ -175,8 +123,8 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         Score(entities, text.Length, bodyOffset);
         var result = new ArticleAnalysis(text, bodyOffset, analysis, entities.OrderByDescending(e => e.Salience).ThenBy(e => e.FirstOffset).ToList());
         cancellationToken.ThrowIfCancellationRequested();
-        var dates = global::NewsApi.Nlp.Dates.DateResolver.Find(text, published);
-        var quotes = global::NewsApi.Nlp.Quotes.QuoteExtractor.Extract(result);
+        var dates = DateResolver.Find(text, published);
+        var quotes = QuoteExtractor.Extract(result);
         if (quotes.Count > Limits.MaxQuotes)
         {
             quotes.RemoveRange(Limits.MaxQuotes, quotes.Count - Limits.MaxQuotes);
@@ -184,7 +132,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var (events, main, eventsCapped) = global::NewsApi.Nlp.Events.EventExtractor.Extract(result, dates, quotes, Limits.MaxEvents);
+        var (events, main, eventsCapped) = EventExtractor.Extract(result, dates, quotes, Limits.MaxEvents);
         if (eventsCapped)
         {
             reached.Add(AnalysisLimits.EventsCappedFlag);

@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Text;
 
-namespace NewsApi.Nlp.Normalisation;
+namespace NewsApi.Nlp.Analysis;
 
 /// <summary>A file's bytes read as an article: the decoded text (its encoding and what decoding noticed) and the clean article.</summary>
 public sealed record ArticleFile(DecodedText Decoded, NormalizedArticle Article);

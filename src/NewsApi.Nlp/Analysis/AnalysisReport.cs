@@ -1,4 +1,7 @@
-namespace NewsApi.Nlp.Entities;
+using NewsApi.Nlp.Entities;
+using NewsApi.Nlp.Events;
+
+namespace NewsApi.Nlp.Analysis;
 
 /// <summary>The analysis of a text as the API's <c>POST /analyze</c> and the CLI's <c>analyze --json</c> print it.</summary>
 public sealed record AnalysisReport
@@ -54,7 +57,7 @@ public sealed record AnalysisReport
             d.Resolved ? d.Precision.ToString().ToLowerInvariant() : null, d.Inferred, d.Duration)).ToList(),
         Quotes = analysis.Quotes.Select(q => new ReportQuote(q.Text, q.Start, q.End, q.Kind.ToString().ToLowerInvariant(), q.Cue, q.Speaker?.Name, q.SpeakerText)).ToList(),
         Events = analysis.Events.Select(e => new ReportEvent(
-            global::NewsApi.Nlp.Events.EventTypes.Name(e.Type), global::NewsApi.Nlp.Events.EventTypes.Cameo(e.Type).Code, e.Title,
+            EventTypes.Name(e.Type), EventTypes.Cameo(e.Type).Code, e.Title,
             e.Participants.Select(p => new ReportParticipant(p.Entity.Name, p.Entity.Kind.ToString().ToLowerInvariant(), p.Role.ToString().ToLowerInvariant())).ToList(),
             e.Place?.Name, e.Date?.Text, e.Date?.Iso, e.Date is { Resolved: true } d ? d.Precision.ToString().ToLowerInvariant() : null, e.Date?.Inferred ?? false,
             Math.Round(e.Confidence, 2),
