@@ -5,7 +5,7 @@
 #
 #   scripts/bench-import.sh [FOLDER]       default: ../shared/data/bbc
 #
-# Uses ConnectionStrings__News's server when set (the database newsapi_bench is dropped and re-created),
+# Uses ConnectionStrings__News's server when set (the database newsapi_bench, or NEWSAPI_BENCH_DATABASE, is dropped and re-created),
 # else the private cluster of scripts/local-postgres.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,11 +19,12 @@ if [ -z "${ConnectionStrings__News:-}" ]; then
   eval "$(scripts/local-postgres.sh start "$root/.data/postgres")"
 fi
 admin=$(printf '%s' "$ConnectionStrings__News" | sed 's/Database=[^;]*/Database=postgres/')
-bench=$(printf '%s' "$ConnectionStrings__News" | sed 's/Database=[^;]*/Database=newsapi_bench/')
+bench_database=${NEWSAPI_BENCH_DATABASE:-newsapi_bench}
+bench=$(printf '%s' "$ConnectionStrings__News" | sed "s/Database=[^;]*/Database=$bench_database/")
 psql_args() { printf '%s' "$1" | tr ';' '\n' | sed -n 's/^Host=/-h /p; s/^Port=/-p /p; s/^Username=/-U /p'; }
 password=$(printf '%s' "$ConnectionStrings__News" | tr ';' '\n' | sed -n 's/^Password=//p')
 # shellcheck disable=SC2046
-PGPASSWORD=$password psql $(psql_args "$admin") -d postgres -qc "DROP DATABASE IF EXISTS newsapi_bench WITH (FORCE)" -c "CREATE DATABASE newsapi_bench" >&2
+PGPASSWORD=$password psql $(psql_args "$admin") -d postgres -qc "DROP DATABASE IF EXISTS $bench_database WITH (FORCE)" -c "CREATE DATABASE $bench_database" >&2
 
 export ConnectionStrings__News=$bench Database__MigrateOnStartup=true Import__Path=$folder Import__IntervalSeconds=0 \
   Serilog__MinimumLevel__Default=Warning
@@ -47,7 +48,6 @@ api_cpu=$(process_cpu "$api")
 machine_cpu=$(awk -v a="$(machine_busy)" -v b="$busy_before" 'BEGIN { printf "%.1f", a - b }')
 rss_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$api/status")
 export NEWSAPI_BENCH_API_CPU=$api_cpu NEWSAPI_BENCH_MACHINE_CPU=$machine_cpu NEWSAPI_BENCH_RSS_KB=$rss_kb
-bench_database=newsapi_bench
 # shellcheck disable=SC2046
 tokens=$(PGPASSWORD=$password psql $(psql_args "$admin") -d "$bench_database" -tAc "SELECT coalesce(sum(token_count), 0) FROM articles")
 export NEWSAPI_BENCH_TOKENS=$tokens NEWSAPI_BENCH_FOLDER=$folder
