@@ -390,23 +390,17 @@ public sealed class ArticleImporter(
         budget.CancelAfter(timeout);
         var work = Task.Run(async () =>
         {
-            var record = Rejected(runId, entry, entry.Status!.Value.Size, null);
-            var read = ImportFolder.Read(entry, options.CurrentValue.MaxFileBytes);
-            record.Bytes = read.Length;
-            if (read.Changed)
+            if (ReadEntry(runId, entry) is not { } read)
             {
                 return null;
             }
 
-            var prepared = read.Bytes is null ? null : Prepare(read.Bytes, record);
-            if (read.Rejection is not null || prepared is null)
+            if (read.Prepared is not var (decoded, article))
             {
-                record.Reason ??= read.Rejection;
-                return new PreparedFile(entry, record, stopwatch);
+                return new PreparedFile(entry, read.Record, stopwatch);
             }
 
-            var (decoded, article) = prepared.Value;
-            var hash = article.ContentHash();
+            var (record, hash) = (read.Record, article.ContentHash());
             bool known;
             await using (var look = await contexts.CreateDbContextAsync(budget.Token))
             {
@@ -481,7 +475,7 @@ public sealed class ArticleImporter(
                 catch (Exception exception) when (exception is not OperationCanceledException && !DatabaseErrors.IsUnavailable(exception))
                 {
                     await db.Database.ExecuteSqlAsync($"ROLLBACK TO SAVEPOINT article", cancellationToken);
-                    prepared.Record = Refused(runId, prepared, exception);
+                    prepared.Record = Refused(runId, prepared.Entry, prepared.Record, exception);
                 }
                 finally
                 {
@@ -523,11 +517,11 @@ public sealed class ArticleImporter(
     }
 
     /// <summary>The record of an article the database refused (or the writer failed on): rejected, with the reason.</summary>
-    private ImportFile Refused(long runId, PreparedFile prepared, Exception exception)
+    private ImportFile Refused(long runId, FolderEntry entry, ImportFile record, Exception exception)
     {
         var state = (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState;
-        logger.LogError(exception, "The database refused {File}", prepared.Record.File);
-        return Rejected(runId, prepared.Entry, prepared.Record.Bytes,
+        logger.LogError(exception, "The database refused {File}", record.File);
+        return Rejected(runId, entry, record.Bytes,
             $"The database refused the article{(state is null ? "" : $" (SQL state {state})")}; the details are in the server log under this file's name.");
     }
 
@@ -659,6 +653,35 @@ public sealed class ArticleImporter(
 
     private async Task<ImportFile?> ImportFileAsync(long runId, FolderEntry entry, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
+        if (ReadEntry(runId, entry) is not { } read)
+        {
+            return null;
+        }
+
+        var record = read.Record;
+        if (read.Prepared is not var (decoded, article))
+        {
+            return await SaveRecordAsync(record, cancellationToken, stopwatch);
+        }
+
+        try
+        {
+            await StoreAsync(record, read.Bytes!, decoded, article, stopwatch, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (!DatabaseErrors.IsUnavailable(exception))
+        {
+            return await SaveRecordAsync(Refused(runId, entry, record, exception), cancellationToken, stopwatch);
+        }
+
+        return record;
+    }
+
+    /// <summary>
+    /// Reads one entry and decodes and normalises it; null when the file changed while it was read (try again later).
+    /// <c>Prepared</c> is null when it is not an article, with the reason on the record.
+    /// </summary>
+    private (ImportFile Record, byte[]? Bytes, (DecodedText Decoded, NormalizedArticle Article)? Prepared)? ReadEntry(long runId, FolderEntry entry)
+    {
         var record = Rejected(runId, entry, entry.Status!.Value.Size, null);
         var read = ImportFolder.Read(entry, options.CurrentValue.MaxFileBytes);
         record.Bytes = read.Length;
@@ -668,26 +691,13 @@ public sealed class ArticleImporter(
         }
 
         var prepared = read.Bytes is null ? null : Prepare(read.Bytes, record);
-        if (read.Rejection is not null || prepared is null)
+        if (read.Rejection is not null)
         {
             record.Reason ??= read.Rejection;
-            return await SaveRecordAsync(record, cancellationToken, stopwatch);
+            prepared = null;
         }
 
-        try
-        {
-            await StoreAsync(record, read.Bytes!, prepared.Value.Decoded, prepared.Value.Article, stopwatch, cancellationToken);
-        }
-        catch (DbUpdateException exception) when (!DatabaseErrors.IsUnavailable(exception))
-        {
-            var state = (exception.InnerException as PostgresException)?.SqlState;
-            logger.LogError(exception, "The database refused {File}", record.File);
-            record = Rejected(runId, entry, read.Length,
-                $"The database refused the article{(state is null ? "" : $" (SQL state {state})")}; the details are in the server log under this file's name.");
-            return await SaveRecordAsync(record, cancellationToken, stopwatch);
-        }
-
-        return record;
+        return (record, read.Bytes, prepared);
     }
 
     private static ImportFile Rejected(long runId, FolderEntry entry, long bytes, string? reason) => new()
