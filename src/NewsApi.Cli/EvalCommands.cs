@@ -50,8 +50,8 @@ public static class EvalCommands
 
     /// <summary>
     /// <c>eval 5w1h &lt;folder&gt;</c>: the main event of each Giveme5W1H article (title, lead and text, read against its
-    /// publication date) against the coders' phrases; a question is a hit when at least half of the system phrase's
-    /// words appear in one annotated phrase; questions without annotations are skipped.
+    /// publication date) against the coders' phrases; a question scores when one coder's phrase contains half or
+    /// more of the words of the system's phrase (PhraseMatch.Hit); unannotated questions are skipped.
     /// </summary>
     public static int FiveW1H(Arguments args)
     {

@@ -877,7 +877,7 @@ public static class QuoteExtractor
 
             if (directSpans.Overlaps(sentenceStart, sentenceEnd))
             {
-                // Reported speech beside quotation marks was tried ("… said the move was made by Bratton and said,
+                // Reported speech beside quotation marks was tried ("… said the plan came from the mayor and said,
                 // “…”"): on PolNeAR it added as many wrong spans as right ones.
                 continue;
             }
@@ -917,7 +917,7 @@ public static class QuoteExtractor
             {
                 var t = tokens[k];
 
-                // "the NAACP called for a moratorium on charter schools": a demand reported, by a named speaker.
+                // "the union called for a pause on new road tolls": a demand reported, by a named speaker.
                 if (context.Word(t) is "called" or "calls" && t + 2 < sentence.EndToken && context.Word(t + 1) == "for" && context.MentionAt(t) is null)
                 {
                     var demander = SpeakerBefore(context, t, sentence.FirstToken);
@@ -1018,8 +1018,8 @@ public static class QuoteExtractor
     }
 
     /// <summary>
-    /// Headline and transcript style, a name opening its line and then a colon: "Elizabeth Warren: Donald Trump Is
-    /// a ‘Proven Failure’ in Business". The content runs to the end of the sentence or line; skipped when a
+    /// Headline and transcript style, a name opening its line and then a colon: "Maria Lopez: The Budget Is
+    /// a ‘Missed Chance’ for Schools". The content runs to the end of the sentence or line; skipped when a
     /// quotation already covers most of it.
     /// </summary>
     private static Quote? Labelled(Context context, Sentence sentence, int s, SpanSet direct)
