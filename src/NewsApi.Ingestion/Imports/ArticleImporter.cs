@@ -336,9 +336,10 @@ public sealed class ArticleImporter(
                     batch.Add(prepared);
                 }
 
-                foreach (var entry in await WriteBatchAsync(runId, batch, cancellationToken))
+                var later = await WriteBatchAsync(runId, batch, cancellationToken);
+                lock (changed)
                 {
-                    changed.Add(entry);
+                    changed.AddRange(later);
                 }
             }
         }
@@ -363,9 +364,8 @@ public sealed class ArticleImporter(
 
         public byte[]? Bytes { get; init; }
 
-        public DecodedText? Decoded { get; init; }
-
-        public NormalizedArticle? Article { get; init; }
+        /// <summary>The decoded and normalised article; null when the file is not one.</summary>
+        public ArticleFile? File { get; init; }
 
         public string Hash { get; init; } = "";
 
@@ -395,26 +395,9 @@ public sealed class ArticleImporter(
                 return null;
             }
 
-            if (read.Prepared is not var (decoded, article))
-            {
-                return new PreparedFile(entry, read.Record, stopwatch);
-            }
-
-            var (record, hash) = (read.Record, article.ContentHash());
-            bool known;
-            await using (var look = await contexts.CreateDbContextAsync(budget.Token))
-            {
-                known = await look.Articles.AnyAsync(a => a.ContentHash == hash, budget.Token);
-            }
-
-            return new PreparedFile(entry, record, stopwatch)
-            {
-                Bytes = read.Bytes,
-                Decoded = decoded,
-                Article = article,
-                Hash = hash,
-                Analysis = known ? null : analyzer.Analyze(article, budget.Token),
-            };
+            return read.File is { } file
+                ? await AnalyseAsync(entry, read.Record, read.Bytes!, file, stopwatch, budget.Token)
+                : new PreparedFile(entry, read.Record, stopwatch);
         }, CancellationToken.None);
 
         try
@@ -442,7 +425,7 @@ public sealed class ArticleImporter(
     /// </summary>
     private async Task<List<FolderEntry>> WriteBatchAsync(long runId, List<PreparedFile> batch, CancellationToken cancellationToken)
     {
-        var articles = batch.Where(p => p.Article is not null).ToList();
+        var articles = batch.Where(p => p.File is not null).ToList();
         var contested = new List<PreparedFile>();
         try
         {
@@ -659,14 +642,14 @@ public sealed class ArticleImporter(
         }
 
         var record = read.Record;
-        if (read.Prepared is not var (decoded, article))
+        if (read.File is not { } file)
         {
             return await SaveRecordAsync(record, cancellationToken, stopwatch);
         }
 
         try
         {
-            await StoreAsync(record, read.Bytes!, decoded, article, stopwatch, cancellationToken);
+            await StoreAsync(await AnalyseAsync(entry, record, read.Bytes!, file, stopwatch, cancellationToken), cancellationToken);
         }
         catch (DbUpdateException exception) when (!DatabaseErrors.IsUnavailable(exception))
         {
@@ -678,9 +661,9 @@ public sealed class ArticleImporter(
 
     /// <summary>
     /// Reads one entry and decodes and normalises it; null when the file changed while it was read (try again later).
-    /// <c>Prepared</c> is null when it is not an article, with the reason on the record.
+    /// <c>File</c> is null when it is not an article, with the reason on the record.
     /// </summary>
-    private (ImportFile Record, byte[]? Bytes, (DecodedText Decoded, NormalizedArticle Article)? Prepared)? ReadEntry(long runId, FolderEntry entry)
+    private (ImportFile Record, byte[]? Bytes, ArticleFile? File)? ReadEntry(long runId, FolderEntry entry)
     {
         var record = Rejected(runId, entry, entry.Status!.Value.Size, null);
         var read = ImportFolder.Read(entry, options.CurrentValue.MaxFileBytes);
@@ -710,7 +693,7 @@ public sealed class ArticleImporter(
     };
 
     /// <summary>Decodes and normalises a file (<see cref="ArticleReader"/>); null (with the reason on the record) when it is not an article.</summary>
-    private (DecodedText Decoded, NormalizedArticle Article)? Prepare(byte[] bytes, ImportFile record)
+    private ArticleFile? Prepare(byte[] bytes, ImportFile record)
     {
         try
         {
@@ -721,7 +704,7 @@ public sealed class ArticleImporter(
             }
 
             record.Encoding = file.Decoded.Encoding;
-            return (file.Decoded, file.Article);
+            return file;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -731,30 +714,34 @@ public sealed class ArticleImporter(
         }
     }
 
-    private async Task StoreAsync(ImportFile record, byte[] bytes, DecodedText decoded, NormalizedArticle normalized, Stopwatch stopwatch, CancellationToken cancellationToken)
+    /// <summary>
+    /// The article of a file, with its analysis unless its content is already stored (as this file or another):
+    /// then there is nothing to analyse. Runs before any transaction is open, so a slow article holds no locks and no
+    /// connection.
+    /// </summary>
+    private async Task<PreparedFile> AnalyseAsync(FolderEntry entry, ImportFile record, byte[] bytes, ArticleFile file, Stopwatch stopwatch,
+        CancellationToken cancellationToken)
     {
-        var hash = normalized.ContentHash();
-
-        // Nothing to analyse when the file is already stored as it is, or its content under another name.
-        ArticleAnalysis? analysis = null;
+        var hash = file.Article.ContentHash();
+        bool known;
         await using (var look = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var known = await look.Articles.AnyAsync(a => a.ContentHash == hash, cancellationToken);
-            if (!known)
-            {
-                // The analysis runs before any transaction is open: a slow article holds no locks and no connection.
-                analysis = analyzer.Analyze(normalized, cancellationToken);
-            }
+            known = await look.Articles.AnyAsync(a => a.ContentHash == hash, cancellationToken);
         }
 
-        var prepared = new PreparedFile(new FolderEntry(record.File, null, null, null), record, stopwatch)
+        return new PreparedFile(entry, record, stopwatch)
         {
             Bytes = bytes,
-            Decoded = decoded,
-            Article = normalized,
+            File = file,
             Hash = hash,
-            Analysis = analysis,
+            Analysis = known ? null : analyzer.Analyze(file.Article, cancellationToken),
         };
+    }
+
+    /// <summary>Stores one prepared file on its own, in its own transaction, waiting for its locks.</summary>
+    private async Task StoreAsync(PreparedFile prepared, CancellationToken cancellationToken)
+    {
+        var (record, hash, stopwatch) = (prepared.Record, prepared.Hash, prepared.Stopwatch);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         // The file's time budget bounds its statements (a lock wait included), not the driver's shorter default.
@@ -787,7 +774,7 @@ public sealed class ArticleImporter(
     /// </summary>
     private async Task WriteArticleAsync(NewsDbContext db, PreparedFile prepared, CancellationToken cancellationToken)
     {
-        var (record, normalized, hash, bytes, decoded) = (prepared.Record, prepared.Article!, prepared.Hash, prepared.Bytes!, prepared.Decoded!);
+        var (record, normalized, hash, bytes, decoded) = (prepared.Record, prepared.File!.Article, prepared.Hash, prepared.Bytes!, prepared.File.Decoded);
         var existing = await db.Articles.Where(a => a.File == record.File).Select(a => new { a.Id, a.ContentHash }).FirstOrDefaultAsync(cancellationToken);
         var twin = await db.Articles.Where(a => a.ContentHash == hash).Select(a => new { a.Id, a.File }).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null && existing.ContentHash == hash)
