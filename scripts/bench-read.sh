@@ -62,8 +62,14 @@ start_api() {
   for _ in $(seq 1 120); do curl -fsS "$base/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
   echo "bench-read: the API did not become ready; see /tmp/newsapi-bench-read.log" >&2; exit 1
 }
-stop_api() { kill "$api" 2>/dev/null; wait "$api" 2>/dev/null || true; }
-trap stop_api EXIT
+stop_api() { [ -n "${api:-}" ] || return 0; kill "$api" 2>/dev/null; wait "$api" 2>/dev/null || true; api=; }
+reset_explain() {
+  psql_db -c "ALTER DATABASE $database RESET session_preload_libraries" -c "ALTER DATABASE $database RESET auto_explain.log_min_duration" \
+    -c "ALTER DATABASE $database RESET auto_explain.log_analyze" -c "ALTER DATABASE $database RESET auto_explain.log_buffers" \
+    -c "ALTER DATABASE $database RESET auto_explain.log_format"
+}
+# Whatever stops the script, the API goes and the database stops logging every plan.
+trap 'stop_api; reset_explain' EXIT
 
 declare -a names urls
 add() { names+=("$1"); urls+=("$2"); }
@@ -102,9 +108,7 @@ start_api
   done
 } > "$plans"
 stop_api
-psql_db -c "ALTER DATABASE $database RESET session_preload_libraries" -c "ALTER DATABASE $database RESET auto_explain.log_min_duration" \
-  -c "ALTER DATABASE $database RESET auto_explain.log_analyze" -c "ALTER DATABASE $database RESET auto_explain.log_buffers" \
-  -c "ALTER DATABASE $database RESET auto_explain.log_format"
+reset_explain
 
 start_api
 printf '%-42s %8s %7s %7s %7s %7s %7s\n' "endpoint ($articles articles, $connections connections, ${seconds} s)" "req/s" "p50" "p90" "p97.5" "p99" "max"

@@ -27,13 +27,16 @@ psql_db() { psql -h "$(part Host)" -p "$(part Port)" -U "$(part Username)" -d "$
 
 base=$(psql_db -c "SELECT count(*) FROM articles WHERE id < 10000")
 [ "$base" -gt 0 ] || { echo "grow-database: $database holds no imported articles; run scripts/bench-import.sh first" >&2; exit 2; }
+# Copy k of record n gets id k × 10000 + n: the corpus's own ids must stay below 10000, and nothing may be grown yet.
+too_large=$(psql_db -c "SELECT (SELECT count(*) FROM articles WHERE id >= 10000) + (SELECT count(*) FROM events WHERE id >= 10000)")
+[ "$too_large" -eq 0 ] || { echo "grow-database: $database has ids of 10000 or more (grown already, or a corpus too large to copy this way)" >&2; exit 2; }
 copies=$(( (target + base - 1) / base - 1 ))
 echo "grow-database: $base articles, $copies copies of each to reach $(( base * (copies + 1) ))" >&2
 started=$(date +%s)
 
 psql_db <<'SQL'
 SET maintenance_work_mem = '1GB';
-ALTER TABLE articles ALTER COLUMN search_vector DROP EXPRESSION;
+ALTER TABLE articles ALTER COLUMN search_vector DROP EXPRESSION IF EXISTS;
 -- The secondary indexes of the tables that grow, kept to be rebuilt as they were.
 CREATE TABLE IF NOT EXISTS grow_index_definitions AS
   SELECT indexname, indexdef FROM pg_indexes

@@ -388,6 +388,7 @@ public sealed class ArticleImporter(
         var timeout = TimeSpan.FromSeconds(options.CurrentValue.FileTimeoutSeconds);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(timeout);
+        var token = budget.Token;
         var work = Task.Run(async () =>
         {
             if (ReadEntry(runId, entry) is not { } read)
@@ -396,7 +397,7 @@ public sealed class ArticleImporter(
             }
 
             return read.File is { } file
-                ? await AnalyseAsync(entry, read.Record, read.Bytes!, file, stopwatch, budget.Token)
+                ? await AnalyseAsync(entry, read.Record, read.Bytes!, file, stopwatch, token)
                 : new PreparedFile(entry, read.Record, stopwatch);
         }, CancellationToken.None);
 
@@ -444,20 +445,20 @@ public sealed class ArticleImporter(
                     """).ToListAsync(cancellationToken);
                 contested = articles.Where((_, i) => !granted[i]).ToList();
                 articles = articles.Where((_, i) => granted[i]).ToList();
-                await EntityStore.LockResolutionAsync(db, cancellationToken);
             }
 
             foreach (var prepared in articles)
             {
-                await db.Database.ExecuteSqlAsync($"SAVEPOINT article", cancellationToken);
+                await transaction.CreateSavepointAsync("article", cancellationToken);
                 try
                 {
                     await WriteArticleAsync(db, prepared, cancellationToken);
-                    await db.Database.ExecuteSqlAsync($"RELEASE SAVEPOINT article", cancellationToken);
+                    await transaction.ReleaseSavepointAsync("article", cancellationToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException && !DatabaseErrors.IsUnavailable(exception))
                 {
-                    await db.Database.ExecuteSqlAsync($"ROLLBACK TO SAVEPOINT article", cancellationToken);
+                    await transaction.RollbackToSavepointAsync("article", cancellationToken);
+                    await transaction.ReleaseSavepointAsync("article", cancellationToken);
                     prepared.Record = Refused(runId, prepared.Entry, prepared.Record, exception);
                 }
                 finally
@@ -502,10 +503,11 @@ public sealed class ArticleImporter(
     /// <summary>The record of an article the database refused (or the writer failed on): rejected, with the reason.</summary>
     private ImportFile Refused(long runId, FolderEntry entry, ImportFile record, Exception exception)
     {
-        var state = (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState;
-        logger.LogError(exception, "The database refused {File}", record.File);
-        return Rejected(runId, entry, record.Bytes,
-            $"The database refused the article{(state is null ? "" : $" (SQL state {state})")}; the details are in the server log under this file's name.");
+        logger.LogError(exception, "Storing {File} failed", record.File);
+        var reason = (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState is { } state
+            ? $"The database refused the article (SQL state {state})"
+            : exception is DbUpdateException ? "The database refused the article" : "The article could not be stored";
+        return Rejected(runId, entry, record.Bytes, reason + "; the details are in the server log under this file's name.");
     }
 
     private void Log(ImportFile record) =>
