@@ -19,6 +19,9 @@ var usage = """
                 (near-duplicates and stories over a folder of article files; --verbose lists them)
       eval bbc [--split dev|test|all] [--min-confidence 0.5] [--annotations <dir>] [--corpus <dir>] [--verbose]
                 (entities, events, main events, dates and quotes against data/annotations/bbc; last line the figures)
+      corpus generate --out <dir> [--count N] [--seed N] [--from <dir>]... [--given-names <tsv>] [--cities <csv>]
+                (a synthetic corpus recombined from real articles, people renamed, dated and sourced; default from
+                 ../shared/data/bbc and data/seeds, 1000 files per subfolder)
       eval 5w1h <folder> [--verbose]
                 (main events against Giveme5W1H annotations, e.g. ../shared/data/giveme5w1h/dev)
 
@@ -35,6 +38,7 @@ try
         ["quotes", "eval", .. var rest] => QuoteCommands.Evaluate(new Arguments(rest, "verbose", "errors")),
         ["stories", "eval", .. var rest] => StoryCommands.Evaluate(new Arguments(rest, "verbose")),
         ["eval", "bbc", .. var rest] => EvalCommands.Bbc(new Arguments(rest, "verbose")),
+        ["corpus", "generate", .. var rest] => CorpusCommands.Generate(new Arguments(rest)),
         ["eval", "5w1h", .. var rest] => EvalCommands.FiveW1H(new Arguments(rest, "verbose")),
         _ => throw new UsageException("Unknown command."),
     };
