@@ -10,6 +10,7 @@ using NewsApi.Api.Entities;
 using NewsApi.Api.Events;
 using NewsApi.Api.Infrastructure;
 using NewsApi.Api.Quotes;
+using NewsApi.Api.Shared;
 using NewsApi.Data;
 using NewsApi.Data.Configurations;
 using NewsApi.Data.Entities;
@@ -24,8 +25,6 @@ namespace NewsApi.Api.Articles;
 /// <summary>The article endpoints: list and search, one article, and its original text.</summary>
 public static class ArticlesApi
 {
-    private const int ExcerptLength = 240;
-
     public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/articles").ProducesProblem(StatusCodes.Status500InternalServerError).WithTags("Articles");
@@ -69,8 +68,6 @@ public static class ArticlesApi
         Relevance,
     }
 
-    private sealed record Row(ArticleSummary Summary, DateTimeOffset SortDate, float Rank);
-
     public static async Task<Results<Ok<Page<ArticleSummary>>, ValidationProblem>> ListArticles(
         [AsParameters] ArticleListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
@@ -95,7 +92,7 @@ public static class ArticlesApi
         }
 
         var fingerprint = Paging.Fingerprint("articles", q, source, from?.UtcTicks, to?.UtcTicks, sort, query.Person, query.Organisation, query.Place, nameKey);
-        var (limit, after) = await paging.ReadAsync(query, fingerprint, sort == SortOrder.Relevance ? [KeyKind.Float, KeyKind.Int64] : DateKeys, errors, cancellationToken);
+        var (limit, after) = await paging.ReadAsync(query, fingerprint, sort == SortOrder.Relevance ? ArticlePages.Relevance : DateOrder(sort), errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -143,17 +140,12 @@ public static class ArticlesApi
             articles = articles.Where(a => db.ArticleNames.Any(n => n.NameKey == nameKey && n.ArticleId == a.Id));
         }
 
-        var rows = sort switch
-        {
-            SortOrder.Relevance => await ByRelevance(articles, q!, after, limit, cancellationToken),
-            _ => await ByDate(articles, sort == SortOrder.Newest, after, limit, cancellationToken),
-        };
-
-        var page = paging.Create(rows, limit, fingerprint, row => sort == SortOrder.Relevance
-            ? [Cursor.Key(row.Rank), Cursor.Key(row.Summary.Id)]
-            : [Cursor.Key(row.SortDate), Cursor.Key(row.Summary.Id)]);
-        return TypedResults.Ok(new Page<ArticleSummary>(page.Items.Select(r => r.Summary with { Excerpt = Excerpt(r.Summary.Excerpt) }).ToList(), page.Next));
+        return TypedResults.Ok(sort == SortOrder.Relevance
+            ? await ArticlePages.ByRelevanceAsync(paging, articles, q!, after, limit, fingerprint, cancellationToken)
+            : await ArticlePages.ByDateAsync(paging, articles, DateOrder(sort), after, limit, fingerprint, cancellationToken));
     }
+
+    private static KeysetOrder<Article, (DateTimeOffset, long)> DateOrder(SortOrder sort) => sort == SortOrder.Oldest ? ArticlePages.Oldest : ArticlePages.Newest;
 
     /// <summary>Matches up to which a search by date is answered from the full-text index alone.</summary>
     private const int SparseMatches = 10_000;
@@ -204,108 +196,17 @@ public static class ArticlesApi
         }
     }
 
-    /// <summary>The cursor keys of a list of articles by date: sort date (ticks) and id.</summary>
-    public static readonly KeyKind[] DateKeys = [KeyKind.Int64, KeyKind.Int64];
-
-    /// <summary>A page of article summaries by date (for lists of an entity's articles).</summary>
-    public static async Task<Page<ArticleSummary>> PageByDateAsync(Paging paging, IQueryable<Article> articles, bool newest, Cursor? after, int limit, string fingerprint, CancellationToken cancellationToken)
-    {
-        var rows = await ByDate(articles, newest, after, limit, cancellationToken);
-        var page = paging.Create(rows, limit, fingerprint, row => [Cursor.Key(row.SortDate), Cursor.Key(row.Summary.Id)]);
-        return new Page<ArticleSummary>(page.Items.Select(r => r.Summary with { Excerpt = Excerpt(r.Summary.Excerpt) }).ToList(), page.Next);
-    }
-
-    private static async Task<List<Row>> ByDate(IQueryable<Article> articles, bool newest, Cursor? after, int limit, CancellationToken cancellationToken)
-    {
-        if (after is not null)
-        {
-            var date = after.Date(0);
-            var id = after.Long(1);
-            articles = articles.After(a => a.SortDate, a => a.Id, (date, id), descending: newest);
-        }
-
-        var ordered = newest
-            ? articles.OrderByDescending(a => a.SortDate).ThenByDescending(a => a.Id)
-            : articles.OrderBy(a => a.SortDate).ThenBy(a => a.Id);
-        return await ordered.Take(limit + 1).Select(ToRow).ToListAsync(cancellationToken);
-    }
-
-    private static async Task<List<Row>> ByRelevance(IQueryable<Article> articles, string q, Cursor? after, int limit, CancellationToken cancellationToken)
-    {
-        var ranked = articles.Select(a => new { Article = a, Rank = a.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)) });
-        if (after is not null)
-        {
-            var rank = after.Float(0);
-            var id = after.Long(1);
-            ranked = ranked.After(x => x.Rank, x => x.Article.Id, (rank, id), descending: true);
-        }
-
-        var rows = await ranked
-            .OrderByDescending(x => x.Rank).ThenByDescending(x => x.Article.Id)
-            .Take(limit + 1)
-            .Select(x => new { x.Rank, x.Article.Id })
-            .ToListAsync(cancellationToken);
-
-        // Fetch the summaries for the ranked ids in one query, then restore the rank order.
-        var ids = rows.Select(r => r.Id).ToList();
-        var summaries = await articles.Where(a => ids.Contains(a.Id)).Select(ToRow).ToDictionaryAsync(r => r.Summary.Id, cancellationToken);
-        return rows.Select(r => summaries[r.Id] with { Rank = r.Rank }).ToList();
-    }
-
-    private static readonly Expression<Func<Article, Row>> ToRow = a => new Row(
-        new ArticleSummary
-        {
-            Id = a.Id,
-            Title = a.Title,
-            TitleDerived = a.TitleDerived,
-            Subtitle = a.Subtitle,
-            Authors = a.Authors,
-            Source = a.Source == null ? null : new SourceReference(a.Source.Id, a.Source.Name),
-            Dateline = a.Dateline,
-            PublishedAt = a.PublishedAt,
-            Language = a.Language,
-            WordCount = a.WordCount,
-            Excerpt = a.Body.Substring(0, ExcerptLength + 1),
-            File = a.File,
-            ImportedAt = a.ImportedAt,
-        },
-        a.SortDate,
-        0f);
-
     public static async Task<Results<Ok<ArticleDetail>, StatusCodeHttpResult, ProblemHttpResult>> GetArticle(
         [Description("The article's id.")][Example("1")] long id, HttpContext http, NewsDbContext db, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking()
-            .Where(a => a.Id == id)
-            .Select(a => new
-            {
-                a.Id,
-                a.Title,
-                a.TitleDerived,
-                a.Subtitle,
-                a.Authors,
-                Source = a.Source == null ? null : new SourceReference(a.Source.Id, a.Source.Name),
-                a.Dateline,
-                a.PublishedAt,
-                a.Language,
-                a.WordCount,
-                a.Body,
-                a.File,
-                a.Encoding,
-                a.Flags,
-                a.ImportedAt,
-                a.UpdatedAt,
-                a.PipelineVersion,
-                a.StoryId,
-                a.DuplicateOfId,
-                a.MainEvent,
-            })
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ArticlePages.Details)
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return Problems.NotFound("article", id);
         }
 
+        var extra = article.Detail!;
         var entities = await db.ArticleEntities.AsNoTracking().Where(ae => ae.ArticleId == id)
             .OrderByDescending(ae => ae.Salience).ThenByDescending(ae => ae.MentionCount).ThenBy(ae => ae.EntityId)
             .Select(ae => new { ae.Entity.Kind, Item = new ArticleEntityItem(ae.EntityId, ae.Entity.Name, ae.Salience, ae.MentionCount) })
@@ -338,24 +239,24 @@ public static class ArticlesApi
             PublishedAt = article.PublishedAt,
             Language = article.Language,
             WordCount = article.WordCount,
-            Paragraphs = article.Body.Length == 0 ? [] : article.Body.Split(NormalizedArticle.ParagraphSeparator),
-            Body = article.Body,
+            Paragraphs = article.Text.Length == 0 ? [] : article.Text.Split(NormalizedArticle.ParagraphSeparator),
+            Body = article.Text,
             File = article.File,
-            Encoding = article.Encoding,
-            Flags = article.Flags,
+            Encoding = extra.Encoding,
+            Flags = extra.Flags,
             ImportedAt = article.ImportedAt,
-            UpdatedAt = article.UpdatedAt,
+            UpdatedAt = extra.UpdatedAt,
             People = entities.Where(e => e.Kind == EntityKind.Person).Select(e => e.Item).ToList(),
             Organisations = entities.Where(e => e.Kind == EntityKind.Organisation).Select(e => e.Item).ToList(),
             Places = entities.Where(e => e.Kind == EntityKind.Place).Select(e => e.Item).ToList(),
             Names = names,
             Quotes = quotes,
             Events = events,
-            MainEvent = article.MainEvent is { } main ? await MainEventAsync(db, main, cancellationToken) : null,
-            Dates = Dates(article.TitleDerived ? null : article.Title, article.Body, article.PublishedAt),
-            StoryId = article.StoryId,
-            DuplicateOf = article.DuplicateOfId,
-            PipelineVersion = article.PipelineVersion,
+            MainEvent = extra.MainEvent is { } main ? await MainEventAsync(db, main, cancellationToken) : null,
+            Dates = Dates(article.TitleDerived ? null : article.Title, article.Text, article.PublishedAt),
+            StoryId = extra.StoryId,
+            DuplicateOf = extra.DuplicateOfId,
+            PipelineVersion = extra.PipelineVersion,
         };
 
         // The tag covers everything in the response, entity names and corrections included.
@@ -437,17 +338,5 @@ public static class ArticlesApi
                 errors["sort"] = [$"sort must be newest, oldest or relevance (got '{sort}')."];
                 return SortOrder.Newest;
         }
-    }
-
-    private static string Excerpt(string start)
-    {
-        var text = start.Replace(NormalizedArticle.ParagraphSeparator, " ", StringComparison.Ordinal);
-        if (text.Length <= ExcerptLength)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', ExcerptLength);
-        return text[..(cut > ExcerptLength / 2 ? cut : ExcerptLength)].TrimEnd(',', ';', ':', ' ') + "…";
     }
 }

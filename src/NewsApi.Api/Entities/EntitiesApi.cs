@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Articles;
 using NewsApi.Api.Infrastructure;
+using NewsApi.Api.Shared;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Nlp.Entities;
@@ -133,7 +134,8 @@ public static class EntitiesApi
         }
 
         var fingerprint = Paging.Fingerprint("entities", kind, q, sort);
-        var (limit, after) = await paging.ReadAsync(query, fingerprint, [sort == Sort.Name ? KeyKind.Text : KeyKind.Int32, KeyKind.Int64], errors, cancellationToken);
+        IKeysetOrder order = sort switch { Sort.Articles => ByArticles, Sort.Mentions => ByMentions, _ => ByName };
+        var (limit, after) = await paging.ReadAsync(query, fingerprint, order, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -148,25 +150,11 @@ public static class EntitiesApi
             entities = entities.Where(e => matching.Contains(e.Id));
         }
 
-        if (after is not null)
-        {
-            var id = after.Long(1);
-            var name = sort == Sort.Name ? after.Text(0) : "";
-            entities = sort switch
-            {
-                Sort.Articles => AfterArticles(entities, after.Int(0), id),
-                Sort.Mentions => AfterMentions(entities, after.Int(0), id),
-
-                // Names sort case-insensitively ("CNN" among the Cs, not before "Center").
-                _ => entities.After(e => e.Name.ToLower(), e => e.Id, (name, id), descending: false),
-            };
-        }
-
         var ordered = sort switch
         {
-            Sort.Articles => entities.OrderByDescending(e => e.ArticleCount).ThenByDescending(e => e.Id),
-            Sort.Mentions => entities.OrderByDescending(e => e.MentionCount).ThenByDescending(e => e.Id),
-            _ => entities.OrderBy(e => e.Name.ToLower()).ThenBy(e => e.Id),
+            Sort.Articles => ByArticles.Page(entities, after),
+            Sort.Mentions => ByMentions.Page(entities, after),
+            _ => ByName.Page(entities, after),
         };
 
         var rows = await ordered.Take(limit + 1).Select(e => new { e.Id, e.Name, NameKey = e.Name.ToLower(), e.ArticleCount, e.MentionCount }).ToListAsync(cancellationToken);
@@ -189,19 +177,22 @@ public static class EntitiesApi
             Roles = roles?.GetValueOrDefault(r.Id) ?? (kind == EntityKind.Person ? [] : null),
         }).ToList();
 
-        return TypedResults.Ok(paging.Create(items, limit, fingerprint, e => sort switch
+        return TypedResults.Ok(sort switch
         {
-            Sort.Articles => [Cursor.Key(e.ArticleCount), Cursor.Key(e.Id)],
-            Sort.Mentions => [Cursor.Key(e.MentionCount), Cursor.Key(e.Id)],
-            _ => [nameKeys[e.Id], Cursor.Key(e.Id)],
-        }));
+            Sort.Articles => paging.Create(items, limit, fingerprint, ByArticles, e => (e.ArticleCount, e.Id)),
+            Sort.Mentions => paging.Create(items, limit, fingerprint, ByMentions, e => (e.MentionCount, e.Id)),
+            _ => paging.Create(items, limit, fingerprint, ByName, e => (nameKeys[e.Id], e.Id)),
+        });
     }
 
-    private static IQueryable<Entity> AfterArticles(IQueryable<Entity> entities, int count, long id) =>
-        entities.After(e => e.ArticleCount, e => e.Id, (count, id), descending: true);
+    private static readonly KeysetOrder<Entity, (int, long)> ByArticles = Keyset.Order((Entity e) => e.ArticleCount, e => e.Id, descending: true);
 
-    private static IQueryable<Entity> AfterMentions(IQueryable<Entity> entities, int count, long id) =>
-        entities.After(e => e.MentionCount, e => e.Id, (count, id), descending: true);
+    private static readonly KeysetOrder<Entity, (int, long)> ByMentions = Keyset.Order((Entity e) => e.MentionCount, e => e.Id, descending: true);
+
+    /// <summary>Names sort case-insensitively ("CNN" among the Cs, not before "Center").</summary>
+    private static readonly KeysetOrder<Entity, (string, long)> ByName = Keyset.Order((Entity e) => e.Name.ToLower(), e => e.Id, descending: false);
+
+    private static readonly KeysetOrder<EntityMention, ValueTuple<long>> MentionOrder = Keyset.Order((EntityMention m) => m.Id, descending: false);
 
     private static string LikeEscape(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
@@ -304,7 +295,7 @@ public static class EntitiesApi
     {
         var errors = new Dictionary<string, string[]>();
         var fingerprint = Paging.Fingerprint("entity-articles", id);
-        var (limit, after) = await paging.ReadAsync(query, fingerprint, ArticlesApi.DateKeys, errors, cancellationToken);
+        var (limit, after) = await paging.ReadAsync(query, fingerprint, ArticlePages.Newest, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -317,7 +308,7 @@ public static class EntitiesApi
         }
 
         var articles = db.Articles.AsNoTracking().Where(a => db.ArticleEntities.Any(ae => ae.ArticleId == a.Id && ae.EntityId == resolved.Value));
-        var page = await ArticlesApi.PageByDateAsync(paging, articles, newest: true, after, limit, fingerprint, cancellationToken);
+        var page = await ArticlePages.ByDateAsync(paging, articles, ArticlePages.Newest, after, limit, fingerprint, cancellationToken);
         return TypedResults.Ok(page);
     }
 
@@ -326,7 +317,7 @@ public static class EntitiesApi
     {
         var errors = new Dictionary<string, string[]>();
         var fingerprint = Paging.Fingerprint("entity-mentions", id);
-        var (limit, after) = await paging.ReadAsync(query, fingerprint, [KeyKind.Int64], errors, cancellationToken);
+        var (limit, after) = await paging.ReadAsync(query, fingerprint, MentionOrder, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -339,15 +330,10 @@ public static class EntitiesApi
         }
 
         var mentions = db.EntityMentions.AsNoTracking().Where(m => m.EntityId == resolved.Value);
-        if (after is not null)
-        {
-            var last = after.Long(0);
-            mentions = mentions.Where(m => m.Id > last);
-        }
 
         // Each article's text once, however many of its mentions are on the page (offsets are .NET string offsets,
         // so the sentence is cut here, not by PostgreSQL, which counts code points).
-        var page = await mentions.OrderBy(m => m.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var page = await MentionOrder.Page(mentions, after).Take(limit + 1).ToListAsync(cancellationToken);
         var articleIds = page.Select(m => m.ArticleId).Distinct().ToList();
         var texts = await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Body }).ToDictionaryAsync(a => a.Id, cancellationToken);
@@ -371,6 +357,6 @@ public static class EntitiesApi
                 Reason = m.Reason,
             };
         }).ToList();
-        return TypedResults.Ok(paging.Create(items, limit, fingerprint, m => [Cursor.Key(m.Id)]));
+        return TypedResults.Ok(paging.Create(items, limit, fingerprint, MentionOrder, m => new ValueTuple<long>(m.Id)));
     }
 }

@@ -140,7 +140,8 @@ public static class EventsApi
         }
 
         var fingerprint = Paging.Fingerprint("events", string.Join(',', types.Order()), from?.UtcTicks, to?.UtcTicks, filter.Participant, filter.Place, filter.Article, sort, minConfidence);
-        var (take, after) = await paging.ReadAsync(limit, cursor, fingerprint, [KeyKind.Int64, KeyKind.Int64], errors, cancellationToken);
+        IKeysetOrder order = sort switch { Sort.Latest => Latest, Sort.Earliest => Earliest, _ => ByArticles };
+        var (take, after) = await paging.ReadAsync(limit, cursor, fingerprint, order, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return null;
@@ -172,19 +173,6 @@ public static class EventsApi
             events = events.Where(e => db.ArticleEvents.Any(ae => ae.EventId == e.Id && ae.ArticleId == article));
         }
 
-        if (after is not null)
-        {
-            var key = after.Long(0);
-            var id = after.Long(1);
-            var date = new DateTimeOffset(sort == Sort.Articles ? 0 : key, TimeSpan.Zero);
-            events = sort switch
-            {
-                Sort.Latest => events.After(e => e.SortDate, e => e.Id, (date, id), descending: true),
-                Sort.Earliest => events.After(e => e.SortDate, e => e.Id, (date, id), descending: false),
-                _ => events.After(e => e.ArticleCount, e => e.Id, ((int)key, id), descending: true),
-            };
-        }
-
         // A participant's events: those it takes part in, and for a place also those that happen there. Asked as one
         // disjunction, PostgreSQL hashes every event the participant ever had before the first row (75 ms for a
         // country at two million events); asked as two keyset queries, each walks the sort index (3 and 6 ms), and
@@ -203,9 +191,9 @@ public static class EventsApi
         {
             var ordered = sort switch
             {
-                Sort.Latest => branch.OrderByDescending(e => e.SortDate).ThenByDescending(e => e.Id),
-                Sort.Earliest => branch.OrderBy(e => e.SortDate).ThenBy(e => e.Id),
-                _ => branch.OrderByDescending(e => e.ArticleCount).ThenByDescending(e => e.Id),
+                Sort.Latest => Latest.Page(branch, after),
+                Sort.Earliest => Earliest.Page(branch, after),
+                _ => ByArticles.Page(branch, after),
             };
             found.AddRange(await ordered.Take(take + 1).Select(e => new EventRow(e, e.Place == null ? null : e.Place.Name)).ToListAsync(cancellationToken));
         }
@@ -213,9 +201,9 @@ public static class EventsApi
         var distinct = found.DistinctBy(r => r.Event.Id);
         var rows = (sort switch
         {
-            Sort.Latest => distinct.OrderByDescending(r => r.Event.SortDate).ThenByDescending(r => r.Event.Id),
-            Sort.Earliest => distinct.OrderBy(r => r.Event.SortDate).ThenBy(r => r.Event.Id),
-            _ => distinct.OrderByDescending(r => r.Event.ArticleCount).ThenByDescending(r => r.Event.Id),
+            Sort.Latest => Latest.Sort(distinct, r => r.Event),
+            Sort.Earliest => Earliest.Sort(distinct, r => r.Event),
+            _ => ByArticles.Sort(distinct, r => r.Event),
         }).Take(take + 1).ToList();
         var participants = await ParticipantsAsync(db, rows.Select(r => r.Event.Id).ToArray(), cancellationToken);
         var items = rows.Select(r => new EventSummary
@@ -231,10 +219,19 @@ public static class EventsApi
             Confidence = r.Event.Confidence,
         }).ToList();
         var sortDates = rows.ToDictionary(r => r.Event.Id, r => r.Event.SortDate);
-        return paging.Create(items, take, fingerprint, e => sort == Sort.Articles
-            ? [Cursor.Key(e.ArticleCount), Cursor.Key(e.Id)]
-            : [Cursor.Key(sortDates[e.Id]), Cursor.Key(e.Id)]);
+        return sort switch
+        {
+            Sort.Latest => paging.Create(items, take, fingerprint, Latest, e => (sortDates[e.Id], e.Id)),
+            Sort.Earliest => paging.Create(items, take, fingerprint, Earliest, e => (sortDates[e.Id], e.Id)),
+            _ => paging.Create(items, take, fingerprint, ByArticles, e => (e.ArticleCount, e.Id)),
+        };
     }
+
+    private static readonly KeysetOrder<Event, (DateTimeOffset, long)> Latest = Keyset.Order((Event e) => e.SortDate, e => e.Id, descending: true);
+
+    private static readonly KeysetOrder<Event, (DateTimeOffset, long)> Earliest = Keyset.Order((Event e) => e.SortDate, e => e.Id, descending: false);
+
+    private static readonly KeysetOrder<Event, (int, long)> ByArticles = Keyset.Order((Event e) => e.ArticleCount, e => e.Id, descending: true);
 
     /// <summary>Each event's participants across its articles, with the role most articles give them; actors first.</summary>
     public static async Task<Dictionary<long, List<EventParticipantItem>>> ParticipantsAsync(NewsDbContext db, long[] eventIds, CancellationToken cancellationToken)

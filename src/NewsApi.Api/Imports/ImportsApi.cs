@@ -120,27 +120,22 @@ public static class ImportsApi
         return group;
     }
 
+    private static readonly KeysetOrder<ImportRun, ValueTuple<long>> Newest = Keyset.Order((ImportRun r) => r.Id, descending: true);
+
     public static async Task<Results<Ok<Page<ImportRunSummary>>, ValidationProblem>> ListImports(
         [AsParameters] ImportListQuery query, NewsDbContext db, Paging paging, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var fingerprint = Paging.Fingerprint("imports");
-        var (limit, after) = await paging.ReadAsync(query, fingerprint, [KeyKind.Int64], errors, cancellationToken);
+        var (limit, after) = await paging.ReadAsync(query, fingerprint, Newest, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
-        var runs = db.ImportRuns.AsNoTracking();
-        if (after is not null)
-        {
-            var id = after.Long(0);
-            runs = runs.Where(r => r.Id < id);
-        }
-
-        var rows = await runs.OrderByDescending(r => r.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var rows = await Newest.Page(db.ImportRuns.AsNoTracking(), after).Take(limit + 1).ToListAsync(cancellationToken);
         var admin = http.IsAdmin();
-        return TypedResults.Ok(paging.Create(rows.Select(r => Summary(r, admin)).ToList(), limit, fingerprint, r => [Cursor.Key(r.Id)]));
+        return TypedResults.Ok(paging.Create(rows.Select(r => Summary(r, admin)).ToList(), limit, fingerprint, Newest, r => new ValueTuple<long>(r.Id)));
     }
 
     public static async Task<Results<Ok<ImportRunDetail>, ProblemHttpResult>> GetImport([Description("The import run's id.")][Example("1")] long id, NewsDbContext db, HttpContext http, CancellationToken cancellationToken)

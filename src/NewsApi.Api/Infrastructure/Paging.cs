@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -30,43 +30,18 @@ public abstract record PageQuery
     public string? Cursor { get; init; }
 }
 
-/// <summary>The type of one sort key in a cursor; a decoded key that does not parse as its type is refused.</summary>
-public enum KeyKind
+/// <summary>
+/// A cursor that <see cref="Paging"/> verified: issued by this API for this query, its keys those of the list's
+/// <see cref="KeysetOrder{TRow, TKey}"/>, which alone reads them.
+/// </summary>
+public sealed class Cursor
 {
-    Int64,
-    Int32,
-    Text,
+    internal Cursor(string[] keys) => Keys = keys;
 
-    /// <summary>A float, carried as its bits so that it round-trips exactly.</summary>
-    Float,
-}
+    internal IReadOnlyList<string> Keys { get; }
 
-/// <summary>The sort keys of the last item of a page, decoded and checked against their kinds.</summary>
-public sealed class Cursor(string[] keys)
-{
-    public long Long(int index) => long.Parse(keys[index], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-
-    public int Int(int index) => int.Parse(keys[index], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-
-    public string Text(int index) => keys[index];
-
-    public float Float(int index) => BitConverter.Int32BitsToSingle(Int(index));
-
-    public DateTimeOffset Date(int index) => new(Long(index), TimeSpan.Zero);
-
-    internal static bool Parses(string key, KeyKind kind) => kind switch
-    {
-        KeyKind.Int64 => long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-        KeyKind.Int32 or KeyKind.Float => int.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-        _ => true,
-    };
-
-    /// <summary>A key as a cursor carries it.</summary>
-    public static string Key(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    public static string Key(float value) => Key(BitConverter.SingleToInt32Bits(value));
-
-    public static string Key(DateTimeOffset value) => Key(value.UtcTicks);
+    /// <summary>A cursor over keys known to be valid, without a signature (for tests of an order's queries).</summary>
+    internal static Cursor Of(string[] keys) => new(keys);
 }
 
 /// <summary>The <c>Paging</c> configuration section.</summary>
@@ -108,11 +83,11 @@ public sealed class Paging(IOptions<PagingOptions> options, IDbContextFactory<Ne
     private sealed record Payload(string Q, string[] K);
 
     /// <summary>Checks <c>limit</c> and verifies and decodes <c>cursor</c>; fills <paramref name="errors"/> for a 400 when they are invalid.</summary>
-    public async Task<(int Limit, Cursor? After)> ReadAsync(PageQuery query, string fingerprint, KeyKind[] kinds, Dictionary<string, string[]> errors,
+    public async Task<(int Limit, Cursor? After)> ReadAsync(PageQuery query, string fingerprint, IKeysetOrder order, Dictionary<string, string[]> errors,
         CancellationToken cancellationToken) =>
-        await ReadAsync(query.Limit, query.Cursor, fingerprint, kinds, errors, cancellationToken);
+        await ReadAsync(query.Limit, query.Cursor, fingerprint, order, errors, cancellationToken);
 
-    public async Task<(int Limit, Cursor? After)> ReadAsync(int? limit, string? cursor, string fingerprint, KeyKind[] kinds, Dictionary<string, string[]> errors,
+    public async Task<(int Limit, Cursor? After)> ReadAsync(int? limit, string? cursor, string fingerprint, IKeysetOrder order, Dictionary<string, string[]> errors,
         CancellationToken cancellationToken)
     {
         var take = limit ?? DefaultLimit;
@@ -125,7 +100,7 @@ public sealed class Paging(IOptions<PagingOptions> options, IDbContextFactory<Ne
         if (cursor is not null)
         {
             var key = await KeyAsync(cancellationToken);
-            after = Decode(key, cursor, fingerprint, kinds, out var problem);
+            after = Decode(key, cursor, fingerprint, order, out var problem);
             if (after is null)
             {
                 errors["cursor"] = [problem!];
@@ -140,8 +115,17 @@ public sealed class Paging(IOptions<PagingOptions> options, IDbContextFactory<Ne
         return (take, after);
     }
 
-    /// <summary>Builds the page from up to limit + 1 rows: the extra row only tells that a next page exists.</summary>
-    public Page<T> Create<T>(IReadOnlyList<T> rows, int limit, string fingerprint, Func<T, string[]> keys)
+    /// <summary>Builds the page from up to limit + 1 rows of the order's own row type (the extra row only tells that a next page exists).</summary>
+    public Page<TRow> Create<TRow, TKey>(IReadOnlyList<TRow> rows, int limit, string fingerprint, KeysetOrder<TRow, TKey> order)
+        where TKey : struct, ITuple =>
+        Create(rows, limit, fingerprint, order.KeysOf);
+
+    /// <summary>Builds the page from up to limit + 1 items projected from the order's rows, given their keys.</summary>
+    public Page<T> Create<T, TRow, TKey>(IReadOnlyList<T> rows, int limit, string fingerprint, KeysetOrder<TRow, TKey> order, Func<T, TKey> keys)
+        where TKey : struct, ITuple =>
+        Create(rows, limit, fingerprint, item => order.Encode(keys(item)));
+
+    private Page<T> Create<T>(IReadOnlyList<T> rows, int limit, string fingerprint, Func<T, string[]> keys)
     {
         if (rows.Count <= limit)
         {
@@ -165,7 +149,7 @@ public sealed class Paging(IOptions<PagingOptions> options, IDbContextFactory<Ne
         return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(key, payload).AsSpan(0, TagBytes));
     }
 
-    private static Cursor? Decode(byte[] key, string cursor, string fingerprint, KeyKind[] kinds, out string? problem)
+    private static Cursor? Decode(byte[] key, string cursor, string fingerprint, IKeysetOrder order, out string? problem)
     {
         const string notIssued = "cursor is not a cursor this API issued; use the 'next' value of a previous page unchanged.";
         problem = notIssued;
@@ -207,7 +191,7 @@ public sealed class Paging(IOptions<PagingOptions> options, IDbContextFactory<Ne
             return null;
         }
 
-        if (decoded.K is null || decoded.K.Length != kinds.Length || decoded.K.Where((k, i) => k is null || !Cursor.Parses(k, kinds[i])).Any())
+        if (decoded.K is null || decoded.K.Any(k => k is null) || !order.Accepts(decoded.K))
         {
             return null;
         }

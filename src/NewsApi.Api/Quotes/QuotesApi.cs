@@ -105,7 +105,7 @@ public static class QuotesApi
         var (fromDate, toDate) = DateRange.Read(from, to, errors);
         var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         var fingerprint = Paging.Fingerprint("quotes", speaker, search, article, quoteKind, fromDate?.UtcTicks, toDate?.UtcTicks);
-        var (take, after) = await paging.ReadAsync(limit, cursor, fingerprint, [KeyKind.Int64, KeyKind.Int64], errors, cancellationToken);
+        var (take, after) = await paging.ReadAsync(limit, cursor, fingerprint, Newest, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return null;
@@ -142,18 +142,14 @@ public static class QuotesApi
             quotes = quotes.Where(x => x.ArticleDate <= toDate);
         }
 
-        if (after is not null)
-        {
-            var date = after.Date(0);
-            var id = after.Long(1);
-            quotes = quotes.Where(x => x.ArticleDate < date || (x.ArticleDate == date && x.Id > id));
-        }
-
-        var ids = await quotes.OrderByDescending(x => x.ArticleDate).ThenBy(x => x.Id).Take(take + 1).Select(x => x.Id).ToListAsync(cancellationToken);
+        var ids = await Newest.Page(quotes, after).Take(take + 1).Select(x => x.Id).ToListAsync(cancellationToken);
         var items = (await ProjectAsync(db, db.Quotes.AsNoTracking().Where(x => ids.Contains(x.Id)), cancellationToken))
             .OrderByDescending(x => x.ArticleDate).ThenBy(x => x.Id).ToList();
-        return paging.Create(items, take, fingerprint, x => [Cursor.Key(x.ArticleDate), Cursor.Key(x.Id)]);
+        return paging.Create(items, take, fingerprint, Newest, x => (x.ArticleDate, x.Id));
     }
+
+    /// <summary>Newest article first, and within an article in reading order (the expanded predicate: the keys run in opposite directions).</summary>
+    private static readonly KeysetOrder<Quote, (DateTimeOffset, long)> Newest = Keyset.Order((Quote x) => x.ArticleDate, true, x => x.Id, false);
 
     /// <summary>Quotes as the API shows them, in no particular order.</summary>
     public static async Task<List<QuoteItem>> ProjectAsync(NewsDbContext db, IQueryable<Quote> quotes, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Infrastructure;
 using NewsApi.Data;
+using NewsApi.Data.Entities;
 
 namespace NewsApi.Api.Sources;
 
@@ -49,31 +50,25 @@ public static class SourcesApi
         return group;
     }
 
+    /// <summary>Names sort case-insensitively ("CNN" among the Cs, not before "Center").</summary>
+    private static readonly KeysetOrder<Source, (string, long)> ByName = Keyset.Order((Source s) => s.Name.ToLower(), s => s.Id, descending: false);
+
     public static async Task<Results<Ok<Page<SourceItem>>, ValidationProblem>> ListSources(
         [AsParameters] SourceListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var fingerprint = Paging.Fingerprint("sources");
-        var (limit, after) = await paging.ReadAsync(query, fingerprint, [KeyKind.Text, KeyKind.Int64], errors, cancellationToken);
+        var (limit, after) = await paging.ReadAsync(query, fingerprint, ByName, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
-        var sources = db.Sources.AsNoTracking();
-        if (after is not null)
-        {
-            // Names sort case-insensitively ("CNN" among the Cs, not before "Center").
-            var name = after.Text(0);
-            var id = after.Long(1);
-            sources = sources.After(s => s.Name.ToLower(), s => s.Id, (name, id), descending: false);
-        }
-
         // The cursor keeps the name as PostgreSQL lower-cases it, so the next page continues exactly where this one ends.
-        var rows = await sources.OrderBy(s => s.Name.ToLower()).ThenBy(s => s.Id).Take(limit + 1)
+        var rows = await ByName.Page(db.Sources.AsNoTracking(), after).Take(limit + 1)
             .Select(s => new { Key = s.Name.ToLower(), Item = new SourceItem { Id = s.Id, Name = s.Name, ArticleCount = s.Articles.Count } })
             .ToListAsync(cancellationToken);
-        var page = paging.Create(rows, limit, fingerprint, s => [s.Key, Cursor.Key(s.Item.Id)]);
+        var page = paging.Create(rows, limit, fingerprint, ByName, s => (s.Key, s.Item.Id));
         return TypedResults.Ok(new Page<SourceItem>(page.Items.Select(r => r.Item).ToList(), page.Next));
     }
 

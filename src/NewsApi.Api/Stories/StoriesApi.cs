@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Infrastructure;
 using NewsApi.Data;
+using NewsApi.Data.Entities;
 using NewsApi.Nlp.Stories;
 
 namespace NewsApi.Api.Stories;
@@ -40,6 +41,11 @@ public static class StoriesApi
             .ProducesProblem(StatusCodes.Status500InternalServerError);
     }
 
+    private static readonly KeysetOrder<Story, (int, DateTimeOffset, long)> ByArticles =
+        Keyset.Order((Story s) => s.ArticleCount, s => s.LastDate, s => s.Id, descending: true);
+
+    private static readonly KeysetOrder<Story, (DateTimeOffset, long)> Latest = Keyset.Order((Story s) => s.LastDate, s => s.Id, descending: true);
+
     public static async Task<Results<Ok<Page<StorySummary>>, ValidationProblem>> List([AsParameters] StoryListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -52,30 +58,20 @@ public static class StoriesApi
         }
 
         var fingerprint = Paging.Fingerprint("stories", min, byArticles);
-        var (take, after) = await paging.ReadAsync(query, fingerprint, [KeyKind.Int32, KeyKind.Int64, KeyKind.Int64], errors, cancellationToken);
+        var (take, after) = await paging.ReadAsync(query, fingerprint, byArticles ? ByArticles : Latest, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
         var stories = db.Stories.AsNoTracking().Where(s => s.ArticleCount >= min);
-        if (after is not null)
-        {
-            var count = after.Int(0);
-            var date = after.Date(1);
-            var id = after.Long(2);
-            stories = byArticles
-                ? stories.After(s => s.ArticleCount, s => s.LastDate, s => s.Id, (count, date, id), descending: true)
-                : stories.After(s => s.LastDate, s => s.Id, (date, id), descending: true);
-        }
-
-        var ordered = byArticles
-            ? stories.OrderByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
-            : stories.OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id);
+        var ordered = byArticles ? ByArticles.Page(stories, after) : Latest.Page(stories, after);
         var items = await ordered.Take(take + 1)
             .Select(s => new StorySummary { Id = s.Id, Title = s.Title, ArticleCount = s.ArticleCount, FirstDate = s.FirstDate, LastDate = s.LastDate })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(paging.Create(items, take, fingerprint, s => [Cursor.Key(s.ArticleCount), Cursor.Key(s.LastDate), Cursor.Key(s.Id)]));
+        return TypedResults.Ok(byArticles
+            ? paging.Create(items, take, fingerprint, ByArticles, s => (s.ArticleCount, s.LastDate, s.Id))
+            : paging.Create(items, take, fingerprint, Latest, s => (s.LastDate, s.Id)));
     }
 
     public static async Task<Results<Ok<StoryDetail>, ProblemHttpResult>> Get([Description("The story's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)
