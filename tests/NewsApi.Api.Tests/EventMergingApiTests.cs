@@ -5,6 +5,7 @@ using NewsApi.Api.Entities;
 using NewsApi.Api.Events;
 using NewsApi.Api.Infrastructure;
 using NewsApi.Api.Quotes;
+using NewsApi.Api.Shared;
 using NewsApi.Api.Stories;
 using NewsApi.Api.Tests.Infrastructure;
 

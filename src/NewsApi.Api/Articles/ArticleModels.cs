@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using NewsApi.Api.Infrastructure;
+using NewsApi.Api.Shared;
 
 namespace NewsApi.Api.Articles;
 
@@ -49,11 +50,6 @@ public sealed record ArticleListQuery : PageQuery
     [DefaultValue("newest")]
     public string? Sort { get; init; }
 }
-
-/// <summary>A source, as it appears inside an article.</summary>
-/// <param name="Id">The source's id (see <c>GET /sources/{id}</c>).</param>
-/// <param name="Name">The canonical name, e.g. "Associated Press".</param>
-public sealed record SourceReference(long Id, string Name);
 
 /// <summary>An article in a list.</summary>
 public sealed record ArticleSummary
@@ -157,13 +153,13 @@ public sealed record ArticleDetail
     public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>The people the article mentions, most salient first.</summary>
-    public required IReadOnlyList<Entities.ArticleEntityItem> People { get; init; }
+    public required IReadOnlyList<ArticleEntityItem> People { get; init; }
 
     /// <summary>The organisations the article mentions, most salient first.</summary>
-    public required IReadOnlyList<Entities.ArticleEntityItem> Organisations { get; init; }
+    public required IReadOnlyList<ArticleEntityItem> Organisations { get; init; }
 
     /// <summary>The places the article mentions, most salient first.</summary>
-    public required IReadOnlyList<Entities.ArticleEntityItem> Places { get; init; }
+    public required IReadOnlyList<ArticleEntityItem> Places { get; init; }
 
     /// <summary>
     /// Other names: works, products, competitions, events and awards (not people, organisations or places), in
@@ -172,13 +168,13 @@ public sealed record ArticleDetail
     public required IReadOnlyList<ArticleNameItem> Names { get; init; }
 
     /// <summary>Who said what, in text order.</summary>
-    public required IReadOnlyList<Quotes.QuoteItem> Quotes { get; init; }
+    public required IReadOnlyList<QuoteItem> Quotes { get; init; }
 
     /// <summary>The events the article reports, in the order it first reports them (see <c>GET /events/{id}</c>).</summary>
-    public required IReadOnlyList<Events.ArticleEventItem> Events { get; init; }
+    public required IReadOnlyList<ArticleEventItem> Events { get; init; }
 
     /// <summary>The article's main event in the 5W1H frame; null when it reports no event.</summary>
-    public Events.MainEventItem? MainEvent { get; init; }
+    public MainEventItem? MainEvent { get; init; }
 
     /// <summary>
     /// The date expressions of the title and body, in text order, resolved against the publication date: without
@@ -200,7 +196,7 @@ public sealed record ArticleDetail
 /// <param name="Name">As first written: "Six Nations", "Xbox", "Million Dollar Baby".</param>
 /// <param name="MentionCount">How often the article names it.</param>
 /// <param name="Offsets">Where it is first named, in the title or the body.</param>
-public sealed record ArticleNameItem(string Name, int MentionCount, Quotes.TextOffsets Offsets);
+public sealed record ArticleNameItem(string Name, int MentionCount, TextOffsets Offsets);
 
 /// <summary>A date expression in an article.</summary>
 /// <param name="Text">As written: "on Monday", "3 March 2004", "last year".</param>
@@ -211,4 +207,48 @@ public sealed record ArticleNameItem(string Name, int MentionCount, Quotes.TextO
 /// <param name="From">The first day it denotes; null when unresolved.</param>
 /// <param name="Until">The last day it denotes; null when unresolved.</param>
 /// <param name="Duration">For durations, ISO 8601 ("P11D").</param>
-public sealed record ArticleDate(string Text, Quotes.TextOffsets Offsets, string Kind, string? Value, string? Precision, DateOnly? From, DateOnly? Until, string? Duration);
+public sealed record ArticleDate(string Text, TextOffsets Offsets, string Kind, string? Value, string? Precision, DateOnly? From, DateOnly? Until, string? Duration);
+
+/// <summary>An event an article reports.</summary>
+/// <param name="Id">The event's id.</param>
+/// <param name="Type">Its type.</param>
+/// <param name="Title">Its title.</param>
+public sealed record ArticleEventItem(long Id, string Type, string Title);
+
+/// <summary>The article's main event: who did what, when, where, why and how, as short phrases from the text.</summary>
+public sealed record MainEventItem
+{
+    /// <example>U.S. Secretary of State Antony Blinken and Israeli Foreign Minister Yair Lapid</example>
+    public string? Who { get; init; }
+
+    /// <example>met</example>
+    public required string What { get; init; }
+
+    /// <example>on Sunday</example>
+    public string? When { get; init; }
+
+    /// <example>in Rome</example>
+    public string? Where { get; init; }
+
+    public string? Why { get; init; }
+
+    public string? How { get; init; }
+
+    /// <summary>The event record.</summary>
+    public long? EventId { get; init; }
+
+    /// <summary>The entities <see cref="Who"/> names.</summary>
+    public required IReadOnlyList<EntityReference> WhoEntities { get; init; }
+
+    public EntityReference? WherePlace { get; init; }
+
+    /// <summary>The resolved date of <see cref="When"/>, ISO at its precision.</summary>
+    public string? WhenValue { get; init; }
+}
+
+/// <summary>An entity in an article, most salient first.</summary>
+/// <param name="Id">The entity.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Salience">0–1: mentions, first position and headline presence in this article.</param>
+/// <param name="MentionCount">Mentions in this article.</param>
+public sealed record ArticleEntityItem(long Id, string Name, double Salience, int MentionCount);

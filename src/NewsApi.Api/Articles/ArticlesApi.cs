@@ -216,7 +216,7 @@ public static class ArticlesApi
             .OrderBy(n => n.InTitle ? 0 : 1).ThenBy(n => n.Start)
             .Select(n => new ArticleNameItem(n.Name, n.MentionCount, new TextOffsets(n.InTitle ? "title" : "body", n.Start, n.End)))
             .ToListAsync(cancellationToken);
-        var quotes = (await QuotesApi.ProjectAsync(db, db.Quotes.AsNoTracking().Where(q => q.ArticleId == id), cancellationToken))
+        var quotes = (await QuoteItems.ProjectAsync(db, db.Quotes.AsNoTracking().Where(q => q.ArticleId == id), cancellationToken))
             .OrderBy(q => q.Offsets.Field == "title" ? 0 : 1).ThenBy(q => q.Offsets.Start).Select(q => q with { ArticleTitle = null }).ToList();
         var events = await (
                 from ae in db.ArticleEvents

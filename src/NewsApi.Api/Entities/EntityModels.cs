@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using NewsApi.Api.Infrastructure;
+using NewsApi.Api.Shared;
 
 namespace NewsApi.Api.Entities;
 
@@ -46,11 +47,6 @@ public sealed record RoleSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Evidence>? Evidence { get; init; }
 }
-
-/// <summary>A sentence of an article that supports a fact.</summary>
-/// <param name="ArticleId">The article.</param>
-/// <param name="Sentence">The sentence.</param>
-public sealed record Evidence(long ArticleId, string Sentence);
 
 /// <summary>A person, organisation or place in a list.</summary>
 public sealed record EntitySummary
@@ -152,13 +148,6 @@ public sealed record EntityMentionItem
     /// <example>surname of Antony Blinken in the same article</example>
     public string? Reason { get; init; }
 }
-
-/// <summary>An entity in an article, most salient first.</summary>
-/// <param name="Id">The entity.</param>
-/// <param name="Name">Its name.</param>
-/// <param name="Salience">0–1: mentions, first position and headline presence in this article.</param>
-/// <param name="MentionCount">Mentions in this article.</param>
-public sealed record ArticleEntityItem(long Id, string Name, double Salience, int MentionCount);
 
 /// <summary>Body of POST …/merge.</summary>
 public sealed record MergeRequest

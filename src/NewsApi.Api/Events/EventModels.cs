@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using NewsApi.Api.Infrastructure;
 using NewsApi.Api.Quotes;
+using NewsApi.Api.Shared;
 
 namespace NewsApi.Api.Events;
 
@@ -92,12 +93,6 @@ public sealed record EventDate(string Value, string Precision, bool Inferred, Da
         return new EventDate(iso, precision ?? "week", inferred, value, until ?? value, text);
     }
 }
-
-/// <summary>A person, organisation or place, by reference.</summary>
-/// <param name="Id">Its id under /people, /organisations or /places.</param>
-/// <param name="Name">Its canonical name.</param>
-/// <param name="Kind">person, organisation or place.</param>
-public sealed record EntityReference(long Id, string Name, string Kind);
 
 /// <summary>Someone taking part in an event.</summary>
 /// <param name="Id">The entity's id.</param>
@@ -189,39 +184,3 @@ public sealed record EventDetail
     public required double Confidence { get; init; }
 }
 
-/// <summary>An event an article reports.</summary>
-/// <param name="Id">The event's id.</param>
-/// <param name="Type">Its type.</param>
-/// <param name="Title">Its title.</param>
-public sealed record ArticleEventItem(long Id, string Type, string Title);
-
-/// <summary>The article's main event: who did what, when, where, why and how, as short phrases from the text.</summary>
-public sealed record MainEventItem
-{
-    /// <example>U.S. Secretary of State Antony Blinken and Israeli Foreign Minister Yair Lapid</example>
-    public string? Who { get; init; }
-
-    /// <example>met</example>
-    public required string What { get; init; }
-
-    /// <example>on Sunday</example>
-    public string? When { get; init; }
-
-    /// <example>in Rome</example>
-    public string? Where { get; init; }
-
-    public string? Why { get; init; }
-
-    public string? How { get; init; }
-
-    /// <summary>The event record.</summary>
-    public long? EventId { get; init; }
-
-    /// <summary>The entities <see cref="Who"/> names.</summary>
-    public required IReadOnlyList<EntityReference> WhoEntities { get; init; }
-
-    public EntityReference? WherePlace { get; init; }
-
-    /// <summary>The resolved date of <see cref="When"/>, ISO at its precision.</summary>
-    public string? WhenValue { get; init; }
-}

@@ -1,3 +1,4 @@
+using NewsApi.Api.Shared;
 using NewsApi.Ingestion.Analysis;
 using NewsApi.Ingestion.Imports;
 using System.ComponentModel;

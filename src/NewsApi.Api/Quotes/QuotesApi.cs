@@ -1,3 +1,4 @@
+using NewsApi.Api.Shared;
 using NewsApi.Ingestion.Analysis;
 using NewsApi.Ingestion.Imports;
 using System.ComponentModel;
@@ -76,7 +77,7 @@ public static class QuotesApi
     public static async Task<Results<Ok<QuoteItem>, ProblemHttpResult>> Get(
         [Description("The quote's id.")][Example("1")] long id, NewsDbContext db, CancellationToken cancellationToken)
     {
-        var items = await ProjectAsync(db, db.Quotes.AsNoTracking().Where(q => q.Id == id), cancellationToken);
+        var items = await QuoteItems.ProjectAsync(db, db.Quotes.AsNoTracking().Where(q => q.Id == id), cancellationToken);
         return items.Count == 0 ? Problems.NotFound("quote", id) : TypedResults.Ok(items[0]);
     }
 
@@ -143,42 +144,11 @@ public static class QuotesApi
         }
 
         var ids = await Newest.Page(quotes, after).Take(take + 1).Select(x => x.Id).ToListAsync(cancellationToken);
-        var items = (await ProjectAsync(db, db.Quotes.AsNoTracking().Where(x => ids.Contains(x.Id)), cancellationToken))
+        var items = (await QuoteItems.ProjectAsync(db, db.Quotes.AsNoTracking().Where(x => ids.Contains(x.Id)), cancellationToken))
             .OrderByDescending(x => x.ArticleDate).ThenBy(x => x.Id).ToList();
         return paging.Create(items, take, fingerprint, Newest, x => (x.ArticleDate, x.Id));
     }
 
     /// <summary>Newest article first, and within an article in reading order (the expanded predicate: the keys run in opposite directions).</summary>
     private static readonly KeysetOrder<Quote, (DateTimeOffset, long)> Newest = Keyset.Order((Quote x) => x.ArticleDate, true, x => x.Id, false);
-
-    /// <summary>Quotes as the API shows them, in no particular order.</summary>
-    public static async Task<List<QuoteItem>> ProjectAsync(NewsDbContext db, IQueryable<Quote> quotes, CancellationToken cancellationToken)
-    {
-        var rows = await (
-                from x in quotes
-                join a in db.Articles on x.ArticleId equals a.Id
-                select new
-                {
-                    Quote = x,
-                    SpeakerName = x.Speaker == null ? null : x.Speaker.Name,
-                    SpeakerKind = x.Speaker == null ? (EntityKind?)null : x.Speaker.Kind,
-                    a.Title,
-                })
-            .ToListAsync(cancellationToken);
-
-        return rows.Select(r => new QuoteItem
-        {
-            Id = r.Quote.Id,
-            Text = r.Quote.Text,
-            Kind = r.Quote.Kind.ToString().ToLowerInvariant(),
-            Cue = r.Quote.Cue,
-            Speaker = r.Quote.SpeakerId is { } sid && r.SpeakerName is not null ? new QuoteSpeaker(sid, r.SpeakerName, EntityLookup.Noun(r.SpeakerKind!.Value)) : null,
-            SpeakerText = r.Quote.SpeakerText,
-            Offsets = new TextOffsets(r.Quote.InTitle ? "title" : "body", r.Quote.Start, r.Quote.End),
-            SpeakerOffsets = r.Quote.SpeakerStart is { } start && r.Quote.SpeakerEnd is { } end ? new TextOffsets(r.Quote.InTitle ? "title" : "body", start, end) : null,
-            ArticleId = r.Quote.ArticleId,
-            ArticleTitle = r.Title,
-            ArticleDate = r.Quote.ArticleDate,
-        }).ToList();
-    }
 }
