@@ -71,31 +71,27 @@ public static class ArticlesApi
     public static async Task<Results<Ok<Page<ArticleSummary>>, ValidationProblem>> ListArticles(
         [AsParameters] ArticleListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new RequestErrors();
         var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
         var sort = ParseSort(query.Sort, q, errors);
-        var (from, to) = DateRange.Read(query.From, query.To, errors);
+        var (from, to) = errors.Dates(query.From, query.To);
 
         var source = string.IsNullOrWhiteSpace(query.Source) ? null : query.Source.Trim();
-        foreach (var (name, value) in new[] { ("person", query.Person), ("organisation", query.Organisation), ("place", query.Place) })
-        {
-            if (value is <= 0)
-            {
-                errors[name] = [$"{name} must be a positive id (got {value})."];
-            }
-        }
+        errors.Id("person", query.Person);
+        errors.Id("organisation", query.Organisation);
+        errors.Id("place", query.Place);
 
         var nameKey = string.IsNullOrWhiteSpace(query.Name) ? null : EntityNames.SearchKey(query.Name.Trim());
         if (nameKey is not null && (nameKey.Length > 300 || !nameKey.Any(char.IsLetterOrDigit)))
         {
-            errors["name"] = ["name must have at least one letter or digit and at most 300 characters."];
+            errors.Add("name", "name must have at least one letter or digit and at most 300 characters.");
         }
 
         var fingerprint = Paging.Fingerprint("articles", q, source, from?.UtcTicks, to?.UtcTicks, sort, query.Person, query.Organisation, query.Place, nameKey);
         var (limit, after) = await paging.ReadAsync(query, fingerprint, sort == SortOrder.Relevance ? ArticlePages.Relevance : DateOrder(sort), errors, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Problems.Invalid(errors);
+            return errors.Problem();
         }
 
         var articles = db.Articles.AsNoTracking();
@@ -321,22 +317,15 @@ public static class ArticlesApi
         return TypedResults.Text(text, "text/plain; charset=utf-8");
     }
 
-    private static SortOrder ParseSort(string? sort, string? q, Dictionary<string, string[]> errors)
+    private static SortOrder ParseSort(string? sort, string? q, RequestErrors errors)
     {
-        switch (sort?.Trim().ToLowerInvariant())
+        var order = errors.Choice("sort", sort, SortOrder.Newest, ("newest", SortOrder.Newest), ("oldest", SortOrder.Oldest), ("relevance", SortOrder.Relevance));
+        if (order == SortOrder.Relevance && q is null)
         {
-            case null or "" or "newest":
-                return SortOrder.Newest;
-            case "oldest":
-                return SortOrder.Oldest;
-            case "relevance" when q is not null:
-                return SortOrder.Relevance;
-            case "relevance":
-                errors["sort"] = ["sort=relevance needs a search query in q."];
-                return SortOrder.Newest;
-            default:
-                errors["sort"] = [$"sort must be newest, oldest or relevance (got '{sort}')."];
-                return SortOrder.Newest;
+            errors.Add("sort", "sort=relevance needs a search query in q.");
+            return SortOrder.Newest;
         }
+
+        return order;
     }
 }

@@ -64,19 +64,16 @@ public static class AnalyzeApi
             catch (JsonException exception)
             {
                 var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
-                return Problems.Invalid(new()
-                {
-                    [field ?? "body"] = [exception.Data[InputValidation.NulCharacterKey] is true
-                        ? $"{field ?? "body"} must not contain the NUL character (\\u0000)."
-                        : field == "published" ? "published must be a date (yyyy-MM-dd)."
-                        : field is not null ? $"{field} must be a string."
-                        : "The body is not valid JSON; send {\"title\": \"…\", \"text\": \"…\", \"published\": \"2024-01-31\"}."],
-                });
+                return RequestErrors.Problem(field ?? "body", exception.Data[InputValidation.NulCharacterKey] is true
+                    ? $"{field ?? "body"} must not contain the NUL character (\\u0000)."
+                    : field == "published" ? "published must be a date (yyyy-MM-dd)."
+                    : field is not null ? $"{field} must be a string."
+                    : "The body is not valid JSON; send {\"title\": \"…\", \"text\": \"…\", \"published\": \"2024-01-31\"}.");
             }
 
             if (parsed is null)
             {
-                return Problems.Invalid(new() { ["body"] = ["The JSON body must be an object: {\"title\": \"…\", \"text\": \"…\", \"published\": \"2024-01-31\"}."] });
+                return RequestErrors.Problem("body", "The JSON body must be an object: {\"title\": \"…\", \"text\": \"…\", \"published\": \"2024-01-31\"}.");
             }
 
             (title, text, published) = (parsed.Title, parsed.Text, parsed.Published ?? published);
@@ -93,17 +90,17 @@ public static class AnalyzeApi
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Problems.Invalid(new() { ["text"] = ["text must not be empty."] });
+            return RequestErrors.Problem("text", "text must not be empty.");
         }
 
         if (text.Contains('\0') || title?.Contains('\0') == true)
         {
-            return Problems.Invalid(new() { ["text"] = ["text must not contain the NUL character (\\u0000)."] });
+            return RequestErrors.Problem("text", "text must not contain the NUL character (\\u0000).");
         }
 
         if (text.Length + (title?.Length ?? 0) > MaxLength)
         {
-            return Problems.Invalid(new() { ["text"] = [$"text must be at most {MaxLength:N0} characters (got {text.Length:N0})."] });
+            return RequestErrors.Problem("text", $"text must be at most {MaxLength:N0} characters (got {text.Length:N0}).");
         }
 
         var analysis = analyzer.Analyze(string.IsNullOrWhiteSpace(title) ? null : title.Trim(), text.Replace("\r\n", "\n"), published, cancellationToken);

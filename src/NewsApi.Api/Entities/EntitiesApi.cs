@@ -124,21 +124,17 @@ public static class EntitiesApi
 
     public static async Task<Results<Ok<Page<EntitySummary>>, ValidationProblem>> List(EntityKind kind, EntityListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var sort = QueryChoice.Read(query.Sort, "sort", errors, Sort.Articles, ("articles", Sort.Articles), ("mentions", Sort.Mentions), ("name", Sort.Name));
+        var errors = new RequestErrors();
+        var sort = errors.Choice("sort", query.Sort, Sort.Articles, ("articles", Sort.Articles), ("mentions", Sort.Mentions), ("name", Sort.Name));
 
-        var q = string.IsNullOrWhiteSpace(query.Q) ? null : EntityNames.Key(query.Q).ToLowerInvariant();
-        if (q is { Length: > 200 })
-        {
-            errors["q"] = ["q must be at most 200 characters."];
-        }
+        var q = errors.Text("q", query.Q, 200) is { } text ? EntityNames.Key(text).ToLowerInvariant() : null;
 
         var fingerprint = Paging.Fingerprint("entities", kind, q, sort);
         IKeysetOrder order = sort switch { Sort.Articles => ByArticles, Sort.Mentions => ByMentions, _ => ByName };
         var (limit, after) = await paging.ReadAsync(query, fingerprint, order, errors, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Problems.Invalid(errors);
+            return errors.Problem();
         }
 
         var entities = db.Entities.AsNoTracking().Where(e => e.Kind == kind && e.MergedIntoId == null && e.ArticleCount > 0);
@@ -293,12 +289,12 @@ public static class EntitiesApi
     public static async Task<Results<Ok<Page<ArticleSummary>>, ValidationProblem, ProblemHttpResult>> Articles(
         EntityKind kind, string noun, long id, EntityPageQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new RequestErrors();
         var fingerprint = Paging.Fingerprint("entity-articles", id);
         var (limit, after) = await paging.ReadAsync(query, fingerprint, ArticlePages.Newest, errors, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Problems.Invalid(errors);
+            return errors.Problem();
         }
 
         var resolved = await EntityLookup.ResolveAsync(db, kind, id, cancellationToken);
@@ -315,12 +311,12 @@ public static class EntitiesApi
     public static async Task<Results<Ok<Page<EntityMentionItem>>, ValidationProblem, ProblemHttpResult>> Mentions(
         EntityKind kind, string noun, long id, EntityPageQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new RequestErrors();
         var fingerprint = Paging.Fingerprint("entity-mentions", id);
         var (limit, after) = await paging.ReadAsync(query, fingerprint, MentionOrder, errors, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Problems.Invalid(errors);
+            return errors.Problem();
         }
 
         var resolved = await EntityLookup.ResolveAsync(db, kind, id, cancellationToken);

@@ -22,7 +22,7 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
     {
         if (request.OtherId is not { } otherId || otherId <= 0)
         {
-            return Problems.Invalid(new() { ["otherId"] = ["otherId must be the id of the record to merge into this one."] });
+            return RequestErrors.Problem("otherId", "otherId must be the id of the record to merge into this one.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -60,7 +60,7 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
         var alias = request.Alias?.Trim();
         if (string.IsNullOrEmpty(alias) || alias.Length > 300 || EntityNames.Key(alias).Length == 0)
         {
-            return Problems.Invalid(new() { ["alias"] = ["alias must be a name of 1 to 300 characters."] });
+            return RequestErrors.Problem("alias", "alias must be a name of 1 to 300 characters.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -118,7 +118,7 @@ public sealed class EntityCorrections(NewsDbContext db, EntityStore store, TimeP
         var alias = request.Alias?.Trim();
         if (string.IsNullOrEmpty(alias))
         {
-            return Problems.Invalid(new() { ["alias"] = ["alias must be one of the record's aliases."] });
+            return RequestErrors.Problem("alias", "alias must be one of the record's aliases.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

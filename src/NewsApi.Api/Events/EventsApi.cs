@@ -69,9 +69,9 @@ public static class EventsApi
                     return (Results<Ok<Page<EventSummary>>, ValidationProblem, ProblemHttpResult>)Problems.NotFound(noun, id);
                 }
 
-                var errors = new Dictionary<string, string[]>();
+                var errors = new RequestErrors();
                 var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, resolved, null, null, query.MinConfidence), Sort.Latest, query.Limit, query.Cursor, errors, ct);
-                return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
+                return page is null ? errors.Problem() : TypedResults.Ok(page);
             })
             .WithTags(tag)
             .WithName($"Get{singular}Events")
@@ -88,12 +88,12 @@ public static class EventsApi
 
     public static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem>> List([AsParameters] EventListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var sort = QueryChoice.Read(query.Sort, "sort", errors, Sort.Latest, ("date", Sort.Earliest), ("-date", Sort.Latest), ("articles", Sort.Articles));
+        var errors = new RequestErrors();
+        var sort = errors.Choice("sort", query.Sort, Sort.Latest, ("date", Sort.Earliest), ("-date", Sort.Latest), ("articles", Sort.Articles));
         long? participant = query.Participant is { } p ? await EntityLookup.SurvivorAsync(db, p, cancellationToken) : null;
         long? place = query.Place is { } pl ? await EntityLookup.SurvivorAsync(db, pl, cancellationToken) : null;
         var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, participant, place, query.Article, query.MinConfidence), sort, query.Limit, query.Cursor, errors, cancellationToken);
-        return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
+        return page is null ? errors.Problem() : TypedResults.Ok(page);
     }
 
     public static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem, ProblemHttpResult>> Timeline(
@@ -101,7 +101,7 @@ public static class EventsApi
     {
         if (entity is null)
         {
-            return Problems.Invalid(new() { ["entity"] = ["entity (an id from /people, /organisations or /places) is required."] });
+            return RequestErrors.Problem("entity", "entity (an id from /people, /organisations or /places) is required.");
         }
 
         var exists = await db.Entities.AnyAsync(e => e.Id == entity, cancellationToken);
@@ -111,14 +111,14 @@ public static class EventsApi
         }
 
         var resolved = await EntityLookup.SurvivorAsync(db, entity.Value, cancellationToken);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new RequestErrors();
         var page = await PageAsync(db, paging, new Filter(query.Type, query.From, query.To, resolved, null, null, query.MinConfidence), Sort.Earliest, query.Limit, query.Cursor, errors, cancellationToken);
-        return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
+        return page is null ? errors.Problem() : TypedResults.Ok(page);
     }
 
     /// <summary>A page of events; null when a parameter is invalid (<paramref name="errors"/> then says which, with any the caller found).</summary>
     private static async Task<Page<EventSummary>?> PageAsync(NewsDbContext db, Paging paging, Filter filter, Sort sort, int? limit, string? cursor,
-        Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+        RequestErrors errors, CancellationToken cancellationToken)
     {
         var types = new List<string>();
         foreach (var name in (filter.Type ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -129,21 +129,17 @@ public static class EventsApi
             }
             else
             {
-                errors["type"] = [$"type must be one of {string.Join(", ", Enum.GetValues<EventType>().Select(EventTypes.Name))} (got '{name}')."];
+                errors.Add("type", $"type must be one of {string.Join(", ", Enum.GetValues<EventType>().Select(EventTypes.Name))} (got '{name}').");
             }
         }
 
-        var (from, to) = DateRange.Read(filter.From, filter.To, errors);
-        var minConfidence = filter.MinConfidence ?? EventExtractor.DefaultMinConfidence;
-        if (minConfidence is < 0 or > 1 || double.IsNaN(minConfidence))
-        {
-            errors["minConfidence"] = [$"minConfidence must be between 0 and 1 (got {minConfidence.ToString(System.Globalization.CultureInfo.InvariantCulture)})."];
-        }
+        var (from, to) = errors.Dates(filter.From, filter.To);
+        var minConfidence = errors.Between("minConfidence", filter.MinConfidence, 0.0, 1.0, EventExtractor.DefaultMinConfidence);
 
         var fingerprint = Paging.Fingerprint("events", string.Join(',', types.Order()), from?.UtcTicks, to?.UtcTicks, filter.Participant, filter.Place, filter.Article, sort, minConfidence);
         IKeysetOrder order = sort switch { Sort.Latest => Latest, Sort.Earliest => Earliest, _ => ByArticles };
         var (take, after) = await paging.ReadAsync(limit, cursor, fingerprint, order, errors, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
             return null;
         }

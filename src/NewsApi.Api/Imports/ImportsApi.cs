@@ -125,12 +125,12 @@ public static class ImportsApi
     public static async Task<Results<Ok<Page<ImportRunSummary>>, ValidationProblem>> ListImports(
         [AsParameters] ImportListQuery query, NewsDbContext db, Paging paging, HttpContext http, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new RequestErrors();
         var fingerprint = Paging.Fingerprint("imports");
         var (limit, after) = await paging.ReadAsync(query, fingerprint, Newest, errors, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Problems.Invalid(errors);
+            return errors.Problem();
         }
 
         var rows = await Newest.Page(db.ImportRuns.AsNoTracking(), after).Take(limit + 1).ToListAsync(cancellationToken);

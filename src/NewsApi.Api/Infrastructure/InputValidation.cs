@@ -31,11 +31,7 @@ public static class InputValidation
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [detail] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Detail = detail,
-            },
+            ProblemDetails = RequestErrors.Details(name, detail),
         });
     });
 }

@@ -83,18 +83,14 @@ public sealed class Paging(IOptions<PagingOptions> options, IDbContextFactory<Ne
     private sealed record Payload(string Q, string[] K);
 
     /// <summary>Checks <c>limit</c> and verifies and decodes <c>cursor</c>; fills <paramref name="errors"/> for a 400 when they are invalid.</summary>
-    public async Task<(int Limit, Cursor? After)> ReadAsync(PageQuery query, string fingerprint, IKeysetOrder order, Dictionary<string, string[]> errors,
+    public async Task<(int Limit, Cursor? After)> ReadAsync(PageQuery query, string fingerprint, IKeysetOrder order, RequestErrors errors,
         CancellationToken cancellationToken) =>
         await ReadAsync(query.Limit, query.Cursor, fingerprint, order, errors, cancellationToken);
 
-    public async Task<(int Limit, Cursor? After)> ReadAsync(int? limit, string? cursor, string fingerprint, IKeysetOrder order, Dictionary<string, string[]> errors,
+    public async Task<(int Limit, Cursor? After)> ReadAsync(int? limit, string? cursor, string fingerprint, IKeysetOrder order, RequestErrors errors,
         CancellationToken cancellationToken)
     {
-        var take = limit ?? DefaultLimit;
-        if (take is < 1 or > MaxLimit)
-        {
-            errors["limit"] = [$"limit must be between 1 and {MaxLimit} (got {take})."];
-        }
+        var take = errors.Between("limit", limit, 1, MaxLimit, DefaultLimit);
 
         Cursor? after = null;
         if (cursor is not null)
@@ -103,7 +99,7 @@ public sealed class Paging(IOptions<PagingOptions> options, IDbContextFactory<Ne
             after = Decode(key, cursor, fingerprint, order, out var problem);
             if (after is null)
             {
-                errors["cursor"] = [problem!];
+                errors.Add("cursor", problem!);
             }
         }
         else

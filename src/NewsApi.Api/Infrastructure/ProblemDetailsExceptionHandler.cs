@@ -129,7 +129,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     }
 
     private static HttpValidationProblemDetails Invalid(string name, string detail) =>
-        new(new Dictionary<string, string[]> { [name] = [detail] }) { Status = StatusCodes.Status400BadRequest, Detail = detail };
+        RequestErrors.Details(name, detail);
 
     private static HttpValidationProblemDetails BodyError(JsonException? json, Type? requestType)
     {

@@ -10,9 +10,6 @@ namespace NewsApi.Api.Infrastructure;
 /// </summary>
 public static class Problems
 {
-    public static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(v => v)));
-
     public static ProblemHttpResult NotFound(string what, long id) => NotFound($"There is no {what} with id {id}.");
 
     public static ProblemHttpResult NotFound(string detail) => Status(StatusCodes.Status404NotFound, detail);

@@ -55,9 +55,9 @@ public static class QuotesApi
         [AsParameters] QuoteListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
         long? speaker = query.Speaker is { } s ? await EntityLookup.SurvivorAsync(db, s, cancellationToken) : null;
-        var errors = new Dictionary<string, string[]>();
+        var errors = new RequestErrors();
         var page = await PageAsync(db, paging, speaker, query.Q, query.Article, query.Kind, query.From, query.To, query.Limit, query.Cursor, errors, cancellationToken);
-        return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
+        return page is null ? errors.Problem() : TypedResults.Ok(page);
     }
 
     public static async Task<Results<Ok<Page<QuoteItem>>, ValidationProblem, ProblemHttpResult>> SpeakerQuotes(
@@ -69,9 +69,9 @@ public static class QuotesApi
             return Problems.NotFound(noun, id);
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new RequestErrors();
         var page = await PageAsync(db, paging, resolved, query.Q, null, null, query.From, query.To, query.Limit, query.Cursor, errors, cancellationToken);
-        return page is null ? Problems.Invalid(errors) : TypedResults.Ok(page);
+        return page is null ? errors.Problem() : TypedResults.Ok(page);
     }
 
     public static async Task<Results<Ok<QuoteItem>, ProblemHttpResult>> Get(
@@ -83,31 +83,15 @@ public static class QuotesApi
 
     /// <summary>A page of quotes; null when a parameter is invalid (<paramref name="errors"/> then says which).</summary>
     private static async Task<Page<QuoteItem>?> PageAsync(NewsDbContext db, Paging paging, long? speaker, string? q, long? article,
-        string? kind, string? from, string? to, int? limit, string? cursor, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+        string? kind, string? from, string? to, int? limit, string? cursor, RequestErrors errors, CancellationToken cancellationToken)
     {
-        QuoteKind? quoteKind = null;
-        if (!string.IsNullOrWhiteSpace(kind))
-        {
-            if (Enum.TryParse<QuoteKind>(kind.Trim(), ignoreCase: true, out var parsed) && !int.TryParse(kind, out _))
-            {
-                quoteKind = parsed;
-            }
-            else
-            {
-                errors["kind"] = [$"kind must be direct, partial or indirect (got '{kind}')."];
-            }
-        }
+        var quoteKind = errors.Choice<QuoteKind?>("kind", kind, null, ("direct", QuoteKind.Direct), ("partial", QuoteKind.Partial), ("indirect", QuoteKind.Indirect));
+        var search = errors.Text("q", q, 500);
 
-        if (q is { Length: > 500 })
-        {
-            errors["q"] = ["q must be at most 500 characters."];
-        }
-
-        var (fromDate, toDate) = DateRange.Read(from, to, errors);
-        var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        var (fromDate, toDate) = errors.Dates(from, to);
         var fingerprint = Paging.Fingerprint("quotes", speaker, search, article, quoteKind, fromDate?.UtcTicks, toDate?.UtcTicks);
         var (take, after) = await paging.ReadAsync(limit, cursor, fingerprint, Newest, errors, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
             return null;
         }

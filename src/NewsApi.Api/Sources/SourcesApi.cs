@@ -56,12 +56,12 @@ public static class SourcesApi
     public static async Task<Results<Ok<Page<SourceItem>>, ValidationProblem>> ListSources(
         [AsParameters] SourceListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new RequestErrors();
         var fingerprint = Paging.Fingerprint("sources");
         var (limit, after) = await paging.ReadAsync(query, fingerprint, ByName, errors, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Problems.Invalid(errors);
+            return errors.Problem();
         }
 
         // The cursor keeps the name as PostgreSQL lower-cases it, so the next page continues exactly where this one ends.

@@ -48,20 +48,16 @@ public static class StoriesApi
 
     public static async Task<Results<Ok<Page<StorySummary>>, ValidationProblem>> List([AsParameters] StoryListQuery query, NewsDbContext db, Paging paging, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var byArticles = QueryChoice.Read(query.Sort, "sort", errors, false, ("latest", false), ("articles", true));
+        var errors = new RequestErrors();
+        var byArticles = errors.Choice("sort", query.Sort, false, ("latest", false), ("articles", true));
 
-        var min = query.MinArticles ?? 2;
-        if (min < 1)
-        {
-            errors["minArticles"] = [$"minArticles must be at least 1 (got {min})."];
-        }
+        var min = errors.AtLeast("minArticles", query.MinArticles, 1, fallback: 2);
 
         var fingerprint = Paging.Fingerprint("stories", min, byArticles);
         var (take, after) = await paging.ReadAsync(query, fingerprint, byArticles ? ByArticles : Latest, errors, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Problems.Invalid(errors);
+            return errors.Problem();
         }
 
         var stories = db.Stories.AsNoTracking().Where(s => s.ArticleCount >= min);
