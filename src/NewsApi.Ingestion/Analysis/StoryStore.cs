@@ -10,11 +10,18 @@ namespace NewsApi.Ingestion.Analysis;
 /// inverted index (<c>article_shingles</c>); one query finds every stored article sharing sampled shingles,
 /// and <see cref="StoryRules"/> judges each: a near-duplicate points to the earliest article it copies, and the
 /// article joins the story of the articles it shares a story with (merging their stories when it bridges
-/// several, into the oldest), or starts a story of its own, which takes the article's id. Runs under the
+/// several, into the oldest), or starts a story of its own, which takes the article's id. Each shingle's newest
+/// <see cref="PostingsPerShingle"/> articles are read, so the cost of an import does not grow with the table. Runs under the
 /// resolution lock, inside the article's transaction, in three round trips (four for a re-import).
 /// </summary>
 public sealed class StoryStore(TimeProvider time)
 {
+    /// <summary>Articles read per shingle of a new article, newest first.</summary>
+    public const int PostingsPerShingle = 50;
+
+    /// <summary>A stored article sharing shingles with the new one (columns by the snake_case naming convention).</summary>
+    private sealed record Candidate(long Id, int Shared, int ShingleCount, long? StoryId, long? DuplicateOfId, DateOnly? PublishedAt);
+
     /// <summary>
     /// Finds the article's story and stores its sketch; sets the story on the (tracked) article for the caller to
     /// save, then the caller runs <see cref="RecomputeAsync"/> on the returned stories.
@@ -28,12 +35,21 @@ public sealed class StoryStore(TimeProvider time)
             await db.Database.ExecuteSqlAsync($"DELETE FROM article_shingles WHERE article_id = {article.Id}", cancellationToken);
         }
 
-        var others = sketch.Length == 0 ? [] : await (
-                from g in db.ArticleShingles.Where(s => sketch.Contains(s.Hash)).GroupBy(s => s.ArticleId).Select(g => new { ArticleId = g.Key, Shared = g.Count() })
-                where g.Shared >= StoryRules.MinShared && g.ArticleId != article.Id
-                join a in db.Articles on g.ArticleId equals a.Id
-                select new { a.Id, g.Shared, a.ShingleCount, a.StoryId, a.DuplicateOfId, a.PublishedAt })
-            .ToListAsync(cancellationToken);
+        // The newest PostingsPerShingle articles of each shingle, not all of them: a phrase every article uses
+        // ("said in a statement") would otherwise make each import read a share of the whole table, so that the
+        // cost grew with the database (8 → 86% of PostgreSQL's time from 2,000 to 23,000 generated articles). A
+        // new article still finds the latest members of a story however large it grows, and they carry its id.
+        var others = sketch.Length == 0 ? [] : await db.Database.SqlQuery<Candidate>($"""
+            SELECT a.id, c.shared, a.shingle_count, a.story_id, a.duplicate_of_id, a.published_at
+            FROM (SELECT p.article_id, count(*)::int AS shared
+                  FROM unnest({sketch}) AS h(hash)
+                  CROSS JOIN LATERAL (SELECT s.article_id FROM article_shingles s
+                                      WHERE s.hash = h.hash AND s.article_id <> {article.Id}
+                                      ORDER BY s.article_id DESC LIMIT {PostingsPerShingle}) p
+                  GROUP BY p.article_id
+                  HAVING count(*) >= {StoryRules.MinShared}) c
+            JOIN articles a ON a.id = c.article_id
+            """).ToListAsync(cancellationToken);
 
         var related = others
             .Select(o => (Other: o, Kinship: StoryRules.Judge(o.Shared, sketch.Length, o.ShingleCount, article.PublishedAt, o.PublishedAt)))
