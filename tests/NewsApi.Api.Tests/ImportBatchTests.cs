@@ -9,7 +9,7 @@ namespace NewsApi.Api.Tests;
 /// <summary>
 /// The batched writer's invariants, against a real PostgreSQL: an article the database refuses is rejected alone
 /// while the rest of its batch commits, and two instances writing batches of the same folder at the same moment
-/// store every file, person, organisation and place once.
+/// store every file, person, organisation and place once, with counts that agree with the rows in every snapshot.
 /// </summary>
 public sealed class ImportBatchTests(DatabaseFixture database) : ApiTestBase(database)
 {
@@ -95,6 +95,65 @@ public sealed class ImportBatchTests(DatabaseFixture database) : ApiTestBase(dat
             Assert.Equal(6, person.ArticleCount);
             Assert.Equal(await db.EntityMentions.CountAsync(m => m.EntityId == person.Id), person.MentionCount);
         }
+    }
+
+    [Fact]
+    public async Task Counts_agree_with_the_stored_rows_in_every_snapshot_a_reader_takes_during_two_concurrent_imports()
+    {
+        Files.WithSeeds();
+        var people = new[] { "Maria Lopez", "John Carter", "Amina Okafor" };
+        var companies = new[] { "Harbour Holdings", "Railway Partners", "Northern Grid" };
+        for (var i = 0; i < 30; i++)
+        {
+            Files.Write($"gen/{i:D2}.txt", Article($"scheme{i}", people[i % 3], companies[(i / 3) % 3]));
+        }
+
+        await using var one = new NewsApiFactory(Database.ConnectionString, Files.Path, new Dictionary<string, string?> { ["Import:BatchSize"] = "3" });
+        await using var two = new NewsApiFactory(Database.ConnectionString, Files.Path, new Dictionary<string, string?> { ["Import:BatchSize"] = "3" });
+        var run = await one.Importer.QueueAsync(ImportTrigger.Request, CancellationToken.None);
+        var entries = ImportFolder.Scan(Files.Path, "*.txt");
+
+        // What a client reads (articleCount, mentionCount, a story's and an event's article counts) against the rows
+        // they count, each check in one snapshot, as one request's queries see the database.
+        const string mismatches = """
+            SELECT (SELECT count(*) FROM articles),
+              (SELECT count(*) FROM entities e WHERE e.merged_into_id IS NULL AND (
+                 e.article_count <> (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id)
+                 OR e.mention_count <> (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id)))
+            + (SELECT count(*) FROM entity_aliases a WHERE a.mention_count <> (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = a.entity_id AND m.surface_key = a.alias_key))
+            + (SELECT count(*) FROM stories s WHERE s.article_count <> (SELECT count(*) FROM articles a WHERE a.story_id = s.id))
+            + (SELECT count(*) FROM events v WHERE v.article_count <> (SELECT count(*) FROM article_events ae WHERE ae.event_id = v.id))
+            """;
+        var importing = Task.WhenAll(
+            Task.Run(() => one.Importer.ImportEntriesAsync(run.Id, entries, CancellationToken.None)),
+            Task.Run(() => two.Importer.ImportEntriesAsync(run.Id, entries, CancellationToken.None)));
+        var snapshots = new List<(long Articles, long Wrong)>();
+        await using var reader = new NpgsqlConnection(Database.ConnectionString);
+        await reader.OpenAsync();
+        do
+        {
+            await using var transaction = await reader.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+            await using var command = new NpgsqlCommand(mismatches, reader, transaction);
+            await using (var row = await command.ExecuteReaderAsync())
+            {
+                await row.ReadAsync();
+                snapshots.Add((row.GetInt64(0), row.GetInt64(1)));
+            }
+
+            await transaction.CommitAsync();
+        }
+        while (!importing.IsCompleted);
+
+        await importing;
+        Assert.Equal(entries.Count, await CountArticlesAsync());
+        Assert.Contains(snapshots, s => s.Articles > 0 && s.Articles < entries.Count);
+        Assert.All(snapshots, s => Assert.Equal(0, s.Wrong));
+    }
+
+    private async Task<int> CountArticlesAsync()
+    {
+        await using var db = Database.CreateContext();
+        return await db.Articles.CountAsync();
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)
