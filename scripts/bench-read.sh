@@ -5,7 +5,9 @@
 #
 #   scripts/bench-read.sh [SECONDS] [CONNECTIONS]      default 10 s per endpoint, 4 connections
 #
-# Prints one line per endpoint: requests/s and latency percentiles (p50, p90, p97.5, p99, max) in ms; the plans go
+# Prints one line per endpoint: requests/s and latency percentiles (p50, p90, p97.5, p99, max) in ms, then GET
+# /articles/{id} against a bare baseline (ReadBaseline in tests/NewsApi.Benchmarks: the same SELECTs with plain
+# Npgsql in a minimal app), alternating, three runs each, and the ratio of the median requests/s; the plans go
 # to docs/plans-at-scale.txt (NEWSAPI_BENCH_PLANS to change). Uses ConnectionStrings__News's server, database
 # newsapi_bench unless NEWSAPI_GROW_DATABASE names another; import and re-analysis are off, rate limits off.
 set -euo pipefail
@@ -29,6 +31,7 @@ if [ ! -x "$autocannon" ]; then
   npm install --silent --no-audit --no-fund --prefix "$root/.tools/autocannon" autocannon@9.0.0 >&2
 fi
 dotnet build src/NewsApi.Api/NewsApi.Api.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+dotnet build tests/NewsApi.Benchmarks/NewsApi.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 
 # The parameters: the most and a rarely named person, a common and a rare search term, an id from the middle.
 articles=$(psql_db -c "SELECT count(*) FROM articles")
@@ -63,13 +66,14 @@ start_api() {
   echo "bench-read: the API did not become ready; see /tmp/newsapi-bench-read.log" >&2; exit 1
 }
 stop_api() { [ -n "${api:-}" ] || return 0; kill "$api" 2>/dev/null; wait "$api" 2>/dev/null || true; api=; }
+stop_baseline() { [ -n "${baseline:-}" ] || return 0; kill "$baseline" 2>/dev/null; wait "$baseline" 2>/dev/null || true; baseline=; }
 reset_explain() {
   psql_db -c "ALTER DATABASE $database RESET session_preload_libraries" -c "ALTER DATABASE $database RESET auto_explain.log_min_duration" \
     -c "ALTER DATABASE $database RESET auto_explain.log_analyze" -c "ALTER DATABASE $database RESET auto_explain.log_buffers" \
     -c "ALTER DATABASE $database RESET auto_explain.log_format"
 }
 # Whatever stops the script, the API goes and the database stops logging every plan.
-trap 'stop_api; reset_explain' EXIT
+trap 'stop_api; stop_baseline; reset_explain' EXIT
 
 declare -a names urls
 add() { names+=("$1"); urls+=("$2"); }
@@ -122,3 +126,23 @@ print("%-42s %8.0f %7.1f %7.1f %7.1f %7.1f %7.1f%s" % (sys.argv[1], r["requests"
 PY
 )" "${names[$i]}"
 done
+
+# GET /articles/{id}: the API against the bare baseline, alternating (A B A B A B), the ratio of the medians.
+baseline_port=$((port + 2))
+(exec dotnet tests/NewsApi.Benchmarks/bin/Release/net10.0/NewsApi.Benchmarks.dll read-baseline "http://127.0.0.1:$baseline_port" \
+  "$(printf '%s' "$ConnectionStrings__News" | sed "s/Database=[^;]*/Database=$database/")") >/tmp/newsapi-bench-baseline.log 2>&1 &
+baseline=$!
+for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$baseline_port/articles/$middle" >/dev/null 2>&1 && break; sleep 0.5; done
+rps() { "$autocannon" -c "$connections" -d "$seconds" -j "$1" 2>/dev/null | python3 -c 'import json, sys; r = json.load(sys.stdin); print("%.0f" % r["requests"]["average"])'; }
+api_runs=() baseline_runs=()
+for _ in 1 2 3; do
+  api_runs+=("$(rps "$base/articles/$middle")")
+  baseline_runs+=("$(rps "http://127.0.0.1:$baseline_port/articles/$middle")")
+done
+python3 - "${api_runs[*]}" "${baseline_runs[*]}" <<'PY'
+import statistics, sys
+api, bare = [float(x) for x in sys.argv[1].split()], [float(x) for x in sys.argv[2].split()]
+print("GET /articles/{id} req/s: API %s, bare Npgsql baseline %s; medians %.0f / %.0f = %.2f"
+      % (" ".join("%.0f" % x for x in api), " ".join("%.0f" % x for x in bare), statistics.median(api), statistics.median(bare),
+         statistics.median(api) / statistics.median(bare)))
+PY

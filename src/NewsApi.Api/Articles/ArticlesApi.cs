@@ -44,6 +44,7 @@ public static class ArticlesApi
             .WithDescription(
                 "The clean article with its metadata. The response carries an ETag; send it back in " +
                 "If-None-Match to get 304 Not Modified while the article is unchanged.")
+            .Produces<ArticleDetail>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -192,9 +193,11 @@ public static class ArticlesApi
         }
     }
 
-    public static async Task<Results<Ok<ArticleDetail>, StatusCodeHttpResult, ProblemHttpResult>> GetArticle(
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetArticle(
         [Description("The article's id.")][Example("1")] long id, HttpContext http, NewsDbContext db, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
+        // One connection for the request's queries (each would otherwise take one from the pool and give it back).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ArticlePages.Details)
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -255,8 +258,10 @@ public static class ArticlesApi
             PipelineVersion = extra.PipelineVersion,
         };
 
-        // The tag covers everything in the response, entity names and corrections included.
-        var etag = EntityTags.For(JsonSerializer.SerializeToUtf8Bytes(detail, json.Value.SerializerOptions));
+        // The tag covers everything in the response, entity names and corrections included; the body is serialised
+        // once, for the tag and the response.
+        var body = JsonSerializer.SerializeToUtf8Bytes(detail, json.Value.SerializerOptions);
+        var etag = EntityTags.For(body);
         http.Response.Headers.ETag = etag.ToString();
         http.Response.Headers.CacheControl = "no-cache";
         if (EntityTags.Matches(http.Request, etag))
@@ -264,7 +269,7 @@ public static class ArticlesApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return TypedResults.Ok(detail);
+        return TypedResults.Bytes(body, "application/json; charset=utf-8");
     }
 
     /// <summary>The article's date expressions, found as the analysis finds them (a few microseconds per article).</summary>
@@ -286,8 +291,8 @@ public static class ArticlesApi
     private static async Task<MainEventItem> MainEventAsync(NewsDbContext db, MainEventFrame main, CancellationToken cancellationToken)
     {
         var ids = main.WhoIds.Concat(main.WhereId is { } where ? [where] : []).ToList();
-        var names = await db.Entities.AsNoTracking().Where(e => ids.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => new EntityReference(e.Id, e.Name, EntityLookup.Noun(e.Kind)), cancellationToken);
+        var names = (await db.Entities.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Name, e.Kind }).ToListAsync(cancellationToken))
+            .ToDictionary(e => e.Id, e => new EntityReference(e.Id, e.Name, EntityLookup.Noun(e.Kind)));
         return new MainEventItem
         {
             Who = main.Who,

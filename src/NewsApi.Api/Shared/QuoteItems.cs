@@ -16,7 +16,11 @@ public static class QuoteItems
                 join a in db.Articles on x.ArticleId equals a.Id
                 select new
                 {
-                    Quote = x,
+                    // The columns shown, not the whole row (its text vector is the largest column and is not shown).
+                    Quote = new
+                    {
+                        x.Id, x.Text, x.Kind, x.Cue, x.SpeakerId, x.SpeakerText, x.InTitle, x.Start, x.End, x.SpeakerStart, x.SpeakerEnd, x.ArticleId, x.ArticleDate,
+                    },
                     SpeakerName = x.Speaker == null ? null : x.Speaker.Name,
                     SpeakerKind = x.Speaker == null ? (EntityKind?)null : x.Speaker.Kind,
                     a.Title,
