@@ -172,14 +172,14 @@ public sealed class EventStore(TimeProvider time)
         var readings = await db.ArticleEvents.AsNoTracking().Where(ae => candidateIds.Contains(ae.EventId))
             .Join(db.Articles, ae => ae.ArticleId, a => a.Id, (ae, a) => new { ae.EventId, ae.PlaceId, ae.Ordinal, ae.DateValue, ae.DateUntil, a.PublishedAt })
             .ToListAsync(cancellationToken);
-        var participants = await db.EventParticipants.AsNoTracking().Where(p => candidateIds.Contains(p.EventId) && p.Role != ParticipantRole.Other)
-            .Select(p => new { p.EventId, p.EntityId }).Distinct().ToListAsync(cancellationToken);
+        var participants = (await db.EventParticipants.AsNoTracking().Where(p => candidateIds.Contains(p.EventId) && p.Role != ParticipantRole.Other)
+            .Select(p => new { p.EventId, p.EntityId }).Distinct().ToListAsync(cancellationToken)).ToLookup(p => p.EventId, p => p.EntityId);
         var typeOf = candidates.ToDictionary(c => c.Id, c => Parse(c.Type));
 
         return readings.GroupBy(r => r.EventId).Select(group =>
         {
             var dated = group.FirstOrDefault(r => r.DateValue is not null);
-            return (group.Key, new EventKey(typeOf[group.Key], participants.Where(p => p.EventId == group.Key).Select(p => p.EntityId).ToHashSet(),
+            return (group.Key, new EventKey(typeOf[group.Key], participants[group.Key].ToHashSet(),
                 group.Select(r => r.PlaceId).FirstOrDefault(p => p is not null), dated?.DateValue, dated?.DateUntil,
                 group.Select(r => r.Ordinal).FirstOrDefault(o => o is not null),
                 (IReadOnlyList<DateOnly>)group.Where(r => r.PublishedAt != null).Select(r => r.PublishedAt!.Value).Distinct().ToList()));
