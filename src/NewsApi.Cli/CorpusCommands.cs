@@ -82,11 +82,12 @@ public static partial class CorpusCommands
 
             var title = article.Title;
             var body = string.Join("\n\n", paragraphs);
-            foreach (var (from, to) in Renaming(title + "\n" + body, givenSet, cityWords, surnames, firstNames, random))
+            var renaming = Renaming(title + "\n" + body, givenSet, cityWords, surnames, firstNames, random);
+            if (renaming.Count > 0)
             {
-                var word = new Regex($@"\b{Regex.Escape(from)}\b");
-                title = word.Replace(title, to);
-                body = word.Replace(body, to);
+                // All of the article's names in one pass (one pattern per article, not one per name).
+                var names = new Regex($@"\b(?:{string.Join('|', renaming.Keys.Select(Regex.Escape))})\b");
+                (title, body) = (names.Replace(title, m => renaming[m.Value]), names.Replace(body, m => renaming[m.Value]));
             }
 
             // More recent dates more often: the age in days is the square of a uniform draw, scaled to 27 years.

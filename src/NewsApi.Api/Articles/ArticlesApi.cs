@@ -1,15 +1,11 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using NewsApi.Api.Entities;
-using NewsApi.Api.Events;
 using NewsApi.Api.Infrastructure;
-using NewsApi.Api.Quotes;
 using NewsApi.Api.Shared;
 using NewsApi.Data;
 using NewsApi.Data.Configurations;
@@ -205,7 +201,7 @@ public static class ArticlesApi
             return Problems.NotFound("article", id);
         }
 
-        var extra = article.Detail!;
+        var (summary, extra) = (article.Summary, article.Detail!);
         var entities = await db.ArticleEntities.AsNoTracking().Where(ae => ae.ArticleId == id)
             .OrderByDescending(ae => ae.Salience).ThenByDescending(ae => ae.MentionCount).ThenBy(ae => ae.EntityId)
             .Select(ae => new { ae.Entity.Kind, Item = new ArticleEntityItem(ae.EntityId, ae.Entity.Name, ae.Salience, ae.MentionCount) })
@@ -228,22 +224,22 @@ public static class ArticlesApi
 
         var detail = new ArticleDetail
         {
-            Id = article.Id,
-            Title = article.Title,
-            TitleDerived = article.TitleDerived,
-            Subtitle = article.Subtitle,
-            Authors = article.Authors,
-            Source = article.Source,
-            Dateline = article.Dateline,
-            PublishedAt = article.PublishedAt,
-            Language = article.Language,
-            WordCount = article.WordCount,
+            Id = summary.Id,
+            Title = summary.Title,
+            TitleDerived = summary.TitleDerived,
+            Subtitle = summary.Subtitle,
+            Authors = summary.Authors,
+            Source = summary.Source,
+            Dateline = summary.Dateline,
+            PublishedAt = summary.PublishedAt,
+            Language = summary.Language,
+            WordCount = summary.WordCount,
             Paragraphs = article.Text.Length == 0 ? [] : article.Text.Split(NormalizedArticle.ParagraphSeparator),
             Body = article.Text,
-            File = article.File,
+            File = summary.File,
             Encoding = extra.Encoding,
             Flags = extra.Flags,
-            ImportedAt = article.ImportedAt,
+            ImportedAt = summary.ImportedAt,
             UpdatedAt = extra.UpdatedAt,
             People = entities.Where(e => e.Kind == EntityKind.Person).Select(e => e.Item).ToList(),
             Organisations = entities.Where(e => e.Kind == EntityKind.Organisation).Select(e => e.Item).ToList(),
@@ -252,7 +248,7 @@ public static class ArticlesApi
             Quotes = quotes,
             Events = events,
             MainEvent = extra.MainEvent is { } main ? await MainEventAsync(db, main, cancellationToken) : null,
-            Dates = Dates(article.TitleDerived ? null : article.Title, article.Text, article.PublishedAt),
+            Dates = Dates(summary.TitleDerived ? null : summary.Title, article.Text, summary.PublishedAt),
             StoryId = extra.StoryId,
             DuplicateOf = extra.DuplicateOfId,
             PipelineVersion = extra.PipelineVersion,

@@ -69,9 +69,6 @@ public sealed class KeysetOrder<TRow, TKey> : IKeysetOrder where TKey : struct, 
     public IEnumerable<T> Sort<T>(IEnumerable<T> items, Func<T, TRow> row) =>
         items.Order(Comparer<T>.Create((x, y) => Compare(row(x), row(y))));
 
-    /// <summary>The keys of a row, as its cursor carries them.</summary>
-    public string[] KeysOf(TRow row) => _compiled.Select(k => KeyCodec.Encode(k(row)!)).ToArray();
-
     /// <summary>Keys taken from a row's projection, as its cursor carries them.</summary>
     public string[] Encode(TKey key) => Enumerable.Range(0, key.Length).Select(i => KeyCodec.Encode(key[i]!)).ToArray();
 

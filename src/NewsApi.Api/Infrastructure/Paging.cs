@@ -111,12 +111,10 @@ public sealed class Paging(IOptions<PagingOptions> options, IDbContextFactory<Ne
         return (take, after);
     }
 
-    /// <summary>Builds the page from up to limit + 1 rows of the order's own row type (the extra row only tells that a next page exists).</summary>
-    public Page<TRow> Create<TRow, TKey>(IReadOnlyList<TRow> rows, int limit, string fingerprint, KeysetOrder<TRow, TKey> order)
-        where TKey : struct, ITuple =>
-        Create(rows, limit, fingerprint, order.KeysOf);
-
-    /// <summary>Builds the page from up to limit + 1 items projected from the order's rows, given their keys.</summary>
+    /// <summary>
+    /// Builds the page from up to limit + 1 items projected from the order's rows, given their keys (the extra item
+    /// only tells that a next page exists).
+    /// </summary>
     public Page<T> Create<T, TRow, TKey>(IReadOnlyList<T> rows, int limit, string fingerprint, KeysetOrder<TRow, TKey> order, Func<T, TKey> keys)
         where TKey : struct, ITuple =>
         Create(rows, limit, fingerprint, item => order.Encode(keys(item)));

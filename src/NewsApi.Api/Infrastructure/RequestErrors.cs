@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace NewsApi.Api.Infrastructure;
@@ -70,25 +71,13 @@ public sealed class RequestErrors
         return number;
     }
 
-    /// <summary>A number between <paramref name="min"/> and <paramref name="max"/> inclusive; <paramref name="fallback"/> when absent.</summary>
-    public double Between(string name, double? value, double min, double max, double fallback)
+    /// <summary>A number between <paramref name="min"/> and <paramref name="max"/> inclusive (never NaN); <paramref name="fallback"/> when absent.</summary>
+    public T Between<T>(string name, T? value, T min, T max, T fallback) where T : struct, INumber<T>
     {
         var number = value ?? fallback;
-        if (double.IsNaN(number) || number < min || number > max)
+        if (T.IsNaN(number) || number < min || number > max)
         {
             Add(name, string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max} (got {number})."));
-        }
-
-        return number;
-    }
-
-    /// <summary>A whole number between <paramref name="min"/> and <paramref name="max"/> inclusive; <paramref name="fallback"/> when absent.</summary>
-    public int Between(string name, int? value, int min, int max, int fallback)
-    {
-        var number = value ?? fallback;
-        if (number < min || number > max)
-        {
-            Add(name, $"{name} must be between {min} and {max} (got {number}).");
         }
 
         return number;

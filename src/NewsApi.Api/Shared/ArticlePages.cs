@@ -14,7 +14,7 @@ namespace NewsApi.Api.Shared;
 /// </summary>
 public static class ArticlePages
 {
-    public const int ExcerptLength = 240;
+    private const int ExcerptLength = 240;
 
     public static readonly KeysetOrder<Article, (DateTimeOffset, long)> Newest = Keyset.Order((Article a) => a.SortDate, a => a.Id, descending: true);
 
@@ -44,7 +44,7 @@ public static class ArticlePages
         Cursor? after, int limit, string fingerprint, CancellationToken cancellationToken)
     {
         var rows = await order.Page(articles, after).Take(limit + 1).Select(Summaries).ToListAsync(cancellationToken);
-        var page = paging.Create(rows, limit, fingerprint, order, r => (r.SortDate, r.Id));
+        var page = paging.Create(rows, limit, fingerprint, order, r => (r.SortDate, r.Summary.Id));
         return new Page<ArticleSummary>(page.Items.Select(Summary).ToList(), page.Next);
     }
 
@@ -57,27 +57,12 @@ public static class ArticlePages
 
         // The summaries of the ranked ids in one query, then the rank order restored.
         var ids = ranks.Select(r => r.Id).ToList();
-        var rows = await articles.Where(a => ids.Contains(a.Id)).Select(Summaries).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var rows = await articles.Where(a => ids.Contains(a.Id)).Select(Summaries).ToDictionaryAsync(r => r.Summary.Id, cancellationToken);
         var page = paging.Create(ranks, limit, fingerprint, ByRank, r => (r.Rank, r.Id));
         return new Page<ArticleSummary>(page.Items.Select(r => Summary(rows[r.Id])).ToList(), page.Next);
     }
 
-    private static ArticleSummary Summary(ArticleRow r) => new()
-    {
-        Id = r.Id,
-        Title = r.Title,
-        TitleDerived = r.TitleDerived,
-        Subtitle = r.Subtitle,
-        Authors = r.Authors,
-        Source = r.Source,
-        Dateline = r.Dateline,
-        PublishedAt = r.PublishedAt,
-        Language = r.Language,
-        WordCount = r.WordCount,
-        Excerpt = Excerpt(r.Text),
-        File = r.File,
-        ImportedAt = r.ImportedAt,
-    };
+    private static ArticleSummary Summary(ArticleRow r) => r.Summary with { Excerpt = Excerpt(r.Text) };
 
     private static string Excerpt(string start)
     {
@@ -96,18 +81,23 @@ public static class ArticlePages
     {
         Expression<Func<Article, string, ArticleDetailRow?, ArticleRow>> template = (a, t, d) => new ArticleRow
         {
-            Id = a.Id,
-            Title = a.Title,
-            TitleDerived = a.TitleDerived,
-            Subtitle = a.Subtitle,
-            Authors = a.Authors,
-            Source = a.Source == null ? null : new SourceReference(a.Source.Id, a.Source.Name),
-            Dateline = a.Dateline,
-            PublishedAt = a.PublishedAt,
-            Language = a.Language,
-            WordCount = a.WordCount,
-            File = a.File,
-            ImportedAt = a.ImportedAt,
+            // The excerpt is cut from Text once the row is loaded (at a word, in .NET).
+            Summary = new ArticleSummary
+            {
+                Id = a.Id,
+                Title = a.Title,
+                TitleDerived = a.TitleDerived,
+                Subtitle = a.Subtitle,
+                Authors = a.Authors,
+                Source = a.Source == null ? null : new SourceReference(a.Source.Id, a.Source.Name),
+                Dateline = a.Dateline,
+                PublishedAt = a.PublishedAt,
+                Language = a.Language,
+                WordCount = a.WordCount,
+                Excerpt = "",
+                File = a.File,
+                ImportedAt = a.ImportedAt,
+            },
             SortDate = a.SortDate,
             Text = t,
             Detail = d,
@@ -134,32 +124,11 @@ public static class ArticlePages
     }
 }
 
-/// <summary>An article's fields as <see cref="ArticlePages"/> projects them (not a wire type).</summary>
+/// <summary>An article as <see cref="ArticlePages"/> projects it (not a wire type): its summary, sort date and text.</summary>
 public sealed class ArticleRow
 {
-    public long Id { get; init; }
-
-    public required string Title { get; init; }
-
-    public bool TitleDerived { get; init; }
-
-    public string? Subtitle { get; init; }
-
-    public required IReadOnlyList<string> Authors { get; init; }
-
-    public SourceReference? Source { get; init; }
-
-    public string? Dateline { get; init; }
-
-    public DateOnly? PublishedAt { get; init; }
-
-    public required string Language { get; init; }
-
-    public int WordCount { get; init; }
-
-    public required string File { get; init; }
-
-    public DateTimeOffset ImportedAt { get; init; }
+    /// <summary>The summary fields, the excerpt still empty.</summary>
+    public required ArticleSummary Summary { get; init; }
 
     public DateTimeOffset SortDate { get; init; }
 
