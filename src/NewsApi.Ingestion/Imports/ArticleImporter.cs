@@ -40,22 +40,29 @@ public sealed class ArticleImporter(
     private async Task<ImportRun> QueueAsync(ImportTrigger trigger, string path, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = Now();
-        var triggerName = trigger.ToString();
-
-        // The partial unique index on queued runs settles races between instances: the loser reads the winner's run.
-        var created = await db.Database.SqlQuery<long>($"""
-            INSERT INTO import_runs (trigger, status, path, requested_at, imported, updated, unchanged, duplicates, rejected)
-            VALUES ({triggerName}, 'Queued', {path}, {now}, 0, 0, 0, 0, 0)
-            ON CONFLICT (path) WHERE status = 'Queued' DO NOTHING
-            RETURNING id AS "Value"
-            """).ToListAsync(cancellationToken);
+        var created = await EnqueueAsync(db, trigger, path, cancellationToken);
         var run = created.Count > 0
             ? await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == created[0], cancellationToken)
             : await db.ImportRuns.AsNoTracking().Where(r => r.Path == path && r.Status == ImportStatus.Queued).OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
 
         // The queued run may have been claimed between the two statements; then queue a fresh one.
         return run ?? await QueueAsync(trigger, path, cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts a queued run for the folder in the caller's connection (and so in its transaction, if it has one); the
+    /// partial unique index on queued runs settles races between instances: the loser inserts nothing.
+    /// </summary>
+    private Task<List<long>> EnqueueAsync(NewsDbContext db, ImportTrigger trigger, string path, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var triggerName = trigger.ToString();
+        return db.Database.SqlQuery<long>($"""
+            INSERT INTO import_runs (trigger, status, path, requested_at, imported, updated, unchanged, duplicates, rejected)
+            VALUES ({triggerName}, 'Queued', {path}, {now}, 0, 0, 0, 0, 0)
+            ON CONFLICT (path) WHERE status = 'Queued' DO NOTHING
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
     }
 
     /// <summary>Marks runs whose instance is gone as abandoned, then claims and executes queued runs until none is left; returns how many ran.</summary>
@@ -88,6 +95,9 @@ public sealed class ArticleImporter(
 
         var gone = running.Where(r => r.Owner is not null && InstanceIdentity.IsGone(r.Owner)).Select(r => r.Id).ToArray();
         var lease = options.CurrentValue.LeaseSeconds;
+
+        // Ending a run and queueing its folder again commit together: no one ever sees the run ended and nothing queued.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var abandoned = await db.Database.SqlQuery<AbandonedRun>($"""
             UPDATE import_runs SET status = 'Abandoned', finished_at = now(),
               error = CASE WHEN id = ANY({gone}) THEN 'The instance running it stopped before it finished.'
@@ -98,8 +108,13 @@ public sealed class ArticleImporter(
         foreach (var run in abandoned)
         {
             await RecountAsync(db, run.Id, cancellationToken);
+            await EnqueueAsync(db, ImportTrigger.Recovery, run.Path, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var run in abandoned)
+        {
             logger.LogWarning("Import run {RunId} was abandoned by its instance; its folder is queued again", run.Id);
-            await QueueAsync(ImportTrigger.Recovery, run.Path, cancellationToken);
         }
 
         return abandoned.Select(r => r.Id).ToList();
@@ -183,6 +198,9 @@ public sealed class ArticleImporter(
             try
             {
                 await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+
+                // The run's end, its counts and its folder queued again commit together.
+                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
                 var owner = InstanceIdentity.Owner;
                 var now = Now();
                 var statusText = status.ToString();
@@ -193,9 +211,10 @@ public sealed class ArticleImporter(
                 await RecountAsync(db, run.Id, CancellationToken.None);
                 if (updated > 0 && requeue)
                 {
-                    await QueueAsync(ImportTrigger.Recovery, run.Path, CancellationToken.None);
+                    await EnqueueAsync(db, ImportTrigger.Recovery, run.Path, CancellationToken.None);
                 }
 
+                await transaction.CommitAsync(CancellationToken.None);
                 return;
             }
             catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception) && !stopping.IsCancellationRequested)
