@@ -84,6 +84,20 @@ public class NerBenchmarks
 
         return count;
     }
+
+    /// <summary>Runs <see cref="Analyze"/> over the sample until <paramref name="duration"/> has passed, printing each pass's tokens/s.</summary>
+    public static void Profile(TimeSpan duration)
+    {
+        var benchmark = new NerBenchmarks();
+        benchmark.Setup();
+        var total = System.Diagnostics.Stopwatch.StartNew();
+        while (total.Elapsed < duration)
+        {
+            var pass = System.Diagnostics.Stopwatch.StartNew();
+            benchmark.Analyze();
+            Console.WriteLine($"{SampleTokens / pass.Elapsed.TotalSeconds:N0} tokens/s");
+        }
+    }
 }
 
 /// <summary>Model load time: read, decompress and build the weight table.</summary>
