@@ -466,18 +466,23 @@ public sealed class ArticleImporter(
                 articles = articles.Where((_, i) => granted[i]).ToList();
             }
 
-            foreach (var prepared in articles)
+            var view = await StoredView.LoadAsync(db, articles.Select(p => (p.Record.File, p.Hash, p.File!.Article.Source)).ToList(), cancellationToken);
+
+            for (var i = 0; i < articles.Count; i++)
             {
-                await transaction.CreateSavepointAsync("article", cancellationToken);
+                var prepared = articles[i];
+
+                // One round trip ends the previous article's savepoint and opens this one's.
+                await db.Database.ExecuteSqlRawAsync(i == 0 ? "SAVEPOINT article" : "RELEASE SAVEPOINT article; SAVEPOINT article", cancellationToken);
                 try
                 {
-                    await WriteArticleAsync(db, prepared, cancellationToken);
-                    await transaction.ReleaseSavepointAsync("article", cancellationToken);
+                    await WriteArticleAsync(db, prepared, view, cancellationToken);
+                    view.Keep();
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException && !DatabaseErrors.IsUnavailable(exception))
                 {
-                    await transaction.RollbackToSavepointAsync("article", cancellationToken);
-                    await transaction.ReleaseSavepointAsync("article", cancellationToken);
+                    await db.Database.ExecuteSqlRawAsync("ROLLBACK TO SAVEPOINT article", cancellationToken);
+                    view.Forget();
                     prepared.Record = Refused(runId, prepared.Entry, prepared.Record, exception);
                 }
                 finally
@@ -776,7 +781,7 @@ public sealed class ArticleImporter(
         // File lock first, then content lock: every importer takes them in this order, so none deadlocks.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FileLockKey(record.File)})", cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey("content:" + hash)})", cancellationToken);
-        await WriteArticleAsync(db, prepared, cancellationToken);
+        await WriteArticleAsync(db, prepared, await StoredView.LoadAsync(db, [(record.File, hash, prepared.File!.Article.Source)], cancellationToken), cancellationToken);
 
         record.DurationMs = stopwatch.Elapsed.TotalMilliseconds;
         record.ProcessedAt = Now();
@@ -793,11 +798,11 @@ public sealed class ArticleImporter(
     /// unchanged, a duplicate of stored content, or a new or updated article with its analysis. Sets the outcome on
     /// its record (which the caller saves).
     /// </summary>
-    private async Task WriteArticleAsync(NewsDbContext db, PreparedFile prepared, CancellationToken cancellationToken)
+    private async Task WriteArticleAsync(NewsDbContext db, PreparedFile prepared, StoredView view, CancellationToken cancellationToken)
     {
         var (record, normalized, hash, bytes, decoded) = (prepared.Record, prepared.File!.Article, prepared.Hash, prepared.Bytes!, prepared.File.Decoded);
-        var existing = await db.Articles.Where(a => a.File == record.File).Select(a => new { a.Id, a.ContentHash }).FirstOrDefaultAsync(cancellationToken);
-        var twin = await db.Articles.Where(a => a.ContentHash == hash).Select(a => new { a.Id, a.File }).FirstOrDefaultAsync(cancellationToken);
+        var existing = view.OfFile(record.File);
+        var twin = view.OfContent(hash);
         if (existing is not null && existing.ContentHash == hash)
         {
             record.Outcome = ImportOutcome.Unchanged;
@@ -816,7 +821,7 @@ public sealed class ArticleImporter(
             // Another importer stored this content and then removed it between our look and the lock: analyse now.
             var analysis = prepared.Analysis ?? analyzer.Analyze(normalized, cancellationToken);
             var now = Now();
-            var sourceId = await SourceIdAsync(db, normalized.Source, cancellationToken);
+            var sourceId = await view.SourceIdAsync(db, normalized.Source, cancellationToken);
             Article article;
             if (existing is null)
             {
@@ -845,6 +850,7 @@ public sealed class ArticleImporter(
             await db.SaveChangesAsync(cancellationToken);
             record.ArticleId = article.Id;
             await store.StoreAsync(db, article, analysis, analyzer.PipelineVersion, cancellationToken);
+            view.Stored(article.Id, record.File, hash, existing?.ContentHash);
         }
     }
 
@@ -889,25 +895,6 @@ public sealed class ArticleImporter(
         }
 
         return flags;
-    }
-
-    private static async Task<long?> SourceIdAsync(NewsDbContext db, string? name, CancellationToken cancellationToken)
-    {
-        if (name is null)
-        {
-            return null;
-        }
-
-        name = name.Length > 200 ? name[..200] : name;
-        var known = await db.Sources.Where(s => s.Name == name).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
-        if (known is not null)
-        {
-            return known;
-        }
-
-        // Another instance may add the same source at the same moment; the unique name settles it.
-        await db.Database.ExecuteSqlAsync($"INSERT INTO sources (name) VALUES ({name}) ON CONFLICT (name) DO NOTHING", cancellationToken);
-        return await db.Sources.Where(s => s.Name == name).Select(s => s.Id).SingleAsync(cancellationToken);
     }
 
     private async Task<ImportFile> SaveRecordAsync(ImportFile record, CancellationToken cancellationToken, Stopwatch? stopwatch = null)
