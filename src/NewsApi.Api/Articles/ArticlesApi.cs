@@ -192,35 +192,22 @@ public static class ArticlesApi
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetArticle(
         [Description("The article's id.")][Example("1")] long id, HttpContext http, NewsDbContext db, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        // One connection for the request's queries (each would otherwise take one from the pool and give it back).
+        // One connection for the request's queries (each would otherwise take one from the pool and give it back),
+        // and compiled queries: this page runs six on every request, and building and looking up a LINQ query costs
+        // more CPU than the query's own rows.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ArticlePages.Details)
-            .FirstOrDefaultAsync(cancellationToken);
+        var article = await ArticleQueries.Detail(db, id, cancellationToken);
         if (article is null)
         {
             return Problems.NotFound("article", id);
         }
 
         var (summary, extra) = (article.Summary, article.Detail!);
-        var entities = await db.ArticleEntities.AsNoTracking().Where(ae => ae.ArticleId == id)
-            .OrderByDescending(ae => ae.Salience).ThenByDescending(ae => ae.MentionCount).ThenBy(ae => ae.EntityId)
-            .Select(ae => new { ae.Entity.Kind, Item = new ArticleEntityItem(ae.EntityId, ae.Entity.Name, ae.Salience, ae.MentionCount) })
-            .ToListAsync(cancellationToken);
-
-        var names = await db.ArticleNames.AsNoTracking().Where(n => n.ArticleId == id)
-            .OrderBy(n => n.InTitle ? 0 : 1).ThenBy(n => n.Start)
-            .Select(n => new ArticleNameItem(n.Name, n.MentionCount, new TextOffsets(n.InTitle ? "title" : "body", n.Start, n.End)))
-            .ToListAsync(cancellationToken);
-        var quotes = (await QuoteItems.ProjectAsync(db, db.Quotes.AsNoTracking().Where(q => q.ArticleId == id), cancellationToken))
+        var entities = await ArticleQueries.Entities(db, id).ToListAsync(cancellationToken);
+        var names = await ArticleQueries.Names(db, id).ToListAsync(cancellationToken);
+        var quotes = (await QuoteItems.OfArticleAsync(db, id, cancellationToken))
             .OrderBy(q => q.Offsets.Field == "title" ? 0 : 1).ThenBy(q => q.Offsets.Start).Select(q => q with { ArticleTitle = null }).ToList();
-        var events = await (
-                from ae in db.ArticleEvents
-                where ae.ArticleId == id
-                join e in db.Events on ae.EventId equals e.Id
-                let first = db.EventEvidence.Where(x => x.EventId == e.Id && x.ArticleId == id).Min(x => (int?)(x.InTitle ? -1 : x.Start))
-                orderby first, e.Id
-                select new ArticleEventItem(e.Id, e.Type, e.Title))
-            .ToListAsync(cancellationToken);
+        var events = await ArticleQueries.Events(db, id).ToListAsync(cancellationToken);
 
         var detail = new ArticleDetail
         {
@@ -286,8 +273,8 @@ public static class ArticlesApi
 
     private static async Task<MainEventItem> MainEventAsync(NewsDbContext db, MainEventFrame main, CancellationToken cancellationToken)
     {
-        var ids = main.WhoIds.Concat(main.WhereId is { } where ? [where] : []).ToList();
-        var names = (await db.Entities.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Name, e.Kind }).ToListAsync(cancellationToken))
+        var ids = main.WhoIds.Concat(main.WhereId is { } where ? [where] : []).ToArray();
+        var names = (await ArticleQueries.EntityNames(db, ids).ToListAsync(cancellationToken))
             .ToDictionary(e => e.Id, e => new EntityReference(e.Id, e.Name, EntityLookup.Noun(e.Kind)));
         return new MainEventItem
         {

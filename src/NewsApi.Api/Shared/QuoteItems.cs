@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Infrastructure;
 using NewsApi.Data;
@@ -9,37 +10,84 @@ namespace NewsApi.Api.Shared;
 public static class QuoteItems
 {
     /// <summary>Quotes as the API shows them, in no particular order.</summary>
-    public static async Task<List<QuoteItem>> ProjectAsync(NewsDbContext db, IQueryable<Quote> quotes, CancellationToken cancellationToken)
-    {
-        var rows = await (
-                from x in quotes
-                join a in db.Articles on x.ArticleId equals a.Id
-                select new
-                {
-                    // The columns shown, not the whole row (its text vector is the largest column and is not shown).
-                    Quote = new
-                    {
-                        x.Id, x.Text, x.Kind, x.Cue, x.SpeakerId, x.SpeakerText, x.InTitle, x.Start, x.End, x.SpeakerStart, x.SpeakerEnd, x.ArticleId, x.ArticleDate,
-                    },
-                    SpeakerName = x.Speaker == null ? null : x.Speaker.Name,
-                    SpeakerKind = x.Speaker == null ? (EntityKind?)null : x.Speaker.Kind,
-                    a.Title,
-                })
-            .ToListAsync(cancellationToken);
+    public static async Task<List<QuoteItem>> ProjectAsync(NewsDbContext db, IQueryable<Quote> quotes, CancellationToken cancellationToken) =>
+        (await quotes.Join(db.Articles, x => x.ArticleId, a => a.Id, Row).ToListAsync(cancellationToken)).Select(Item).ToList();
 
-        return rows.Select(r => new QuoteItem
-        {
-            Id = r.Quote.Id,
-            Text = r.Quote.Text,
-            Kind = r.Quote.Kind.ToString().ToLowerInvariant(),
-            Cue = r.Quote.Cue,
-            Speaker = r.Quote.SpeakerId is { } sid && r.SpeakerName is not null ? new QuoteSpeaker(sid, r.SpeakerName, EntityLookup.Noun(r.SpeakerKind!.Value)) : null,
-            SpeakerText = r.Quote.SpeakerText,
-            Offsets = new TextOffsets(r.Quote.InTitle ? "title" : "body", r.Quote.Start, r.Quote.End),
-            SpeakerOffsets = r.Quote.SpeakerStart is { } start && r.Quote.SpeakerEnd is { } end ? new TextOffsets(r.Quote.InTitle ? "title" : "body", start, end) : null,
-            ArticleId = r.Quote.ArticleId,
-            ArticleTitle = r.Title,
-            ArticleDate = r.Quote.ArticleDate,
-        }).ToList();
+    /// <summary>An article's quotes, in no particular order: a compiled query (the by-id page runs it on every request).</summary>
+    public static async Task<List<QuoteItem>> OfArticleAsync(NewsDbContext db, long articleId, CancellationToken cancellationToken) =>
+        (await OfArticle(db, articleId).ToListAsync(cancellationToken)).Select(Item).ToList();
+
+    /// <summary>The columns shown, not the whole row (its text vector is the largest column and is not shown).</summary>
+    private static readonly Expression<Func<Quote, Article, QuoteRow>> Row = (x, a) => new QuoteRow
+    {
+        Id = x.Id,
+        Text = x.Text,
+        Kind = x.Kind,
+        Cue = x.Cue,
+        SpeakerId = x.SpeakerId,
+        SpeakerText = x.SpeakerText,
+        InTitle = x.InTitle,
+        Start = x.Start,
+        End = x.End,
+        SpeakerStart = x.SpeakerStart,
+        SpeakerEnd = x.SpeakerEnd,
+        ArticleId = x.ArticleId,
+        ArticleDate = x.ArticleDate,
+        SpeakerName = x.Speaker == null ? null : x.Speaker.Name,
+        SpeakerKind = x.Speaker == null ? null : x.Speaker.Kind,
+        ArticleTitle = a.Title,
+    };
+
+    private static readonly Func<NewsDbContext, long, IAsyncEnumerable<QuoteRow>> OfArticle = EF.CompileAsyncQuery((NewsDbContext db, long articleId) =>
+        db.Quotes.AsNoTracking().Where(q => q.ArticleId == articleId).Join(db.Articles, x => x.ArticleId, a => a.Id, Row));
+
+    private static QuoteItem Item(QuoteRow r) => new()
+    {
+        Id = r.Id,
+        Text = r.Text,
+        Kind = r.Kind.ToString().ToLowerInvariant(),
+        Cue = r.Cue,
+        Speaker = r.SpeakerId is { } sid && r.SpeakerName is not null ? new QuoteSpeaker(sid, r.SpeakerName, EntityLookup.Noun(r.SpeakerKind!.Value)) : null,
+        SpeakerText = r.SpeakerText,
+        Offsets = new TextOffsets(r.InTitle ? "title" : "body", r.Start, r.End),
+        SpeakerOffsets = r.SpeakerStart is { } start && r.SpeakerEnd is { } end ? new TextOffsets(r.InTitle ? "title" : "body", start, end) : null,
+        ArticleId = r.ArticleId,
+        ArticleTitle = r.ArticleTitle,
+        ArticleDate = r.ArticleDate,
+    };
+
+    private sealed class QuoteRow
+    {
+        public long Id { get; init; }
+
+        public required string Text { get; init; }
+
+        public QuoteKind Kind { get; init; }
+
+        public string? Cue { get; init; }
+
+        public long? SpeakerId { get; init; }
+
+        public string? SpeakerText { get; init; }
+
+        public bool InTitle { get; init; }
+
+        public int Start { get; init; }
+
+        public int End { get; init; }
+
+        public int? SpeakerStart { get; init; }
+
+        public int? SpeakerEnd { get; init; }
+
+        public long ArticleId { get; init; }
+
+        public DateTimeOffset ArticleDate { get; init; }
+
+        public string? SpeakerName { get; init; }
+
+        public EntityKind? SpeakerKind { get; init; }
+
+        public required string ArticleTitle { get; init; }
     }
 }
