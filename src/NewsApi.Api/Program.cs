@@ -37,8 +37,11 @@ builder.Services.AddSerilog((services, logger) =>
     }
 }, preserveStaticLogger: true);
 
-builder.Services.AddDbContextFactory<NewsDbContext>((services, options) =>
+// Pooled contexts: a request (or a writer's batch) takes one from the pool and returns it reset, instead of building
+// a context and its services anew (2-3% of a GET /articles/{id}'s CPU; docs/performance.md).
+builder.Services.AddPooledDbContextFactory<NewsDbContext>((services, options) =>
     NewsDbContext.Configure(options, services.GetRequiredService<IConfiguration>().GetConnectionString("News")!));
+builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContext());
 builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
     .Configure<IConfiguration>((options, configuration) => options.ConnectionString = configuration.GetConnectionString("News"))
     .ValidateDataAnnotations().ValidateOnStart();
