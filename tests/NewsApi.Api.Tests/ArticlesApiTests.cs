@@ -132,6 +132,27 @@ public sealed class ArticlesApiTests(DatabaseFixture database) : ApiTestBase(dat
     }
 
     [Fact]
+    public async Task Dates_stored_at_analysis_are_the_dates_the_page_finds_on_its_own()
+    {
+        await using var db = Database.CreateContext();
+        Assert.Equal(0, await db.Articles.CountAsync(a => a.Dates == null));
+        var stored = new Dictionary<long, string>();
+        foreach (var id in await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync())
+        {
+            stored[id] = JsonSerializer.Serialize((await GetJsonAsync<ArticleDetail>($"/articles/{id}")).Dates);
+        }
+
+        Assert.Contains(stored.Values, dates => dates.Contains("\"Precision\":\"day\"", StringComparison.Ordinal));
+
+        // An article analysed before dates were stored: the page finds them itself, the same ones.
+        await db.Articles.ExecuteUpdateAsync(a => a.SetProperty(x => x.Dates, (string?)null));
+        foreach (var (id, dates) in stored)
+        {
+            Assert.Equal(dates, JsonSerializer.Serialize((await GetJsonAsync<ArticleDetail>($"/articles/{id}")).Dates));
+        }
+    }
+
+    [Fact]
     public async Task An_article_has_every_documented_field()
     {
         var id = await IdOf("002_5fed5ddd68b665e3.txt");

@@ -59,6 +59,10 @@ namespace NewsApi.Migrations
                         .HasColumnType("text")
                         .HasColumnName("dateline");
 
+                    b.Property<string>("Dates")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("dates");
+
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("bigint")
                         .HasColumnName("duplicate_of_id");

@@ -10,8 +10,7 @@ using NewsApi.Api.Shared;
 using NewsApi.Data;
 using NewsApi.Data.Configurations;
 using NewsApi.Data.Entities;
-using NewsApi.Nlp.Analysis;
-using NewsApi.Nlp.Dates;
+using NewsApi.Ingestion.Analysis;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Text;
@@ -235,7 +234,7 @@ public static class ArticlesApi
             Quotes = quotes,
             Events = events,
             MainEvent = extra.MainEvent is { } main ? await MainEventAsync(db, main, cancellationToken) : null,
-            Dates = Dates(summary.TitleDerived ? null : summary.Title, article.Text, summary.PublishedAt),
+            Dates = Dates(extra.Dates is { } stored ? ArticleDateRecord.Deserialize(stored) : StoredDates.Find(summary.TitleDerived ? null : summary.Title, article.Text, summary.PublishedAt)),
             StoryId = extra.StoryId,
             DuplicateOf = extra.DuplicateOfId,
             PipelineVersion = extra.PipelineVersion,
@@ -255,21 +254,10 @@ public static class ArticlesApi
         return TypedResults.Bytes(body, "application/json; charset=utf-8");
     }
 
-    /// <summary>The article's date expressions, found as the analysis finds them (a few microseconds per article).</summary>
-    private static List<ArticleDate> Dates(string? title, string body, DateOnly? published)
-    {
-        var bodyOffset = string.IsNullOrWhiteSpace(title) ? 0 : title.Length + 2;
-        return DateResolver.Find(ArticleAnalyzer.Join(title, body), published).Select(d => new ArticleDate(
-                d.Text,
-                d.Start < bodyOffset ? new TextOffsets("title", d.Start, d.End) : new TextOffsets("body", d.Start - bodyOffset, d.End - bodyOffset),
-                d.Kind == DateKind.Duration ? "duration" : "date",
-                d.Iso,
-                d.Resolved ? d.Precision.ToString().ToLowerInvariant() : null,
-                d.Value,
-                d.Until,
-                d.Duration))
-            .ToList();
-    }
+    /// <summary>The article's date expressions as the page shows them: stored at analysis, or found now for an article analysed before that.</summary>
+    private static List<ArticleDate> Dates(List<ArticleDateRecord> dates) =>
+        dates.Select(d => new ArticleDate(d.Text, new TextOffsets(d.InTitle ? "title" : "body", d.Start, d.End), d.IsDuration ? "duration" : "date",
+            d.Value, d.Precision, d.From, d.Until, d.Duration)).ToList();
 
     private static async Task<MainEventItem> MainEventAsync(NewsDbContext db, MainEventFrame main, CancellationToken cancellationToken)
     {

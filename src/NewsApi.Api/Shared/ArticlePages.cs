@@ -37,6 +37,7 @@ public static class ArticlePages
         StoryId = a.StoryId,
         DuplicateOfId = a.DuplicateOfId,
         MainEvent = a.MainEvent,
+        Dates = a.Dates,
     });
 
     /// <summary>A page of article summaries in a date order.</summary>
@@ -152,6 +153,9 @@ public sealed class ArticleDetailRow
     public long? StoryId { get; init; }
 
     public long? DuplicateOfId { get; init; }
+
+    /// <summary>The stored date expressions (<see cref="Article.Dates"/>); null when the article's analysis predates them.</summary>
+    public string? Dates { get; init; }
 
     public MainEventFrame? MainEvent { get; init; }
 }

@@ -37,6 +37,7 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasOne<Story>().WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Article>().WithMany().HasForeignKey(a => a.DuplicateOfId).OnDelete(DeleteBehavior.SetNull);
         builder.OwnsOne(a => a.MainEvent, frame => frame.ToJson("main_event"));
+        builder.Property(a => a.Dates).HasColumnType("jsonb");
 
         builder.HasOne(a => a.Source)
             .WithMany(s => s.Articles)

@@ -76,6 +76,13 @@ public class Article
     /// <summary>Who did what, when, where, why and how: the article's main event.</summary>
     public MainEventFrame? MainEvent { get; set; }
 
+    /// <summary>
+    /// The date expressions of the title and body as <c>GET /articles/{id}</c> shows them (a JSON array of
+    /// <see cref="ArticleDateRecord"/>, <see cref="ArticleDateRecord.Serialize"/>), stored when the article is
+    /// analysed; null for an article analysed before they were stored (the page then finds them itself).
+    /// </summary>
+    public string? Dates { get; set; }
+
     /// <summary>PostgreSQL's row version (xmin): an optimistic-concurrency token, so an import and a reprocess cannot overwrite each other.</summary>
     public uint Version { get; set; }
 }

@@ -27,6 +27,7 @@ public sealed class AnalysisStore(EntityStore entities, EventStore events, Story
         article.PipelineVersion = pipelineVersion;
         article.AnalysedAt = time.GetUtcNow();
         article.TokenCount = analysis.Tokens.Tokens.Count;
+        article.Dates = StoredDates.Of(article, analysis);
         article.Flags = [.. article.Flags.Where(f => !AnalysisLimits.Flags.Contains(f)), .. analysis.LimitsReached];
         await db.SaveChangesAsync(cancellationToken);
         await StoryStore.RecomputeAsync(db, touched, cancellationToken);
