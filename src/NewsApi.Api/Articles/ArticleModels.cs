@@ -178,7 +178,8 @@ public sealed record ArticleDetail
 
     /// <summary>
     /// The date expressions of the title and body, in text order, resolved against the publication date: without
-    /// one, relative dates ("on Monday", "last year") keep their text and have no value.
+    /// one, relative dates ("on Monday", "last year") keep their text and have no value. Found when the article was
+    /// analysed (the whole text, also past the analysis's length limit).
     /// </summary>
     public required IReadOnlyList<ArticleDate> Dates { get; init; }
 
