@@ -18,76 +18,38 @@ public static class QuoteItems
         (await OfArticle(db, articleId).ToListAsync(cancellationToken)).Select(Item).ToList();
 
     /// <summary>The columns shown, not the whole row (its text vector is the largest column and is not shown).</summary>
-    private static readonly Expression<Func<Quote, Article, QuoteRow>> Row = (x, a) => new QuoteRow
-    {
-        Id = x.Id,
-        Text = x.Text,
-        Kind = x.Kind,
-        Cue = x.Cue,
-        SpeakerId = x.SpeakerId,
-        SpeakerText = x.SpeakerText,
-        InTitle = x.InTitle,
-        Start = x.Start,
-        End = x.End,
-        SpeakerStart = x.SpeakerStart,
-        SpeakerEnd = x.SpeakerEnd,
-        ArticleId = x.ArticleId,
-        ArticleDate = x.ArticleDate,
-        SpeakerName = x.Speaker == null ? null : x.Speaker.Name,
-        SpeakerKind = x.Speaker == null ? null : x.Speaker.Kind,
-        ArticleTitle = a.Title,
-    };
+    private static readonly Expression<Func<Quote, Article, QuoteRow>> Row = (x, a) => new QuoteRow(
+        new Quote
+        {
+            Id = x.Id, Text = x.Text, Kind = x.Kind, Cue = x.Cue, SpeakerId = x.SpeakerId, SpeakerText = x.SpeakerText, InTitle = x.InTitle,
+            Start = x.Start, End = x.End, SpeakerStart = x.SpeakerStart, SpeakerEnd = x.SpeakerEnd, ArticleId = x.ArticleId, ArticleDate = x.ArticleDate,
+        },
+        x.Speaker == null ? null : x.Speaker.Name,
+        x.Speaker == null ? null : x.Speaker.Kind,
+        a.Title);
 
     private static readonly Func<NewsDbContext, long, IAsyncEnumerable<QuoteRow>> OfArticle = EF.CompileAsyncQuery((NewsDbContext db, long articleId) =>
         db.Quotes.AsNoTracking().Where(q => q.ArticleId == articleId).Join(db.Articles, x => x.ArticleId, a => a.Id, Row));
 
-    private static QuoteItem Item(QuoteRow r) => new()
+    private static QuoteItem Item(QuoteRow row)
     {
-        Id = r.Id,
-        Text = r.Text,
-        Kind = r.Kind.ToString().ToLowerInvariant(),
-        Cue = r.Cue,
-        Speaker = r.SpeakerId is { } sid && r.SpeakerName is not null ? new QuoteSpeaker(sid, r.SpeakerName, EntityLookup.Noun(r.SpeakerKind!.Value)) : null,
-        SpeakerText = r.SpeakerText,
-        Offsets = new TextOffsets(r.InTitle ? "title" : "body", r.Start, r.End),
-        SpeakerOffsets = r.SpeakerStart is { } start && r.SpeakerEnd is { } end ? new TextOffsets(r.InTitle ? "title" : "body", start, end) : null,
-        ArticleId = r.ArticleId,
-        ArticleTitle = r.ArticleTitle,
-        ArticleDate = r.ArticleDate,
-    };
-
-    private sealed class QuoteRow
-    {
-        public long Id { get; init; }
-
-        public required string Text { get; init; }
-
-        public QuoteKind Kind { get; init; }
-
-        public string? Cue { get; init; }
-
-        public long? SpeakerId { get; init; }
-
-        public string? SpeakerText { get; init; }
-
-        public bool InTitle { get; init; }
-
-        public int Start { get; init; }
-
-        public int End { get; init; }
-
-        public int? SpeakerStart { get; init; }
-
-        public int? SpeakerEnd { get; init; }
-
-        public long ArticleId { get; init; }
-
-        public DateTimeOffset ArticleDate { get; init; }
-
-        public string? SpeakerName { get; init; }
-
-        public EntityKind? SpeakerKind { get; init; }
-
-        public required string ArticleTitle { get; init; }
+        var q = row.Quote;
+        return new QuoteItem
+        {
+            Id = q.Id,
+            Text = q.Text,
+            Kind = q.Kind.ToString().ToLowerInvariant(),
+            Cue = q.Cue,
+            Speaker = q.SpeakerId is { } sid && row.SpeakerName is not null ? new QuoteSpeaker(sid, row.SpeakerName, EntityLookup.Noun(row.SpeakerKind!.Value)) : null,
+            SpeakerText = q.SpeakerText,
+            Offsets = new TextOffsets(q.InTitle ? "title" : "body", q.Start, q.End),
+            SpeakerOffsets = q.SpeakerStart is { } start && q.SpeakerEnd is { } end ? new TextOffsets(q.InTitle ? "title" : "body", start, end) : null,
+            ArticleId = q.ArticleId,
+            ArticleTitle = row.ArticleTitle,
+            ArticleDate = q.ArticleDate,
+        };
     }
+
+    /// <summary>A quote's shown columns, with its speaker's name and kind and its article's title.</summary>
+    private sealed record QuoteRow(Quote Quote, string? SpeakerName, EntityKind? SpeakerKind, string ArticleTitle);
 }
