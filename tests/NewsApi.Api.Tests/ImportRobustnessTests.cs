@@ -226,6 +226,10 @@ public sealed class ImportRobustnessTests(DatabaseFixture database) : ApiTestBas
         Assert.Equal(ImportOutcome.Duplicate, byFile["good-link-inside.txt"].Outcome);
         Assert.Single(articles, a => a.Body.Contains("discuss gold", StringComparison.Ordinal));
         Assert.Contains("analysis-truncated", articles.Single(a => a.File == "good-one-line.txt").Flags);
+
+        // Its stored dates are those of the whole text (13,000 "on Monday"), not of the part analysed.
+        var longDates = await db.Articles.Where(a => a.File == "good-one-line.txt").Select(a => a.Dates).SingleAsync();
+        Assert.Equal(13_000, NewsApi.Data.Entities.ArticleDateRecord.Deserialize(longDates!).Count(d => d.Text == "on Monday"));
         Assert.Contains("quotes-capped", articles.Single(a => a.File == "good-repeated.txt").Flags);
 
         // Memory stayed bounded: no file was read past its limit (the /dev/zero link used to take 4.4 GB).

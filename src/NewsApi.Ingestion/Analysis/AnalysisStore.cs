@@ -14,7 +14,8 @@ namespace NewsApi.Ingestion.Analysis;
 /// </summary>
 public sealed class AnalysisStore(EntityStore entities, EventStore events, StoryStore stories, TimeProvider time)
 {
-    public async Task StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, string pipelineVersion, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="analysis"/> of <paramref name="article"/> and <paramref name="dates"/>, its dates as <see cref="StoredDates.Of"/> serialised them where the analysis was made.</summary>
+    public async Task StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, string dates, string pipelineVersion, CancellationToken cancellationToken)
     {
         var fresh = article.AnalysedAt is null;
         var ids = await entities.StoreAsync(db, article, analysis, fresh, cancellationToken);
@@ -27,7 +28,7 @@ public sealed class AnalysisStore(EntityStore entities, EventStore events, Story
         article.PipelineVersion = pipelineVersion;
         article.AnalysedAt = time.GetUtcNow();
         article.TokenCount = analysis.Tokens.Tokens.Count;
-        article.Dates = StoredDates.Of(article, analysis);
+        article.Dates = dates;
         article.Flags = [.. article.Flags.Where(f => !AnalysisLimits.Flags.Contains(f)), .. analysis.LimitsReached];
         await db.SaveChangesAsync(cancellationToken);
         await StoryStore.RecomputeAsync(db, touched, cancellationToken);

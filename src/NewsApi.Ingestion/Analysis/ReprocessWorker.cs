@@ -93,6 +93,7 @@ public sealed class ReprocessWorker(
         // file lock, unless an import changed the article meanwhile (its own analysis is then the newer one).
         string hash;
         ArticleAnalysis analysis;
+        string dates;
         await using (var read = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var source = await read.Articles.AsNoTracking().Where(a => a.Id == articleId)
@@ -104,7 +105,9 @@ public sealed class ReprocessWorker(
             }
 
             hash = source.ContentHash;
-            analysis = analyzer.Analyze(source.TitleDerived ? null : source.Title, source.Body, source.PublishedAt, cancellationToken);
+            var title = source.TitleDerived ? null : source.Title;
+            analysis = analyzer.Analyze(title, source.Body, source.PublishedAt, cancellationToken);
+            dates = StoredDates.Of(title, source.Body, source.PublishedAt, analysis);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -122,7 +125,7 @@ public sealed class ReprocessWorker(
             return;
         }
 
-        await store.StoreAsync(db, article, analysis, analyzer.PipelineVersion, cancellationToken);
+        await store.StoreAsync(db, article, analysis, dates, analyzer.PipelineVersion, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

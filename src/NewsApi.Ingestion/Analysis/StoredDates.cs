@@ -12,16 +12,13 @@ public static class StoredDates
 {
     /// <summary>
     /// The dates of an analysed article, serialised: the analysis's own when it read the whole text, else (an
-    /// article past the analysis's length limit) found again in the whole text.
+    /// article past the analysis's length limit) found again in the whole text. Called where the analysis is made,
+    /// outside any transaction, so that the whole-text search of a long article holds no lock.
     /// </summary>
-    public static string Of(Article article, ArticleAnalysis analysis)
-    {
-        var title = article.TitleDerived ? null : article.Title;
-        var dates = analysis.LimitsReached.Contains(AnalysisLimits.TruncatedFlag)
-            ? Find(title, article.Body, article.PublishedAt)
-            : Records(analysis.Dates, BodyOffset(title));
-        return ArticleDateRecord.Serialize(dates);
-    }
+    public static string Of(string? title, string body, DateOnly? published, ArticleAnalysis analysis) =>
+        ArticleDateRecord.Serialize(analysis.LimitsReached.Contains(AnalysisLimits.TruncatedFlag)
+            ? Find(title, body, published)
+            : Records(analysis.Dates, BodyOffset(title)));
 
     /// <summary>The date expressions of a title (null when it was derived from the body) and body.</summary>
     public static List<ArticleDateRecord> Find(string? title, string body, DateOnly? published) =>

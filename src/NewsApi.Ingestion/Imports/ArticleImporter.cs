@@ -390,6 +390,9 @@ public sealed class ArticleImporter(
 
         /// <summary>Null when the content was already stored when the file was read (nothing to analyse).</summary>
         public ArticleAnalysis? Analysis { get; init; }
+
+        /// <summary>The article's dates for storing (<see cref="StoredDates.Of"/>), made with the analysis.</summary>
+        public string? Dates { get; init; }
     }
 
     /// <summary>
@@ -755,12 +758,14 @@ public sealed class ArticleImporter(
             known = await look.Articles.AnyAsync(a => a.ContentHash == hash, cancellationToken);
         }
 
+        var analysis = known ? null : analyzer.Analyze(file.Article, cancellationToken);
         return new PreparedFile(entry, record, stopwatch)
         {
             Bytes = bytes,
             File = file,
             Hash = hash,
-            Analysis = known ? null : analyzer.Analyze(file.Article, cancellationToken),
+            Analysis = analysis,
+            Dates = analysis is null ? null : Dates(file.Article, analysis),
         };
     }
 
@@ -802,11 +807,16 @@ public sealed class ArticleImporter(
     {
         var (record, normalized, hash, bytes, decoded) = (prepared.Record, prepared.File!.Article, prepared.Hash, prepared.Bytes!, prepared.File.Decoded);
         var existing = view.OfFile(record.File);
-        var twin = view.OfContent(hash);
-        if (existing is not null && existing.ContentHash == hash)
+
+        // A twin from the batch's snapshot is confirmed: another instance updating that article to other content
+        // holds neither this file's lock nor this content's, and may have committed since (one query per duplicate).
+        var unchanged = existing is not null && existing.ContentHash == hash;
+        var twin = unchanged || view.OfContent(hash) is null ? null
+            : await db.Articles.Where(a => a.ContentHash == hash).Select(a => new StoredView.StoredArticle(a.Id, a.File, a.ContentHash)).FirstOrDefaultAsync(cancellationToken);
+        if (unchanged)
         {
             record.Outcome = ImportOutcome.Unchanged;
-            record.ArticleId = existing.Id;
+            record.ArticleId = existing!.Id;
         }
         else if (twin is not null)
         {
@@ -820,6 +830,7 @@ public sealed class ArticleImporter(
         {
             // Another importer stored this content and then removed it between our look and the lock: analyse now.
             var analysis = prepared.Analysis ?? analyzer.Analyze(normalized, cancellationToken);
+            var dates = prepared.Analysis is null ? Dates(normalized, analysis) : prepared.Dates!;
             var now = Now();
             var sourceId = await view.SourceIdAsync(db, normalized.Source, cancellationToken);
             Article article;
@@ -849,10 +860,13 @@ public sealed class ArticleImporter(
             Apply(article, normalized, hash, bytes, decoded, sourceId, now);
             await db.SaveChangesAsync(cancellationToken);
             record.ArticleId = article.Id;
-            await store.StoreAsync(db, article, analysis, analyzer.PipelineVersion, cancellationToken);
+            await store.StoreAsync(db, article, analysis, dates, analyzer.PipelineVersion, cancellationToken);
             view.Stored(article.Id, record.File, hash, existing?.ContentHash);
         }
     }
+
+    private static string Dates(NormalizedArticle article, ArticleAnalysis analysis) =>
+        StoredDates.Of(article.TitleDerived ? null : article.Title, article.Body, article.PublishedAt, analysis);
 
     private static void Apply(Article article, NormalizedArticle normalized, string hash, byte[] bytes, DecodedText decoded, long? sourceId, DateTimeOffset now)
     {

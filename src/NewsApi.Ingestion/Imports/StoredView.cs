@@ -6,8 +6,9 @@ namespace NewsApi.Ingestion.Imports;
 /// <summary>
 /// What the writer knows, within one transaction, of the stored articles a batch's files and contents match and
 /// of its sources' ids: loaded in one query each when the batch starts (its files' and contents' locks are held
-/// then, so no other writer can change those rows), and kept current as the batch's articles are written, so that
-/// writing an article asks the database nothing about them. Changes made while writing one article become
+/// then: no other writer can store another article with one of those files or contents), and kept current as the
+/// batch's articles are written. A twin found by content is confirmed before a file is recorded as its duplicate:
+/// another instance may meanwhile update that article to other content (its locks are on its file and new content). Changes made while writing one article become
 /// part of the view with <see cref="Keep"/> and are dropped with <see cref="Forget"/> when its savepoint is rolled back.
 /// </summary>
 internal sealed class StoredView
@@ -110,5 +111,15 @@ internal sealed class StoredView
     /// <summary>The article written since the last call was rolled back: its changes never happened.</summary>
     public void Forget() => _pending.Clear();
 
-    private static string? SourceName(string? name) => name is null ? null : name.Length > SourceNameLength ? name[..SourceNameLength] : name;
+    /// <summary>The name cut to the column's length, never between the two halves of a surrogate pair (PostgreSQL would refuse the half).</summary>
+    private static string? SourceName(string? name)
+    {
+        if (name is null || name.Length <= SourceNameLength)
+        {
+            return name;
+        }
+
+        var cut = char.IsHighSurrogate(name[SourceNameLength - 1]) ? SourceNameLength - 1 : SourceNameLength;
+        return name[..cut];
+    }
 }
