@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Api.Articles;
 using NewsApi.Api.Infrastructure;
 using NewsApi.Api.Tests.Infrastructure;
@@ -145,11 +146,19 @@ public sealed class ArticlesApiTests(DatabaseFixture database) : ApiTestBase(dat
         Assert.Contains(stored.Values, dates => dates.Contains("\"Precision\":\"day\"", StringComparison.Ordinal));
 
         // An article analysed before dates were stored: the page finds them itself, the same ones.
+        var columns = await db.Articles.ToDictionaryAsync(a => a.Id, a => a.Dates);
         await db.Articles.ExecuteUpdateAsync(a => a.SetProperty(x => x.Dates, (string?)null));
         foreach (var (id, dates) in stored)
         {
             Assert.Equal(dates, JsonSerializer.Serialize((await GetJsonAsync<ArticleDetail>($"/articles/{id}")).Dates));
         }
+
+        // The background worker stores them again, the same (its own loop may get there first).
+        var worker = Factory.Services.GetRequiredService<NewsApi.Ingestion.Analysis.ReprocessWorker>();
+        Assert.InRange(await worker.FillDatesBatchAsync(CancellationToken.None), 0, columns.Count);
+        Assert.Equal(0, await worker.FillDatesBatchAsync(CancellationToken.None));
+        await using var after = Database.CreateContext();
+        Assert.Equal(columns, await after.Articles.ToDictionaryAsync(a => a.Id, a => a.Dates));
     }
 
     [Fact]

@@ -32,6 +32,10 @@ public sealed class ReprocessWorker(
                     while (await ReprocessBatchAsync(stoppingToken) > 0)
                     {
                     }
+
+                    while (await FillDatesBatchAsync(stoppingToken) > 0)
+                    {
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -85,6 +89,48 @@ public sealed class ReprocessWorker(
         }
 
         return ids.Count;
+    }
+
+    /// <summary>
+    /// Stores the dates of up to one batch of articles analysed before dates were stored (their pages find them on
+    /// every request until then); articles still due for re-analysis get theirs with it. The dates are found
+    /// outside any transaction; the update takes each article's file lock without waiting (an article an import
+    /// is writing is left for a later round) and writes only rows whose content is still the one read. Returns how
+    /// many articles it stored dates for.
+    /// </summary>
+    public async Task<int> FillDatesBatchAsync(CancellationToken cancellationToken)
+    {
+        var version = analyzer.PipelineVersion;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Articles.AsNoTracking().Where(a => a.Dates == null && a.PipelineVersion == version).OrderBy(a => a.Id)
+            .Take(options.CurrentValue.ReprocessBatchSize)
+            .Select(a => new { a.Id, a.File, a.ContentHash, a.Title, a.TitleDerived, a.Body, a.PublishedAt }).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var dates = rows.Select(r => Data.Entities.ArticleDateRecord.Serialize(StoredDates.Find(r.TitleDerived ? null : r.Title, r.Body, r.PublishedAt))).ToArray();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var files = rows.Select(r => ArticleImporter.FileLockKey(r.File)).ToArray();
+        var granted = await db.Database.SqlQuery<bool>($"""
+            SELECT pg_try_advisory_xact_lock(f) AS "Value" FROM unnest({files}) WITH ORDINALITY AS t(f, i) ORDER BY i
+            """).ToListAsync(cancellationToken);
+        var ids = rows.Where((_, i) => granted[i]).Select(r => r.Id).ToArray();
+        var hashes = rows.Where((_, i) => granted[i]).Select(r => r.ContentHash).ToArray();
+        var values = dates.Where((_, i) => granted[i]).ToArray();
+        var stored = await db.Database.ExecuteSqlAsync($"""
+            UPDATE articles a SET dates = d.dates::jsonb
+            FROM unnest({ids}, {hashes}, {values}) AS d(id, hash, dates)
+            WHERE a.id = d.id AND a.content_hash = d.hash AND a.dates IS NULL
+            """, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (stored > 0)
+        {
+            logger.LogDebug("Stored the dates of {Count} articles analysed before dates were stored", stored);
+        }
+
+        return stored;
     }
 
     public async Task ReprocessAsync(long articleId, CancellationToken cancellationToken)
