@@ -192,6 +192,10 @@ namespace NewsApi.Migrations
                     b.HasIndex("SortDate", "Id")
                         .HasDatabaseName("ix_articles_sort_date_id");
 
+                    b.HasIndex(new[] { "Id" }, "DatesMissing")
+                        .HasDatabaseName("ix_articles_dates_missing")
+                        .HasFilter("dates IS NULL");
+
                     b.ToTable("articles", (string)null);
                 });
 

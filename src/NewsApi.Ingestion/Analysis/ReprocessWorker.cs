@@ -10,7 +10,8 @@ namespace NewsApi.Ingestion.Analysis;
 /// <summary>
 /// Re-analyses stored articles whose annotations came from another pipeline version (a new model or new
 /// rules), a batch at a time, each article in its own transaction, while the API keeps serving. The import
-/// advisory lock on the article's file keeps it from racing an import of the same file.
+/// advisory lock on the article's file keeps it from racing an import of the same file. Then it stores the dates
+/// of articles analysed before dates were stored (<see cref="FillDatesBatchAsync"/>).
 /// </summary>
 public sealed class ReprocessWorker(
     IDbContextFactory<NewsDbContext> contexts,
