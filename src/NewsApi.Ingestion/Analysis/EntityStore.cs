@@ -592,5 +592,10 @@ public sealed class EntityStore(TimeProvider time)
     public static (bool InTitle, int Offset) Field(ArticleAnalysis analysis, int offset) =>
         analysis.BodyOffset > 0 && offset < analysis.BodyOffset ? (true, offset) : (false, offset - analysis.BodyOffset);
 
-    public static string Truncate(string value, int length = 300) => value.Length <= length ? value : value[..length];
+    /// <summary>
+    /// <paramref name="value"/> cut to at most <paramref name="length"/> characters (a column's length), never between
+    /// the two halves of a surrogate pair: PostgreSQL would refuse the lone half, and with it the whole statement.
+    /// </summary>
+    public static string Truncate(string value, int length = 300) =>
+        value.Length <= length ? value : value[..(char.IsHighSurrogate(value[length - 1]) ? length - 1 : length)];
 }

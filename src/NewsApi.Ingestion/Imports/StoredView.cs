@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
+using NewsApi.Ingestion.Analysis;
 
 namespace NewsApi.Ingestion.Imports;
 
@@ -14,7 +15,7 @@ namespace NewsApi.Ingestion.Imports;
 internal sealed class StoredView
 {
     /// <summary>The longest source name stored (the column's length).</summary>
-    public const int SourceNameLength = 200;
+    private const int SourceNameLength = 200;
 
     private readonly Dictionary<string, StoredArticle> _byFile = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredArticle> _byContent = new(StringComparer.Ordinal);
@@ -111,15 +112,5 @@ internal sealed class StoredView
     /// <summary>The article written since the last call was rolled back: its changes never happened.</summary>
     public void Forget() => _pending.Clear();
 
-    /// <summary>The name cut to the column's length, never between the two halves of a surrogate pair (PostgreSQL would refuse the half).</summary>
-    private static string? SourceName(string? name)
-    {
-        if (name is null || name.Length <= SourceNameLength)
-        {
-            return name;
-        }
-
-        var cut = char.IsHighSurrogate(name[SourceNameLength - 1]) ? SourceNameLength - 1 : SourceNameLength;
-        return name[..cut];
-    }
+    private static string? SourceName(string? name) => name is null ? null : EntityStore.Truncate(name, SourceNameLength);
 }
