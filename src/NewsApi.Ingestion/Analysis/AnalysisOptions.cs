@@ -14,7 +14,14 @@ public sealed class AnalysisOptions
     [Range(1, 24 * 3600)]
     public int ReprocessIntervalSeconds { get; set; } = 30;
 
-    /// <summary>Articles re-analysed per batch (each in its own transaction).</summary>
-    [Range(1, 10_000)]
-    public int ReprocessBatchSize { get; set; } = 50;
+    /// <summary>
+    /// Articles re-analysed per transaction (each under a savepoint, so at most
+    /// <see cref="ArticleSavepoints.MaxPerTransaction"/>), and read from the database per round.
+    /// </summary>
+    [Range(1, ArticleSavepoints.MaxPerTransaction)]
+    public int ReprocessBatchSize { get; set; } = 64;
+
+    /// <summary>Articles analysed at once by the re-analysis worker (default: the core count).</summary>
+    [Range(1, 64)]
+    public int ReprocessConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount);
 }

@@ -1,17 +1,23 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsApi.Data;
+using NewsApi.Data.Entities;
 using NewsApi.Ingestion.Imports;
 using NewsApi.Nlp.Analysis;
-using NewsApi.Nlp.Entities;
 
 namespace NewsApi.Ingestion.Analysis;
 
 /// <summary>
-/// Re-analyses stored articles whose annotations came from another pipeline version (a new model or new
-/// rules), a batch at a time, each article in its own transaction, while the API keeps serving. The import
-/// advisory lock on the article's file keeps it from racing an import of the same file. Then it stores the dates
-/// of articles analysed before dates were stored (<see cref="FillDatesBatchAsync"/>).
+/// Re-analyses stored articles whose annotations came from another pipeline version (a new model or new rules)
+/// while the API keeps serving, the way the importer imports: <see cref="AnalysisOptions.ReprocessConcurrency"/>
+/// workers analyse articles read a round at a time, outside any transaction, into a bounded channel, and one writer
+/// stores what is ready, up to <see cref="AnalysisOptions.ReprocessBatchSize"/> articles per transaction, each under a
+/// savepoint (<see cref="ArticleSavepoints"/>) through <see cref="AnalysisStore"/>, the path every analysis is
+/// written by. The import advisory lock on each article's file, tried without waiting, keeps it from racing an import
+/// of the same file: an article an import is writing is left for the next round, and one an import changed meanwhile
+/// keeps the import's analysis. Then it stores the dates of articles analysed before dates were stored
+/// (<see cref="FillDatesBatchAsync"/>).
 /// </summary>
 public sealed class ReprocessWorker(
     IDbContextFactory<NewsDbContext> contexts,
@@ -22,6 +28,7 @@ public sealed class ReprocessWorker(
 {
     /// <summary>Articles whose re-analysis failed: skipped until the service restarts, so one cannot hold up the rest.</summary>
     private readonly HashSet<long> _failed = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -30,7 +37,7 @@ public sealed class ReprocessWorker(
             {
                 if (options.CurrentValue.ReprocessEnabled)
                 {
-                    while (await ReprocessBatchAsync(stoppingToken) > 0)
+                    while (await ReprocessAsync(int.MaxValue, stoppingToken) > 0)
                     {
                     }
 
@@ -59,37 +66,191 @@ public sealed class ReprocessWorker(
         }
     }
 
-    /// <summary>Re-analyses up to one batch of out-of-date articles; returns how many.</summary>
-    public async Task<int> ReprocessBatchAsync(CancellationToken cancellationToken)
-    {
-        var version = analyzer.PipelineVersion;
-        List<long> ids;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            var failed = _failed.ToArray();
-            ids = await db.Articles.Where(a => (a.PipelineVersion == null || a.PipelineVersion != version) && !failed.Contains(a.Id))
-                .OrderBy(a => a.Id).Select(a => a.Id).Take(options.CurrentValue.ReprocessBatchSize).ToListAsync(cancellationToken);
-        }
+    /// <summary>Re-analyses up to one batch of out-of-date articles; returns how many it stored or gave up on.</summary>
+    public Task<int> ReprocessBatchAsync(CancellationToken cancellationToken) => ReprocessAsync(options.CurrentValue.ReprocessBatchSize, cancellationToken);
 
-        foreach (var id in ids)
+    /// <summary>A stored article as read for re-analysis.</summary>
+    private sealed record Source(long Id, string File, string ContentHash, string? Title, string Body, DateOnly? PublishedAt);
+
+    /// <summary>An article re-analysed, waiting for the writer.</summary>
+    private sealed record Reanalysed(Source Source, ArticleAnalysis Analysis, string Dates);
+
+    /// <summary>
+    /// One pass over the out-of-date articles, in id order, up to <paramref name="limit"/> of them: analysed in
+    /// parallel, written in batches as they are ready. Returns how many were stored, found already up to date (an
+    /// import wrote them meanwhile), or given up on; articles whose file another writer held are left for the next pass.
+    /// </summary>
+    private async Task<int> ReprocessAsync(int limit, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var batchSize = settings.ReprocessBatchSize;
+        var channel = Channel.CreateBounded<Reanalysed>(new BoundedChannelOptions(2 * batchSize) { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var analysing = Task.Run(() => AnalyseAsync(channel.Writer, limit, settings, stop.Token), stop.Token);
+        var done = 0;
+        var completed = false;
+        try
         {
+            var batch = new List<Reanalysed>(batchSize);
+            while (await channel.Reader.WaitToReadAsync(cancellationToken))
+            {
+                while (batch.Count < batchSize && channel.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                done += await WriteBatchAsync(batch, cancellationToken);
+                batch.Clear();
+            }
+
+            completed = true;
+        }
+        finally
+        {
+            // A writer that failed stops the analysis; the articles it had not stored stay out of date for the next pass.
+            if (!completed)
+            {
+                await stop.CancelAsync();
+            }
+
             try
             {
-                await ReprocessAsync(id, cancellationToken);
+                done += await analysing;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (!completed)
             {
-                _failed.Add(id);
-                logger.LogError(exception, "Re-analysing article {ArticleId} failed; it is skipped until the service restarts", id);
             }
         }
 
-        if (ids.Count > 0)
+        if (done > 0)
         {
-            logger.LogInformation("Re-analysed {Count} articles to pipeline {Version}", ids.Count, version);
+            logger.LogInformation("Re-analysed {Count} articles to pipeline {Version}", done, analyzer.PipelineVersion);
         }
 
-        return ids.Count;
+        return done;
+    }
+
+    /// <summary>
+    /// Reads the out-of-date articles a round at a time and analyses each round in parallel into the channel; returns
+    /// how many it gave up on (their analysis threw).
+    /// </summary>
+    private async Task<int> AnalyseAsync(ChannelWriter<Reanalysed> channel, int limit, AnalysisOptions settings, CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        try
+        {
+            var version = analyzer.PipelineVersion;
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.ReprocessConcurrency, CancellationToken = cancellationToken };
+            var after = 0L;
+            for (var taken = 0; taken < limit;)
+            {
+                var round = Math.Min(settings.ReprocessBatchSize, limit - taken);
+                List<Source> rows;
+                await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+                {
+                    var failed = Failed();
+                    rows = await db.Articles.AsNoTracking()
+                        .Where(a => a.Id > after && (a.PipelineVersion == null || a.PipelineVersion != version) && !failed.Contains(a.Id))
+                        .OrderBy(a => a.Id).Take(round)
+                        .Select(a => new Source(a.Id, a.File, a.ContentHash, a.TitleDerived ? null : a.Title, a.Body, a.PublishedAt))
+                        .ToListAsync(cancellationToken);
+                }
+
+                if (rows.Count == 0)
+                {
+                    break;
+                }
+
+                after = rows[^1].Id;
+                taken += rows.Count;
+                await Parallel.ForEachAsync(rows, parallel, async (row, token) =>
+                {
+                    Reanalysed item;
+                    try
+                    {
+                        var analysis = analyzer.Analyze(row.Title, row.Body, row.PublishedAt, token);
+                        item = new Reanalysed(row, analysis, StoredDates.Of(row.Title, row.Body, row.PublishedAt, analysis));
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+                    {
+                        Fail(row.Id, exception);
+                        Interlocked.Increment(ref failures);
+                        return;
+                    }
+
+                    await channel.WriteAsync(item, token);
+                });
+
+                if (rows.Count < round)
+                {
+                    break;
+                }
+            }
+
+            channel.Complete();
+        }
+        catch (Exception exception)
+        {
+            channel.Complete(exception);
+        }
+
+        return failures;
+    }
+
+    /// <summary>
+    /// Stores a batch of re-analysed articles in one transaction: their file locks tried in one statement, then each
+    /// article, re-read under its lock, under a savepoint. Returns how many it is done with (not those whose file
+    /// another writer held).
+    /// </summary>
+    private async Task<int> WriteBatchAsync(List<Reanalysed> batch, CancellationToken cancellationToken)
+    {
+        var version = analyzer.PipelineVersion;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // An article keeps its old pipeline version until the commit that stores its new analysis, so a commit lost
+        // in a crash is redone by the next pass: nothing is lost by not waiting for the disk.
+        await db.Database.ExecuteSqlAsync($"SET LOCAL synchronous_commit TO OFF", cancellationToken);
+        var files = batch.Select(b => ArticleImporter.FileLockKey(b.Source.File)).ToArray();
+        var granted = await db.Database.SqlQuery<bool>($"""
+            SELECT pg_try_advisory_xact_lock(f) AS "Value" FROM unnest({files}) WITH ORDINALITY AS t(f, i) ORDER BY i
+            """).ToListAsync(cancellationToken);
+        var mine = batch.Where((_, i) => granted[i]).ToList();
+        await ArticleSavepoints.EachAsync(db, mine, async item =>
+            {
+                // Read under its lock, when its turn comes (an earlier article of the batch may have moved it to another
+                // story). Gone, or imported again meanwhile (its own analysis is then the newer one): nothing to store.
+                var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == item.Source.Id, cancellationToken);
+                if (article is null || article.PipelineVersion == version || article.ContentHash != item.Source.ContentHash || article.File != item.Source.File)
+                {
+                    return;
+                }
+
+                await store.StoreAsync(db, article, item.Analysis, item.Dates, version, cancellationToken);
+            },
+            (item, exception) => Fail(item.Source.Id, exception),
+            cancellationToken);
+        await transaction.CommitAsync(CancellationToken.None);
+        return mine.Count;
+    }
+
+    private long[] Failed()
+    {
+        lock (_failed)
+        {
+            return [.. _failed];
+        }
+    }
+
+    private void Fail(long articleId, Exception exception)
+    {
+        lock (_failed)
+        {
+            _failed.Add(articleId);
+        }
+
+        logger.LogError(exception, "Re-analysing article {ArticleId} failed; it is skipped until the service restarts", articleId);
     }
 
     /// <summary>
@@ -111,7 +272,7 @@ public sealed class ReprocessWorker(
             return 0;
         }
 
-        var dates = rows.Select(r => Data.Entities.ArticleDateRecord.Serialize(StoredDates.Find(r.TitleDerived ? null : r.Title, r.Body, r.PublishedAt))).ToArray();
+        var dates = rows.Select(r => ArticleDateRecord.Serialize(StoredDates.Find(r.TitleDerived ? null : r.Title, r.Body, r.PublishedAt))).ToArray();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var files = rows.Select(r => ArticleImporter.FileLockKey(r.File)).ToArray();
         var granted = await db.Database.SqlQuery<bool>($"""
@@ -132,47 +293,5 @@ public sealed class ReprocessWorker(
         }
 
         return stored;
-    }
-
-    public async Task ReprocessAsync(long articleId, CancellationToken cancellationToken)
-    {
-        // Analyse first, outside any transaction, so a slow article holds no locks; then write it under the
-        // file lock, unless an import changed the article meanwhile (its own analysis is then the newer one).
-        string hash;
-        ArticleAnalysis analysis;
-        string dates;
-        await using (var read = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            var source = await read.Articles.AsNoTracking().Where(a => a.Id == articleId)
-                .Select(a => new { a.Title, a.TitleDerived, a.Body, a.PublishedAt, a.ContentHash, a.PipelineVersion })
-                .SingleOrDefaultAsync(cancellationToken);
-            if (source is null || source.PipelineVersion == analyzer.PipelineVersion)
-            {
-                return;
-            }
-
-            hash = source.ContentHash;
-            var title = source.TitleDerived ? null : source.Title;
-            analysis = analyzer.Analyze(title, source.Body, source.PublishedAt, cancellationToken);
-            dates = StoredDates.Of(title, source.Body, source.PublishedAt, analysis);
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var file = await db.Articles.Where(a => a.Id == articleId).Select(a => a.File).SingleOrDefaultAsync(cancellationToken);
-        if (file is null)
-        {
-            return;
-        }
-
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ArticleImporter.FileLockKey(file)})", cancellationToken);
-        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
-        if (article is null || article.PipelineVersion == analyzer.PipelineVersion || article.ContentHash != hash)
-        {
-            return;
-        }
-
-        await store.StoreAsync(db, article, analysis, dates, analyzer.PipelineVersion, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 }

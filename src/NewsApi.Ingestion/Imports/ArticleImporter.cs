@@ -471,28 +471,17 @@ public sealed class ArticleImporter(
 
             var view = await StoredView.LoadAsync(db, articles.Select(p => (p.Record.File, p.Hash, p.File!.Article.Source)).ToList(), cancellationToken);
 
-            for (var i = 0; i < articles.Count; i++)
-            {
-                var prepared = articles[i];
-
-                // One round trip ends the previous article's savepoint and opens this one's.
-                await db.Database.ExecuteSqlRawAsync(i == 0 ? "SAVEPOINT article" : "RELEASE SAVEPOINT article; SAVEPOINT article", cancellationToken);
-                try
+            await ArticleSavepoints.EachAsync(db, articles, async prepared =>
                 {
                     await WriteArticleAsync(db, prepared, view, cancellationToken);
                     view.Keep();
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException && !DatabaseErrors.IsUnavailable(exception))
+                },
+                (prepared, exception) =>
                 {
-                    await db.Database.ExecuteSqlRawAsync("ROLLBACK TO SAVEPOINT article", cancellationToken);
                     view.Forget();
                     prepared.Record = Refused(runId, prepared.Entry, prepared.Record, exception);
-                }
-                finally
-                {
-                    db.ChangeTracker.Clear();
-                }
-            }
+                },
+                cancellationToken);
 
             var done = batch.Where(p => !contested.Contains(p)).ToList();
             foreach (var prepared in done)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using NewsApi.Ingestion.Analysis;
 
 namespace NewsApi.Ingestion.Imports;
 
@@ -29,11 +30,10 @@ public sealed class ImportOptions
 
     /// <summary>
     /// Most articles the writer stores in one transaction. It takes what the analysis has ready, up to this many,
-    /// so a quiet folder still imports file by file and a large one in batches. At most 64: each article is written
-    /// under a savepoint, a subtransaction, and PostgreSQL keeps 64 of those per transaction in shared memory (more
-    /// slow down every session's snapshots).
+    /// so a quiet folder still imports file by file and a large one in batches. At most
+    /// <see cref="ArticleSavepoints.MaxPerTransaction"/>: each article is written under a savepoint.
     /// </summary>
-    [Range(1, 64)]
+    [Range(1, ArticleSavepoints.MaxPerTransaction)]
     public int BatchSize { get; set; } = 64;
 
     /// <summary>
