@@ -9,8 +9,9 @@ namespace NewsApi.Api.Tests;
 
 /// <summary>
 /// The batched re-analysis writer's invariants, against a real PostgreSQL: an article the database refuses is
-/// skipped alone (its old analysis kept whole) while the rest of its batch is stored, and two instances re-analysing
-/// the same articles at once store each analysis once, with counts that agree with the rows.
+/// skipped alone (its old analysis kept whole) while the rest of its batch is stored, two instances re-analysing
+/// the same articles at once store each analysis once, with counts that agree with the rows, and an entity's first
+/// and last sighting follow re-imports and re-analyses of its articles.
 /// </summary>
 public sealed class ReanalysisTests(DatabaseFixture database) : ApiTestBase(database)
 {
@@ -131,6 +132,44 @@ public sealed class ReanalysisTests(DatabaseFixture database) : ApiTestBase(data
         Assert.Equal(0L, await ScalarAsync<long>(admin, Mismatches));
         var lopez = await db.Entities.SingleAsync(e => e.NameKey == "maria lopez");
         Assert.Equal(8, lopez.ArticleCount);
+    }
+
+    [Fact]
+    public async Task First_and_last_seen_follow_an_article_whose_date_changes_or_that_stops_naming_the_entity()
+    {
+        static string Dated(string topic, string date, string person) =>
+            $"{topic} plan announced\n\nPublished {date}\n\n{person}, the chief executive of Harbour Holdings, said the {topic} plan would go ahead. " +
+            $"\"We are ready,\" {person} said in London.\n";
+        Files.Write("a.txt", Dated("Harbour", "June 27, 2021", "Maria Lopez"));
+        Files.Write("b.txt", Dated("Railway", "March 3, 2019", "Maria Lopez"));
+        await using var factory = new NewsApiFactory(Database.ConnectionString, Files.Path, Settings);
+
+        async Task<(DateOnly? First, DateOnly? Last, int Articles)> LopezAsync()
+        {
+            await factory.ImportAsync();
+            await using var db = Database.CreateContext();
+            var lopez = await db.Entities.SingleAsync(e => e.NameKey == "maria lopez");
+            return (lopez.FirstSeen is { } f ? DateOnly.FromDateTime(f.UtcDateTime) : null, lopez.LastSeen is { } l ? DateOnly.FromDateTime(l.UtcDateTime) : null, lopez.ArticleCount);
+        }
+
+        Assert.Equal((new DateOnly(2019, 3, 3), new DateOnly(2021, 6, 27), 2), await LopezAsync());
+
+        // The earliest article, rewritten, moves to the latest date: both ends move.
+        Files.Write("b.txt", Dated("Rail", "January 10, 2022", "Maria Lopez"));
+        Assert.Equal((new DateOnly(2021, 6, 27), new DateOnly(2022, 1, 10), 2), await LopezAsync());
+
+        // The latest article no longer names her: her last sighting is the other article's.
+        Files.Write("b.txt", Dated("Railway", "January 10, 2022", "Peter Quill"));
+        Assert.Equal((new DateOnly(2021, 6, 27), new DateOnly(2021, 6, 27), 1), await LopezAsync());
+
+        // Re-analysis of unchanged articles leaves them where they are.
+        await using (var db = Database.CreateContext())
+        {
+            await db.Articles.ExecuteUpdateAsync(u => u.SetProperty(a => a.PipelineVersion, "old-model+old-rules"));
+        }
+
+        await factory.Services.GetRequiredService<ReprocessWorker>().ReprocessBatchAsync(CancellationToken.None);
+        Assert.Equal((new DateOnly(2021, 6, 27), new DateOnly(2021, 6, 27), 1), await LopezAsync());
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)

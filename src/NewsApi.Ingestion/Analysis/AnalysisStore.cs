@@ -14,11 +14,16 @@ namespace NewsApi.Ingestion.Analysis;
 /// </summary>
 public sealed class AnalysisStore(EntityStore entities, EventStore events, StoryStore stories, TimeProvider time)
 {
-    /// <summary>Stores <paramref name="analysis"/> of <paramref name="article"/> and <paramref name="dates"/>, its dates as <see cref="StoredDates.Of"/> serialised them where the analysis was made.</summary>
-    public async Task StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, string dates, string pipelineVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="analysis"/> of <paramref name="article"/> and <paramref name="dates"/>, its dates as
+    /// <see cref="StoredDates.Of"/> serialised them where the analysis was made. <paramref name="previousSortDate"/>:
+    /// the article's date when its previous analysis was stored, if an update changed it (null: unchanged).
+    /// </summary>
+    public async Task StoreAsync(NewsDbContext db, Article article, ArticleAnalysis analysis, string dates, string pipelineVersion,
+        DateTimeOffset? previousSortDate, CancellationToken cancellationToken)
     {
         var fresh = article.AnalysedAt is null;
-        var ids = await entities.StoreAsync(db, article, analysis, fresh, cancellationToken);
+        var ids = await entities.StoreAsync(db, article, analysis, fresh, previousSortDate ?? article.SortDate, cancellationToken);
         await QuoteStore.StoreAsync(db, article, analysis, ids, fresh, cancellationToken);
         await events.StoreAsync(db, article, analysis, ids, fresh, cancellationToken);
         var touched = await stories.StoreAsync(db, article, analysis.Text, fresh, cancellationToken);

@@ -227,7 +227,7 @@ public sealed class ReprocessWorker(
                     return;
                 }
 
-                await store.StoreAsync(db, article, item.Analysis, item.Dates, version, cancellationToken);
+                await store.StoreAsync(db, article, item.Analysis, item.Dates, version, previousSortDate: null, cancellationToken);
             },
             (item, exception) => Fail(item.Source.Id, exception),
             cancellationToken);

@@ -32,7 +32,9 @@ public sealed class StoryStore(TimeProvider time)
         var previousStory = article.StoryId;
         if (!fresh)
         {
-            await db.Database.ExecuteSqlAsync($"DELETE FROM article_shingles WHERE article_id = {article.Id}", cancellationToken);
+            // Only the shingles the article no longer has: re-analysing unchanged text keeps its rows (inserting them
+            // again, with a foreign-key check per row, was 1.5 ms of an article's 12 ms of statements).
+            await db.Database.ExecuteSqlAsync($"DELETE FROM article_shingles WHERE article_id = {article.Id} AND NOT (hash = ANY({sketch}))", cancellationToken);
         }
 
         // The newest PostingsPerShingle articles of each shingle, not all of them: a phrase every article uses
@@ -89,7 +91,8 @@ public sealed class StoryStore(TimeProvider time)
             VALUES ({story}, {article.Title}, 1, {article.SortDate}, {article.SortDate}, {now})
             ON CONFLICT (id) DO NOTHING;
             UPDATE articles SET story_id = {story} WHERE story_id = ANY({merged}) AND id <> {article.Id};
-            INSERT INTO article_shingles (hash, article_id) SELECT h, {article.Id} FROM unnest({sketch}) AS h;
+            INSERT INTO article_shingles (hash, article_id) SELECT h, {article.Id} FROM unnest({sketch}) AS h
+            WHERE {fresh} OR NOT EXISTS (SELECT 1 FROM article_shingles s WHERE s.hash = h AND s.article_id = {article.Id});
             """, cancellationToken);
 
         // The article row itself is written by the caller's SaveChanges (it carries a row version).

@@ -823,6 +823,7 @@ public sealed class ArticleImporter(
             var now = Now();
             var sourceId = await view.SourceIdAsync(db, normalized.Source, cancellationToken);
             Article article;
+            DateTimeOffset? previousSortDate = null;
             if (existing is null)
             {
                 article = new Article
@@ -842,6 +843,7 @@ public sealed class ArticleImporter(
             else
             {
                 article = await db.Articles.SingleAsync(a => a.Id == existing.Id, cancellationToken);
+                previousSortDate = article.SortDate;
                 record.Outcome = ImportOutcome.Updated;
                 record.Reason = "The file's content changed.";
             }
@@ -849,7 +851,7 @@ public sealed class ArticleImporter(
             Apply(article, normalized, hash, bytes, decoded, sourceId, now);
             await db.SaveChangesAsync(cancellationToken);
             record.ArticleId = article.Id;
-            await store.StoreAsync(db, article, analysis, dates, analyzer.PipelineVersion, cancellationToken);
+            await store.StoreAsync(db, article, analysis, dates, analyzer.PipelineVersion, previousSortDate, cancellationToken);
             view.Stored(article.Id, record.File, hash, existing?.ContentHash);
         }
     }
