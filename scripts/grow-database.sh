@@ -9,7 +9,8 @@
 #   scripts/grow-database.sh [N]        default 1000000
 #
 # Shortcuts a benchmark database can take and a real one cannot (so never point this at data you keep): the text
-# vector of a copy is copied, not recomputed (the generated column becomes a plain one), copies keep no raw bytes,
+# vector of a copy is copied, not recomputed (the generated column becomes a plain one), so are its stored dates (their
+# values not moved with the copy's publication date: their size and shape is what the read path sees), copies keep no raw bytes,
 # mentions, quotes and stories are not copied, and indexes are dropped during the load and rebuilt after.
 #
 # Uses ConnectionStrings__News's server (database newsapi_bench unless NEWSAPI_GROW_DATABASE names another), else the
@@ -55,12 +56,12 @@ for ((from = 1; from <= copies; from += chunk)); do
 BEGIN;
 INSERT INTO articles (id, title, title_derived, subtitle, authors, source_id, dateline, published_at, sort_date, language, word_count,
                       body, file, content_hash, raw_bytes, encoding, flags, imported_at, updated_at, search_vector, analysed_at,
-                      pipeline_version, token_count, main_event, shingle_count)
+                      pipeline_version, token_count, main_event, shingle_count, dates)
 SELECT k * 10000 + a.id, a.title, a.title_derived, a.subtitle, a.authors, a.source_id, a.dateline,
        a.published_at - (k * 13), a.sort_date - k * interval '13 days', a.language, a.word_count,
        a.body, 'generated/' || k || '/' || a.file, encode(sha256(convert_to(a.content_hash || ':' || k, 'UTF8')), 'hex'), ''::bytea,
        a.encoding, a.flags, a.imported_at, a.updated_at, a.search_vector, a.analysed_at, a.pipeline_version, a.token_count,
-       a.main_event, a.shingle_count
+       a.main_event, a.shingle_count, a.dates
 FROM articles a CROSS JOIN generate_series(:from, :to) AS k WHERE a.id < 10000;
 INSERT INTO article_entities (article_id, entity_id, mention_count, salience, match_reason)
 SELECT k * 10000 + ae.article_id, ae.entity_id, ae.mention_count, ae.salience, ae.match_reason
