@@ -212,10 +212,7 @@ public sealed class ReprocessWorker(
         // An article keeps its old pipeline version until the commit that stores its new analysis, so a commit lost
         // in a crash is redone by the next pass: nothing is lost by not waiting for the disk.
         await db.Database.ExecuteSqlAsync($"SET LOCAL synchronous_commit TO OFF", cancellationToken);
-        var files = batch.Select(b => ArticleImporter.FileLockKey(b.Source.File)).ToArray();
-        var granted = await db.Database.SqlQuery<bool>($"""
-            SELECT pg_try_advisory_xact_lock(f) AS "Value" FROM unnest({files}) WITH ORDINALITY AS t(f, i) ORDER BY i
-            """).ToListAsync(cancellationToken);
+        var granted = await ArticleImporter.TryLockFilesAsync(db, batch.Select(b => b.Source.File), cancellationToken);
         var mine = batch.Where((_, i) => granted[i]).ToList();
         await ArticleSavepoints.EachAsync(db, mine, async item =>
             {
@@ -274,10 +271,7 @@ public sealed class ReprocessWorker(
 
         var dates = rows.Select(r => ArticleDateRecord.Serialize(StoredDates.Find(r.TitleDerived ? null : r.Title, r.Body, r.PublishedAt))).ToArray();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var files = rows.Select(r => ArticleImporter.FileLockKey(r.File)).ToArray();
-        var granted = await db.Database.SqlQuery<bool>($"""
-            SELECT pg_try_advisory_xact_lock(f) AS "Value" FROM unnest({files}) WITH ORDINALITY AS t(f, i) ORDER BY i
-            """).ToListAsync(cancellationToken);
+        var granted = await ArticleImporter.TryLockFilesAsync(db, rows.Select(r => r.File), cancellationToken);
         var ids = rows.Where((_, i) => granted[i]).Select(r => r.Id).ToArray();
         var hashes = rows.Where((_, i) => granted[i]).Select(r => r.ContentHash).ToArray();
         var values = dates.Where((_, i) => granted[i]).ToArray();

@@ -33,7 +33,9 @@ public sealed class StoryStore(TimeProvider time)
         if (!fresh)
         {
             // Only the shingles the article no longer has: re-analysing unchanged text keeps its rows (inserting them
-            // again, with a foreign-key check per row, was 1.5 ms of an article's 12 ms of statements).
+            // again, with a foreign-key check per row, was 1.5 ms of an article's 12 ms of statements). The insert below
+            // skips the rows kept with NOT EXISTS: ON CONFLICT DO NOTHING took 0.40 ms per re-analysed BBC article against
+            // 0.09 ms (pg_stat_statements over a whole re-analysis each).
             await db.Database.ExecuteSqlAsync($"DELETE FROM article_shingles WHERE article_id = {article.Id} AND NOT (hash = ANY({sketch}))", cancellationToken);
         }
 

@@ -919,6 +919,18 @@ public sealed class ArticleImporter(
     /// <summary>The advisory lock held while a file's article is written (import or re-analysis).</summary>
     public static long FileLockKey(string file) => LockKey("file:" + file);
 
+    /// <summary>
+    /// Tries the file locks (<see cref="FileLockKey"/>) of <paramref name="files"/> for the caller's transaction in one
+    /// statement, without waiting; for each file in order, whether it was granted (a file another writer holds is not).
+    /// </summary>
+    public static async Task<List<bool>> TryLockFilesAsync(NewsDbContext db, IEnumerable<string> files, CancellationToken cancellationToken)
+    {
+        var keys = files.Select(FileLockKey).ToArray();
+        return await db.Database.SqlQuery<bool>($"""
+            SELECT pg_try_advisory_xact_lock(f) AS "Value" FROM unnest({keys}) WITH ORDINALITY AS t(f, i) ORDER BY i
+            """).ToListAsync(cancellationToken);
+    }
+
     /// <summary>A 64-bit advisory lock key for a name (first 8 bytes of its SHA-256).</summary>
     private static long LockKey(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("newsapi:import:" + name)), 0);
 

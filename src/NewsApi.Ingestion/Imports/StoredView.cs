@@ -9,8 +9,9 @@ namespace NewsApi.Ingestion.Imports;
 /// of its sources' ids: loaded in one query each when the batch starts (its files' and contents' locks are held
 /// then: no other writer can store another article with one of those files or contents), and kept current as the
 /// batch's articles are written. A twin found by content is confirmed before a file is recorded as its duplicate:
-/// another instance may meanwhile update that article to other content (its locks are on its file and new content). Changes made while writing one article become
-/// part of the view with <see cref="Keep"/> and are dropped with <see cref="Forget"/> when its savepoint is rolled back.
+/// another instance may meanwhile update that article to other content (its locks are on its file and new content).
+/// Changes made while writing one article become part of the view with <see cref="Keep"/> and are dropped with
+/// <see cref="Forget"/> when its savepoint is rolled back.
 /// </summary>
 internal sealed class StoredView
 {
