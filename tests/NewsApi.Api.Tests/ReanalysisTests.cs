@@ -172,6 +172,44 @@ public sealed class ReanalysisTests(DatabaseFixture database) : ApiTestBase(data
         Assert.Equal((new DateOnly(2021, 6, 27), new DateOnly(2021, 6, 27), 1), await LopezAsync());
     }
 
+    [Fact]
+    public async Task A_file_whose_only_change_is_its_publication_date_is_updated_and_its_relative_dates_follow()
+    {
+        static string Dated(string date) =>
+            $"Harbour plan announced\n\nPublished {date}\n\nMaria Lopez, the chief executive of Harbour Holdings, said on Monday the harbour plan would go ahead. " +
+            "\"We are ready,\" Lopez said in London.\n";
+        Files.Write("a.txt", Dated("June 30, 2021"));
+        await using var factory = new NewsApiFactory(Database.ConnectionString, Files.Path, Settings);
+        await factory.ImportAsync();
+
+        async Task<(string Outcome, string? Reason, DateOnly? Published, string Dates, DateOnly? LastSeen)> StoredAsync()
+        {
+            await using var db = Database.CreateContext();
+            var record = await db.ImportFiles.Where(f => f.File == "a.txt").OrderByDescending(f => f.Id).FirstAsync();
+            var article = await db.Articles.SingleAsync(a => a.File == "a.txt");
+            var lopez = await db.Entities.SingleAsync(e => e.NameKey == "maria lopez");
+            return (record.Outcome.ToString(), record.Reason, article.PublishedAt, article.Dates ?? "", lopez.LastSeen is { } l ? DateOnly.FromDateTime(l.UtcDateTime) : null);
+        }
+
+        var first = await StoredAsync();
+        Assert.Equal((new DateOnly(2021, 6, 30), new DateOnly(2021, 6, 30)), (first.Published, first.LastSeen));
+        Assert.Contains("2021-06-28", first.Dates);
+
+        // The same headline and body under a corrected date: the article, its date and what its analysis resolved move.
+        Files.Write("a.txt", Dated("March 6, 2019"));
+        await factory.ImportAsync();
+        var corrected = await StoredAsync();
+        Assert.Equal("Updated", corrected.Outcome);
+        Assert.Equal("The file's metadata changed (publishedAt).", corrected.Reason);
+        Assert.Equal((new DateOnly(2019, 3, 6), new DateOnly(2019, 3, 6)), (corrected.Published, corrected.LastSeen));
+        Assert.Contains("2019-03-04", corrected.Dates);
+        Assert.DoesNotContain("2021-", corrected.Dates);
+
+        // The same file again: unchanged.
+        await factory.ImportAsync();
+        Assert.Equal("Unchanged", (await StoredAsync()).Outcome);
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

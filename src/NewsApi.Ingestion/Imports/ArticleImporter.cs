@@ -799,9 +799,14 @@ public sealed class ArticleImporter(
 
         // A twin from the batch's snapshot is confirmed: another instance updating that article to other content
         // holds neither this file's lock nor this content's, and may have committed since (one query per duplicate).
-        var unchanged = existing is not null && existing.ContentHash == hash;
-        var twin = unchanged || view.OfContent(hash) is null ? null
-            : await db.Articles.Where(a => a.ContentHash == hash).Select(a => new StoredView.StoredArticle(a.Id, a.File, a.ContentHash)).FirstOrDefaultAsync(cancellationToken);
+        // Same title and body as stored from this file: unchanged unless the file now gives other metadata (a
+        // corrected publication date changes the article's date and every relative date its analysis resolved).
+        var metadata = StoredView.StoredMetadata.Of(normalized);
+        var sameContent = existing is not null && existing.ContentHash == hash;
+        var changedFields = sameContent ? existing!.Metadata.Differences(metadata) : [];
+        var unchanged = sameContent && changedFields.Count == 0;
+        var twin = sameContent || view.OfContent(hash) is null ? null
+            : await db.Articles.Where(a => a.ContentHash == hash).Select(a => new { a.Id, a.File }).FirstOrDefaultAsync(cancellationToken);
         if (unchanged)
         {
             record.Outcome = ImportOutcome.Unchanged;
@@ -845,14 +850,14 @@ public sealed class ArticleImporter(
                 article = await db.Articles.SingleAsync(a => a.Id == existing.Id, cancellationToken);
                 previousSortDate = article.SortDate;
                 record.Outcome = ImportOutcome.Updated;
-                record.Reason = "The file's content changed.";
+                record.Reason = sameContent ? $"The file's metadata changed ({string.Join(", ", changedFields)})." : "The file's content changed.";
             }
 
             Apply(article, normalized, hash, bytes, decoded, sourceId, now);
             await db.SaveChangesAsync(cancellationToken);
             record.ArticleId = article.Id;
             await store.StoreAsync(db, article, analysis, dates, analyzer.PipelineVersion, previousSortDate, cancellationToken);
-            view.Stored(article.Id, record.File, hash, existing?.ContentHash);
+            view.Stored(article.Id, record.File, hash, metadata, existing?.ContentHash);
         }
     }
 

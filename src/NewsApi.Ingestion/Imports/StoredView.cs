@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
 using NewsApi.Ingestion.Analysis;
+using NewsApi.Nlp.Normalisation;
 
 namespace NewsApi.Ingestion.Imports;
 
@@ -23,7 +24,36 @@ internal sealed class StoredView
     private readonly Dictionary<string, long> _sources = new(StringComparer.Ordinal);
     private readonly List<Action> _pending = [];
 
-    public sealed record StoredArticle(long Id, string File, string ContentHash);
+    /// <summary>A stored article as the view knows it: its file, content, and the metadata its file gave it.</summary>
+    public sealed record StoredArticle(long Id, string File, string ContentHash, StoredMetadata Metadata);
+
+    /// <summary>The fields an article's file gives it beside its title and body (which its content hash covers).</summary>
+    public sealed record StoredMetadata(DateOnly? PublishedAt, string? Source, IReadOnlyList<string> Authors, string? Subtitle, string? Dateline, bool TitleDerived)
+    {
+        public static StoredMetadata Of(NormalizedArticle article) =>
+            new(article.PublishedAt, SourceName(article.Source), article.Authors, article.Subtitle, article.Dateline?.Place, article.TitleDerived);
+
+        /// <summary>The fields in which <paramref name="other"/> differs from these, named as the API names them.</summary>
+        public IReadOnlyList<string> Differences(StoredMetadata other)
+        {
+            var fields = new List<string>();
+            void Compare(bool same, string field)
+            {
+                if (!same)
+                {
+                    fields.Add(field);
+                }
+            }
+
+            Compare(PublishedAt == other.PublishedAt, "publishedAt");
+            Compare(Source == other.Source, "source");
+            Compare(Authors.SequenceEqual(other.Authors, StringComparer.Ordinal), "authors");
+            Compare(Subtitle == other.Subtitle, "subtitle");
+            Compare(Dateline == other.Dateline, "dateline");
+            Compare(TitleDerived == other.TitleDerived, "titleDerived");
+            return fields;
+        }
+    }
 
     public static async Task<StoredView> LoadAsync(NewsDbContext db, IReadOnlyCollection<(string File, string ContentHash, string? Source)> articles, CancellationToken cancellationToken)
     {
@@ -36,7 +66,9 @@ internal sealed class StoredView
         var files = articles.Select(a => a.File).Distinct().ToArray();
         var contents = articles.Select(a => a.ContentHash).Distinct().ToArray();
         var stored = await db.Articles.AsNoTracking().Where(a => files.Contains(a.File) || contents.Contains(a.ContentHash))
-            .Select(a => new StoredArticle(a.Id, a.File, a.ContentHash)).ToListAsync(cancellationToken);
+            .Select(a => new StoredArticle(a.Id, a.File, a.ContentHash,
+                new StoredMetadata(a.PublishedAt, a.Source == null ? null : a.Source.Name, a.Authors, a.Subtitle, a.Dateline, a.TitleDerived)))
+            .ToListAsync(cancellationToken);
         foreach (var article in stored)
         {
             view._byFile[article.File] = article;
@@ -84,9 +116,9 @@ internal sealed class StoredView
     }
 
     /// <summary>Notes an article written (new, or an update from <paramref name="previousContent"/>).</summary>
-    public void Stored(long id, string file, string contentHash, string? previousContent)
+    public void Stored(long id, string file, string contentHash, StoredMetadata metadata, string? previousContent)
     {
-        var article = new StoredArticle(id, file, contentHash);
+        var article = new StoredArticle(id, file, contentHash, metadata);
         _pending.Add(() =>
         {
             if (previousContent is not null)
