@@ -98,6 +98,58 @@ public sealed class ArticlesApiTests(DatabaseFixture database) : ApiTestBase(dat
     }
 
     [Fact]
+    public async Task A_rare_term_pages_by_date_from_its_matches_with_every_filter_and_the_cursor()
+    {
+        // 90 articles on other things and 4 naming the term, two of them from one source: the term is in under 5%
+        // of the table, so the matches are looked up in the full-text index and the page is cut from their dates.
+        for (var i = 0; i < 90; i++)
+        {
+            Files.Write($"filler-{i:00}.txt", $"Road works {i}\nPublished: March {1 + i % 28}, 20{10 + i % 12}\n\n" +
+                $"Crews closed lane {i} of the ring road for {i + 3} nights to resurface bridge number {i * 7 + 11}.\n");
+        }
+
+        string[] days = ["May 4, 2015", "June 9, 2021", "June 9, 2021", "January 2, 2018"];
+        for (var i = 0; i < days.Length; i++)
+        {
+            Files.Write($"airship-{i}.txt", $"Airship sighting {i}\nPublished: {days[i]}\n{(i % 2 == 0 ? "Source: Harbour Gazette\n" : "")}\n" +
+                $"A zeppelin crossed valley {i} on its way north, watched by {i + 40} walkers on the ridge.\n");
+        }
+
+        await Factory.ImportAsync();
+        await using var db = Database.CreateContext();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE articles");
+        var plan = await db.Database.SqlQueryRaw<string>(
+            "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles WHERE search_vector @@ websearch_to_tsquery('english', 'zeppelin')").ToListAsync();
+        var estimate = JsonDocument.Parse(string.Concat(plan)).RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        Assert.InRange(estimate, 1, 0.05 * 99);
+
+        var expected = await db.Articles.Where(a => a.File.StartsWith("airship-")).OrderByDescending(a => a.SortDate).ThenByDescending(a => a.Id)
+            .Select(a => a.Id).ToListAsync();
+        foreach (var (query, order) in new[] { ("q=zeppelin", expected), ("q=zeppelin&sort=oldest", Enumerable.Reverse(expected).ToList()) })
+        {
+            var seen = new List<long>();
+            string? cursor = null;
+            do
+            {
+                var page = await GetJsonAsync<Page<ArticleSummary>>($"/articles?{query}&limit=1{(cursor is null ? "" : $"&cursor={cursor}")}");
+                seen.AddRange(page.Items.Select(i => i.Id));
+                cursor = page.Next;
+            }
+            while (cursor is not null);
+
+            Assert.Equal(order, seen);
+        }
+
+        var gazette = await GetJsonAsync<Page<ArticleSummary>>("/articles?q=zeppelin&source=Harbour%20Gazette&limit=1");
+        var rest = await GetJsonAsync<Page<ArticleSummary>>($"/articles?q=zeppelin&source=Harbour%20Gazette&limit=1&cursor={gazette.Next}");
+        Assert.Equal(["airship-0.txt", "airship-2.txt"], gazette.Items.Concat(rest.Items).Select(i => i.File).Order());
+        Assert.Null(rest.Next);
+
+        var dated = await GetJsonAsync<Page<ArticleSummary>>("/articles?q=zeppelin&from=2021-06-09&to=2021-06-09");
+        Assert.Equal(["airship-1.txt", "airship-2.txt"], dated.Items.Select(i => i.File).Order());
+    }
+
+    [Fact]
     public async Task Source_filter_accepts_an_id_or_a_name()
     {
         var byName = await GetJsonAsync<Page<ArticleSummary>>("/articles?source=associated%20press");

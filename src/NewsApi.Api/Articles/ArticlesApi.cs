@@ -108,15 +108,6 @@ public static class ArticlesApi
             articles = articles.Where(a => a.SortDate <= to);
         }
 
-        if (q is not null && sort != SortOrder.Relevance)
-        {
-            articles = await MatchingAsync(db, articles, q, cancellationToken);
-        }
-        else if (q is not null)
-        {
-            articles = articles.Where(a => a.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)));
-        }
-
         foreach (var (kind, value) in new[] { (EntityKind.Person, query.Person), (EntityKind.Organisation, query.Organisation), (EntityKind.Place, query.Place) })
         {
             if (value is { } id)
@@ -130,6 +121,16 @@ public static class ArticlesApi
         if (nameKey is not null)
         {
             articles = articles.Where(a => db.ArticleNames.Any(n => n.NameKey == nameKey && n.ArticleId == a.Id));
+        }
+
+        // The text condition last: a search by date looks its matches up with every other filter already applied.
+        if (q is not null && sort != SortOrder.Relevance)
+        {
+            articles = await MatchingAsync(db, articles, q, DateOrder(sort), after, limit, cancellationToken);
+        }
+        else if (q is not null)
+        {
+            articles = articles.Where(a => a.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)));
         }
 
         return TypedResults.Ok(sort == SortOrder.Relevance
@@ -153,25 +154,34 @@ public static class ArticlesApi
     /// the date index and tests each row's text vector: quick for a common term (matches come early), a walk through
     /// the whole table for a rare or absent one. So the planner's own estimate of the matches (its statistics of the
     /// text vectors, read with <c>EXPLAIN</c>: no rows touched) decides. Up to <see cref="SparseMatches"/>, the
-    /// matches are looked up in the full-text (GIN) index and the page is sorted from their ids (should there be more
+    /// matches are looked up in the full-text (GIN) index with their dates and the page is cut from them (should there be more
     /// than estimated, the look-up stops there and the date-index walk answers); beyond it, or when they are at least
     /// <see cref="DenseShare"/> of the table (a common term in a small table, where PostgreSQL would answer the look-up
     /// by reading every row's text vector), matches are dense and the date-index walk stops early. Probing by counting
     /// instead would read every match's text vector up to the limit: half a second for a term in a quarter of a
     /// million articles.
     /// </summary>
-    private static async Task<IQueryable<Article>> MatchingAsync(NewsDbContext db, IQueryable<Article> articles, string q, CancellationToken cancellationToken)
+    private static async Task<IQueryable<Article>> MatchingAsync(NewsDbContext db, IQueryable<Article> articles, string q,
+        KeysetOrder<Article, (DateTimeOffset, long)> order, Cursor? after, int limit, CancellationToken cancellationToken)
     {
-        IQueryable<Article> Walk() => articles.Where(a => a.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)));
+        var matching = articles.Where(a => a.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)));
         var (matches, table) = await EstimatedMatchesAsync(db, q, cancellationToken);
         if (matches > SparseMatches || matches >= DenseShare * table)
         {
-            return Walk();
+            return matching;
         }
 
-        var ids = await db.Articles.Where(a => a.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ArticleConfiguration.SearchConfiguration, q)))
-            .Select(a => a.Id).Take(SparseMatches + 1).ToListAsync(cancellationToken);
-        return ids.Count <= SparseMatches ? articles.Where(a => ids.Contains(a.Id)) : Walk();
+        // The matches after the cursor with their dates (the bitmap scan reads their rows anyway), the page cut from
+        // them here, and only the page's ids handed on: given all the matches' ids, PostgreSQL walked the date index
+        // testing each row against the list (11,965 rows read for a page of "zeppelin" at a million articles, 38 ms).
+        var keys = await order.After(matching, after).Select(a => new { a.Id, a.SortDate }).Take(SparseMatches + 1).ToListAsync(cancellationToken);
+        if (keys.Count > SparseMatches)
+        {
+            return matching;
+        }
+
+        var ids = order.SortByKeys(keys, k => (k.SortDate, k.Id)).Take(limit + 1).Select(k => k.Id).ToList();
+        return db.Articles.Where(a => ids.Contains(a.Id));
     }
 
     /// <summary>

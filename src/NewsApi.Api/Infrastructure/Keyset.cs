@@ -69,17 +69,23 @@ public sealed class KeysetOrder<TRow, TKey> : IKeysetOrder where TKey : struct, 
     public IEnumerable<T> Sort<T>(IEnumerable<T> items, Func<T, TRow> row) =>
         items.Order(Comparer<T>.Create((x, y) => Compare(row(x), row(y))));
 
+    /// <summary>Items that carry this order's keys without their rows (say, ids and dates read alone), in this order.</summary>
+    public IEnumerable<T> SortByKeys<T>(IEnumerable<T> items, Func<T, TKey> key) =>
+        items.Order(Comparer<T>.Create((x, y) => Compare(i => key(x)[i], i => key(y)[i])));
+
     /// <summary>Keys taken from a row's projection, as its cursor carries them.</summary>
     public string[] Encode(TKey key) => Enumerable.Range(0, key.Length).Select(i => KeyCodec.Encode(key[i]!)).ToArray();
 
     public bool Accepts(IReadOnlyList<string> keys) =>
         keys.Count == _types.Length && keys.Select((k, i) => KeyCodec.TryDecode(k, _types[i], out _)).All(ok => ok);
 
-    private int Compare(TRow x, TRow y)
+    private int Compare(TRow x, TRow y) => Compare(i => _compiled[i](x), i => _compiled[i](y));
+
+    private int Compare(Func<int, object?> x, Func<int, object?> y)
     {
-        for (var i = 0; i < _compiled.Length; i++)
+        for (var i = 0; i < _descending.Length; i++)
         {
-            var order = Comparer<object>.Default.Compare(_compiled[i](x), _compiled[i](y));
+            var order = Comparer<object>.Default.Compare(x(i), y(i));
             if (order != 0)
             {
                 return _descending[i] ? -order : order;
