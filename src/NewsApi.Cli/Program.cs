@@ -13,6 +13,9 @@ var usage = """
                 (--errors: every entity as TP, FP or FN with the sentence, into a file)
                 (--scored: score the file's last column as predictions against the column before it, like conlleval)
       analyze <text file> [--json] [--model <model>]
+      analysis throughput <folder> [--threads N] [--rounds N] [--model <model>]
+                (every file read, decoded, normalised and analysed as the importer's workers do, no database: the
+                 import's ceiling; default threads: the core count)
       quotes eval <folder> [--model <model>] [--verbose] [--errors]
                 (a PolNeAR-format folder: text/*.txt and attributions/*.ann; --errors lists misses and extras; last line "F1 x P x R x speaker x")
       stories eval <folder> [--verbose]
@@ -35,6 +38,7 @@ try
         ["ner", "train", .. var rest] => NerCommands.Train(new Arguments(rest, "one-stage")),
         ["ner", "eval", .. var rest] => NerCommands.Evaluate(new Arguments(rest, "scored")),
         ["analyze", .. var rest] => AnalyzeCommand.Run(new Arguments(rest, "json")),
+        ["analysis", "throughput", .. var rest] => ThroughputCommand.Run(new Arguments(rest)),
         ["quotes", "eval", .. var rest] => QuoteCommands.Evaluate(new Arguments(rest, "verbose", "errors")),
         ["stories", "eval", .. var rest] => StoryCommands.Evaluate(new Arguments(rest, "verbose")),
         ["eval", "bbc", .. var rest] => EvalCommands.Bbc(new Arguments(rest, "verbose")),
