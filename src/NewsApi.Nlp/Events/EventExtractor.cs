@@ -306,15 +306,28 @@ public static class EventExtractor
             return false;
         }
 
+        // "agreed that …", "agreed with the critics", "agreed the claims were false": an opinion shared, not an agreement.
+        if (word is "agreed" or "agrees" or "agree" && (Next() is "that" or "with" || ClauseFollows(analysis, t, sentence)))
+        {
+            return false;
+        }
+
+        // "suspended a candidate", "suspended the player": a person's job or place is taken away (personnel), not a ban.
+        if (word == "suspended" && (PersonAfter(analysis, t, sentence, inSentence) || RoleNounAfter(analysis, t, sentence)))
+        {
+            (type, needs) = (EventType.Dismiss, TriggerNeeds.None);
+        }
+
         // "named best group", "voted album of the year": a prize when an award is near; else an appointment, a vote.
         if (word is "named" or "voted" && context.Has(AwardWords, t, 8))
         {
             (type, needs) = (EventType.Prize, TriggerNeeds.None);
         }
 
-        // "the visiting side", "visiting fans": sport's home and away, not a visit.
+        // "the visiting side", "visiting fans": sport's home and away, not a visit; "when the Irish are visiting," visits
+        // no one and nowhere.
         if (word == "visiting" && (t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text).ToLowerInvariant() is "the" or "a"
-                                   || Next() is "side" or "team" or "fans" or "supporters" or "players" or "squad" or "club"))
+                                   || Next() is "side" or "team" or "fans" or "supporters" or "players" or "squad" or "club" or "," or "." or ";" or ""))
         {
             return false;
         }
@@ -551,8 +564,11 @@ public static class EventExtractor
         var triggerStart = tokens[trigger].Start;
 
         // Names that qualify a title ("U.S." in "U.S. Secretary of State Antony Blinken") are affiliations, not actors.
+        // A medium the sentence cites ("reported by Reuters", "told the BBC", "according to AP") reports the event and
+        // takes no part in it.
         var roleSpans = index.RoleSpans[s].ToList();
-        var candidates = inSentence.Where(m => m.Entity.Kind == AnalysedKind.Person || !roleSpans.Any(r => m.Mention.Start >= r.Start && m.Mention.End <= r.End)).ToList();
+        var candidates = inSentence.Where(m => (m.Entity.Kind == AnalysedKind.Person || !roleSpans.Any(r => m.Mention.Start >= r.Start && m.Mention.End <= r.End))
+            && !(m.Entity.Kind == AnalysedKind.Organisation && CitedSource(analysis, m.Mention, sentence))).ToList();
 
         // Places: after "in"/"at", after "to" (and right after the verb) for visits and attacks, and places listed with those.
         var places = new List<(Mention Mention, AnalysedEntity Entity)>();
@@ -576,8 +592,10 @@ public static class EventExtractor
         }
 
         // Actors are people, organisations, and places only when they are states acting ("France vetoed"); a city or a
-        // region never acts ("Beijing visits the region", "Iran and Tehran").
-        var actors = candidates.Where(m => !places.Contains(m) && (m.Entity.Kind != AnalysedKind.Place || PlaceNames.IsState(m.Entity.Name))).ToList();
+        // region never acts ("Beijing visits the region", "Iran and Tehran"), and no place launches, releases or
+        // publishes anything ("went on sale in Japan").
+        var releases = type is EventType.ProductLaunch or EventType.MediaRelease or EventType.Publication;
+        var actors = candidates.Where(m => !places.Contains(m) && (m.Entity.Kind != AnalysedKind.Place || (!releases && PlaceNames.IsState(m.Entity.Name)))).ToList();
         var ev = new AnalysedEvent { Type = type };
 
         // The subject: the nearest name before the trigger in its clause, with names coordinated to it
@@ -765,7 +783,7 @@ public static class EventExtractor
         "will", "would", "could", "may", "might", "should", "must", "can", "shall", "if", "unless", "whether", "plans", "planned", "planning", "plan",
         "wants", "want", "wanted", "hopes", "hoped", "hope", "hoping", "aims", "aim", "intends", "intend", "expected", "likely", "set", "due", "considering",
         "consider", "proposed", "possible", "potential", "future", "upcoming", "rumoured", "rumored", "reportedly", "speculation", "bid", "seeking",
-        "try", "trying", "tries", "attempt", "attempting", "threatens", "threatened", "offered", "offers", "ready", "prepared", "poised", "tipped", "`ll", "'ll", "’ll", "'d", "’d",
+        "try", "trying", "tries", "attempt", "attempting", "threatens", "threatened", "offered", "offers", "ready", "prepared", "poised", "tipped", "willing", "`ll", "'ll", "’ll", "'d", "’d",
     };
 
     private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal)
@@ -773,11 +791,17 @@ public static class EventExtractor
         "not", "n't", "n’t", "never", "no", "without", "failed", "fail", "denied", "denies", "deny", "refused", "refuses", "rejected", "cancelled", "canceled", "called off", "scrapped",
     };
 
-    /// <summary>Whether the words before the trigger (its clause, at most four words) hedge it ("could meet", "plans to buy") or deny it ("did not meet").</summary>
+    /// <summary>Words before the trigger, within its clause, that can hedge or deny it.</summary>
+    private const int HedgeWindow = 8;
+
+    /// <summary>
+    /// Whether the words before the trigger (its clause, at most <see cref="HedgeWindow"/> words) hedge it ("could meet",
+    /// "plans to buy", "is set to steal the limelight with the launch") or deny it ("did not meet").
+    /// </summary>
     private static Modality Hedge(SentenceContext context, int trigger)
     {
         var modality = Modality.Asserted;
-        var before = context.Before(trigger, 4).ToList();
+        var before = context.Before(trigger, HedgeWindow).ToList();
         for (var k = 0; k < before.Count; k++)
         {
             var word = before[k];
@@ -797,7 +821,10 @@ public static class EventExtractor
                 break;
             }
 
-            if (HedgeWords.Contains(word) || (word == "to" && k + 1 < before.Count && before[k + 1] is "is" or "are" or "was" or "were" or "going" or "due"))
+            // "is reported to have won", "was said to have agreed": hearsay.
+            var hearsay = word is "reported" or "said" or "believed" or "thought" or "understood" or "alleged" && k > 0 && before[k - 1] == "to"
+                          && k + 1 < before.Count && before[k + 1] is "is" or "are" or "was" or "were";
+            if (hearsay || HedgeWords.Contains(word) || (word == "to" && k + 1 < before.Count && before[k + 1] is "is" or "are" or "was" or "were" or "going" or "due"))
             {
                 modality = Modality.Hedged;
             }
@@ -832,9 +859,11 @@ public static class EventExtractor
     private static double Confidence(EventType type, bool verb, int actors, bool place, bool dated, bool hedged, bool lead)
     {
         var confidence = (verb ? 0.55 : 0.45) + (0.12 * Math.Min(2, actors)) + (place ? 0.08 : 0) + (dated ? 0.05 : 0);
+        // What may happen is not news that it did: a hedged event stays under the default threshold however well it is
+        // named and placed.
         if (hedged)
         {
-            confidence -= 0.35;
+            confidence = Math.Min(confidence - 0.35, DefaultMinConfidence - 0.1);
         }
 
         // A statement in the headline or the lead is itself the news; further down it is usually commentary.
@@ -844,6 +873,63 @@ public static class EventExtractor
         }
 
         return Math.Round(Math.Clamp(confidence, 0.05, 0.95), 2);
+    }
+
+    /// <summary>Does a clause of its own follow the verb ("agreed the claims were based on faulty data")? A finite verb within five words, before any punctuation.</summary>
+    private static bool ClauseFollows(ArticleAnalysis analysis, int t, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        for (var k = t + 1; k < Math.Min(sentence.EndToken, t + 6); k++)
+        {
+            var word = tokens[k].Text(analysis.Text).ToLowerInvariant();
+            if (word is "," or ";" or ":" or "." or "to")
+            {
+                return false;
+            }
+
+            if (k > t + 1 && word is "was" or "were" or "is" or "are" or "had" or "has" or "have" or "would" or "should" or "could")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A role noun ("candidate", "minister", "player") right after the verb, past a determiner.</summary>
+    private static bool RoleNounAfter(ArticleAnalysis analysis, int t, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var k = t + 1;
+        while (k < sentence.EndToken && tokens[k].Text(analysis.Text).ToLowerInvariant() is "a" or "an" or "the" or "its" or "his" or "her" or "their" or "two" or "three")
+        {
+            k++;
+        }
+
+        return k < sentence.EndToken && tokens[k].Text(analysis.Text).ToLowerInvariant() is var noun
+            && (Descriptions.IsRoleNoun(noun) || noun is "candidate" or "candidates" or "member" or "members" or "player" or "players" or "official" or "officials"
+                or "officer" or "officers" or "employee" or "employees" or "councillor" or "councillors" or "mp" or "mps" or "athlete" or "athletes");
+    }
+
+    /// <summary>
+    /// Is the mention a medium the sentence cites: "reported by Reuters", "told Reuters", "according to Reuters",
+    /// "Reuters reported"?
+    /// </summary>
+    private static bool CitedSource(ArticleAnalysis analysis, Mention mention, Sentence sentence)
+    {
+        var (tokens, text) = (analysis.Tokens.Tokens, analysis.Text);
+        string Word(int t) => t >= sentence.FirstToken && t < sentence.EndToken ? tokens[t].Text(text).ToLowerInvariant() : "";
+        var before = tokens.IndexAt(mention.Start) - 1;
+        if (Word(before) == "the")
+        {
+            before--;
+        }
+
+        var (w1, w2) = (Word(before), Word(before - 1));
+        return w1 is "told" or "tells" or "telling"
+            || (w1 == "to" && w2 == "according")
+            || (w1 == "by" && w2 is "reported" or "quoted" or "cited")
+            || Word(tokens.IndexAt(mention.End - 1) + 1) is "reported" or "reports";
     }
 
     /// <summary>"and", possibly followed by a title and qualifiers: "and Israeli Foreign Minister".</summary>

@@ -47,6 +47,49 @@ public class GeneralNewsEventTests
         }
     }
 
+    [Theory]
+    [InlineData("Samsung is set to grab attention with the launch of a new phone.")]
+    [InlineData("Daimler had been willing to buy the Italian car maker outright.")]
+    [InlineData("Shell could have been forced by the ruling to sell the refinery to BP.")]
+    [InlineData("Everasia is said to have signed the contract with Shell in Baghdad.")]
+    [InlineData("Medical advisers at Pfizer agreed the claims were based on faulty data.")]
+    [InlineData("Ministers agreed with Oxfam that the figures were too low.")]
+    [InlineData("But despite their hospitality when the Irish are visiting, Keith Wood believes Wales will win in Cardiff.")]
+    public void Hedged_hearsay_opinions_and_intransitive_visits_are_no_events(string text)
+    {
+        var analysis = Analyze(text);
+
+        Assert.Empty(Confident(analysis));
+    }
+
+    [Fact]
+    public void A_cited_medium_reports_the_event_and_takes_no_part_in_it()
+    {
+        var analysis = Analyze("Everasia signed a contract with Shell, Reuters reported. Peter Hall told the BBC that Barclays had bought the bank.");
+
+        Assert.NotEmpty(Confident(analysis));
+        Assert.All(analysis.Events, e => Assert.DoesNotContain(e.Participants, p => p.Entity.Name is "Reuters" or "BBC"));
+    }
+
+    [Fact]
+    public void A_place_launches_nothing()
+    {
+        var analysis = Analyze("The new DVD players went on sale in Japan on Monday.");
+
+        Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.ProductLaunch && e.Participants.Any(p => p.Entity.Name == "Japan"));
+    }
+
+    [Fact]
+    public void Suspending_a_person_is_personnel_and_suspending_sales_a_ban()
+    {
+        var candidate = Analyze("The UK Independence Party suspended a candidate on Friday for his remarks.");
+        Assert.Contains(Confident(candidate), e => e.Type == EventType.Dismiss);
+        Assert.DoesNotContain(candidate.Events, e => e.Type == EventType.Ban);
+
+        var sales = Analyze("The European Commission suspended imports of British beef on Friday.");
+        Assert.Contains(sales.Events, e => e.Type == EventType.Ban);
+    }
+
     [Fact]
     public void A_statement_in_the_lead_is_news_and_the_same_statement_further_down_is_commentary()
     {
