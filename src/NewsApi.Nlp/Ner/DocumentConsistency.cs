@@ -117,6 +117,7 @@ public static partial class DocumentConsistency
         }
 
         StormNames(document, labels);
+        OrganisationCues(document, labels);
 
         // Surnames: the last word of multi-word PER entities.
         var surnames = new HashSet<string>(StringComparer.Ordinal);
@@ -135,6 +136,110 @@ public static partial class DocumentConsistency
     }
 
     private static void Relabel(byte[] labels, List<TokenSpan> spans) => Bilou.Encode(spans, labels);
+
+    /// <summary>Nouns that class an organisation when a name follows them: "drugs group Eli Lilly", "retail giant Wal-Mart", "the band Travis".</summary>
+    private static readonly HashSet<string> OrganisationClasses = new(StringComparer.Ordinal)
+    {
+        "firm", "group", "company", "giant", "retailer", "carmaker", "airline", "bank", "brewer", "supermarket", "chain", "band",
+        "label", "conglomerate", "manufacturer", "broadcaster", "insurer", "lender", "outfit", "multinational",
+    };
+
+    /// <summary>
+    /// What only an organisation has: "Eli Lilly's chief medical officer", "John Lewis's chairman", "Tesco's annual
+    /// profits" (not shares, losses, earnings or a takeover, which people have or make too).
+    /// </summary>
+    private static readonly HashSet<string> BusinessPossessions = new(StringComparer.Ordinal)
+    {
+        "profits", "revenue", "revenues", "shareholders", "turnover", "subsidiary", "subsidiaries", "headquarters", "chairman",
+        "chairwoman", "board", "workforce",
+    };
+
+    /// <summary>Words that may stand between the possessive and what it owns: "Tesco's annual profits".</summary>
+    private static readonly HashSet<string> BusinessQualifiers = new(StringComparer.Ordinal)
+    {
+        "heavy", "annual", "net", "pre-tax", "quarterly", "full-year", "half-year", "record", "total", "worldwide", "global", "operating", "falling", "rising",
+    };
+
+    /// <summary>
+    /// One sense per document for organisations: a name the document once writes as an organisation (after a noun that
+    /// classes one, or owning what only an organisation owns, <see cref="OrganisationClasses"/>,
+    /// <see cref="BusinessPossessions"/>, "chief executive/financial/… officer") is an organisation wherever it was
+    /// tagged a person: bands and companies named like people ("Travis", "Eli Lilly").
+    /// </summary>
+    private static void OrganisationCues(TaggerDocument document, List<byte[]> labels)
+    {
+        static string Name(WordForm[] words, TokenSpan span) => string.Join(' ', words[span.Start..span.End].Select(w => w.Word));
+        var organisations = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < labels.Count; s++)
+        {
+            var words = document.Sentences[s];
+            foreach (var span in Bilou.Decode(labels[s]).Where(x => x.Type is EntityType.PER or EntityType.ORG))
+            {
+                string At(int i) => i >= 0 && i < words.Length ? words[i].Lower : "";
+                var classed = OrganisationClasses.Contains(At(span.Start - 1)) && labels[s][span.Start - 1] == Bilou.Outside;
+                var owned = false;
+                if (At(span.End) is "'s" or "’s")
+                {
+                    var k = span.End + 1;
+                    if (BusinessQualifiers.Contains(At(k)))
+                    {
+                        k++;
+                    }
+
+                    owned = BusinessPossessions.Contains(At(k))
+                            || (At(k) == "chief" && At(k + 1) is "executive" or "financial" or "operating" or "medical" or "technology" or "technical");
+                }
+
+                if (classed || owned)
+                {
+                    organisations.Add(Name(words, span));
+                }
+            }
+        }
+
+        if (organisations.Count == 0)
+        {
+            return;
+        }
+
+        // "Lilly" alone after "Eli Lilly" is the company too, unless a person of the document has that surname.
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < labels.Count; s++)
+        {
+            foreach (var span in Bilou.Decode(labels[s]).Where(x => x.Type == EntityType.PER && x.Length > 1 && !organisations.Contains(Name(document.Sentences[s], x))))
+            {
+                surnames.Add(document.Sentences[s][span.End - 1].Word);
+            }
+        }
+
+        foreach (var name in organisations.Where(n => n.Contains(' ', StringComparison.Ordinal)).ToList())
+        {
+            var last = name[(name.LastIndexOf(' ') + 1)..];
+            if (!surnames.Contains(last))
+            {
+                organisations.Add(last);
+            }
+        }
+
+        for (var s = 0; s < labels.Count; s++)
+        {
+            var spans = Bilou.Decode(labels[s]);
+            var changed = false;
+            for (var k = 0; k < spans.Count; k++)
+            {
+                if (spans[k].Type == EntityType.PER && organisations.Contains(Name(document.Sentences[s], spans[k])))
+                {
+                    spans[k] = spans[k] with { Type = EntityType.ORG };
+                    changed = true;
+                }
+            }
+
+            if (changed)
+            {
+                Relabel(labels[s], spans);
+            }
+        }
+    }
 
     /// <summary>Gives every one-word entity that is one of <paramref name="words"/>, of a type <paramref name="from"/> accepts, the type <paramref name="to"/>.</summary>
     private static void RetypeLoneWords(TaggerDocument document, List<byte[]> labels, HashSet<string> words, Func<EntityType, bool> from, EntityType to)

@@ -62,6 +62,23 @@ public class RecognizerTests
     }
 
     [Fact]
+    public void A_name_the_document_writes_as_an_organisation_is_one_wherever_it_looks_like_a_person()
+    {
+        var company = Entities("Drugs group Eli Lilly is planning a campaign. Eli Lilly said on Monday that the claims were false. Lilly denied it.");
+        Assert.DoesNotContain(company, e => e.Item1 == EntityType.PER && e.Item2 is "Eli Lilly" or "Lilly");
+
+        var owned = Entities("Marcus Webb's chairman resigned. Marcus Webb said its stores would stay open.");
+        Assert.DoesNotContain(owned, e => e.Item1 == EntityType.PER && e.Item2 == "Marcus Webb");
+
+        // What people have too (a spokesman, a chief of staff, shares, losses) and a film maker's name are no cue.
+        var people = Entities("Tony Blair's spokesman denied it. Tony Blair's chief of staff said film maker Ken Loach had called. " +
+                              "Rupert Murdoch's shares and heavy losses were discussed.");
+        Assert.Contains((EntityType.PER, "Tony Blair"), people);
+        Assert.Contains((EntityType.PER, "Ken Loach"), people);
+        Assert.Contains((EntityType.PER, "Rupert Murdoch"), people);
+    }
+
+    [Fact]
     public void Analysis_is_thread_safe_and_deterministic()
     {
         var text = File.ReadAllText(TestData.Seed("004"));
