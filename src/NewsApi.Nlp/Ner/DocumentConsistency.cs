@@ -137,11 +137,19 @@ public static partial class DocumentConsistency
 
     private static void Relabel(byte[] labels, List<TokenSpan> spans) => Bilou.Encode(spans, labels);
 
-    /// <summary>Nouns that class an organisation when a name follows them: "drugs group Eli Lilly", "retail giant Wal-Mart", "the band Travis".</summary>
+    /// <summary>Nouns that class an organisation when a name follows them: "drugs group Eli Lilly", "the band Travis" (not "giant": "two giant Texas plants").</summary>
     private static readonly HashSet<string> OrganisationClasses = new(StringComparer.Ordinal)
     {
-        "firm", "group", "company", "giant", "retailer", "carmaker", "airline", "bank", "brewer", "supermarket", "chain", "band",
+        "firm", "group", "company", "retailer", "carmaker", "airline", "bank", "brewer", "supermarket", "chain", "band",
         "label", "conglomerate", "manufacturer", "broadcaster", "insurer", "lender", "outfit", "multinational",
+        "firms", "groups", "companies", "giants", "retailers", "carmakers", "airlines", "banks", "brewers", "supermarkets", "chains",
+        "bands", "labels", "conglomerates", "manufacturers", "broadcasters", "insurers", "lenders", "multinationals",
+    };
+
+    /// <summary>Nouns that class an organisation only when what follows is not a person: "mobile operator O2", "the marques Opel and Saab".</summary>
+    private static readonly HashSet<string> NonPersonOrganisationClasses = new(StringComparer.Ordinal)
+    {
+        "operator", "operators", "marque", "marques", "brand", "brands", "studio", "studios", "carrier", "carriers",
     };
 
     /// <summary>
@@ -162,9 +170,10 @@ public static partial class DocumentConsistency
 
     /// <summary>
     /// One sense per document for organisations: a name the document once writes as an organisation (after a noun that
-    /// classes one, or owning what only an organisation owns, <see cref="OrganisationClasses"/>,
-    /// <see cref="BusinessPossessions"/>, "chief executive/financial/… officer") is an organisation wherever it was
-    /// tagged a person: bands and companies named like people ("Travis", "Eli Lilly").
+    /// classes one, or in a list that follows one: "technology companies Dell, Samsung and Matsushita"; or owning what
+    /// only an organisation owns, <see cref="OrganisationClasses"/>, <see cref="BusinessPossessions"/>, "chief
+    /// executive/financial/… officer") is an organisation wherever it was tagged a person or a place: bands and
+    /// companies named like people or places ("Travis", "Eli Lilly", "Opel").
     /// </summary>
     private static void OrganisationCues(TaggerDocument document, List<byte[]> labels)
     {
@@ -173,10 +182,37 @@ public static partial class DocumentConsistency
         for (var s = 0; s < labels.Count; s++)
         {
             var words = document.Sentences[s];
-            foreach (var span in Bilou.Decode(labels[s]).Where(x => x.Type is EntityType.PER or EntityType.ORG))
+            string At(int i) => i >= 0 && i < words.Length ? words[i].Lower : "";
+            var spans = Bilou.Decode(labels[s]).Where(x => x.Type is EntityType.PER or EntityType.ORG or EntityType.LOC).ToList();
+            for (var n = 0; n < spans.Count; n++)
             {
-                string At(int i) => i >= 0 && i < words.Length ? words[i].Lower : "";
-                var classed = OrganisationClasses.Contains(At(span.Start - 1)) && labels[s][span.Start - 1] == Bilou.Outside;
+                var span = spans[n];
+                var noun = At(span.Start - 1);
+                var classed = (OrganisationClasses.Contains(noun) || (span.Type != EntityType.PER && NonPersonOrganisationClasses.Contains(noun)))
+                              && labels[s][span.Start - 1] == Bilou.Outside;
+
+                // The names listed after it, when "and" closes the list ("companies Dell, Samsung and Matsushita"; a
+                // comma alone may end the list instead: "banks Barclays, Gordon Brown said").
+                if (classed)
+                {
+                    var last = n;
+                    while (last + 1 < spans.Count && spans[last + 1].Start > spans[last].End
+                           && Enumerable.Range(spans[last].End, spans[last + 1].Start - spans[last].End).All(i => At(i) is "," or "and"))
+                    {
+                        last++;
+                    }
+
+                    while (last > n && At(spans[last].Start - 1) != "and")
+                    {
+                        last--;
+                    }
+
+                    for (var m = n + 1; m <= last; m++)
+                    {
+                        organisations.Add(Name(words, spans[m]));
+                    }
+                }
+
                 var owned = false;
                 if (At(span.End) is "'s" or "’s")
                 {
@@ -227,7 +263,7 @@ public static partial class DocumentConsistency
             var changed = false;
             for (var k = 0; k < spans.Count; k++)
             {
-                if (spans[k].Type == EntityType.PER && organisations.Contains(Name(document.Sentences[s], spans[k])))
+                if (spans[k].Type is EntityType.PER or EntityType.LOC && organisations.Contains(Name(document.Sentences[s], spans[k])))
                 {
                     spans[k] = spans[k] with { Type = EntityType.ORG };
                     changed = true;

@@ -70,6 +70,12 @@ public class RecognizerTests
         var owned = Entities("Marcus Webb's chairman resigned. Marcus Webb said its stores would stay open.");
         Assert.DoesNotContain(owned, e => e.Item1 == EntityType.PER && e.Item2 == "Marcus Webb");
 
+        var listed = Entities("The show drew technology companies Dell, Samsung and Matsushita. Matsushita said sales rose. " +
+                              "The marques Opel and Saab lost money. Opel said it would cut jobs.");
+        Assert.DoesNotContain(listed, e => e.Item1 != EntityType.ORG && e.Item2 is "Matsushita" or "Opel" or "Saab");
+        var unclosed = Entities("Shares in banks Barclays, Gordon Brown said, were a good buy.");
+        Assert.Contains((EntityType.PER, "Gordon Brown"), unclosed);
+
         // What people have too (a spokesman, a chief of staff, shares, losses) and a film maker's name are no cue.
         var people = Entities("Tony Blair's spokesman denied it. Tony Blair's chief of staff said film maker Ken Loach had called. " +
                               "Rupert Murdoch's shares and heavy losses were discussed.");
