@@ -118,6 +118,7 @@ public static partial class DocumentConsistency
 
         StormNames(document, labels);
         OrganisationCues(document, labels);
+        WorkCues(document, labels);
 
         // Surnames: the last word of multi-word PER entities.
         var surnames = new HashSet<string>(StringComparer.Ordinal);
@@ -145,6 +146,89 @@ public static partial class DocumentConsistency
         "firms", "groups", "companies", "giants", "retailers", "carmakers", "airlines", "banks", "brewers", "supermarkets", "chains",
         "bands", "labels", "conglomerates", "manufacturers", "broadcasters", "insurers", "lenders", "multinationals",
     };
+
+    /// <summary>Nouns that class a work or a product when a name follows them: "its product Prozac", "the film Troy", "TV show Little Britain".</summary>
+    private static readonly HashSet<string> WorkClasses = new(StringComparer.Ordinal)
+    {
+        "album", "albums", "song", "songs", "film", "films", "movie", "movies", "novel", "novels", "product", "products", "console",
+        "consoles", "handset", "handsets", "browser", "musical", "opera", "sitcom", "show", "drug",
+    };
+
+    /// <summary>
+    /// One sense per document for works and products: a name the document once writes as one (right after a noun that
+    /// classes one, <see cref="WorkClasses"/>, not after a demonstrative; or after it and "such as": "films such as Troy
+    /// and …"; after "single," or "album,") is not an organisation or a place anywhere in it; people are left alone ("single" alone
+    /// would be too loose: "a single Tesco store"; so would "the X project", which organisations have).
+    /// </summary>
+    private static void WorkCues(TaggerDocument document, List<byte[]> labels)
+    {
+        static string Name(WordForm[] words, TokenSpan span) => string.Join(' ', words[span.Start..span.End].Select(w => w.Word));
+        var works = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < labels.Count; s++)
+        {
+            var words = document.Sentences[s];
+            string At(int i) => i >= 0 && i < words.Length ? words[i].Lower : "";
+            var spans = Bilou.Decode(labels[s]);
+            for (var n = 0; n < spans.Count; n++)
+            {
+                var span = spans[n];
+                // "In this movie Google and Amazon create …": after a demonstrative the noun is complete and the name starts a clause.
+                var (w1, w2, w3) = (At(span.Start - 1), At(span.Start - 2), At(span.Start - 3));
+                var classed = (WorkClasses.Contains(w1) && w2 is not ("this" or "that" or "these" or "those"))
+                              || (w1 == "," && w2 is "single" or "album" or "film")
+                              || (w1 == "as" && w2 == "such" && WorkClasses.Contains(w3));
+                // A person's name after such a noun starts a clause more often than it names a work: "In the film Tom Hanks plays …".
+                if (!classed || span.Type == EntityType.PER || (span.Start > 0 && labels[s][span.Start - 1] != Bilou.Outside))
+                {
+                    continue;
+                }
+
+                works.Add(Name(words, span));
+
+                // The names listed after it, when "and" closes the list.
+                var last = n;
+                while (last + 1 < spans.Count && spans[last + 1].Start > spans[last].End
+                       && Enumerable.Range(spans[last].End, spans[last + 1].Start - spans[last].End).All(i => At(i) is "," or "and"))
+                {
+                    last++;
+                }
+
+                while (last > n && At(spans[last].Start - 1) != "and")
+                {
+                    last--;
+                }
+
+                for (var m = n + 1; m <= last; m++)
+                {
+                    works.Add(Name(words, spans[m]));
+                }
+            }
+        }
+
+        if (works.Count == 0)
+        {
+            return;
+        }
+
+        for (var s = 0; s < labels.Count; s++)
+        {
+            var spans = Bilou.Decode(labels[s]);
+            var changed = false;
+            for (var k = 0; k < spans.Count; k++)
+            {
+                if (spans[k].Type is EntityType.ORG or EntityType.LOC && works.Contains(Name(document.Sentences[s], spans[k])))
+                {
+                    spans[k] = spans[k] with { Type = EntityType.MISC };
+                    changed = true;
+                }
+            }
+
+            if (changed)
+            {
+                Relabel(labels[s], spans);
+            }
+        }
+    }
 
     /// <summary>Nouns that class an organisation only when what follows is not a person: "mobile operator O2", "the marques Opel and Saab".</summary>
     private static readonly HashSet<string> NonPersonOrganisationClasses = new(StringComparer.Ordinal)

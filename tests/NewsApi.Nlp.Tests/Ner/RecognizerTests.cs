@@ -85,6 +85,20 @@ public class RecognizerTests
     }
 
     [Fact]
+    public void A_name_the_document_writes_as_a_work_or_product_is_no_organisation_person_or_place()
+    {
+        var product = Entities("Eli Lilly defended its product Zorvex on Monday. Doctors who prescribe Zorvex were told to carry on.");
+        Assert.DoesNotContain(product, e => e.Item1 != EntityType.MISC && e.Item2 == "Zorvex");
+
+        var films = Entities("The studio made effects for films such as Harbour Lights and Moon River. Harbour Lights took $20m.");
+        Assert.DoesNotContain(films, e => e.Item1 != EntityType.MISC && e.Item2 is "Harbour Lights" or "Moon River");
+
+        // After a demonstrative the noun is complete: the name starts a clause of its own.
+        var clause = Entities("In this film Google and Amazon build a new world of media.");
+        Assert.Contains(clause, e => e.Item1 == EntityType.ORG && e.Item2 == "Google");
+    }
+
+    [Fact]
     public void Analysis_is_thread_safe_and_deterministic()
     {
         var text = File.ReadAllText(TestData.Seed("004"));
