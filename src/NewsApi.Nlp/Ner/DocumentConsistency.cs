@@ -162,7 +162,6 @@ public static partial class DocumentConsistency
     /// </summary>
     private static void WorkCues(TaggerDocument document, List<byte[]> labels)
     {
-        static string Name(WordForm[] words, TokenSpan span) => string.Join(' ', words[span.Start..span.End].Select(w => w.Word));
         var works = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < labels.Count; s++)
         {
@@ -184,24 +183,7 @@ public static partial class DocumentConsistency
                 }
 
                 works.Add(Name(words, span));
-
-                // The names listed after it, when "and" closes the list.
-                var last = n;
-                while (last + 1 < spans.Count && spans[last + 1].Start > spans[last].End
-                       && Enumerable.Range(spans[last].End, spans[last + 1].Start - spans[last].End).All(i => At(i) is "," or "and"))
-                {
-                    last++;
-                }
-
-                while (last > n && At(spans[last].Start - 1) != "and")
-                {
-                    last--;
-                }
-
-                for (var m = n + 1; m <= last; m++)
-                {
-                    works.Add(Name(words, spans[m]));
-                }
+                works.UnionWith(ListedAfter(spans, n, At).Select(x => Name(words, x)));
             }
         }
 
@@ -210,24 +192,7 @@ public static partial class DocumentConsistency
             return;
         }
 
-        for (var s = 0; s < labels.Count; s++)
-        {
-            var spans = Bilou.Decode(labels[s]);
-            var changed = false;
-            for (var k = 0; k < spans.Count; k++)
-            {
-                if (spans[k].Type is EntityType.ORG or EntityType.LOC && works.Contains(Name(document.Sentences[s], spans[k])))
-                {
-                    spans[k] = spans[k] with { Type = EntityType.MISC };
-                    changed = true;
-                }
-            }
-
-            if (changed)
-            {
-                Relabel(labels[s], spans);
-            }
-        }
+        RetypeNames(document, labels, works, type => type is EntityType.ORG or EntityType.LOC, EntityType.MISC);
     }
 
     /// <summary>Nouns that class an organisation only when what follows is not a person: "mobile operator O2", "the marques Opel and Saab".</summary>
@@ -261,7 +226,6 @@ public static partial class DocumentConsistency
     /// </summary>
     private static void OrganisationCues(TaggerDocument document, List<byte[]> labels)
     {
-        static string Name(WordForm[] words, TokenSpan span) => string.Join(' ', words[span.Start..span.End].Select(w => w.Word));
         var organisations = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < labels.Count; s++)
         {
@@ -275,26 +239,9 @@ public static partial class DocumentConsistency
                 var classed = (OrganisationClasses.Contains(noun) || (span.Type != EntityType.PER && NonPersonOrganisationClasses.Contains(noun)))
                               && labels[s][span.Start - 1] == Bilou.Outside;
 
-                // The names listed after it, when "and" closes the list ("companies Dell, Samsung and Matsushita"; a
-                // comma alone may end the list instead: "banks Barclays, Gordon Brown said").
                 if (classed)
                 {
-                    var last = n;
-                    while (last + 1 < spans.Count && spans[last + 1].Start > spans[last].End
-                           && Enumerable.Range(spans[last].End, spans[last + 1].Start - spans[last].End).All(i => At(i) is "," or "and"))
-                    {
-                        last++;
-                    }
-
-                    while (last > n && At(spans[last].Start - 1) != "and")
-                    {
-                        last--;
-                    }
-
-                    for (var m = n + 1; m <= last; m++)
-                    {
-                        organisations.Add(Name(words, spans[m]));
-                    }
+                    organisations.UnionWith(ListedAfter(spans, n, At).Select(x => Name(words, x)));
                 }
 
                 var owned = false;
@@ -341,15 +288,45 @@ public static partial class DocumentConsistency
             }
         }
 
+        RetypeNames(document, labels, organisations, type => type is EntityType.PER or EntityType.LOC, EntityType.ORG);
+    }
+
+    /// <summary>The words of a span, as the cue rules collect names.</summary>
+    private static string Name(WordForm[] words, TokenSpan span) => string.Join(' ', words[span.Start..span.End].Select(w => w.Word));
+
+    /// <summary>
+    /// The spans after <c>spans[first]</c> that it heads as a list: joined to it by commas and "and" only, up to the
+    /// last one "and" brings in ("companies Dell, Samsung and Matsushita"; "banks Barclays, Gordon Brown said" is no list).
+    /// </summary>
+    private static IEnumerable<TokenSpan> ListedAfter(List<TokenSpan> spans, int first, Func<int, string> at)
+    {
+        var last = first;
+        while (last + 1 < spans.Count && spans[last + 1].Start > spans[last].End
+               && Enumerable.Range(spans[last].End, spans[last + 1].Start - spans[last].End).All(i => at(i) is "," or "and"))
+        {
+            last++;
+        }
+
+        while (last > first && at(spans[last].Start - 1) != "and")
+        {
+            last--;
+        }
+
+        return spans.Skip(first + 1).Take(last - first);
+    }
+
+    /// <summary>Gives every entity whose words are one of <paramref name="names"/>, of a type <paramref name="from"/> accepts, the type <paramref name="to"/>.</summary>
+    private static void RetypeNames(TaggerDocument document, List<byte[]> labels, HashSet<string> names, Func<EntityType, bool> from, EntityType to)
+    {
         for (var s = 0; s < labels.Count; s++)
         {
             var spans = Bilou.Decode(labels[s]);
             var changed = false;
             for (var k = 0; k < spans.Count; k++)
             {
-                if (spans[k].Type is EntityType.PER or EntityType.LOC && organisations.Contains(Name(document.Sentences[s], spans[k])))
+                if (from(spans[k].Type) && names.Contains(Name(document.Sentences[s], spans[k])))
                 {
-                    spans[k] = spans[k] with { Type = EntityType.ORG };
+                    spans[k] = spans[k] with { Type = to };
                     changed = true;
                 }
             }
