@@ -1269,13 +1269,54 @@ public static class EventExtractor
         }
 
         var who = subject.Entity is not null && subject.Mention.End == predicateFrom ? subject.Entity : null;
+        var whoText = who?.Name ?? SubjectPhrase(analysis, lead);
         var leadPlace = PlaceIn(analysis, lead) ?? (lead + 1 < sentences.Count ? PlaceIn(analysis, lead + 1) : null);
         var leadDate = FirstDate(dates, leadStart, leadEnd)
                        ?? (lead + 1 < sentences.Count ? FirstDate(dates, sentences[lead + 1].Start(tokens), sentences[lead + 1].End(tokens)) : null)
                        ?? FirstDate(dates, 0, analysis.BodyOffset);
         var leadSentence = analysis.Text[leadStart..leadEnd];
-        return new MainEvent(who?.Name, what, leadDate?.Text, leadPlace?.Name, Why(leadSentence, predicateFrom - leadStart), How(leadSentence, predicateFrom - leadStart),
+        return new MainEvent(whoText, what, leadDate?.Text, leadPlace?.Name, Why(leadSentence, predicateFrom - leadStart), How(leadSentence, predicateFrom - leadStart),
             null, who is null ? [] : [who], leadPlace, leadDate);
+    }
+
+    /// <summary>Verbs that end a lead's subject when it names no one ("Computer users are being warned …").</summary>
+    private static readonly HashSet<string> SubjectEnders = new(StringComparer.Ordinal)
+    {
+        "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can", "may", "might", "must", "should", "says", "said",
+        "say", "wants", "want", "faces", "face", "looks", "look", "plans", "plan", "hopes", "hope",
+    };
+
+    /// <summary>
+    /// The subject of a lead that names no one as it ("Computer users", "An artist"): its words up to the first verb
+    /// of <see cref="SubjectEnders"/> or the first word in -ed, when that is at most six words in and the words are no
+    /// clause of their own (no comma); null otherwise. Not linked to any entity.
+    /// </summary>
+    private static string? SubjectPhrase(ArticleAnalysis analysis, int sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var range = analysis.Tokens.Sentences[sentence];
+        for (var t = range.FirstToken; t < Math.Min(range.EndToken, range.FirstToken + 7); t++)
+        {
+            var word = tokens[t].Text(analysis.Text);
+            if (word is "," or ";" or ":" or "(" or "—" or "–" or "\"" or "“" or "who" or "which" or "that")
+            {
+                return null;
+            }
+
+            if (t > range.FirstToken && (SubjectEnders.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(word[0])
+                                                                         && word is not ("hundred" or "speed" or "greed" or "breed" or "creed" or "steed"))))
+            {
+                // A noun phrase: not opened by a gerund ("Travelling at a …"), not closed by a function word ("… keeps his").
+                var first = tokens[range.FirstToken].Text(analysis.Text);
+                var last = tokens[t - 1].Text(analysis.Text).ToLowerInvariant();
+                var phrase = analysis.Text[tokens[range.FirstToken].Start..tokens[t - 1].End];
+                return phrase.Length >= 3 && char.IsUpper(phrase[0]) && !first.EndsWith("ing", StringComparison.Ordinal)
+                       && last is not ("a" or "an" or "the" or "his" or "her" or "its" or "their" or "of" or "at" or "in" or "on" or "to" or "for" or "with" or "by" or "and")
+                    ? phrase : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The place a sentence says something happens in: one after "in", "at" or "near" first, else the first it names.</summary>

@@ -71,6 +71,20 @@ public class GeneralNewsEventTests
         Assert.All(analysis.Events, e => Assert.DoesNotContain(e.Participants, p => p.Entity.Name is "Reuters" or "BBC"));
     }
 
+    [Theory]
+    [InlineData("Computer users are being warned about a new virus that spreads by e-mail.", "Computer users")]
+    [InlineData("Several hundred commuters were stranded overnight after the storm closed the line.", "Several hundred commuters")]
+    [InlineData("Travelling at a great speed, the tram left the rails on a sharp bend overnight.", null)]
+    [InlineData("The world champion keeps his title after a tense final round on the coast.", null)]
+    public void A_lead_that_names_no_one_gives_its_subject_phrase_as_who(string lead, string? who)
+    {
+        var main = Analyze(lead, "Warning issued").MainEvent;
+
+        Assert.NotNull(main);
+        Assert.Equal(who, main.Who);
+        Assert.Empty(main.WhoEntities);
+    }
+
     [Fact]
     public void A_place_launches_nothing()
     {
