@@ -176,7 +176,7 @@ public sealed class ReanalysisTests(DatabaseFixture database) : ApiTestBase(data
     public async Task A_file_whose_only_change_is_its_publication_date_is_updated_and_its_relative_dates_follow()
     {
         static string Dated(string date) =>
-            $"Harbour plan announced\n\nPublished {date}\n\nMaria Lopez, the chief executive of Harbour Holdings, said on Monday the harbour plan would go ahead. " +
+            $"Harbour plan announced\nBy Tom Reed\nSource: Harbour Gazette\n\nPublished {date}\n\nMaria Lopez, the chief executive of Harbour Holdings, said on Monday the harbour plan would go ahead. " +
             "\"We are ready,\" Lopez said in London.\n";
         Files.Write("a.txt", Dated("June 30, 2021"));
         await using var factory = new NewsApiFactory(Database.ConnectionString, Files.Path, Settings);
@@ -193,6 +193,14 @@ public sealed class ReanalysisTests(DatabaseFixture database) : ApiTestBase(data
 
         var first = await StoredAsync();
         Assert.Equal((new DateOnly(2021, 6, 30), new DateOnly(2021, 6, 30)), (first.Published, first.LastSeen));
+        await using (var db = Database.CreateContext())
+        {
+            // The metadata compared on the next imports is there to compare.
+            var stored = await db.Articles.Include(a => a.Source).SingleAsync(a => a.File == "a.txt");
+            Assert.Equal(["Tom Reed"], stored.Authors);
+            Assert.Equal("Harbour Gazette", stored.Source?.Name);
+        }
+
         Assert.Contains("2021-06-28", first.Dates);
 
         // The same headline and body under a corrected date: the article, its date and what its analysis resolved move.

@@ -180,8 +180,10 @@ public static class ArticlesApi
             return matching;
         }
 
-        var ids = order.SortByKeys(keys, k => (k.SortDate, k.Id)).Take(limit + 1).Select(k => k.Id).ToList();
-        return db.Articles.Where(a => ids.Contains(a.Id));
+        // Twice the page, and the filters applied again: an article deleted or re-dated between the two statements
+        // leaves the page full and its cursor right instead of ending the list early.
+        var ids = order.SortByKeys(keys, k => (k.SortDate, k.Id)).Take(2 * (limit + 1)).Select(k => k.Id).ToList();
+        return matching.Where(a => ids.Contains(a.Id));
     }
 
     /// <summary>

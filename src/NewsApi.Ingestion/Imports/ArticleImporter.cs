@@ -822,7 +822,8 @@ public sealed class ArticleImporter(
         }
         else
         {
-            // Another importer stored this content and then removed it between our look and the lock: analyse now.
+            // Not analysed by the worker because the content was stored: the file's metadata changed (rare), or another
+            // importer stored this content and then removed it between our look and the lock. Analyse now, in the batch.
             var analysis = prepared.Analysis ?? analyzer.Analyze(normalized, cancellationToken);
             var dates = prepared.Analysis is null ? Dates(normalized, analysis) : prepared.Dates!;
             var now = Now();

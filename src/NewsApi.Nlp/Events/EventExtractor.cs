@@ -810,7 +810,8 @@ public static class EventExtractor
                 break;
             }
 
-            if (NegationWords.Contains(word))
+            // A denial is read in the nearest four words only ("No one was surprised when Tata bought Corus" reports a purchase).
+            if (NegationWords.Contains(word) && k < 4)
             {
                 return Modality.Negated;
             }
@@ -882,7 +883,8 @@ public static class EventExtractor
         for (var k = t + 1; k < Math.Min(sentence.EndToken, t + 6); k++)
         {
             var word = tokens[k].Text(analysis.Text).ToLowerInvariant();
-            if (word is "," or ";" or ":" or "." or "to")
+            // "agreed a deal that would create …": a clause on the object, not the verb's own.
+            if (word is "," or ";" or ":" or "." or "to" || (k > t + 1 && word is "that" or "which" or "who"))
             {
                 return false;
             }
@@ -925,11 +927,13 @@ public static class EventExtractor
             before--;
         }
 
+        // "…, Reuters reported." cites; "Tesco reported a 10% rise in profits" is Tesco's own figure.
         var (w1, w2) = (Word(before), Word(before - 1));
+        var after = tokens.IndexAt(mention.End - 1) + 1;
         return w1 is "told" or "tells" or "telling"
             || (w1 == "to" && w2 == "according")
             || (w1 == "by" && w2 is "reported" or "quoted" or "cited")
-            || Word(tokens.IndexAt(mention.End - 1) + 1) is "reported" or "reports";
+            || (Word(after) is "reported" or "reports" && (w1 == "," || Word(after + 1) is "." or "," or ";" or ""));
     }
 
     /// <summary>"and", possibly followed by a title and qualifiers: "and Israeli Foreign Minister".</summary>
@@ -1306,12 +1310,17 @@ public static class EventExtractor
             if (t > range.FirstToken && (SubjectEnders.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(word[0])
                                                                          && word is not ("hundred" or "speed" or "greed" or "breed" or "creed" or "steed"))))
             {
-                // A noun phrase: not opened by a gerund ("Travelling at a …"), not closed by a function word ("… keeps his").
+                // A noun phrase: not opened by a gerund ("Travelling at a …"; "King Charles", "Beijing" are names), not
+                // closed by a function word ("… keeps his"), a number ("Two armed men" would give "Two"), a pronoun or "There".
                 var first = tokens[range.FirstToken].Text(analysis.Text);
+                var second = t - 1 > range.FirstToken ? tokens[range.FirstToken + 1].Text(analysis.Text) : "";
+                var gerund = first.EndsWith("ing", StringComparison.Ordinal) && second is "at" or "a" or "an" or "the" or "in" or "on" or "to" or "for" or "with" or "through" or "over" or "up" or "down";
                 var last = tokens[t - 1].Text(analysis.Text).ToLowerInvariant();
                 var phrase = analysis.Text[tokens[range.FirstToken].Start..tokens[t - 1].End];
-                return phrase.Length >= 3 && char.IsUpper(phrase[0]) && !first.EndsWith("ing", StringComparison.Ordinal)
-                       && last is not ("a" or "an" or "the" or "his" or "her" or "its" or "their" or "of" or "at" or "in" or "on" or "to" or "for" or "with" or "by" or "and")
+                return phrase.Length >= 3 && char.IsUpper(phrase[0]) && !gerund && !last.Any(char.IsDigit)
+                       && last is not ("a" or "an" or "the" or "his" or "her" or "its" or "their" or "of" or "at" or "in" or "on" or "to" or "for" or "with" or "by" or "and"
+                           or "it" or "he" or "she" or "they" or "we" or "i" or "you" or "there" or "this" or "these" or "those" or "that" or "some" or "many" or "several"
+                           or "all" or "both" or "one" or "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "ten" or "dozens" or "hundreds")
                     ? phrase : null;
             }
         }

@@ -244,8 +244,10 @@ public static partial class DocumentConsistency
                     organisations.UnionWith(ListedAfter(spans, n, At).Select(x => Name(words, x)));
                 }
 
+                // A place owns a workforce and revenues too ("Britain's workforce"): only names tagged people or
+                // organisations are cued by what they own.
                 var owned = false;
-                if (At(span.End) is "'s" or "’s")
+                if (span.Type is EntityType.PER or EntityType.ORG && At(span.End) is "'s" or "’s")
                 {
                     var k = span.End + 1;
                     if (BusinessQualifiers.Contains(At(k)))
@@ -269,26 +271,32 @@ public static partial class DocumentConsistency
             return;
         }
 
-        // "Lilly" alone after "Eli Lilly" is the company too, unless a person of the document has that surname.
+        // "Lilly" alone after "Eli Lilly" (a company the tagger took for a person somewhere) is the company too, unless a
+        // person of the document has that surname; only people are retyped so (the last word of "Air France" or "Royal
+        // Bank of Scotland" is a place).
         var surnames = new HashSet<string>(StringComparer.Ordinal);
+        var personLike = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < labels.Count; s++)
         {
-            foreach (var span in Bilou.Decode(labels[s]).Where(x => x.Type == EntityType.PER && x.Length > 1 && !organisations.Contains(Name(document.Sentences[s], x))))
+            foreach (var span in Bilou.Decode(labels[s]).Where(x => x.Type == EntityType.PER && x.Length > 1))
             {
-                surnames.Add(document.Sentences[s][span.End - 1].Word);
+                var name = Name(document.Sentences[s], span);
+                if (organisations.Contains(name))
+                {
+                    personLike.Add(name);
+                }
+                else
+                {
+                    surnames.Add(document.Sentences[s][span.End - 1].Word);
+                }
             }
         }
 
-        foreach (var name in organisations.Where(n => n.Contains(' ', StringComparison.Ordinal)).ToList())
-        {
-            var last = name[(name.LastIndexOf(' ') + 1)..];
-            if (!surnames.Contains(last))
-            {
-                organisations.Add(last);
-            }
-        }
+        var lastWords = personLike.Where(n => n.Contains(' ', StringComparison.Ordinal)).Select(n => n[(n.LastIndexOf(' ') + 1)..])
+            .Where(last => !surnames.Contains(last)).ToHashSet(StringComparer.Ordinal);
 
         RetypeNames(document, labels, organisations, type => type is EntityType.PER or EntityType.LOC, EntityType.ORG);
+        RetypeNames(document, labels, lastWords, type => type == EntityType.PER, EntityType.ORG);
     }
 
     /// <summary>The words of a span, as the cue rules collect names.</summary>

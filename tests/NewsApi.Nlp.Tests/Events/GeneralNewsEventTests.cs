@@ -63,12 +63,23 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void An_agreement_with_a_clause_on_its_object_is_still_an_agreement_and_a_far_denial_denies_nothing()
+    {
+        Assert.Contains(Confident(Analyze("Barclays and HSBC agreed a deal that would create the largest bank in Europe.")), e => e.Type == EventType.Agreement);
+        Assert.Contains(Analyze("No one in the City was at all surprised when Tata bought Corus for £6bn.").Events, e => e.Type == EventType.Acquisition);
+    }
+
+    [Fact]
     public void A_cited_medium_reports_the_event_and_takes_no_part_in_it()
     {
         var analysis = Analyze("Everasia signed a contract with Shell, Reuters reported. Peter Hall told the BBC that Barclays had bought the bank.");
 
         Assert.NotEmpty(Confident(analysis));
         Assert.All(analysis.Events, e => Assert.DoesNotContain(e.Participants, p => p.Entity.Name is "Reuters" or "BBC"));
+
+        // A company reporting its own figures is no medium.
+        var figures = Analyze("Tesco reported a 10% rise in profits to £2bn on Tuesday.");
+        Assert.Contains(figures.Events, e => e.Type == EventType.EconomicFigure && e.Participants.Any(p => p.Entity.Name == "Tesco"));
     }
 
     [Theory]
@@ -76,6 +87,8 @@ public class GeneralNewsEventTests
     [InlineData("Several hundred commuters were stranded overnight after the storm closed the line.", "Several hundred commuters")]
     [InlineData("Travelling at a great speed, the tram left the rails on a sharp bend overnight.", null)]
     [InlineData("The world champion keeps his title after a tense final round on the coast.", null)]
+    [InlineData("Two armed men have robbed a bank in the town centre overnight.", null)]
+    [InlineData("There are fears that the storm will close the line again this week.", null)]
     public void A_lead_that_names_no_one_gives_its_subject_phrase_as_who(string lead, string? who)
     {
         var main = Analyze(lead, "Warning issued").MainEvent;
@@ -88,9 +101,12 @@ public class GeneralNewsEventTests
     [Fact]
     public void A_place_launches_nothing()
     {
-        var analysis = Analyze("The new DVD players went on sale in Japan on Monday.");
+        var analysis = Analyze("Japan launched the new DVD players on Monday.");
 
         Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.ProductLaunch && e.Participants.Any(p => p.Entity.Name == "Japan"));
+
+        var company = Analyze("Sony launched the new DVD players on Monday.");
+        Assert.Contains(company.Events, e => e.Type == EventType.ProductLaunch && e.Participants.Any(p => p.Entity.Name == "Sony"));
     }
 
     [Fact]

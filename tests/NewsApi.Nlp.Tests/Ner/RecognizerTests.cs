@@ -66,6 +66,13 @@ public class RecognizerTests
     {
         var company = Entities("Drugs group Eli Lilly is planning a campaign. Eli Lilly said on Monday that the claims were false. Lilly denied it.");
         Assert.DoesNotContain(company, e => e.Item1 == EntityType.PER && e.Item2 is "Eli Lilly" or "Lilly");
+        Assert.Contains((EntityType.ORG, "Eli Lilly"), company);
+
+        // The last word of a classed name that is a place stays a place.
+        var airline = Entities("The airline Air France cut 500 jobs. Air France flies to 30 cities in France.");
+        Assert.Contains((EntityType.LOC, "France"), airline);
+        var workforce = Entities("Britain's workforce grew by 2% last year, figures for Britain showed.");
+        Assert.Contains((EntityType.LOC, "Britain"), workforce);
 
         var owned = Entities("Marcus Webb's chairman resigned. Marcus Webb said its stores would stay open.");
         Assert.DoesNotContain(owned, e => e.Item1 == EntityType.PER && e.Item2 == "Marcus Webb");
@@ -89,6 +96,7 @@ public class RecognizerTests
     {
         var product = Entities("Eli Lilly defended its product Zorvex on Monday. Doctors who prescribe Zorvex were told to carry on.");
         Assert.DoesNotContain(product, e => e.Item1 != EntityType.MISC && e.Item2 == "Zorvex");
+        Assert.Contains(product, e => e.Item2 == "Zorvex");
 
         var films = Entities("The studio made effects for films such as Harbour Lights and Moon River. Harbour Lights took $20m.");
         Assert.DoesNotContain(films, e => e.Item1 != EntityType.MISC && e.Item2 is "Harbour Lights" or "Moon River");
