@@ -253,6 +253,7 @@ public sealed class HardeningApiTests(DatabaseFixture database) : ApiTestBase(da
     [InlineData("POST", "/analyze", "application/json", "{\"text\": \"x\", \"published\": \"soon\"}", "published", "published must be a date")]
     [InlineData("GET", "/articles?limit=abc", null, null, "limit", "limit must be a whole number (got 'abc')")]
     [InlineData("GET", "/articles/abc", null, null, "id", "id must be a whole number (got 'abc')")]
+    [InlineData("GET", "/places/ab%22cd%22ef", null, null, "id", "id must be a whole number (got 'ab\"cd\"ef')")]
     [InlineData("GET", "/articles?person=9999999999999999999999", null, null, "person", "person must be a whole number")]
     [InlineData("GET", "/events?from=yesterday", null, null, "from", "from must be a date")]
     public async Task Problem_texts_say_what_to_send_in_the_clients_terms(string method, string url, string? type, string? body, string field, string says)

@@ -220,7 +220,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     //   Failed to bind parameter "int? limit" from "abc".
     //   Required parameter "long id" was not provided from route.
     //   Failed to read parameter "AliasRequest request" from the request body as JSON.
-    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"\\s]+) (?<name>[A-Za-z_][A-Za-z0-9_]*)\" from \"(?<value>[^\"]*)\"")]
+    // The value runs to the message's last quotation mark: it may hold quotation marks itself.
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"\\s]+) (?<name>[A-Za-z_][A-Za-z0-9_]*)\" from \"(?<value>.*)\"\\.?$", RegexOptions.Singleline)]
     private static partial Regex BindFailure();
 
     [GeneratedRegex("""^Required parameter "(?<type>[^"\s]+) (?<name>[A-Za-z_][A-Za-z0-9_]*)" was not provided from (?<source>\w+)""")]
