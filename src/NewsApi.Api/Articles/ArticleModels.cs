@@ -219,6 +219,10 @@ public sealed record ArticleEventItem(long Id, string Type, string Title);
 /// <summary>The article's main event: who did what, when, where, why and how, as short phrases from the text.</summary>
 public sealed record MainEventItem
 {
+    /// <summary>
+    /// Who acted: the event's actors, or, when the lead names no one as its subject, the lead's subject phrase
+    /// ("Computer users"), which <see cref="WhoEntities"/> then leaves empty.
+    /// </summary>
     /// <example>U.S. Secretary of State Antony Blinken and Israeli Foreign Minister Yair Lapid</example>
     public string? Who { get; init; }
 

@@ -27,32 +27,25 @@ internal sealed class StoredView
     /// <summary>A stored article as the view knows it: its file, content, and the metadata its file gave it.</summary>
     public sealed record StoredArticle(long Id, string File, string ContentHash, StoredMetadata Metadata);
 
-    /// <summary>The fields an article's file gives it beside its title and body (which its content hash covers).</summary>
+    /// <summary>
+    /// The fields an article's file gives it beside its title and body (which its content hash covers), as
+    /// <c>ArticleImporter.Apply</c> stores them: a field added there belongs here too.
+    /// </summary>
     public sealed record StoredMetadata(DateOnly? PublishedAt, string? Source, IReadOnlyList<string> Authors, string? Subtitle, string? Dateline, bool TitleDerived)
     {
         public static StoredMetadata Of(NormalizedArticle article) =>
             new(article.PublishedAt, SourceName(article.Source), article.Authors, article.Subtitle, article.Dateline?.Place, article.TitleDerived);
 
         /// <summary>The fields in which <paramref name="other"/> differs from these, named as the API names them.</summary>
-        public IReadOnlyList<string> Differences(StoredMetadata other)
+        public IReadOnlyList<string> Differences(StoredMetadata other) => new (bool Same, string Field)[]
         {
-            var fields = new List<string>();
-            void Compare(bool same, string field)
-            {
-                if (!same)
-                {
-                    fields.Add(field);
-                }
-            }
-
-            Compare(PublishedAt == other.PublishedAt, "publishedAt");
-            Compare(Source == other.Source, "source");
-            Compare(Authors.SequenceEqual(other.Authors, StringComparer.Ordinal), "authors");
-            Compare(Subtitle == other.Subtitle, "subtitle");
-            Compare(Dateline == other.Dateline, "dateline");
-            Compare(TitleDerived == other.TitleDerived, "titleDerived");
-            return fields;
-        }
+            (PublishedAt == other.PublishedAt, "publishedAt"),
+            (Source == other.Source, "source"),
+            (Authors.SequenceEqual(other.Authors, StringComparer.Ordinal), "authors"),
+            (Subtitle == other.Subtitle, "subtitle"),
+            (Dateline == other.Dateline, "dateline"),
+            (TitleDerived == other.TitleDerived, "titleDerived"),
+        }.Where(f => !f.Same).Select(f => f.Field).ToList();
     }
 
     public static async Task<StoredView> LoadAsync(NewsDbContext db, IReadOnlyCollection<(string File, string ContentHash, string? Source)> articles, CancellationToken cancellationToken)

@@ -1290,6 +1290,14 @@ public static class EventExtractor
         "say", "wants", "want", "faces", "face", "looks", "look", "plans", "plan", "hopes", "hope",
     };
 
+    /// <summary>Words a subject phrase never ends in: function words, pronouns, "There", quantifiers and numbers.</summary>
+    private static readonly HashSet<string> NotSubjectEnds = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "his", "her", "its", "their", "of", "at", "in", "on", "to", "for", "with", "by", "and",
+        "it", "he", "she", "they", "we", "i", "you", "there", "this", "these", "those", "that", "some", "many", "several", "all", "both",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+    };
+
     /// <summary>
     /// The subject of a lead that names no one as it ("Computer users", "An artist"): its words up to the first verb
     /// of <see cref="SubjectEnders"/> or the first word in -ed, when that is at most six words in and the words are no
@@ -1317,11 +1325,7 @@ public static class EventExtractor
                 var gerund = first.EndsWith("ing", StringComparison.Ordinal) && second is "at" or "a" or "an" or "the" or "in" or "on" or "to" or "for" or "with" or "through" or "over" or "up" or "down";
                 var last = tokens[t - 1].Text(analysis.Text).ToLowerInvariant();
                 var phrase = analysis.Text[tokens[range.FirstToken].Start..tokens[t - 1].End];
-                return phrase.Length >= 3 && char.IsUpper(phrase[0]) && !gerund && !last.Any(char.IsDigit)
-                       && last is not ("a" or "an" or "the" or "his" or "her" or "its" or "their" or "of" or "at" or "in" or "on" or "to" or "for" or "with" or "by" or "and"
-                           or "it" or "he" or "she" or "they" or "we" or "i" or "you" or "there" or "this" or "these" or "those" or "that" or "some" or "many" or "several"
-                           or "all" or "both" or "one" or "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "ten" or "dozens" or "hundreds")
-                    ? phrase : null;
+                return phrase.Length >= 3 && char.IsUpper(phrase[0]) && !gerund && !last.Any(char.IsDigit) && !NotSubjectEnds.Contains(last) ? phrase : null;
             }
         }
 

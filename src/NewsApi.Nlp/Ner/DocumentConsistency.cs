@@ -133,7 +133,7 @@ public static partial class DocumentConsistency
             }
         }
 
-        RetypeLoneWords(document, labels, surnames, type => type != EntityType.PER, EntityType.PER);
+        RetypeNames(document, labels, surnames, type => type != EntityType.PER, EntityType.PER);
     }
 
     private static void Relabel(byte[] labels, List<TokenSpan> spans) => Bilou.Encode(spans, labels);
@@ -185,11 +185,6 @@ public static partial class DocumentConsistency
                 works.Add(Name(words, span));
                 works.UnionWith(ListedAfter(spans, n, At).Select(x => Name(words, x)));
             }
-        }
-
-        if (works.Count == 0)
-        {
-            return;
         }
 
         RetypeNames(document, labels, works, type => type is EntityType.ORG or EntityType.LOC, EntityType.MISC);
@@ -323,9 +318,17 @@ public static partial class DocumentConsistency
         return spans.Skip(first + 1).Take(last - first);
     }
 
-    /// <summary>Gives every entity whose words are one of <paramref name="names"/>, of a type <paramref name="from"/> accepts, the type <paramref name="to"/>.</summary>
+    /// <summary>
+    /// Gives every entity whose words are one of <paramref name="names"/> (words joined by single spaces; a set of single
+    /// words retypes one-word entities only), of a type <paramref name="from"/> accepts, the type <paramref name="to"/>.
+    /// </summary>
     private static void RetypeNames(TaggerDocument document, List<byte[]> labels, HashSet<string> names, Func<EntityType, bool> from, EntityType to)
     {
+        if (names.Count == 0)
+        {
+            return;
+        }
+
         for (var s = 0; s < labels.Count; s++)
         {
             var spans = Bilou.Decode(labels[s]);
@@ -333,35 +336,6 @@ public static partial class DocumentConsistency
             for (var k = 0; k < spans.Count; k++)
             {
                 if (from(spans[k].Type) && names.Contains(Name(document.Sentences[s], spans[k])))
-                {
-                    spans[k] = spans[k] with { Type = to };
-                    changed = true;
-                }
-            }
-
-            if (changed)
-            {
-                Relabel(labels[s], spans);
-            }
-        }
-    }
-
-    /// <summary>Gives every one-word entity that is one of <paramref name="words"/>, of a type <paramref name="from"/> accepts, the type <paramref name="to"/>.</summary>
-    private static void RetypeLoneWords(TaggerDocument document, List<byte[]> labels, HashSet<string> words, Func<EntityType, bool> from, EntityType to)
-    {
-        if (words.Count == 0)
-        {
-            return;
-        }
-
-        for (var s = 0; s < labels.Count; s++)
-        {
-            var sentence = document.Sentences[s];
-            var spans = Bilou.Decode(labels[s]);
-            var changed = false;
-            for (var k = 0; k < spans.Count; k++)
-            {
-                if (spans[k].Length == 1 && from(spans[k].Type) && words.Contains(sentence[spans[k].Start].Word))
                 {
                     spans[k] = spans[k] with { Type = to };
                     changed = true;
@@ -606,7 +580,7 @@ public static partial class DocumentConsistency
             }
         }
 
-        RetypeLoneWords(document, labels, storms, type => type == EntityType.PER, EntityType.MISC);
+        RetypeNames(document, labels, storms, type => type == EntityType.PER, EntityType.MISC);
     }
 
     private static readonly HashSet<string> StormWords = new(StringComparer.Ordinal) { "Hurricane", "Typhoon", "Cyclone", "Storm", "hurricane", "typhoon", "cyclone" };
