@@ -106,8 +106,131 @@ public static class QuoteExtractor
         }
 
         quotes.AddRange(Indirect(context, [.. quotes]));
+        Participial(context, quotes);
         quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
         return quotes;
+    }
+
+    /// <summary>Participles that open a second report by the same speaker after a comma (", adding that …").</summary>
+    private static readonly HashSet<string> ParticipleCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "adding", "arguing", "saying", "noting", "warning", "insisting", "explaining", "claiming", "stressing", "emphasizing",
+        "emphasising", "suggesting", "acknowledging", "asserting", "contending", "predicting", "declaring", "conceding",
+        "maintaining", "recalling", "complaining", "alleging", "asking", "telling", "writing",
+    };
+
+    /// <summary>Question words that open reported questions and explanations (", asking whether …", ", explaining why …").</summary>
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.OrdinalIgnoreCase) { "why", "how", "whether", "what", "when", "where", "if" };
+
+    /// <summary>
+    /// A second report after a comma and a participle: "“…,” he said, adding that he would never vote for her",
+    /// "Perdue said he didn’t believe …, arguing that it was divisions …", "the chain filed a motion, arguing the
+    /// move was needed". The content runs from the participle's "that" (or its clause) to the sentence's end or
+    /// the next such participle; a report before it in the same sentence ends at the comma. The speaker is the
+    /// speaker of the report before it in the sentence, else the sentence's subject when it is a name or a
+    /// pronoun; without either, nothing is read. Partial quotes inside the content become part of it.
+    /// </summary>
+    private static void Participial(Context context, List<Quote> quotes)
+    {
+        var text = context.Text;
+        var sentences = context.Analysis.Tokens.Sentences;
+        var direct = new SpanSet(quotes.Where(q => q.Kind == QuoteType.Direct).Select(q => (q.Start, q.End)));
+        var found = new List<Quote>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[s];
+            var sentenceStart = sentence.Start(context.Tokens);
+            var cues = Enumerable.Range(sentence.FirstToken + 2, Math.Max(0, sentence.TokenCount - 2))
+                .Where(t => context.Word(t - 1) == "," && ParticipleCues.Contains(context.Word(t)) && context.MentionAt(t) is null
+                    && !direct.Overlaps(context.Tokens[t].Start, context.Tokens[t].End))
+                .ToList();
+            for (var c = 0; c < cues.Count; c++)
+            {
+                var t = cues[c];
+                var next = t + 1;
+                if (context.Word(t) is "telling" or "asking" or "warning")
+                {
+                    // "telling them that …", "warning voters that …": skip the addressee.
+                    var that = Enumerable.Range(next, Math.Max(0, Math.Min(sentence.EndToken, next + 4) - next)).FirstOrDefault(k => context.Word(k) is "that" or "," || QuestionWords.Contains(context.Word(k)), -1);
+                    next = that >= 0 && context.Word(that) != "," ? that : next;
+                }
+
+                if (next >= sentence.EndToken)
+                {
+                    continue;
+                }
+
+                int from;
+                if (context.Word(next) == "that")
+                {
+                    from = next + 1;
+                }
+                else if (QuestionWords.Contains(context.Word(next)) || ClauseAt(context, next, sentence.EndToken))
+                {
+                    from = next;
+                }
+                else
+                {
+                    continue;
+                }
+
+                var until = c + 1 < cues.Count ? cues[c + 1] - 1 : sentence.EndToken;
+                if (from >= until)
+                {
+                    continue;
+                }
+
+                var start = context.Tokens[from].Start;
+                var end = TrimEndPunctuation(text, c + 1 < cues.Count ? context.Tokens[until].Start : sentence.End(context.Tokens));
+                var comma = context.Tokens[t - 1].Start;
+                if (end - start <= 15 || direct.Overlaps(start, end))
+                {
+                    continue;
+                }
+
+                var before = quotes.Where(q => q.CueStart >= sentenceStart && q.CueStart < comma).MaxBy(q => q.CueStart);
+                (AnalysedEntity? Entity, string? Text, int Start) speaker;
+                if (before is not null)
+                {
+                    speaker = (before.Speaker, before.SpeakerText, before.SpeakerStart);
+                }
+                else if (context.MentionAt(sentence.FirstToken) is { Entity.Kind: AnalysedKind.Person or AnalysedKind.Organisation } subject
+                         && subject.Mention.Start == sentenceStart)
+                {
+                    speaker = (subject.Entity, subject.Mention.Surface, subject.Mention.Start);
+                }
+                else if (context.Word(sentence.FirstToken) is var pronoun && Pronouns.Contains(pronoun) && pronoun is not ("it" or "It"))
+                {
+                    speaker = Refine(context, (null, pronoun, sentenceStart));
+                }
+                else
+                {
+                    continue;
+                }
+
+                if (speaker.Text is null)
+                {
+                    continue;
+                }
+
+                // The report before ends at the comma ("… said he didn’t believe …, arguing that …").
+                for (var q = 0; q < quotes.Count; q++)
+                {
+                    if (quotes[q] is { Kind: QuoteType.Indirect } earlier && earlier.Start < comma && earlier.End > comma)
+                    {
+                        var cut = TrimEndPunctuation(text, comma);
+                        quotes[q] = earlier with { End = cut, Text = text[earlier.Start..cut] };
+                    }
+                }
+
+                found.Add(new Quote(start, end, text[start..end], QuoteType.Indirect, context.Word(t), context.Tokens[t].Start,
+                    speaker.Entity, speaker.Text, speaker.Start, s));
+            }
+        }
+
+        // Quoted words inside a report ("arguing that it should be recognized as “intolerable.”") are part of it.
+        quotes.RemoveAll(q => q.Kind == QuoteType.Partial && found.Any(f => f.Start <= q.Start && q.End <= f.End + 1 && (q.Speaker is null || q.Speaker == f.Speaker)));
+        quotes.AddRange(found);
     }
 
     /// <summary>Spans between quotation marks: (content start, content end, had an opening mark, had a closing mark).</summary>
@@ -932,13 +1055,19 @@ public static class QuoteExtractor
                     }
                 }
 
-                if (!IndirectCues.Contains(context.Word(t)) || context.MentionAt(t) is not null)
+                if (context.MentionAt(t) is not null || (!IndirectCues.Contains(context.Word(t)) && !ThatComplement(context, t, sentence)))
                 {
                     // "United States", "Consumer Reports": a cue word inside a name is not a verb.
                     continue;
                 }
 
                 var speaker = SpeakerBefore(context, t, sentence.FirstToken);
+                if (!IndirectCues.Contains(context.Word(t)) && !(speaker.Entity is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } || Pronouns.Contains(speaker.Text ?? "") && speaker.Text is not ("it" or "It")))
+                {
+                    // Any other verb reports only with a named speaker or a person's pronoun: "Politifact then ruled that …".
+                    continue;
+                }
+
                 var next = t + 1;
 
                 // "reported Saturday that", "announced this month that": a time phrase between the cue and "that".
@@ -1015,6 +1144,26 @@ public static class QuoteExtractor
                 break;
             }
         }
+    }
+
+    /// <summary>Words before "that" that are not verbs reporting a claim ("so that", "now that", "is that").</summary>
+    private static readonly HashSet<string> NotReportingBeforeThat = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "so", "such", "now", "and", "but", "or", "than", "except", "given", "provided", "assuming", "in", "of", "for", "at", "with", "about",
+        "like", "all", "not", "only", "just", "even", "after", "before", "because", "since", "until", "is", "was", "are", "were", "be",
+        "been", "being", "means", "meant", "mean", "ensure", "ensured", "ensures", "make", "made", "makes", "see", "saw", "seen", "so-called",
+    };
+
+    /// <summary>
+    /// A verb taking a "that" clause ("Trump charges that countries …", "Politifact then ruled that …"): a lower-case
+    /// word, "that", and a clause (a subject and a finite verb) right after it.
+    /// </summary>
+    private static bool ThatComplement(Context context, int t, Sentence sentence)
+    {
+        var word = context.Word(t);
+        return t + 2 < sentence.EndToken && context.Word(t + 1) == "that" && word.Length > 2 && char.IsLower(word[0]) && word.All(char.IsLetter)
+            && !NotReportingBeforeThat.Contains(word) && !Auxiliaries.Contains(word) && !FiniteVerbs.Contains(word)
+            && ClauseAt(context, t + 2, sentence.EndToken);
     }
 
     /// <summary>

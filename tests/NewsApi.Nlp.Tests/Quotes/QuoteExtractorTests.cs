@@ -197,4 +197,50 @@ public class QuoteExtractorTests
         Assert.Equal((QuoteType.Indirect, "Maria Lopez", ":"), (quote.Kind, quote.Speaker?.Name, quote.Cue));
         Assert.Equal("The Budget Is a Failure for Schools", quote.Text);
     }
+
+    [Fact]
+    public void A_participle_after_a_report_is_a_second_report_by_the_same_speaker()
+    {
+        var quotes = Quotes("Sen. David Perdue said he did not believe the attacks had hurt the campaign, arguing that it was divisions in the party that were a bigger hurdle.");
+
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(("said", "he did not believe the attacks had hurt the campaign"), (quotes[0].Cue, quotes[0].Text));
+        Assert.Equal(("arguing", "it was divisions in the party that were a bigger hurdle"), (quotes[1].Cue, quotes[1].Text));
+        Assert.All(quotes, q => Assert.Equal("David Perdue", q.Speaker?.Name));
+    }
+
+    [Fact]
+    public void A_participle_after_a_direct_quote_reports_for_its_speaker_and_takes_in_its_quoted_words()
+    {
+        var quotes = Quotes("“We do not see a link to terrorism,” Mayor Bill de Blasio said, adding that it would take “more hours” before details emerge.");
+
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal((QuoteType.Direct, "Bill de Blasio"), (quotes[0].Kind, quotes[0].Speaker?.Name));
+        Assert.Equal((QuoteType.Indirect, "adding", "Bill de Blasio"), (quotes[1].Kind, quotes[1].Cue, quotes[1].Speaker?.Name));
+        Assert.Equal("it would take “more hours” before details emerge", quotes[1].Text);
+    }
+
+    [Theory]
+    [InlineData("The company's shares fell 5% in early trading, suggesting that investors had expected more.")]
+    [InlineData("Sales rose by a third, adding to the pressure on rivals that had cut prices.")]
+    public void A_participle_without_a_speaker_or_a_clause_reports_nothing(string text) =>
+        Assert.Empty(Quotes(text));
+
+    [Theory]
+    [InlineData("Mark Teller charges that the donors had been promised access to the minister.", "charges")]
+    [InlineData("Judge Maria Ortiz then ruled that the statement was accurate in every respect.", "ruled")]
+    public void A_named_speaker_and_a_verb_with_a_that_clause_is_a_report(string text, string cue)
+    {
+        var quote = Assert.Single(Quotes(text));
+
+        Assert.Equal((QuoteType.Indirect, cue), (quote.Kind, quote.Cue));
+        Assert.NotNull(quote.Speaker);
+    }
+
+    [Theory]
+    [InlineData("The bank cut its rates so that borrowers would pay less next year.")]
+    [InlineData("The report was published after the plan that the council had approved was dropped.")]
+    [InlineData("The trouble is that the roads were never built for this traffic.")]
+    public void That_after_a_word_that_reports_nothing_is_no_quote(string text) =>
+        Assert.Empty(Quotes(text));
 }
