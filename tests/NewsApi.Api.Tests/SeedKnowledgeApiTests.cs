@@ -60,7 +60,7 @@ public sealed class SeedKnowledgeApiTests(DatabaseFixture database) : ApiTestBas
     [InlineData("000", "We will continue to consult with our friends", "Naftali Bennett")]
     [InlineData("004", "We’re determined to get a ceasefire", "Antony Blinken")]
     [InlineData("004", "No more delays", "Antony Blinken")]
-    [InlineData("004", "critically important", "Antony Blinken")]
+    [InlineData("004", "it is “critically important", "Antony Blinken")]
     [InlineData("004", "with or without a deal", "Benjamin Netanyahu")]
     public async Task Seed_quotes_are_attributed_to_their_speakers(string file, string start, string speaker)
     {

@@ -107,6 +107,11 @@ public static class QuoteExtractor
 
         quotes.AddRange(Indirect(context, [.. quotes]));
         Participial(context, quotes);
+
+        // Quoted words inside a report ("said the plan was “a disaster”", "arguing that it should be recognized as
+        // “intolerable.”") are part of it, not a partial quote of their own.
+        var reports = quotes.Where(q => q.Kind == QuoteType.Indirect).ToList();
+        quotes.RemoveAll(q => q.Kind == QuoteType.Partial && reports.Any(r => r.Start <= q.Start && q.End <= r.End + 1));
         quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
         return quotes;
     }
@@ -128,7 +133,7 @@ public static class QuoteExtractor
     /// move was needed". The content runs from the participle's "that" (or its clause) to the sentence's end or
     /// the next such participle; a report before it in the same sentence ends at the comma. The speaker is the
     /// speaker of the report before it in the sentence, else the sentence's subject when it is a name or a
-    /// pronoun; without either, nothing is read. Partial quotes inside the content become part of it.
+    /// pronoun; without either, nothing is read.
     /// </summary>
     private static void Participial(Context context, List<Quote> quotes)
     {
@@ -228,8 +233,6 @@ public static class QuoteExtractor
             }
         }
 
-        // Quoted words inside a report ("arguing that it should be recognized as “intolerable.”") are part of it.
-        quotes.RemoveAll(q => q.Kind == QuoteType.Partial && found.Any(f => f.Start <= q.Start && q.End <= f.End + 1 && (q.Speaker is null || q.Speaker == f.Speaker)));
         quotes.AddRange(found);
     }
 
@@ -986,7 +989,7 @@ public static class QuoteExtractor
     {
         var text = context.Text;
         var sentences = context.Analysis.Tokens.Sentences;
-        var directSpans = new SpanSet(direct.Select(q => (q.Start, q.End)));
+        var directSpans = new SpanSet(direct.Where(q => q.Kind != QuoteType.Partial).Select(q => (q.Start, q.End)));
         for (var s = 0; s < sentences.Count; s++)
         {
             var sentence = sentences[s];

@@ -243,4 +243,13 @@ public class QuoteExtractorTests
     [InlineData("The trouble is that the roads were never built for this traffic.")]
     public void That_after_a_word_that_reports_nothing_is_no_quote(string text) =>
         Assert.Empty(Quotes(text));
+
+    [Fact]
+    public void Quoted_words_inside_reported_speech_are_part_of_the_report()
+    {
+        var quote = Assert.Single(Quotes("Mayor Ruth Adams said the new stadium would be “a disaster for the city” and its taxpayers."));
+
+        Assert.Equal((QuoteType.Indirect, "said", "Ruth Adams"), (quote.Kind, quote.Cue, quote.Speaker?.Name));
+        Assert.Equal("the new stadium would be “a disaster for the city” and its taxpayers", quote.Text);
+    }
 }
