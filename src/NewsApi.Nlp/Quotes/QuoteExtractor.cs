@@ -121,7 +121,7 @@ public static class QuoteExtractor
     {
         "adding", "arguing", "saying", "noting", "warning", "insisting", "explaining", "claiming", "stressing", "emphasizing",
         "emphasising", "suggesting", "acknowledging", "asserting", "contending", "predicting", "declaring", "conceding",
-        "maintaining", "recalling", "complaining", "alleging", "asking", "telling", "writing",
+        "maintaining", "recalling", "complaining", "alleging", "asking", "telling", "writing", "citing",
     };
 
     /// <summary>Question words that open reported questions and explanations (", asking whether …", ", explaining why …").</summary>
@@ -130,7 +130,8 @@ public static class QuoteExtractor
     /// <summary>
     /// A second report after a comma and a participle: "“…,” he said, adding that he would never vote for her",
     /// "Perdue said he didn’t believe …, arguing that it was divisions …", "the chain filed a motion, arguing the
-    /// move was needed". The content runs from the participle's "that" (or its clause) to the sentence's end or
+    /// move was needed", "…, citing the strategic importance of …" (the reason a speaker gives, the one participle
+    /// read with a plain object). The content runs from the participle's "that" (or its clause) to the sentence's end or
     /// the next such participle; a report before it in the same sentence ends at the comma. The speaker is the
     /// speaker of the report before it in the sentence, else the sentence's subject when it is a name or a
     /// pronoun; without either, nothing is read.
@@ -170,7 +171,8 @@ public static class QuoteExtractor
                 {
                     from = next + 1;
                 }
-                else if (QuestionWords.Contains(context.Word(next)) || ClauseAt(context, next, sentence.EndToken))
+                else if (QuestionWords.Contains(context.Word(next)) || ClauseAt(context, next, sentence.EndToken)
+                         || (context.Word(t) == "citing" && context.Tokens[next].Kind == TokenKind.Word))
                 {
                     from = next;
                 }
@@ -218,13 +220,21 @@ public static class QuoteExtractor
                     continue;
                 }
 
-                // The report before ends at the comma ("… said he didn’t believe …, arguing that …").
-                for (var q = 0; q < quotes.Count; q++)
+                // The report before ends at the comma ("… said he didn’t believe …, arguing that …"); what is left of it
+                // may be too short to be one ("said in June 2012, citing …").
+                for (var q = quotes.Count - 1; q >= 0; q--)
                 {
                     if (quotes[q] is { Kind: QuoteType.Indirect } earlier && earlier.Start < comma && earlier.End > comma)
                     {
                         var cut = TrimEndPunctuation(text, comma);
-                        quotes[q] = earlier with { End = cut, Text = text[earlier.Start..cut] };
+                        if (cut - earlier.Start <= 15)
+                        {
+                            quotes.RemoveAt(q);
+                        }
+                        else
+                        {
+                            quotes[q] = earlier with { End = cut, Text = text[earlier.Start..cut] };
+                        }
                     }
                 }
 
@@ -1135,8 +1145,11 @@ public static class QuoteExtractor
                     break;
                 }
 
+                // "… said the politics would be more intense — and he noted that …": a second reporting clause ends
+                // the first report and is read as a report of its own.
+                var second = SecondReport(context, next, sentence);
                 var contentStart = context.Tokens[next].Start;
-                var contentEnd = TrimEndPunctuation(text, sentenceEnd);
+                var contentEnd = TrimEndPunctuation(text, second >= 0 ? context.Tokens[second - 2].Start : sentenceEnd);
                 if (contentEnd - contentStart > 15)
                 {
                     speaker = Refine(context, speaker);
@@ -1144,9 +1157,39 @@ public static class QuoteExtractor
                         speaker.Entity, speaker.Text, speaker.Start, s);
                 }
 
-                break;
+                if (second < 0)
+                {
+                    break;
+                }
+
+                k = tokens.IndexOf(second) - 1;
             }
         }
+    }
+
+    /// <summary>
+    /// The cue of a second reporting clause after <paramref name="from"/> in the sentence: a conjunction, comma or
+    /// dash, then a pronoun or a name, then a cue ("— and he noted that", ", but officials said"); -1 without one.
+    /// </summary>
+    private static int SecondReport(Context context, int from, Sentence sentence)
+    {
+        for (var k = from + 3; k < sentence.EndToken - 1; k++)
+        {
+            if (!IndirectCues.Contains(context.Word(k)) || context.MentionAt(k) is not null)
+            {
+                continue;
+            }
+
+            var subject = context.Word(k - 1);
+            var named = context.MentionAt(k - 1) is { Entity.Kind: AnalysedKind.Person or AnalysedKind.Organisation } m && context.TokenAt(m.Mention.Start) == k - 1;
+            var joiner = context.Word(k - 2);
+            if ((named || (Pronouns.Contains(subject) && subject is not ("it" or "It"))) && joiner is "and" or "but" or "—" or "–" or ";")
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Words before "that" that are not verbs reporting a claim ("so that", "now that", "is that").</summary>
@@ -1298,7 +1341,7 @@ public static class QuoteExtractor
 
     private static int TrimEndPunctuation(string text, int end)
     {
-        while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or ',' or ';'))
+        while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or ',' or ';' or '—' or '–'))
         {
             end--;
         }

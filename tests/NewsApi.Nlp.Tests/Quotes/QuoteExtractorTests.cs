@@ -252,4 +252,24 @@ public class QuoteExtractorTests
         Assert.Equal((QuoteType.Indirect, "said", "Ruth Adams"), (quote.Kind, quote.Cue, quote.Speaker?.Name));
         Assert.Equal("the new stadium would be “a disaster for the city” and its taxpayers", quote.Text);
     }
+
+    [Fact]
+    public void A_second_reporting_clause_ends_the_first_report_and_is_a_report_of_its_own()
+    {
+        var quotes = Quotes("But Don Fowler said the politics around the ticket would be more intense — and he noted that any change would come later in the season.");
+
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(("said", "the politics around the ticket would be more intense"), (quotes[0].Cue, quotes[0].Text));
+        Assert.Equal(("noted", "any change would come later in the season"), (quotes[1].Cue, quotes[1].Text));
+        Assert.All(quotes, q => Assert.Equal("Don Fowler", q.Speaker?.Name));
+    }
+
+    [Fact]
+    public void Citing_after_a_report_gives_the_speakers_reason()
+    {
+        var quotes = Quotes("Senator Ann Lowe said the talks had to resume, citing the strategic importance of the port for the region.");
+
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(("citing", "Ann Lowe", "the strategic importance of the port for the region"), (quotes[1].Cue, quotes[1].Speaker?.Name, quotes[1].Text));
+    }
 }
