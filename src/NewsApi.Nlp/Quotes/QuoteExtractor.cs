@@ -1013,9 +1013,17 @@ public static class QuoteExtractor
 
             if (directSpans.Overlaps(sentenceStart, sentenceEnd))
             {
-                // Reported speech beside quotation marks was tried ("… said the plan came from the mayor and said,
-                // “…”"): on PolNeAR it added as many wrong spans as right ones.
-                continue;
+                // Reported speech beside a direct quote is read only in a clause of its own before the quote and its
+                // attribution: "She said fathers … would not be eligible, and when pressed …, she replied, “…”".
+                // Reading the whole sentence was tried ("… said the plan came from the mayor and said, “…”"): on
+                // PolNeAR it added as many wrong spans as right ones.
+                if (ClauseBeforeDirect(context, sentence, direct) is not { } before)
+                {
+                    continue;
+                }
+
+                sentence = before;
+                sentenceEnd = sentence.End(context.Tokens);
             }
 
             var tokens = Enumerable.Range(sentence.FirstToken, sentence.TokenCount).ToList();
@@ -1165,6 +1173,46 @@ public static class QuoteExtractor
                 k = tokens.IndexOf(second) - 1;
             }
         }
+    }
+
+    /// <summary>
+    /// The part of a sentence before its first direct quote that ends at a clause boundary (";", or a comma then
+    /// "and", "but", "while", "when"), when the quote, its cue and its speaker all come after it; else null.
+    /// </summary>
+    private static Sentence? ClauseBeforeDirect(Context context, Sentence sentence, List<Quote> direct)
+    {
+        var sentenceStart = sentence.Start(context.Tokens);
+        var sentenceEnd = sentence.End(context.Tokens);
+        var limit = int.MaxValue;
+        foreach (var quote in direct.Where(q => q.Kind != QuoteType.Partial && q.End > sentenceStart && q.Start < sentenceEnd))
+        {
+            limit = Math.Min(limit, quote.Start - 1);
+            if (quote.CueStart >= sentenceStart && quote.CueStart < sentenceEnd)
+            {
+                limit = Math.Min(limit, quote.CueStart);
+            }
+
+            if (quote.SpeakerStart >= sentenceStart && quote.SpeakerStart < sentenceEnd)
+            {
+                limit = Math.Min(limit, quote.SpeakerStart);
+            }
+        }
+
+        for (var b = sentence.EndToken - 2; b > sentence.FirstToken + 3; b--)
+        {
+            if (context.Tokens[b].End > limit)
+            {
+                continue;
+            }
+
+            var word = context.Word(b);
+            if (word == ";" || (word == "," && context.Word(b + 1) is "and" or "but" or "while" or "when"))
+            {
+                return new Sentence(sentence.FirstToken, b - sentence.FirstToken);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

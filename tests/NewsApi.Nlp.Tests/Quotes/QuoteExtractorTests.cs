@@ -272,4 +272,15 @@ public class QuoteExtractorTests
         Assert.Equal(2, quotes.Count);
         Assert.Equal(("citing", "Ann Lowe", "the strategic importance of the port for the region"), (quotes[1].Cue, quotes[1].Speaker?.Name, quotes[1].Text));
     }
+
+    [Fact]
+    public void Reported_speech_in_its_own_clause_before_a_direct_quote_is_read()
+    {
+        var quotes = Quotes("Ivanka Moss said fathers who adopt would not be eligible for the leave, and when pressed on why, she replied, “It is meant to benefit the mother who gave birth.”");
+
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal((QuoteType.Indirect, "fathers who adopt would not be eligible for the leave"), (quotes[0].Kind, quotes[0].Text));
+        Assert.Equal(QuoteType.Direct, quotes[1].Kind);
+        Assert.All(quotes, q => Assert.Equal("Ivanka Moss", q.Speaker?.Name));
+    }
 }
