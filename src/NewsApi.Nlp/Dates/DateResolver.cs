@@ -155,6 +155,36 @@ public static partial class DateResolver
             });
         }
 
+        // "in the three months to September", "the year to March", "the quarter ending in June": the months up to and
+        // including the one named (business and economic figures).
+        foreach (Match m in PeriodToMonth().Matches(text))
+        {
+            var month = MonthOf(m.Groups["month"].Value);
+            var months = m.Groups["n"].Success ? MonthCount(m.Groups["n"].Value) : m.Groups["unit"].Value.ToLowerInvariant() switch
+            {
+                "quarter" => 3,
+                "half" => 6,
+                _ => 12,
+            };
+            Add(m, (anchor, _) =>
+            {
+                if (anchor is null || months is < 1 or > 24)
+                {
+                    return Unresolved(m);
+                }
+
+                var year = anchor.Date.Year;
+                if (anchor.Precision != DatePrecision.Year && new DateOnly(year, month, 1) > anchor.Date.AddMonths(2))
+                {
+                    year--;
+                }
+
+                var last = new DateOnly(year, month, 1);
+                return new DateMention(m.Index, m.Index + m.Length, m.Value, DateKind.Date, last.AddMonths(1 - months), last.AddMonths(1).AddDays(-1),
+                    DatePrecision.Month, anchor.Inferred, null);
+            });
+        }
+
         foreach (Match m in QualifiedMonth().Matches(text))
         {
             var month = MonthOf(m.Groups["month"].Value);
@@ -279,6 +309,13 @@ public static partial class DateResolver
 
     private static int MonthOf(string name) => NewsDateParser.MonthNumber(name);
 
+    private static int MonthCount(string n) => n.ToLowerInvariant() switch
+    {
+        "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8, "nine" => 9, "ten" => 10,
+        "eleven" => 11, "twelve" => 12, "eighteen" => 18,
+        var digits => int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0,
+    };
+
     /// <summary>Does the sentence around <paramref name="offset"/> speak of the future?</summary>
     private static bool SpeaksOfFuture(string text, int offset)
     {
@@ -304,6 +341,9 @@ public static partial class DateResolver
 
     [GeneratedRegex(@"\b(?:in\s+)?(?:(?:early|mid|late)[\s-]+)" + Month + @"\b|\bin\s+" + Month + @"\b(?!\s+\d)")]
     private static partial Regex QualifiedMonth();
+
+    [GeneratedRegex(@"\b(?:in\s+|for\s+)?the\s+(?:(?<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d{1,2})\s+months|(?<unit>quarter|half|half-year|year|12\s+months))\s+(?:to|ending(?:\s+in)?|ended(?:\s+in)?)\s+" + Month + @"\b(?!\s+\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodToMonth();
 
     [GeneratedRegex(@"\b(?:(?:last|this|next|previous|earlier\s+this|later\s+this)\s+(?:week|month|year)|yesterday|today|tomorrow)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Relative();

@@ -94,4 +94,24 @@ public class DateResolverTests
         Assert.Null(unanchored.Iso);
         Assert.True(Only("The leaders met on Sunday.").Resolved);
     }
+
+    [Theory]
+    [InlineData("Growth slowed in the three months to September.", "in the three months to September", "2020-07-01", "2020-09-30")]
+    [InlineData("Profits rose 8% in the year to March, the bank said.", "in the year to March", "2020-04-01", "2021-03-31")]
+    [InlineData("Sales fell in the quarter ending in May.", "in the quarter ending in May", "2021-03-01", "2021-05-31")]
+    public void A_period_to_a_month_covers_the_months_up_to_it(string text, string expression, string from, string until)
+    {
+        var date = Only(text);
+
+        Assert.Equal((expression, DateKind.Date, DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(until, System.Globalization.CultureInfo.InvariantCulture)),
+            (date.Text, date.Kind, date.Value!.Value, date.Until!.Value));
+    }
+
+    [Fact]
+    public void A_period_to_a_month_without_a_publication_date_stays_unresolved()
+    {
+        var date = Assert.Single(DateResolver.Find("Growth slowed in the three months to September.", null));
+
+        Assert.Null(date.Value);
+    }
 }
