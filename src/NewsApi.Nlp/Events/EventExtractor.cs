@@ -747,7 +747,7 @@ public static class EventExtractor
         ev.Place = place.Entity;
         var sentenceStart = sentence.Start(tokens);
         var sentenceEnd = sentence.End(tokens);
-        ev.Date = index.DatesWithin(sentenceStart, sentenceEnd).Where(d => d.Kind == DateKind.Date)
+        ev.Date = index.DatesWithin(sentenceStart, sentenceEnd).Where(d => d.Kind == DateKind.Date && DatesAnEvent(text, d))
             .OrderBy(d => Math.Abs(d.Start - triggerStart)).FirstOrDefault();
         for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
@@ -1240,9 +1240,9 @@ public static class EventExtractor
             var actors = best.Actors.ToList();
             // Else what the lead states: news gives the when and where of its main event in its first sentences.
             var where = best.Place ?? PlaceIn(analysis, evidence.Sentence) ?? (lead >= 0 ? PlaceIn(analysis, lead) : null);
-            var when = best.Date ?? FirstDate(dates, sentences[evidence.Sentence].Start(tokens), sentences[evidence.Sentence].End(tokens))
-                       ?? (lead >= 0 ? FirstDate(dates, sentences[lead].Start(tokens), sentences[lead].End(tokens)) : null)
-                       ?? (lead >= 0 && lead + 1 < sentences.Count ? FirstDate(dates, sentences[lead + 1].Start(tokens), sentences[lead + 1].End(tokens)) : null);
+            var when = best.Date ?? FirstDate(dates, sentences[evidence.Sentence].Start(tokens), sentences[evidence.Sentence].End(tokens), analysis.Text)
+                       ?? (lead >= 0 ? FirstDate(dates, sentences[lead].Start(tokens), sentences[lead].End(tokens), analysis.Text) : null)
+                       ?? (lead >= 0 && lead + 1 < sentences.Count ? FirstDate(dates, sentences[lead + 1].Start(tokens), sentences[lead + 1].End(tokens), analysis.Text) : null);
             return new MainEvent(actors.Count > 0 ? string.Join(" and ", actors.Select(a => a.Name)) : null, Predicate(analysis, evidence.Sentence, evidence.TriggerStart),
                 when?.Text, where?.Name, Why(sentence, relative), How(sentence, relative), best, actors, where, when);
         }
@@ -1275,9 +1275,9 @@ public static class EventExtractor
         var who = subject.Entity is not null && subject.Mention.End == predicateFrom ? subject.Entity : null;
         var whoText = who?.Name ?? SubjectPhrase(analysis, lead);
         var leadPlace = PlaceIn(analysis, lead) ?? (lead + 1 < sentences.Count ? PlaceIn(analysis, lead + 1) : null);
-        var leadDate = FirstDate(dates, leadStart, leadEnd)
-                       ?? (lead + 1 < sentences.Count ? FirstDate(dates, sentences[lead + 1].Start(tokens), sentences[lead + 1].End(tokens)) : null)
-                       ?? FirstDate(dates, 0, analysis.BodyOffset);
+        var leadDate = FirstDate(dates, leadStart, leadEnd, analysis.Text)
+                       ?? (lead + 1 < sentences.Count ? FirstDate(dates, sentences[lead + 1].Start(tokens), sentences[lead + 1].End(tokens), analysis.Text) : null)
+                       ?? FirstDate(dates, 0, analysis.BodyOffset, analysis.Text);
         var leadSentence = analysis.Text[leadStart..leadEnd];
         return new MainEvent(whoText, what, leadDate?.Text, leadPlace?.Name, Why(leadSentence, predicateFrom - leadStart), How(leadSentence, predicateFrom - leadStart),
             null, who is null ? [] : [who], leadPlace, leadDate);
@@ -1363,8 +1363,29 @@ public static class EventExtractor
         return words.Length <= 3 && words.All(w => Roles.IsTitleWord(w) || w is "'s" or "’s" or "boss" or "star" or "chief" or "striker" or "coach" or "captain" or "manager" or "singer" or "group" or "band" or "firm" or "giant");
     }
 
-    private static DateMention? FirstDate(IReadOnlyList<DateMention> dates, int start, int end) =>
-        dates.Where(d => d.Kind == DateKind.Date && d.Start >= start && d.End <= end).OrderBy(d => d.Start).FirstOrDefault();
+    private static DateMention? FirstDate(IReadOnlyList<DateMention> dates, int start, int end, string text) =>
+        dates.Where(d => d.Kind == DateKind.Date && d.Start >= start && d.End <= end && DatesAnEvent(text, d)).OrderBy(d => d.Start).FirstOrDefault();
+
+    /// <summary>Words before a date that make it a bound of a span, not when something happened ("first since 1948", "until 2010").</summary>
+    private static readonly HashSet<string> SpanBounds = new(StringComparer.OrdinalIgnoreCase) { "since", "until", "till", "before", "after", "from", "between" };
+
+    /// <summary>Can a date tell when an event happened? Not one that bounds a span ("the first Grand Slam since 1948").</summary>
+    private static bool DatesAnEvent(string text, DateMention date)
+    {
+        var end = date.Start;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return !SpanBounds.Contains(text[start..end]);
+    }
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
     {

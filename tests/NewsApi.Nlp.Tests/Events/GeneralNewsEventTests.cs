@@ -276,4 +276,17 @@ public class GeneralNewsEventTests
         var dated = Analyzer.Analyze(null, "Sales rose in December 2004 and fell in January, the firm said.", new DateOnly(2005, 1, 20));
         Assert.Equal("2005-01", dated.Dates.Single(d => d.Text == "in January").Iso);
     }
+
+    [Fact]
+    public void A_date_that_bounds_a_span_is_not_the_events_date()
+    {
+        var analysis = Analyze("England beat Wales 23-10 in Cardiff to win their first title since 1998.");
+
+        var result = Assert.Single(analysis.Events, e => e.Type == EventType.MatchResult);
+        Assert.Null(result.Date);
+        Assert.Null(analysis.MainEvent?.When);
+
+        var dated = Analyze("England beat Wales 23-10 in Cardiff in 1998.");
+        Assert.Equal("1998", Assert.Single(dated.Events, e => e.Type == EventType.MatchResult).Date?.Text);
+    }
 }
