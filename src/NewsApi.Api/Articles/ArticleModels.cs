@@ -220,8 +220,9 @@ public sealed record ArticleEventItem(long Id, string Type, string Title);
 public sealed record MainEventItem
 {
     /// <summary>
-    /// Who acted: the event's actors, or, when the lead names no one as its subject, the lead's subject phrase
-    /// ("Computer users"), which <see cref="WhoEntities"/> then leaves empty.
+    /// Who acted: the event's actors, or, when the lead names no one as its subject, the person or organisation
+    /// whose name opens the headline, else the lead's subject phrase ("Computer users"), which
+    /// <see cref="WhoEntities"/> then leaves empty.
     /// </summary>
     /// <example>U.S. Secretary of State Antony Blinken and Israeli Foreign Minister Yair Lapid</example>
     public string? Who { get; init; }

@@ -1257,8 +1257,9 @@ public static class EventExtractor
         var leadEnd = sentences[lead].End(tokens);
         // The subject: the first name of the lead that is not a qualifier of the next one ("Chelsea boss Jose
         // Mourinho", "US Federal Reserve", "Ireland's Keith Wood" name Mourinho, the Federal Reserve and Wood).
+        // A name after "by" is an agent inside the subject ("A DVD technology backed by Sony has received …"), not it.
         var inLead = analysis.Entities.SelectMany(e => e.Mentions.Where(m => m.Sentence == lead).Select(m => (Mention: m, Entity: e)))
-            .Where(m => m.Entity.Kind != AnalysedKind.Place || PlaceNames.IsState(m.Entity.Name))
+            .Where(m => (m.Entity.Kind != AnalysedKind.Place || PlaceNames.IsState(m.Entity.Name)) && PreviousWord(analysis, m.Mention.Start, sentences[lead]) != "by")
             .OrderBy(m => m.Mention.Start).ToList();
         var subject = inLead.FirstOrDefault();
         for (var k = 0; k + 1 < inLead.Count && Qualifies(analysis, inLead[k].Mention, inLead[k + 1].Mention); k++)
@@ -1273,6 +1274,8 @@ public static class EventExtractor
         }
 
         var who = subject.Entity is not null && subject.Mention.End == predicateFrom ? subject.Entity : null;
+        // Without a named subject in the lead, the name that opens the headline ("Disney backs Sony DVD technology").
+        who ??= HeadlineSubject(analysis);
         var whoText = who?.Name ?? SubjectPhrase(analysis, lead);
         var leadPlace = PlaceIn(analysis, lead) ?? (lead + 1 < sentences.Count ? PlaceIn(analysis, lead + 1) : null);
         var leadDate = FirstDate(dates, leadStart, leadEnd, analysis.Text)
@@ -1281,6 +1284,22 @@ public static class EventExtractor
         var leadSentence = analysis.Text[leadStart..leadEnd];
         return new MainEvent(whoText, what, leadDate?.Text, leadPlace?.Name, Why(leadSentence, predicateFrom - leadStart), How(leadSentence, predicateFrom - leadStart),
             null, who is null ? [] : [who], leadPlace, leadDate);
+    }
+
+    /// <summary>The person or organisation (or state) whose name opens the headline, if one does.</summary>
+    private static AnalysedEntity? HeadlineSubject(ArticleAnalysis analysis)
+    {
+        if (analysis.BodyOffset <= 0)
+        {
+            return null;
+        }
+
+        var opening = analysis.Entities.SelectMany(e => e.Mentions.Select(m => (Mention: m, Entity: e)))
+            .Where(m => m.Mention.Start < analysis.BodyOffset).OrderBy(m => m.Mention.Start).FirstOrDefault();
+        return opening.Entity is { } entity && opening.Mention.Start == 0
+               && (entity.Kind is AnalysedKind.Person or AnalysedKind.Organisation || PlaceNames.IsState(entity.Name))
+            ? entity
+            : null;
     }
 
     /// <summary>Verbs that end a lead's subject when it names no one ("Computer users are being warned …").</summary>

@@ -289,4 +289,15 @@ public class GeneralNewsEventTests
         var dated = Analyze("England beat Wales 23-10 in Cardiff in 1998.");
         Assert.Equal("1998", Assert.Single(dated.Events, e => e.Type == EventType.MatchResult).Date?.Text);
     }
+
+    [Fact]
+    public void Without_a_named_subject_in_the_lead_the_main_events_who_is_the_name_opening_the_headline()
+    {
+        var analysis = Analyze("A new disc format backed by Philips has received a major boost from the games industry.", "Nintendo backs Philips disc format");
+
+        var main = analysis.MainEvent;
+        Assert.NotNull(main);
+        Assert.Equal("Nintendo", main.Who);
+        Assert.Equal("Nintendo", Assert.Single(main.WhoEntities).Name);
+    }
 }
