@@ -1239,10 +1239,9 @@ public static class EventExtractor
             var relative = evidence.TriggerStart - evidence.Start;
             var actors = best.Actors.ToList();
             // Else what the lead states: news gives the when and where of its main event in its first sentences.
-            var where = best.Place ?? PlaceIn(analysis, evidence.Sentence) ?? (lead >= 0 ? PlaceIn(analysis, lead) : null);
+            var where = best.Place ?? PlaceIn(analysis, evidence.Sentence) ?? LeadPlace(analysis, lead);
             var when = best.Date ?? FirstDate(dates, sentences[evidence.Sentence].Start(tokens), sentences[evidence.Sentence].End(tokens), analysis.Text)
-                       ?? (lead >= 0 ? FirstDate(dates, sentences[lead].Start(tokens), sentences[lead].End(tokens), analysis.Text) : null)
-                       ?? (lead >= 0 && lead + 1 < sentences.Count ? FirstDate(dates, sentences[lead + 1].Start(tokens), sentences[lead + 1].End(tokens), analysis.Text) : null);
+                       ?? LeadDate(analysis, dates, lead);
             return new MainEvent(actors.Count > 0 ? string.Join(" and ", actors.Select(a => a.Name)) : null, Predicate(analysis, evidence.Sentence, evidence.TriggerStart),
                 when?.Text, where?.Name, Why(sentence, relative), How(sentence, relative), best, actors, where, when);
         }
@@ -1277,13 +1276,27 @@ public static class EventExtractor
         // Without a named subject in the lead, the name that opens the headline ("Disney backs Sony DVD technology").
         who ??= HeadlineSubject(analysis);
         var whoText = who?.Name ?? SubjectPhrase(analysis, lead);
-        var leadPlace = PlaceIn(analysis, lead) ?? (lead + 1 < sentences.Count ? PlaceIn(analysis, lead + 1) : null);
-        var leadDate = FirstDate(dates, leadStart, leadEnd, analysis.Text)
-                       ?? (lead + 1 < sentences.Count ? FirstDate(dates, sentences[lead + 1].Start(tokens), sentences[lead + 1].End(tokens), analysis.Text) : null)
-                       ?? FirstDate(dates, 0, analysis.BodyOffset, analysis.Text);
+        var leadPlace = LeadPlace(analysis, lead);
+        var leadDate = LeadDate(analysis, dates, lead) ?? FirstDate(dates, 0, analysis.BodyOffset, analysis.Text);
         var leadSentence = analysis.Text[leadStart..leadEnd];
         return new MainEvent(whoText, what, leadDate?.Text, leadPlace?.Name, Why(leadSentence, predicateFrom - leadStart), How(leadSentence, predicateFrom - leadStart),
             null, who is null ? [] : [who], leadPlace, leadDate);
+    }
+
+    /// <summary>Sentences of the lead paragraph's opening read for a main event's when and where when its own sentence has none.</summary>
+    private const int LeadSentences = 3;
+
+    /// <summary>The first place named in the lead's first <see cref="LeadSentences"/> sentences.</summary>
+    private static AnalysedEntity? LeadPlace(ArticleAnalysis analysis, int lead) =>
+        lead < 0 ? null : Enumerable.Range(lead, Math.Min(LeadSentences, analysis.Tokens.Sentences.Count - lead)).Select(s => PlaceIn(analysis, s)).FirstOrDefault(p => p is not null);
+
+    /// <summary>The first date that can date an event in the lead's first <see cref="LeadSentences"/> sentences.</summary>
+    private static DateMention? LeadDate(ArticleAnalysis analysis, IReadOnlyList<DateMention> dates, int lead)
+    {
+        var sentences = analysis.Tokens.Sentences;
+        var tokens = analysis.Tokens.Tokens;
+        return lead < 0 ? null : Enumerable.Range(lead, Math.Min(LeadSentences, sentences.Count - lead))
+            .Select(s => FirstDate(dates, sentences[s].Start(tokens), sentences[s].End(tokens), analysis.Text)).FirstOrDefault(d => d is not null);
     }
 
     /// <summary>The person or organisation (or state) whose name opens the headline, if one does.</summary>

@@ -300,4 +300,16 @@ public class GeneralNewsEventTests
         Assert.Equal("Nintendo", main.Who);
         Assert.Equal("Nintendo", Assert.Single(main.WhoEntities).Name);
     }
+
+    [Fact]
+    public void The_main_events_when_and_where_come_from_the_leads_first_three_sentences()
+    {
+        var analysis = Analyzer.Analyze("Boy trapped in well",
+            "Rescuers are trying to reach a young boy trapped deep down an abandoned well. Some 60 excavators are being used in the search. The boy fell into the well near Leeds on Sunday morning. His condition is unknown.",
+            new DateOnly(2005, 3, 10));
+
+        var main = Assert.IsType<MainEvent>(analysis.MainEvent);
+        Assert.Equal(("on Sunday", "Leeds"), (main.When, main.Where));
+        Assert.Equal("2005-03-06", main.WhenDate?.Iso);
+    }
 }
