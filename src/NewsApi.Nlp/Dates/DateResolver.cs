@@ -205,6 +205,24 @@ public static partial class DateResolver
             });
         }
 
+        // "at around 6am", "6.10am on Wednesday", "11:30pm local time", "00:48 GMT yesterday": a time of day is the day it
+        // names (its weekday, "today", "yesterday"), and stays unresolved, its text kept, when it names none.
+        foreach (Match m in TimeOfDay().Matches(text))
+        {
+            Add(m, (anchor, future) =>
+            {
+                if (anchor is null || anchor.Precision != DatePrecision.Day || !(m.Groups["day"].Success || m.Groups["relative"].Success))
+                {
+                    return Unresolved(m);
+                }
+
+                var date = m.Groups["day"].Success
+                    ? WeekdayDate(anchor.Date, (DayOfWeek)((Array.IndexOf(DayNames, m.Groups["day"].Value.ToLowerInvariant()) + 1) % 7), future())
+                    : m.Groups["relative"].Value.ToLowerInvariant() is "yesterday" or "last night" ? anchor.Date.AddDays(-1) : anchor.Date;
+                return new DateMention(m.Index, m.Index + m.Length, m.Value, DateKind.Date, date, date, DatePrecision.Day, anchor.Inferred, null);
+            });
+        }
+
         foreach (Match m in Relative().Matches(text))
         {
             Add(m, (anchor, future) => ResolveRelative(m, anchor));
@@ -220,23 +238,7 @@ public static partial class DateResolver
                     return Unresolved(m);
                 }
 
-                var date = anchor.Date;
-                if (future())
-                {
-                    do
-                    {
-                        date = date.AddDays(1);
-                    }
-                    while (date.DayOfWeek != weekday);
-                }
-                else
-                {
-                    while (date.DayOfWeek != weekday)
-                    {
-                        date = date.AddDays(-1);
-                    }
-                }
-
+                var date = WeekdayDate(anchor.Date, weekday, future());
                 return new DateMention(m.Index, m.Index + m.Length, m.Value, DateKind.Date, date, date, DatePrecision.Day, anchor.Inferred, null);
             });
         }
@@ -309,6 +311,29 @@ public static partial class DateResolver
 
     private static int MonthOf(string name) => NewsDateParser.MonthNumber(name);
 
+    /// <summary>The latest <paramref name="weekday"/> on or before <paramref name="anchor"/>, or the next one after it when the sentence speaks of the future.</summary>
+    private static DateOnly WeekdayDate(DateOnly anchor, DayOfWeek weekday, bool future)
+    {
+        var date = anchor;
+        if (future)
+        {
+            do
+            {
+                date = date.AddDays(1);
+            }
+            while (date.DayOfWeek != weekday);
+        }
+        else
+        {
+            while (date.DayOfWeek != weekday)
+            {
+                date = date.AddDays(-1);
+            }
+        }
+
+        return date;
+    }
+
     private static int MonthCount(string n) => n.ToLowerInvariant() switch
     {
         "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8, "nine" => 9, "ten" => 10,
@@ -350,6 +375,9 @@ public static partial class DateResolver
 
     [GeneratedRegex(@"\b(?:(?:on|last|next|this)\s+)?(?<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")]
     private static partial Regex Weekday();
+
+    [GeneratedRegex(@"\b(?:at\s+)?(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?<hour>[01]?\d)(?:[.:](?<minute>[0-5]\d))?\s?(?:am|pm|a\.m\.|p\.m\.)|(?<hour>[012]\d):(?<minute>[0-5]\d)(?!\d|[.:]\d))(?:\s+(?:local\s+time|GMT|BST|UTC|ET|EST|EDT|PST|CET))?(?:\s+(?:on\s+|last\s+)?(?<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+(?<relative>today|yesterday|tonight|last\s+night)\b)?", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeOfDay();
 
     [GeneratedRegex(@"(?<![\d,.$£€-])\b(?<year>(?:19|20)\d{2})\b(?!\.\d|[\d,%]|\s*(?:people|percent|troops|soldiers|hostages|dead|killed|km|miles|metres|meters|GMT|BST|hours|hrs))")]
     private static partial Regex Year();

@@ -114,4 +114,26 @@ public class DateResolverTests
 
         Assert.Null(date.Value);
     }
+
+    [Theory]
+    [InlineData("The tram derailed at 6.10am on Wednesday near the stop.", "at 6.10am on Wednesday", "2021-06-23")]
+    [InlineData("The blast was heard at around 11:30pm local time yesterday.", "at around 11:30pm local time yesterday", "2021-06-27")]
+    [InlineData("Polls closed at 10pm tonight.", "at 10pm tonight", "2021-06-28")]
+    public void A_time_of_day_is_the_day_it_names(string text, string expression, string iso)
+    {
+        var date = Only(text);
+
+        Assert.Equal((expression, DateKind.Date, iso), (date.Text, date.Kind, date.Iso));
+    }
+
+    [Theory]
+    [InlineData("The first train left at 6am, the company said.", "at 6am")]
+    [InlineData("The fire was reported at 00:48 by a neighbour.", "at 00:48")]
+    public void A_time_of_day_without_a_day_is_kept_unresolved(string text, string expression)
+    {
+        var date = Only(text);
+
+        Assert.Equal((expression, DateKind.Date), (date.Text, date.Kind));
+        Assert.Null(date.Value);
+    }
 }
