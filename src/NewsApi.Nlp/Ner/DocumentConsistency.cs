@@ -96,6 +96,15 @@ public static partial class DocumentConsistency
                     }
                 }
 
+                // "Mr Hockney", "Dr Jane Holt": a name after an honorific is a person, without the honorific.
+                var honorificInside = span.Length > 1 && Honorifics.Contains(words[span.Start].Word);
+                var honorificBefore = span.Start > 0 && labels[s][span.Start - 1] == Bilou.Outside && Honorifics.Contains(words[span.Start - 1].Word);
+                if (honorificInside || (honorificBefore && span.Type != EntityType.PER))
+                {
+                    spans[k] = span = span with { Start = honorificInside ? span.Start + 1 : span.Start, Type = EntityType.PER };
+                    changed = true;
+                }
+
                 if (span.Type == EntityType.PER && span.Length > 1 && (lexicon.Lookup([words[span.End - 1].Lower]) & (1 << (int)Lexicon.List.MiscWord)) != 0)
                 {
                     spans[k] = span = span with { Type = EntityType.MISC };
@@ -137,6 +146,9 @@ public static partial class DocumentConsistency
     }
 
     private static void Relabel(byte[] labels, List<TokenSpan> spans) => Bilou.Encode(spans, labels);
+
+    /// <summary>Honorifics that only ever stand before a person's name.</summary>
+    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Mme", "Mme." };
 
     /// <summary>Nouns that class an organisation when a name follows them: "drugs group Eli Lilly", "the band Travis" (not "giant": "two giant Texas plants").</summary>
     private static readonly HashSet<string> OrganisationClasses = new(StringComparer.Ordinal)

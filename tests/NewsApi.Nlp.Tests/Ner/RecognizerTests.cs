@@ -171,4 +171,14 @@ public class RecognizerTests
             Assert.DoesNotContain(notAPerson, people);
         }
     }
+
+    [Fact]
+    public void A_name_after_an_honorific_is_a_person_without_the_honorific()
+    {
+        var entities = Entities("The plan was backed by Mr Vodafone and Dr Nokia last week.");
+
+        Assert.Contains((EntityType.PER, "Nokia"), entities);
+        Assert.Contains((EntityType.PER, "Vodafone"), entities);
+        Assert.DoesNotContain(entities, e => e.Item2.StartsWith("Dr", StringComparison.Ordinal) || e.Item2.StartsWith("Mr", StringComparison.Ordinal));
+    }
 }
