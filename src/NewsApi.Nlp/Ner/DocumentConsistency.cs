@@ -163,7 +163,13 @@ public static partial class DocumentConsistency
     private static readonly HashSet<string> WorkClasses = new(StringComparer.Ordinal)
     {
         "album", "albums", "song", "songs", "film", "films", "movie", "movies", "novel", "novels", "product", "products", "console",
-        "consoles", "handset", "handsets", "browser", "musical", "opera", "sitcom", "show", "drug",
+        "consoles", "handset", "handsets", "browser", "musical", "opera", "sitcom", "show", "drug", "track", "tracks", "hits",
+    };
+
+    /// <summary>Words after a name that close it as a noun phrase rather than open a clause with it as subject.</summary>
+    private static readonly HashSet<string> PhraseClosers = new(StringComparer.Ordinal)
+    {
+        ",", ".", ";", ":", "and", "with", "by", "in", "for", "from", "on", "at", "to", "(", ")",
     };
 
     /// <summary>
@@ -175,6 +181,7 @@ public static partial class DocumentConsistency
     private static void WorkCues(TaggerDocument document, List<byte[]> labels)
     {
         var works = new HashSet<string>(StringComparer.Ordinal);
+        var personLike = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < labels.Count; s++)
         {
             var words = document.Sentences[s];
@@ -187,19 +194,36 @@ public static partial class DocumentConsistency
                 var (w1, w2, w3) = (At(span.Start - 1), At(span.Start - 2), At(span.Start - 3));
                 var classed = (WorkClasses.Contains(w1) && w2 is not ("this" or "that" or "these" or "those"))
                               || (w1 == "," && w2 is "single" or "album" or "film")
-                              || (w1 == "as" && w2 == "such" && WorkClasses.Contains(w3));
-                // A person's name after such a noun starts a clause more often than it names a work: "In the film Tom Hanks plays …".
-                if (!classed || span.Type == EntityType.PER || (span.Start > 0 && labels[s][span.Start - 1] != Bilou.Outside))
+                              || (w1 == "as" && w2 == "such" && WorkClasses.Contains(w3))
+                              || (w1 is "include" or "included" or "including" && WorkClasses.Contains(w2));
+                if (!classed || (span.Start > 0 && labels[s][span.Start - 1] != Bilou.Outside))
                 {
                     continue;
                 }
 
+                // A person's name after such a noun starts a clause more often than it names a work ("In the film Tom
+                // Hanks plays …"); it is a work only when what follows closes it as a phrase ("the hit track Lady
+                // Marmalade with …", "her hits include … and Beautiful.").
+                var listed = ListedAfter(spans, n, At).ToList();
+                if (span.Type == EntityType.PER)
+                {
+                    var last = listed.Count > 0 ? listed[^1] : span;
+                    if (!PhraseClosers.Contains(At(last.End)) && last.End < words.Length)
+                    {
+                        continue;
+                    }
+
+                    personLike.Add(Name(words, span));
+                    personLike.UnionWith(listed.Where(x => x.Type == EntityType.PER).Select(x => Name(words, x)));
+                }
+
                 works.Add(Name(words, span));
-                works.UnionWith(ListedAfter(spans, n, At).Select(x => Name(words, x)));
+                works.UnionWith(listed.Select(x => Name(words, x)));
             }
         }
 
         RetypeNames(document, labels, works, type => type is EntityType.ORG or EntityType.LOC, EntityType.MISC);
+        RetypeNames(document, labels, personLike, type => type == EntityType.PER, EntityType.MISC);
     }
 
     /// <summary>Nouns that class an organisation only when what follows is not a person: "mobile operator O2", "the marques Opel and Saab".</summary>

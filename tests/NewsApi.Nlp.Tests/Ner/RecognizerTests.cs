@@ -181,4 +181,19 @@ public class RecognizerTests
         Assert.Contains((EntityType.PER, "Vodafone"), entities);
         Assert.DoesNotContain(entities, e => e.Item2.StartsWith("Dr", StringComparison.Ordinal) || e.Item2.StartsWith("Mr", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("In 2002 she won a prize for the hit track Molly Brown with three other singers.", "Molly Brown")]
+    [InlineData("Her songs include Molly Brown and Jenny Wren.", "Jenny Wren")]
+    public void A_persons_name_closed_as_a_phrase_after_a_work_noun_is_a_work(string text, string work)
+    {
+        var entities = Entities(text);
+
+        Assert.Contains((EntityType.MISC, work), entities);
+        Assert.DoesNotContain(entities, e => e.Item1 == EntityType.PER);
+    }
+
+    [Fact]
+    public void A_persons_name_opening_a_clause_after_a_work_noun_stays_a_person() =>
+        Assert.Contains((EntityType.PER, "Tom Hanks"), Entities("In the film Tom Hanks plays a pilot who is stranded."));
 }
