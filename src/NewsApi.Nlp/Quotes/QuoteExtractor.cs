@@ -83,7 +83,7 @@ public static class QuoteExtractor
         "argued", "argues", "claimed", "claims", "insisted", "insists", "announced", "announces", "believes",
         "believed", "reported", "reports", "acknowledged", "admitted", "confirmed", "explained", "predicted",
         "reiterated", "stressed", "emphasized", "suggested", "thinks", "hopes", "estimated", "alleged", "denied",
-        "say", "show", "shows", "showed", "found", "finds", "wrote", "writes", "predicts", "concluded",
+        "say", "show", "shows", "showed", "found", "finds", "wrote", "writes", "predicts", "concluded", "cited", "cites",
     };
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it", "we", "i" };
@@ -1103,7 +1103,12 @@ public static class QuoteExtractor
                 // Trump would raise taxes"): a subject, then a finite verb within a few words.
                 var clause = tail != "that" && !PlainSayings.Contains(context.Word(t)) && !NounLikeCues.Contains(context.Word(t))
                     && ClauseAt(context, next, sentence.EndToken);
-                if (!PlainSayings.Contains(context.Word(t)) && tail != "that" && tail is not ("." or "") && !clause)
+
+                // "Clinton cited derogatory comments Trump had made": what a named speaker cites is reported with a plain
+                // object ("cited by", a passive, is not).
+                var cited = context.Word(t) is "cited" or "cites" && tail is not ("by" or "for" or "as" or "." or "," or "")
+                            && (speaker.Entity is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } || speaker.Text is "he" or "she" or "He" or "She" or "they" or "They");
+                if (!PlainSayings.Contains(context.Word(t)) && tail != "that" && tail is not ("." or "") && !clause && !cited)
                 {
                     continue;
                 }

@@ -283,4 +283,20 @@ public class QuoteExtractorTests
         Assert.Equal(QuoteType.Direct, quotes[1].Kind);
         Assert.All(quotes, q => Assert.Equal("Ivanka Moss", q.Speaker?.Name));
     }
+
+    [Theory]
+    [InlineData("At the debate, Senator Ann Lowe cited the rising cost of insulin as proof that the law had failed.", "the rising cost of insulin as proof that the law had failed")]
+    [InlineData("Ann Lowe has often cited her years as a nurse in the city.", "her years as a nurse in the city")]
+    public void What_a_named_speaker_cites_is_reported(string text, string content)
+    {
+        var quote = Assert.Single(Quotes(text));
+
+        Assert.Equal((QuoteType.Indirect, "Ann Lowe", content), (quote.Kind, quote.Speaker?.Name, quote.Text));
+    }
+
+    [Theory]
+    [InlineData("The study cited by the minister was published in 2019 by the university.")]
+    [InlineData("The driver was cited for speeding on the motorway near the city.")]
+    public void Cited_as_a_passive_reports_nothing(string text) =>
+        Assert.Empty(Quotes(text));
 }
