@@ -340,6 +340,7 @@ public static class QuoteExtractor
         public Context(ArticleAnalysis analysis)
         {
             Analysis = analysis;
+            _words = new string?[analysis.Tokens.Tokens.Count];
             foreach (var entity in analysis.Entities.Where(e => e.Kind is AnalysedKind.Person or AnalysedKind.Organisation))
             {
                 foreach (var mention in entity.Mentions)
@@ -391,6 +392,9 @@ public static class QuoteExtractor
         private readonly int[] _wordsThrough;
         private readonly int[] _marksThrough;
         private readonly int[] _sentenceEnds;
+
+        /// <summary>Each token's text, made once when first asked for: the passes ask for the same words many times.</summary>
+        private readonly string?[] _words;
 
         /// <summary>The start of each of <see cref="Mentions"/>, in order.</summary>
         public int[] MentionStarts { get; }
@@ -452,7 +456,7 @@ public static class QuoteExtractor
             return Math.Max(0, Math.Min(low, _sentenceEnds.Length - 1));
         }
 
-        public string Word(int token) => Tokens[token].Text(Text);
+        public string Word(int token) => _words[token] ??= Tokens[token].Text(Text);
 
         public (Mention Mention, AnalysedEntity Entity)? MentionAt(int token) =>
             _mentionOfToken[token] is >= 0 and var m ? Mentions[m] : null;
