@@ -107,6 +107,7 @@ public static class EventExtractor
             var inSentence = mentionsBySentence[s].ToList();
             var context = new SentenceContext(analysis, sentence);
             var seenClasses = new HashSet<string>(StringComparer.Ordinal);
+            var lastAward = -1;
             var before = events.Count;
             for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
@@ -117,10 +118,18 @@ public static class EventExtractor
                     continue;
                 }
 
-                // One event of a class per sentence: "the takeover bid" is one transaction, not two.
-                if (!seenClasses.Add(EventTypes.Class(type)))
+                // One event of a class per sentence: "the takeover bid" is one transaction, not two. Prizes and results
+                // are listed several to a sentence, each in its own clause ("won best female, with Shannon Noll taking
+                // the title of best male"): another one counts after a clause break; one winner's stay one (merged below).
+                var cls = EventTypes.Class(type);
+                if (!seenClasses.Add(cls) && !(cls == "award" && lastAward >= 0 && ListClauseBetween(analysis, lastAward, t)))
                 {
                     continue;
+                }
+
+                if (cls == "award")
+                {
+                    lastAward = t;
                 }
 
                 var ev = Build(analysis, index, context, sentence, s, t, triggerEnd, type, verb, needs, inSentence);
@@ -147,13 +156,35 @@ public static class EventExtractor
             events.RemoveRange(maxEvents, events.Count - maxEvents);
         }
 
-        var merged = MergeWithinArticle(events);
+        // The headline and the lead's first two sentences report the article's news once: "Goodrem wins top female MTV
+        // prize" / "Delta Goodrem has scooped one of the top prizes …" / "The 21-year-old singer won the award for best
+        // female artist" are one prize.
+        var firstBody = Enumerable.Range(0, analysis.Tokens.Sentences.Count).FirstOrDefault(i => analysis.Tokens.Sentences[i].Start(tokens) >= analysis.BodyOffset, -1);
+        var merged = MergeWithinArticle(events, s => s <= firstBody + 1 && firstBody >= 0);
         foreach (var ev in merged)
         {
             ev.Title = Title(ev);
         }
 
         return (merged, Main(analysis, merged, dates), capped);
+    }
+
+    /// <summary>Words that end one clause of a list of prizes and open the next: ", with", "and", "whilst".</summary>
+    private static readonly HashSet<string> ListClauseBreaks = new(StringComparer.Ordinal) { ",", ";", "and", "whilst", "while", "with", "but", "whereas" };
+
+    /// <summary>Whether a clause break stands between two tokens of a sentence.</summary>
+    private static bool ListClauseBetween(ArticleAnalysis analysis, int from, int to)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        for (var k = from + 1; k < to; k++)
+        {
+            if (ListClauseBreaks.Contains(tokens[k].Text(analysis.Text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -1042,7 +1073,7 @@ public static class EventExtractor
     }
 
     /// <summary>Mentions of one event in one article become one event.</summary>
-    private static List<AnalysedEvent> MergeWithinArticle(List<AnalysedEvent> events)
+    private static List<AnalysedEvent> MergeWithinArticle(List<AnalysedEvent> events, Func<int, bool> opening)
     {
         // Only events of the type that share a participant (or have none, like this one) can be compatible, so
         // they are found through an index rather than by comparing every pair.
@@ -1065,7 +1096,7 @@ public static class EventExtractor
         {
             var keys = ev.Participants.Count == 0 ? [null] : ev.Participants.Select(p => (AnalysedEntity?)p.Entity).Distinct();
             var candidates = keys.SelectMany(k => byParticipant.GetValueOrDefault((ev.Type, k)) ?? []).Distinct().Order();
-            var at = candidates.Cast<int?>().FirstOrDefault(i => Compatible(merged[i!.Value], ev));
+            var at = candidates.Cast<int?>().FirstOrDefault(i => Compatible(merged[i!.Value], ev, opening));
             if (at is null)
             {
                 merged.Add(ev);
@@ -1100,11 +1131,13 @@ public static class EventExtractor
     }
 
     /// <summary>Two reports can be of one event: a shared actor (or none on either side), no conflicting place or ordinal.</summary>
-    public static bool Compatible(AnalysedEvent a, AnalysedEvent b)
+    public static bool Compatible(AnalysedEvent a, AnalysedEvent b, Func<int, bool>? opening = null)
     {
         // Each prize and each figure an article reports is one of several ("won best album … also took the award for best
-        // video"; "sales rose … profits fell"): reports in different sentences are different events.
-        if (a.Type is EventType.Prize or EventType.EconomicFigure && a.Evidence[0].Sentence != b.Evidence[0].Sentence)
+        // video"; "sales rose … profits fell"): reports in different sentences are different events, except a prize the
+        // headline and the opening sentences report together (<paramref name="opening"/>: headline, lead and the sentence after).
+        if (a.Type is EventType.Prize or EventType.EconomicFigure && a.Evidence[0].Sentence != b.Evidence[0].Sentence
+            && !(a.Type == EventType.Prize && opening is not null && opening(a.Evidence[0].Sentence) && opening(b.Evidence[0].Sentence)))
         {
             return false;
         }

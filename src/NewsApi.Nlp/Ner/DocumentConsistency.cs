@@ -126,6 +126,7 @@ public static partial class DocumentConsistency
         }
 
         StormNames(document, labels);
+        PersonCues(document, labels, lexicon);
         OrganisationCues(document, labels);
         WorkCues(document, labels);
 
@@ -158,6 +159,51 @@ public static partial class DocumentConsistency
         "firms", "groups", "companies", "giants", "retailers", "carmakers", "airlines", "banks", "brewers", "supermarkets", "chains",
         "bands", "labels", "conglomerates", "manufacturers", "broadcasters", "insurers", "lenders", "multinationals",
     };
+
+    /// <summary>
+    /// Nouns that class a person when a name follows them: "pop singer Delta Goodrem", "striker Wayne Rooney" (not
+    /// "manager", "coach" or "director": fund managers, coach firms and directors' boards are classed so too).
+    /// </summary>
+    private static readonly HashSet<string> PersonClasses = new(StringComparer.Ordinal)
+    {
+        "singer", "actor", "actress", "rapper", "songwriter", "comedian", "presenter", "striker", "midfielder",
+        "defender", "goalkeeper", "winger", "spokesman", "spokeswoman", "chairman", "chairwoman", "footballer", "golfer", "cricketer",
+        "sprinter", "novelist", "author", "musician", "guitarist", "drummer", "frontman", "frontwoman", "businessman", "businesswoman",
+        "tycoon", "actors", "singers",
+    };
+
+    /// <summary>
+    /// One sense per document for people: a name the document once writes right after a noun that classes a person
+    /// (<see cref="PersonClasses"/>, lower case, outside the name) is a person wherever it was tagged an organisation,
+    /// a place or another name ("Delta" of an airline, "Cher" of a place), unless a gazetteer knows the whole name as
+    /// an organisation or a place.
+    /// </summary>
+    private static void PersonCues(TaggerDocument document, List<byte[]> labels, Lexicon lexicon)
+    {
+        HashSet<string>? people = null;
+        const int Known = (1 << (int)Lexicon.List.KnownOrganisation) | (1 << (int)Lexicon.List.Country) | (1 << (int)Lexicon.List.City)
+                          | (1 << (int)Lexicon.List.Region) | (1 << (int)Lexicon.List.Agency);
+        for (var s = 0; s < labels.Count; s++)
+        {
+            var words = document.Sentences[s];
+            foreach (var span in Bilou.Decode(labels[s]))
+            {
+                if (span.Type == EntityType.PER || span.Start == 0 || span.Length > 3 || labels[s][span.Start - 1] != Bilou.Outside
+                    || !PersonClasses.Contains(words[span.Start - 1].Word)
+                    || (lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & Known) != 0)
+                {
+                    continue;
+                }
+
+                (people ??= new HashSet<string>(StringComparer.Ordinal)).Add(Name(words, span));
+            }
+        }
+
+        if (people is not null)
+        {
+            RetypeNames(document, labels, people, type => type != EntityType.PER, EntityType.PER);
+        }
+    }
 
     /// <summary>Nouns that class a work or a product when a name follows them: "its product Prozac", "the film Troy", "TV show Little Britain".</summary>
     private static readonly HashSet<string> WorkClasses = new(StringComparer.Ordinal)

@@ -207,6 +207,36 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void Prizes_listed_in_one_sentence_are_one_each_and_the_opening_reports_one()
+    {
+        var analysis = Analyze(
+            "Pop singer Delta Goodrem has scooped one of the top prizes at the Melbourne music awards. " +
+            "The singer won the award for best female artist, with Peter Marsh taking the title of best male at the ceremony. " +
+            "Later in the night, Kate Brown won the prize for best video.",
+            "Goodrem wins top music prize");
+
+        var prizes = Confident(analysis).Where(e => e.Type == EventType.Prize).ToList();
+        Assert.Single(prizes, e => e.Participants.Any(p => p.Entity.Name == "Delta Goodrem"));
+        Assert.Single(prizes, e => e.Participants.Any(p => p.Entity.Name == "Peter Marsh"));
+        Assert.Single(prizes, e => e.Participants.Any(p => p.Entity.Name == "Kate Brown"));
+
+        // Two clauses of one winner stay one prize; another sentence's prize for her would be another.
+        var one = Confident(Analyze("Jane Holt won the award for best actress, and later she picked up the prize for best newcomer."));
+        Assert.Single(one, e => e.Type == EventType.Prize);
+    }
+
+    [Fact]
+    public void A_name_after_a_noun_that_classes_a_person_is_a_person_throughout()
+    {
+        var analysis = Analyze("Pop singer Delta Goodrem sang at the ceremony. Goodrem thanked her fans. Delta Airlines cut fares.");
+
+        var goodrem = Assert.Single(analysis.Entities, e => e.Name == "Delta Goodrem");
+        Assert.Equal(AnalysedKind.Person, goodrem.Kind);
+        Assert.Contains(goodrem.Mentions, m => m.Surface == "Goodrem");
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name.StartsWith("Delta Air", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
