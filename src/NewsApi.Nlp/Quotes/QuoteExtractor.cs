@@ -876,6 +876,18 @@ public static class QuoteExtractor
                     afterName++;
                 }
 
+                // "Rep. Gregory Meeks (D-N.Y.), chairman of …, said": a parenthesis after the name.
+                if (afterName < t && context.Word(afterName) == "(")
+                {
+                    var close = afterName + 1;
+                    while (close < t && close - afterName <= 8 && context.Word(close) != ")")
+                    {
+                        close++;
+                    }
+
+                    afterName = close < t && context.Word(close) == ")" ? close + 1 : afterName;
+                }
+
                 // "The state's campaign chairman, Phil Lovas, said": the name closed by the comma before the cue.
                 var opens = at == sentenceStart || context.Word(at - 1) is "," or "and" or "but" || Roles.IsTitleWord(context.Word(at - 1).TrimEnd('.'));
                 var closed = afterName < t || (afterName == t && at > sentenceStart && context.Word(at - 1) == ",");
@@ -1112,7 +1124,10 @@ public static class QuoteExtractor
                 // object ("cited by", a passive, is not).
                 var cited = context.Word(t) is "cited" or "cites" && tail is not ("by" or "for" or "as" or "." or "," or "")
                             && (speaker.Entity is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } || speaker.Text is "he" or "she" or "He" or "She" or "they" or "They");
-                if (!PlainSayings.Contains(context.Word(t)) && tail != "that" && tail is not ("." or "") && !clause && !cited)
+                // "Polls show Clinton with a lead", "Video shows an officer aiming a gun": what a source shows, as an object.
+                var shown = context.Word(t) is "shows" or "show" or "showed" && speaker.Entity is null && speaker.Text is { } source
+                            && SourceNouns.Contains(LastWord(source)) && tail is not ("." or "," or "");
+                if (!PlainSayings.Contains(context.Word(t)) && tail != "that" && tail is not ("." or "") && !clause && !cited && !shown)
                 {
                     continue;
                 }
@@ -1137,7 +1152,8 @@ public static class QuoteExtractor
                 }
 
                 if (speaker.Text is null || speaker.Text is "it" or "It"
-                    || (NounLikeCues.Contains(context.Word(t)) && tail != "that" && speaker.Entity is null && !Pronouns.Contains(speaker.Text)))
+                    || (NounLikeCues.Contains(context.Word(t)) && tail != "that" && speaker.Entity is null && !Pronouns.Contains(speaker.Text)
+                        && !shown))
                 {
                     // "a deal that it says will …": "it" is rarely someone quoted, and the clause is embedded.
                     continue;
@@ -1392,6 +1408,16 @@ public static class QuoteExtractor
 
         return k;
     }
+
+    /// <summary>What a poll, a video or a document shows is reported by it: "Polls show a close contest in the state".</summary>
+    private static readonly HashSet<string> SourceNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "poll", "polls", "survey", "surveys", "video", "videos", "footage", "data", "figures", "study", "studies", "report", "average", "averages",
+        "transcript", "documents", "document", "analysis", "research", "results", "records", "return", "returns", "census", "tally", "photos",
+        "images", "letter", "filing", "filings", "memo", "emails", "e-mails", "statistics", "polling", "numbers",
+    };
+
+    private static string LastWord(string phrase) => phrase[(phrase.LastIndexOf(' ') + 1)..];
 
     /// <summary>Cue words that are more often nouns ("in 11 states", "news reports"): verbs only after a name, a pronoun, or before "that".</summary>
     private static readonly HashSet<string> NounLikeCues = new(StringComparer.OrdinalIgnoreCase) { "states", "reports", "notes", "claims", "shows", "show", "finds", "hopes", "warns" };

@@ -299,4 +299,22 @@ public class QuoteExtractorTests
     [InlineData("The driver was cited for speeding on the motorway near the city.")]
     public void Cited_as_a_passive_reports_nothing(string text) =>
         Assert.Empty(Quotes(text));
+
+    [Fact]
+    public void What_a_poll_or_a_video_shows_is_reported_by_it_and_a_company_showing_phones_reports_nothing()
+    {
+        var quotes = Quotes("Polls show a close contest in the state. The poll showed Clinton doing better than in other polls. The company shows its new phones in Berlin.");
+
+        Assert.Equal(["a close contest in the state", "Clinton doing better than in other polls"], quotes.Select(q => q.Text));
+        Assert.Equal(["Polls", "The poll"], quotes.Select(q => q.SpeakerText));
+        Assert.All(quotes, q => Assert.Null(q.Speaker));
+    }
+
+    [Fact]
+    public void An_appositive_speaker_may_carry_a_parenthesis()
+    {
+        var quote = Assert.Single(Quotes("Gregory Meeks (Democrat), chairman of the caucus, said members will help him raise cash from around the country."));
+
+        Assert.Equal(("Gregory Meeks", "members will help him raise cash from around the country"), (quote.Speaker?.Name, quote.Text));
+    }
 }
