@@ -150,6 +150,8 @@ public static class EventExtractor
             }
         }
 
+        LeadStatement(analysis, index, quotes, events);
+
         if (events.Count > maxEvents)
         {
             // A sentence can add several reports at once; keep exactly the first maxEvents.
@@ -167,6 +169,45 @@ public static class EventExtractor
         }
 
         return (merged, Main(analysis, merged, dates), capped);
+    }
+
+    /// <summary>
+    /// A lead that reports what someone said ("Former Conservative leader William Hague says he will not stand for the
+    /// leadership again"; "Children would be offered …, the Conservatives have said") is itself the news: when neither
+    /// the headline nor the lead reports a typed event, the lead's attributed quote (else the headline's: "Dance music
+    /// not dead says Fatboy") is a statement by its speaker, a named person or organisation.
+    /// </summary>
+    private static void LeadStatement(ArticleAnalysis analysis, ArticleIndex index, IReadOnlyList<Quote> quotes, List<AnalysedEvent> events)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var sentences = analysis.Tokens.Sentences;
+        var lead = Enumerable.Range(0, sentences.Count).FirstOrDefault(i => sentences[i].Start(tokens) >= analysis.BodyOffset, -1);
+        if (lead < 0 || events.Any(e => e.Evidence[0].Sentence <= lead))
+        {
+            return;
+        }
+
+        foreach (var s in Enumerable.Range(lead, 1).Concat(Enumerable.Range(0, lead)))
+        {
+            var (start, end) = (sentences[s].Start(tokens), sentences[s].End(tokens));
+            // Named in the sentence itself: "she said" in a lead may stand for anyone the headline names.
+            var quote = quotes.FirstOrDefault(q => q.CueStart >= start && q.CueStart < end && q.Cue is not null
+                                                   && q.Speaker is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } named
+                                                   && q.SpeakerStart >= start && q.SpeakerStart < end
+                                                   && named.Mentions.Any(m => m.Start == q.SpeakerStart));
+            if (quote?.Speaker is not { } speaker)
+            {
+                continue;
+            }
+
+            var ev = new AnalysedEvent { Type = EventType.Statement };
+            ev.Participants.Add(new AnalysedParticipant(speaker, EventRole.Actor1));
+            ev.Date = index.DatesWithin(start, end).FirstOrDefault(d => d.Kind == DateKind.Date && DatesAnEvent(analysis.Text, d));
+            ev.Evidence.Add(new AnalysedEvidence(s, start, end, quote.Cue!, quote.CueStart));
+            ev.Confidence = Confidence(EventType.Statement, true, 1, false, ev.Date is { Resolved: true }, false, true);
+            events.Add(ev);
+            return;
+        }
     }
 
     /// <summary>Words that end one clause of a list of prizes and open the next: ", with", "and", "whilst".</summary>
@@ -359,6 +400,12 @@ public static class EventExtractor
         // no one and nowhere.
         if (word == "visiting" && (t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text).ToLowerInvariant() is "the" or "a"
                                    || Next() is "side" or "team" or "fans" or "supporters" or "players" or "squad" or "club" or "," or "." or ";" or ""))
+        {
+            return false;
+        }
+
+        // "has been accused of", "Blunkett accused of confusion": the accused is not the accuser, who is named elsewhere if at all.
+        if (word == "accused" && (Passive(analysis, t, sentence) || Next() == "of"))
         {
             return false;
         }
@@ -1265,7 +1312,9 @@ public static class EventExtractor
         var best = events.Where(e => e.Confidence >= DefaultMinConfidence - 0.1).OrderByDescending(Score).ThenBy(e => e.Evidence.Min(x => x.Start)).FirstOrDefault();
 
         // The main event is reported early, or it is the one the headline reports.
-        if (best is not null && (Position(best.Evidence.Min(x => x.Sentence)) >= 0.4 || HeadlineOverlap(best) >= 0.4))
+        // What someone said is the main event only when the headline or the lead reports it.
+        if (best is not null && (Position(best.Evidence.Min(x => x.Sentence)) >= 0.4 || HeadlineOverlap(best) >= 0.4)
+            && (!EventMerging.IsVerbal(best.Type) || Position(best.Evidence.Min(x => x.Sentence)) >= 0.9))
         {
             var evidence = best.Evidence.OrderBy(x => x.Start).First();
             var sentence = analysis.Text[evidence.Start..evidence.End];

@@ -222,7 +222,7 @@ public static class EventTypes
         (EventType.Ceasefire, [], ["ceasefire", "cease-fire", "ceasefires", "truce", "armistice"], TriggerNeeds.None),
         (EventType.ProvideAid, ["donated"], ["aid", "assistance", "relief"], TriggerNeeds.Violence),
         (EventType.Demand, ["demanded"], ["ultimatum"], TriggerNeeds.None),
-        (EventType.Criticise, ["criticized", "criticised", "condemned", "denounced", "slammed", "rebuked", "attacked"], ["criticism", "condemnation"], TriggerNeeds.None),
+        (EventType.Criticise, ["criticized", "criticised", "condemned", "denounced", "slammed", "rebuked", "attacked", "accused", "accuses", "lambasted", "blasted"], ["criticism", "condemnation"], TriggerNeeds.None),
         (EventType.Reject, ["rejected", "rejects", "vetoed"], ["rejection", "veto"], TriggerNeeds.None),
         (EventType.Threaten, ["threatened", "threatens"], ["threat", "threats"], TriggerNeeds.None),
         (EventType.Protest, ["protested", "protesting", "demonstrated", "marched", "rallied"], ["protest", "protests", "protesters", "protestors", "demonstrators", "demonstration", "rally", "walkout"], TriggerNeeds.ProtestContext),

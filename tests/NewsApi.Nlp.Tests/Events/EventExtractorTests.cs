@@ -126,7 +126,8 @@ public class EventExtractorTests
     [Fact]
     public void Words_inside_quotes_and_sought_outcomes_are_not_events()
     {
-        Assert.Empty(Analyze("“We will attack the city,” Benjamin Netanyahu said.").Events);
+        // A lead of nothing but a quote reports a statement, and no attack.
+        Assert.All(Analyze("“We will attack the city,” Benjamin Netanyahu said.").Events, e => Assert.Equal(EventType.Statement, e.Type));
         var protest = Assert.Single(Analyze("Thousands of protesters marched in Tel Aviv on Saturday to demand a ceasefire deal.").Events);
         Assert.Equal(EventType.Protest, protest.Type);
     }

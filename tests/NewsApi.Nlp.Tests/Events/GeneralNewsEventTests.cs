@@ -237,6 +237,36 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_lead_that_reports_what_a_named_speaker_said_is_a_statement_and_leads_the_article()
+    {
+        var analysis = Analyze(
+            "Former Conservative leader William Hague says he will not stand for the leadership again. He said he wanted to keep writing books.",
+            "Hague rules out a return");
+
+        var statement = Assert.Single(Confident(analysis), e => e.Type == EventType.Statement);
+        Assert.Equal("William Hague", Assert.Single(statement.Actors).Name);
+        Assert.Equal("says", statement.Evidence[0].Trigger);
+        Assert.Same(statement, analysis.MainEvent?.Event);
+
+        // "she said" in a lead names no one: no statement is made up for whoever the headline names.
+        Assert.DoesNotContain(Confident(Analyze("In a call with donors, she said the letters had hurt her campaign.", "Hillary Clinton blames the FBI")),
+            e => e.Type == EventType.Statement);
+
+        // A lead with a typed event of its own reports that event, not a statement.
+        Assert.DoesNotContain(Confident(Analyze("Tottenham appointed Martin Jol as manager on Friday, the club said.")), e => e.Type == EventType.Statement);
+    }
+
+    [Fact]
+    public void The_accused_is_not_the_accuser()
+    {
+        var accused = Analyze("David Blunkett has been accused of using the politics of confusion to hide new measures.", "Blunkett accused of confusion");
+        Assert.DoesNotContain(accused.Events, e => e.Type == EventType.Criticise && e.Actors.Any(a => a.Name == "David Blunkett"));
+
+        var accuser = Analyze("David Davis accused David Blunkett of using the politics of confusion to hide new measures.", "Davis attacks Blunkett");
+        Assert.Contains(Confident(accuser), e => e.Type == EventType.Criticise && e.Actors.Any(a => a.Name == "David Davis"));
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
