@@ -110,7 +110,8 @@ public sealed record AnnotatedScores
 /// matches a name of an annotated entity of the same type; an annotated entity is found when a system record of its
 /// type matches it;</item>
 /// <item>events above <c>minConfidence</c>: correct when an annotated event of the same class (contact, transaction,
-/// personnel, …) is stated in the same sentence or shares an actor with it, one system event per annotated one;</item>
+/// personnel, …) is stated in the same sentence or shares an actor with it, one system event per annotated one (those
+/// in the same sentence paired first, then those sharing an actor);</item>
 /// <item>the main event by the Giveme5W1H criterion (at least half of the system phrase's words in the annotated one);</item>
 /// <item>dates: a system value is wrong when the annotation gives the expression no value or another one;</item>
 /// <item>quotes: matched by their words; the speaker is right when the system names the annotated person or organisation.</item>
@@ -173,23 +174,33 @@ public static class AnnotatedEvaluation
         var systemEvents = analysis.Events.Where(e => e.Confidence >= minConfidence).ToList();
         var unmatched = gold.Events.ToList();
         var correctEvents = 0;
-        foreach (var ev in systemEvents)
+
+        // Two passes, so that an event matched only by a shared actor does not take the annotation another event
+        // states in its own sentence: first by sentence, then by actor.
+        var pending = systemEvents.ToList();
+        foreach (var bySentence in new[] { true, false })
         {
-            var cls = EventTypes.Class(ev.Type);
-            var sentences = ev.Evidence.Select(x => analysis.Text[x.Start..x.End]).ToList();
-            var participants = ev.Participants.SelectMany(p => p.Entity.Mentions.Select(m => m.Surface).Append(p.Entity.Name)).Select(PhraseMatch.Key).ToHashSet();
-            var match = unmatched.FirstOrDefault(g => g.Class == cls
-                && (sentences.Any(s => PhraseMatch.Jaccard(s, SentenceAround(text, g.Trigger.Start)) >= 0.6)
-                    || (g.Actors ?? []).Concat(g.Patient ?? []).Any(a => participants.Contains(PhraseMatch.Key(a.Of(text))))));
-            if (match is not null)
+            foreach (var ev in pending.ToList())
             {
-                correctEvents++;
-                unmatched.Remove(match);
+                var cls = EventTypes.Class(ev.Type);
+                var sentences = ev.Evidence.Select(x => analysis.Text[x.Start..x.End]).ToList();
+                var participants = ev.Participants.SelectMany(p => p.Entity.Mentions.Select(m => m.Surface).Append(p.Entity.Name)).Select(PhraseMatch.Key).ToHashSet();
+                var match = unmatched.FirstOrDefault(g => g.Class == cls
+                    && (bySentence
+                        ? sentences.Any(s => PhraseMatch.Jaccard(s, SentenceAround(text, g.Trigger.Start)) >= 0.6)
+                        : (g.Actors ?? []).Concat(g.Patient ?? []).Any(a => participants.Contains(PhraseMatch.Key(a.Of(text))))));
+                if (match is not null)
+                {
+                    correctEvents++;
+                    unmatched.Remove(match);
+                    pending.Remove(ev);
+                }
             }
-            else
-            {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: event {EventTypes.Code(ev.Type)} '{ev.Title}' ({ev.Confidence:F2}, '{ev.Evidence[0].Trigger}') is no annotated event"));
-            }
+        }
+
+        foreach (var ev in pending)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: event {EventTypes.Code(ev.Type)} '{ev.Title}' ({ev.Confidence:F2}, '{ev.Evidence[0].Trigger}') is no annotated event"));
         }
 
         foreach (var missed in unmatched)

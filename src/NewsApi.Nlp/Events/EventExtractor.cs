@@ -107,7 +107,7 @@ public static class EventExtractor
             var inSentence = mentionsBySentence[s].ToList();
             var context = new SentenceContext(analysis, sentence);
             var seenClasses = new HashSet<string>(StringComparer.Ordinal);
-            var lastAward = -1;
+            var lastListed = new Dictionary<string, int>(StringComparer.Ordinal);
             var before = events.Count;
             for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
@@ -118,18 +118,20 @@ public static class EventExtractor
                     continue;
                 }
 
-                // One event of a class per sentence: "the takeover bid" is one transaction, not two. Prizes and results
-                // are listed several to a sentence, each in its own clause ("won best female, with Shannon Noll taking
-                // the title of best male"): another one counts after a clause break; one winner's stay one (merged below).
+                // One event of a class per sentence: "the takeover bid" is one transaction, not two. Prizes, results and
+                // figures are listed several to a sentence, each in its own clause ("won best female, with Shannon Noll
+                // taking the title of best male"; "GM earned $3.7bn, …, while its annual revenue rose 4.5%"): another one
+                // counts after a clause break.
                 var cls = EventTypes.Class(type);
-                if (!seenClasses.Add(cls) && !(cls == "award" && lastAward >= 0 && ListClauseBetween(analysis, lastAward, t)))
+                var listed = cls is "award" or "economy";
+                if (!seenClasses.Add(cls) && !(listed && lastListed.TryGetValue(cls, out var previous) && ListClauseBetween(analysis, previous, t)))
                 {
                     continue;
                 }
 
-                if (cls == "award")
+                if (listed)
                 {
-                    lastAward = t;
+                    lastListed[cls] = t;
                 }
 
                 var ev = Build(analysis, index, context, sentence, s, t, triggerEnd, type, verb, needs, inSentence);
@@ -162,7 +164,7 @@ public static class EventExtractor
         // prize" / "Delta Goodrem has scooped one of the top prizes …" / "The 21-year-old singer won the award for best
         // female artist" are one prize.
         var firstBody = Enumerable.Range(0, analysis.Tokens.Sentences.Count).FirstOrDefault(i => analysis.Tokens.Sentences[i].Start(tokens) >= analysis.BodyOffset, -1);
-        var merged = MergeWithinArticle(events, s => s <= firstBody + 1 && firstBody >= 0);
+        var merged = MergeWithinArticle(events, s => s <= firstBody + 1 && firstBody >= 0, s => s < firstBody);
         foreach (var ev in merged)
         {
             ev.Title = Title(ev);
@@ -208,6 +210,69 @@ public static class EventExtractor
             events.Add(ev);
             return;
         }
+    }
+
+    /// <summary>Words that may stand between an apposition's closing comma and its verb ("…, was named", "…, has also won").</summary>
+    private static readonly HashSet<string> VerbGroupWords = new(StringComparer.Ordinal)
+    {
+        "was", "were", "is", "are", "has", "have", "had", "been", "also", "again", "later", "then", "just", "recently", "now", "finally",
+    };
+
+    /// <summary>
+    /// The sentence's subject when an apposition or a participle stands between it and the trigger: "House of Flying
+    /// Daggers, directed by Yimou Zhang, was named best foreign language film"; "Imelda Staunton has been recognised for
+    /// her role, winning best actress". The subject is a person or an organisation opening the sentence, and only
+    /// verb-group words stand between the last comma and the trigger.
+    /// </summary>
+    private static (Mention Mention, AnalysedEntity Entity)? SubjectAcrossApposition(ArticleAnalysis analysis, List<(Mention Mention, AnalysedEntity Entity)> preceding, Sentence sentence, int trigger)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var k = trigger - 1;
+        while (k > sentence.FirstToken && VerbGroupWords.Contains(tokens[k].Text(analysis.Text).ToLowerInvariant()))
+        {
+            k--;
+        }
+
+        if (k <= sentence.FirstToken || tokens[k].Text(analysis.Text) != ",")
+        {
+            return null;
+        }
+
+        var first = preceding.FirstOrDefault(m => m.Entity.Kind is AnalysedKind.Person or AnalysedKind.Organisation);
+        if (first.Entity is null || tokens.IndexAt(first.Mention.Start) > sentence.FirstToken + 2)
+        {
+            return null;
+        }
+
+        // The name itself: a title or an adjective may come before it ("British actress Imelda Staunton"), never a verb.
+        var after = tokens.IndexAt(first.Mention.End);
+        while (after < sentence.EndToken && tokens[after].Start < first.Mention.End)
+        {
+            after++;
+        }
+
+        var next = after < sentence.EndToken ? tokens[after].Text(analysis.Text) : "";
+        return next == "," || VerbGroupWords.Contains(next) ? first : null;
+    }
+
+    /// <summary>Nouns of companies and institutions that a country's name can qualify ("the US giant", "a French bank").</summary>
+    private static readonly HashSet<string> OrganisationNouns = new(StringComparer.Ordinal)
+    {
+        "giant", "firm", "company", "carmaker", "group", "bank", "airline", "retailer", "maker", "conglomerate", "operator", "broadcaster",
+        "insurer", "lender", "brewer", "manufacturer", "supermarket", "chain", "club", "side", "team", "band", "movie", "film", "album",
+    };
+
+    /// <summary>Is the place mention an adjective on a company's noun ("The US giant earned $630m")?</summary>
+    private static bool QualifiesOrganisation(ArticleAnalysis analysis, Mention mention, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var next = tokens.IndexAt(mention.End);
+        while (next < sentence.EndToken && tokens[next].Start < mention.End)
+        {
+            next++;
+        }
+
+        return next < sentence.EndToken && OrganisationNouns.Contains(tokens[next].Text(analysis.Text).ToLowerInvariant());
     }
 
     /// <summary>Words that end one clause of a list of prizes and open the next: ", with", "and", "whilst".</summary>
@@ -422,6 +487,12 @@ public static class EventExtractor
             (type, needs) = (EventType.Reject, TriggerNeeds.None);
         }
 
+        // "Sideways tells the story of two men who take a road trip": what happens in a film or a book's story did not happen.
+        if (Plot(context, t))
+        {
+            return false;
+        }
+
         // "to demand a ceasefire", "push for a truce": a goal someone seeks, not something that happened.
         if (!verb && Sought(analysis, t, sentence))
         {
@@ -454,7 +525,7 @@ public static class EventExtractor
             && (!Needs(TriggerNeeds.PersonPatient) || Passive(analysis, t, sentence) || PersonAfter(analysis, t, sentence, inSentence))
             && (!Needs(TriggerNeeds.Office) || context.Has(Offices, t, 10, after: true))
             && (!Needs(TriggerNeeds.Product) || context.Has(ProductWords, t, 8))
-            && (!Needs(TriggerNeeds.Change) || (context.Has(ChangeWords, t, 10) && (context.HasFigure || context.Has(ChangeWords, t, 4, after: true))));
+            && (!Needs(TriggerNeeds.Change) || (context.Has(ChangeWords, t, 10) && (context.HasFigure || context.Has(Movements, t, 4, after: true))));
     }
 
     /// <summary>"was sacked", "has been appointed": the trigger is a passive participle.</summary>
@@ -550,6 +621,12 @@ public static class EventExtractor
         "hit", "reached", "record", "contracted", "shrank", "expanded", "improved", "worsened", "boosted", "cut", "lifted", "eased", "stood", "teetered",
     };
 
+    /// <summary>
+    /// The words of <see cref="ChangeWords"/> that state a movement without a figure ("sales rose", "profits fell"); "were
+    /// hit by costs", "reported", "cut" say nothing of how a figure moved unless one is given.
+    /// </summary>
+    private static readonly HashSet<string> Movements = ChangeWords.Except(["hit", "reported", "posted", "reached", "record", "stood", "cut", "boosted", "lifted"]).ToHashSet(StringComparer.Ordinal);
+
     private static readonly HashSet<string> Offices = new(StringComparer.Ordinal)
     {
         "as", "chief", "head", "boss", "manager", "coach", "director", "chairman", "chairwoman", "chair", "president", "captain", "executive",
@@ -602,6 +679,24 @@ public static class EventExtractor
                 yield return _words[k];
             }
         }
+    }
+
+    /// <summary>Does the trigger tell a story's plot: after "the story of", "the tale of", "a film about" in its sentence?</summary>
+    private static bool Plot(SentenceContext context, int t)
+    {
+        var previous = "";
+        foreach (var word in context.Before(t, 14))
+        {
+            if ((word is "story" or "tale" or "stories" or "tales" && previous == "of")
+                || (word is "film" or "movie" or "novel" or "book" or "play" or "drama" or "documentary" && previous == "about"))
+            {
+                return true;
+            }
+
+            previous = word;
+        }
+
+        return false;
     }
 
     private static readonly HashSet<string> Seeking = new(StringComparer.OrdinalIgnoreCase)
@@ -673,13 +768,19 @@ public static class EventExtractor
         // region never acts ("Beijing visits the region", "Iran and Tehran"), and no place launches, releases or
         // publishes anything ("went on sale in Japan").
         var releases = type is EventType.ProductLaunch or EventType.MediaRelease or EventType.Publication;
-        var actors = candidates.Where(m => !places.Contains(m) && (m.Entity.Kind != AnalysedKind.Place || (!releases && PlaceNames.IsState(m.Entity.Name)))).ToList();
+        // "The US giant", "the German carmaker": a state that qualifies a company's noun is the company's country, not an actor.
+        var actors = candidates.Where(m => !places.Contains(m) && (m.Entity.Kind != AnalysedKind.Place
+                                                                   || (!releases && PlaceNames.IsState(m.Entity.Name) && !QualifiesOrganisation(analysis, m.Mention, sentence)))).ToList();
         var ev = new AnalysedEvent { Type = type };
 
         // The subject: the nearest name before the trigger in its clause, with names coordinated to it
         // ("Antony Blinken and Israeli Foreign Minister Yair Lapid met"); else a pronoun or an office ("the top US diplomat").
         var preceding = actors.Where(m => m.Mention.End <= triggerStart).ToList();
         var subject = preceding.Where(m => !ClauseBetween(analysis, m.Mention.End, triggerStart, sentence)).ToList();
+        if (subject.Count == 0 && verb && SubjectAcrossApposition(analysis, preceding, sentence, trigger) is { } opening)
+        {
+            subject.Add(opening);
+        }
 
         // "The top US diplomat will meet": "US" qualifies the office; the office is the subject.
         if (subject.Count > 0 && subject[^1].Entity.Kind != AnalysedKind.Person
@@ -861,7 +962,7 @@ public static class EventExtractor
         "will", "would", "could", "may", "might", "should", "must", "can", "shall", "if", "unless", "whether", "plans", "planned", "planning", "plan",
         "wants", "want", "wanted", "hopes", "hoped", "hope", "hoping", "aims", "aim", "intends", "intend", "expected", "likely", "set", "due", "considering",
         "consider", "proposed", "possible", "potential", "future", "upcoming", "rumoured", "rumored", "reportedly", "speculation", "bid", "seeking",
-        "try", "trying", "tries", "attempt", "attempting", "threatens", "threatened", "offered", "offers", "ready", "prepared", "poised", "tipped", "willing", "`ll", "'ll", "’ll", "'d", "’d",
+        "try", "trying", "tries", "attempt", "attempting", "threatens", "threatened", "offered", "offers", "promised", "promise", "promises", "ready", "prepared", "poised", "tipped", "willing", "`ll", "'ll", "’ll", "'d", "’d",
     };
 
     private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal)
@@ -1120,7 +1221,7 @@ public static class EventExtractor
     }
 
     /// <summary>Mentions of one event in one article become one event.</summary>
-    private static List<AnalysedEvent> MergeWithinArticle(List<AnalysedEvent> events, Func<int, bool> opening)
+    private static List<AnalysedEvent> MergeWithinArticle(List<AnalysedEvent> events, Func<int, bool> opening, Func<int, bool> headline)
     {
         // Only events of the type that share a participant (or have none, like this one) can be compatible, so
         // they are found through an index rather than by comparing every pair.
@@ -1143,7 +1244,7 @@ public static class EventExtractor
         {
             var keys = ev.Participants.Count == 0 ? [null] : ev.Participants.Select(p => (AnalysedEntity?)p.Entity).Distinct();
             var candidates = keys.SelectMany(k => byParticipant.GetValueOrDefault((ev.Type, k)) ?? []).Distinct().Order();
-            var at = candidates.Cast<int?>().FirstOrDefault(i => Compatible(merged[i!.Value], ev, opening));
+            var at = candidates.Cast<int?>().FirstOrDefault(i => Compatible(merged[i!.Value], ev, opening, headline));
             if (at is null)
             {
                 merged.Add(ev);
@@ -1178,13 +1279,22 @@ public static class EventExtractor
     }
 
     /// <summary>Two reports can be of one event: a shared actor (or none on either side), no conflicting place or ordinal.</summary>
-    public static bool Compatible(AnalysedEvent a, AnalysedEvent b, Func<int, bool>? opening = null)
+    public static bool Compatible(AnalysedEvent a, AnalysedEvent b, Func<int, bool>? opening = null, Func<int, bool>? headline = null)
     {
         // Each prize and each figure an article reports is one of several ("won best album … also took the award for best
         // video"; "sales rose … profits fell"): reports in different sentences are different events, except a prize the
-        // headline and the opening sentences report together (<paramref name="opening"/>: headline, lead and the sentence after).
+        // headline and the opening sentences report together (<paramref name="opening"/>: headline, lead and the sentence
+        // after), and a figure the headline reports again in the opening (<paramref name="headline"/>).
         if (a.Type is EventType.Prize or EventType.EconomicFigure && a.Evidence[0].Sentence != b.Evidence[0].Sentence
-            && !(a.Type == EventType.Prize && opening is not null && opening(a.Evidence[0].Sentence) && opening(b.Evidence[0].Sentence)))
+            && !(a.Type == EventType.Prize && opening is not null && opening(a.Evidence[0].Sentence) && opening(b.Evidence[0].Sentence))
+            && !(opening is not null && headline is not null && (headline(a.Evidence[0].Sentence) || headline(b.Evidence[0].Sentence))
+                 && opening(a.Evidence[0].Sentence) && opening(b.Evidence[0].Sentence)))
+        {
+            return false;
+        }
+
+        // Two clauses of one sentence with a prize or a figure each report two of them.
+        if (a.Type is EventType.Prize or EventType.EconomicFigure && a.Evidence[0].Sentence == b.Evidence[0].Sentence && a.Evidence[0].TriggerStart != b.Evidence[0].TriggerStart)
         {
             return false;
         }

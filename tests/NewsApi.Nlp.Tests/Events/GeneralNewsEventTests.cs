@@ -220,9 +220,9 @@ public class GeneralNewsEventTests
         Assert.Single(prizes, e => e.Participants.Any(p => p.Entity.Name == "Peter Marsh"));
         Assert.Single(prizes, e => e.Participants.Any(p => p.Entity.Name == "Kate Brown"));
 
-        // Two clauses of one winner stay one prize; another sentence's prize for her would be another.
-        var one = Confident(Analyze("Jane Holt won the award for best actress, and later she picked up the prize for best newcomer."));
-        Assert.Single(one, e => e.Type == EventType.Prize);
+        // Two prizes of one winner in two clauses are two prizes.
+        var two = Confident(Analyze("Jane Holt won the award for best actress, and later she picked up the prize for best newcomer."));
+        Assert.Equal(2, two.Count(e => e.Type == EventType.Prize));
     }
 
     [Fact]
@@ -264,6 +264,33 @@ public class GeneralNewsEventTests
 
         var accuser = Analyze("David Davis accused David Blunkett of using the politics of confusion to hide new measures.", "Davis attacks Blunkett");
         Assert.Contains(Confident(accuser), e => e.Type == EventType.Criticise && e.Actors.Any(a => a.Name == "David Davis"));
+    }
+
+    [Fact]
+    public void Figures_listed_in_one_sentence_are_one_each_and_a_country_qualifying_a_company_is_no_actor()
+    {
+        var figures = Confident(Analyze("For the whole of 2004, Barclays earned $3.7bn, down from $3.8bn in 2003, while its annual revenue rose 4.5% to $19bn."))
+            .Where(e => e.Type == EventType.EconomicFigure).ToList();
+        Assert.Equal(2, figures.Count);
+        Assert.All(figures, e => Assert.Equal("Barclays", Assert.Single(e.Actors).Name));
+
+        var giant = Analyze("General Motors reported results on Tuesday. The US giant earned $630m in the October-to-December period.");
+        Assert.DoesNotContain(giant.Events, e => e.Actors.Any(a => a.Name == "United States"));
+
+        // Profits "hit by costs" move by no figure.
+        Assert.DoesNotContain(Confident(Analyze("Barclays said its profits were also hit by higher healthcare costs in the US.")), e => e.Type == EventType.EconomicFigure);
+    }
+
+    [Fact]
+    public void A_story_told_and_a_promise_are_not_events_and_an_apposition_keeps_the_subject()
+    {
+        Assert.DoesNotContain(Confident(Analyze("Sideways tells the story of two men who take a road trip through the wine regions and also stars Paul Giamatti.")),
+            e => e.Type == EventType.Visit);
+        Assert.DoesNotContain(Confident(Analyze("Voters in the UK had been promised a referendum over the constitution by Tony Blair.")), e => e.Type == EventType.Vote);
+
+        var named = Assert.Single(Confident(Analyze("House of Flying Daggers, directed by Yimou Zhang, was named best foreign language film at the awards.")),
+            e => e.Type == EventType.Prize);
+        Assert.Contains(named.Actors, a => a.Name == "House of Flying Daggers");
     }
 
     [Fact]
