@@ -126,7 +126,7 @@ public static class NameTypes
     }
 
     /// <summary>An article about a match: sport's words all over it.</summary>
-    private static bool SportArticle(AnalyzedText analysis)
+    internal static bool SportArticle(AnalyzedText analysis)
     {
         var count = 0;
         var distinct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -95,6 +95,9 @@ public static class EventExtractor
         var order = Enumerable.Range(0, analysis.Tokens.Sentences.Count)
             .OrderBy(i => analysis.Tokens.Sentences[i].Start(tokens) < analysis.BodyOffset ? 1 : 0).ThenBy(i => i);
         var capped = false;
+
+        // In a match report a result needs no contest word of its own sentence: "following defeats by Wales and France".
+        var sport = NameTypes.SportArticle(analysis.Tokens);
         foreach (var s in order)
         {
             if (events.Count >= maxEvents)
@@ -105,7 +108,7 @@ public static class EventExtractor
 
             var sentence = analysis.Tokens.Sentences[s];
             var inSentence = mentionsBySentence[s].ToList();
-            var context = new SentenceContext(analysis, sentence);
+            var context = new SentenceContext(analysis, sentence) { SportArticle = sport };
             var seenClasses = new HashSet<string>(StringComparer.Ordinal);
             var lastListed = new Dictionary<string, int>(StringComparer.Ordinal);
             var before = events.Count;
@@ -420,7 +423,7 @@ public static class EventExtractor
                 return true;
             }
 
-            if (context.Has(ContestWords, t, 6) || context.HasScore)
+            if (context.Has(ContestWords, t, 6) || context.HasScore || context.SportArticle)
             {
                 (type, verb, needs) = (EventType.MatchResult, true, TriggerNeeds.None);
                 return true;
@@ -517,7 +520,7 @@ public static class EventExtractor
             && (!Needs(TriggerNeeds.Figure) || context.HasFigure)
             && (!Needs(TriggerNeeds.Business) || organisationNear || context.Has(BusinessWords, t, 8))
             && (!Needs(TriggerNeeds.Award) || context.Has(AwardWords, t, 8))
-            && (!Needs(TriggerNeeds.Contest) || context.Has(ContestWords, t, 10) || context.HasScore)
+            && (!Needs(TriggerNeeds.Contest) || context.Has(ContestWords, t, 10) || context.HasScore || context.SportArticle)
             && (!Needs(TriggerNeeds.ProtestContext) || context.Has(ProtestWords, t, 12))
             && (!Needs(TriggerNeeds.Work) || context.Has(WorkWords, t, 8))
             && (!Needs(TriggerNeeds.Court) || context.Has(CourtWords, t, 20))
@@ -655,6 +658,9 @@ public static class EventExtractor
         public bool HasFigure { get; }
 
         public bool HasScore { get; }
+
+        /// <summary>Is the article a match report (<see cref="NameTypes.SportArticle"/>)?</summary>
+        public bool SportArticle { get; init; }
 
         /// <summary>One of <paramref name="words"/> within <paramref name="window"/> tokens of token <paramref name="t"/> (after it only, with <paramref name="after"/>).</summary>
         public bool Has(HashSet<string> words, int t, int window, bool after = false)
@@ -1396,6 +1402,33 @@ public static class EventExtractor
     /// first sentences, the frame is read from the lead sentence itself (its subject and predicate), so that an
     /// article about a derailment or a poll still has a main event.
     /// </summary>
+    /// <summary>
+    /// An event the lead gives as background, in a prepositional phrase before its own news: "England will protest about
+    /// the referee's performance in the defeat by Ireland"; "has played down talk … after beating Liverpool".
+    /// </summary>
+    private static bool Background(ArticleAnalysis analysis, AnalysedEvent e)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var evidence = e.Evidence.OrderBy(x => x.Start).First();
+        var t = tokens.IndexAt(evidence.TriggerStart);
+        var sentence = analysis.Tokens.Sentences[evidence.Sentence];
+        for (var k = t - 1; k >= Math.Max(sentence.FirstToken, t - 4); k--)
+        {
+            var word = tokens[k].Text(analysis.Text).ToLowerInvariant();
+            if (word is "in" or "after" or "following" or "despite" or "amid" or "since" or "before")
+            {
+                return true;
+            }
+
+            if (word is not ("the" or "a" or "an" or "their" or "his" or "her" or "its" or "last" or "recent" or "'s" or "’s") && tokens[k].Kind != TokenKind.Word)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private static MainEvent? Main(ArticleAnalysis analysis, List<AnalysedEvent> events, IReadOnlyList<DateMention> dates)
     {
         var tokens = analysis.Tokens.Tokens;
@@ -1419,7 +1452,7 @@ public static class EventExtractor
         }
 
         double HeadlineOverlap(AnalysedEvent e) => titleWords.Count == 0 ? 0 : e.Evidence.Max(x => Overlap(titleWords, ContentWords(analysis.Text[x.Start..x.End])));
-        var best = events.Where(e => e.Confidence >= DefaultMinConfidence - 0.1).OrderByDescending(Score).ThenBy(e => e.Evidence.Min(x => x.Start)).FirstOrDefault();
+        var best = events.Where(e => e.Confidence >= DefaultMinConfidence - 0.1 && !Background(analysis, e)).OrderByDescending(Score).ThenBy(e => e.Evidence.Min(x => x.Start)).FirstOrDefault();
 
         // The main event is reported early, or it is the one the headline reports.
         // What someone said is the main event only when the headline or the lead reports it.

@@ -294,6 +294,25 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void In_a_match_report_a_defeat_needs_no_contest_word_and_leads_only_when_it_is_the_news()
+    {
+        const string report = """
+            England will protest to the rugby board about the referee's performance in the defeat by Ireland.
+
+            The coach said the team had played well in the match and the captain told fans the side would win the next game.
+
+            England are second bottom in the table following defeats by Wales and France, and the squad meets on Monday.
+            """;
+        var analysis = Analyze(report, "England to launch protest");
+
+        Assert.True(Confident(analysis).Count(e => e.Type == EventType.MatchResult) >= 2);
+        Assert.NotEqual(EventType.MatchResult, analysis.MainEvent?.Event?.Type);
+
+        // Outside a match report, a defeat without a contest word is none.
+        Assert.DoesNotContain(Confident(Analyze("The minister conceded defeat by Labour over the budget plans on Tuesday.")), e => e.Type == EventType.MatchResult);
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
