@@ -952,7 +952,7 @@ public static class EventExtractor
             return null;
         }
 
-        ev.Confidence = Confidence(type, verb, ev.Actors.Count(), ev.Place is not null, ev.Date is { Resolved: true }, hedge == Modality.Hedged, InHeadlineOrLead(analysis, s));
+        ev.Confidence = Confidence(type, verb, ev.Actors.Count(), ev.Place is not null, ev.Date is { Resolved: true }, hedge == Modality.Hedged, InOpening(analysis, s));
         return ev;
     }
 
@@ -1022,14 +1022,8 @@ public static class EventExtractor
     /// <summary>Events above this confidence are served by default (lists take minConfidence to change it).</summary>
     public const double DefaultMinConfidence = 0.5;
 
-    /// <summary>
-    /// How sure the rules are: a verb is stronger evidence than a noun, named actors, a place and a date each add to
-    /// it, a hedge ("could", "plans to") takes much away, and verbal events (statements, appeals, criticism) start
-    /// lower, since they are often not news in themselves. Calibrated on the dev part of the annotated BBC sample
-    /// (docs/events.md): events at or above <see cref="DefaultMinConfidence"/> are the precise ones.
-    /// </summary>
-    /// <summary>Is sentence <paramref name="s"/> the headline or the first sentence of the body (the lead)?</summary>
-    private static bool InHeadlineOrLead(ArticleAnalysis analysis, int s)
+    /// <summary>Is sentence <paramref name="s"/> the headline, the first sentence of the body (the lead) or the one after it?</summary>
+    private static bool InOpening(ArticleAnalysis analysis, int s)
     {
         var sentences = analysis.Tokens.Sentences;
         var tokens = analysis.Tokens.Tokens;
@@ -1039,10 +1033,17 @@ public static class EventExtractor
         }
 
         var first = Enumerable.Range(0, sentences.Count).FirstOrDefault(i => sentences[i].Start(tokens) >= analysis.BodyOffset, -1);
-        return s == first;
+        return s == first || s == first + 1;
     }
 
-    private static double Confidence(EventType type, bool verb, int actors, bool place, bool dated, bool hedged, bool lead)
+    /// <summary>
+    /// How sure the rules are: a verb is stronger evidence than a noun, named actors, a place and a date each add to
+    /// it, a hedge ("could", "plans to") takes much away, and verbal events (statements, appeals, criticism) start
+    /// lower outside the opening (<paramref name="opening"/>: headline, lead and the sentence after), since further down
+    /// they are often not news in themselves. Calibrated on the dev part of the annotated BBC sample (docs/events.md):
+    /// events at or above <see cref="DefaultMinConfidence"/> are the precise ones.
+    /// </summary>
+    private static double Confidence(EventType type, bool verb, int actors, bool place, bool dated, bool hedged, bool opening)
     {
         var confidence = (verb ? 0.55 : 0.45) + (0.12 * Math.Min(2, actors)) + (place ? 0.08 : 0) + (dated ? 0.05 : 0);
         // What may happen is not news that it did: a hedged event stays under the default threshold however well it is
@@ -1052,8 +1053,8 @@ public static class EventExtractor
             confidence = Math.Min(confidence - 0.35, DefaultMinConfidence - 0.1);
         }
 
-        // A statement in the headline or the lead is itself the news; further down it is usually commentary.
-        if (EventMerging.IsVerbal(type) && !lead)
+        // A statement in the headline or the opening sentences is itself the news; further down it is usually commentary.
+        if (EventMerging.IsVerbal(type) && !opening)
         {
             confidence -= 0.3;
         }

@@ -313,6 +313,18 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void Criticism_in_the_opening_sentences_is_news_and_further_down_commentary()
+    {
+        var analysis = Analyze(
+            "The government unveiled its budget in London on Tuesday. Oxfam criticised the plan for cutting aid. " +
+            "Ministers met in the afternoon. Markets were calm. Later, Greenpeace criticised the plan too.");
+
+        var criticism = analysis.Events.Where(e => e.Type == EventType.Criticise).ToList();
+        Assert.Contains(criticism, e => e.Actors.Any(a => a.Name == "Oxfam") && e.Confidence >= EventExtractor.DefaultMinConfidence);
+        Assert.Contains(criticism, e => e.Actors.Any(a => a.Name == "Greenpeace") && e.Confidence < EventExtractor.DefaultMinConfidence);
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
