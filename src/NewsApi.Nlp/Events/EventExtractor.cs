@@ -824,7 +824,7 @@ public static class EventExtractor
                 ev.Participants.Add(new AnalysedParticipant(m.Entity, ev.Participants.Count == 1 ? EventRole.Actor2 : EventRole.Other));
             }
         }
-        else if (ev.Participants.Count == 0 && DescribedSubject(analysis, index, sentence, trigger) is { } described)
+        else if (ev.Participants.Count == 0 && (DescribedSubject(analysis, index, sentence, trigger) ?? RelativeSubject(analysis, candidates, sentence, trigger)) is { } described)
         {
             ev.Participants.Add(new AnalysedParticipant(described, EventRole.Actor1));
         }
@@ -1170,10 +1170,38 @@ public static class EventExtractor
         return Descriptions.Person(analysis, words);
     }
 
+    /// <summary>
+    /// "Franz Ferdinand, who recently picked up five Brit Award nominations": the name a relative "who" or "which" right
+    /// before the verb (past adverbs and auxiliaries) stands for, a person or an organisation.
+    /// </summary>
+    private static AnalysedEntity? RelativeSubject(ArticleAnalysis analysis, List<(Mention Mention, AnalysedEntity Entity)> candidates, Sentence sentence, int trigger)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        for (var t = trigger - 1; t - 2 >= sentence.FirstToken; t--)
+        {
+            var word = tokens[t].Text(analysis.Text);
+            if (word is "who" or "which")
+            {
+                var end = tokens[t - 2].End;
+                return tokens[t - 1].Text(analysis.Text) == ","
+                    ? candidates.FirstOrDefault(m => m.Mention.End == end && m.Entity.Kind is AnalysedKind.Person or AnalysedKind.Organisation).Entity
+                    : null;
+            }
+
+            if (!(word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal)) && !SubjectVerbFillers.Contains(word))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     private static readonly HashSet<string> SubjectVerbFillers = new(StringComparer.Ordinal)
     {
         "also", "then", "later", "again", "since", "once", "still", "already", "soon", "never", "not", "has", "had", "have",
         "will", "would", "did", "does", "could", "can", "may", "might", "should", "is", "was", "be", "been", "to", "set", "plans", "planned",
+        "just", "now", "are", "were",
     };
 
     private static string? PreviousWord(ArticleAnalysis analysis, int offset, Sentence sentence)

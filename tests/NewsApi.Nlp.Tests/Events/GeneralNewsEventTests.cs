@@ -324,6 +324,15 @@ public class GeneralNewsEventTests
         Assert.Contains(criticism, e => e.Actors.Any(a => a.Name == "Greenpeace") && e.Confidence < EventExtractor.DefaultMinConfidence);
     }
 
+    [Theory]
+    [InlineData("The band Travis, who recently picked up two Brit Award nominations, played in Leeds on Friday.", EventType.Prize, "Travis")]
+    [InlineData("Peter Holt, who stepped down as chairman in 2003, spoke in Leeds on Friday.", EventType.Resign, "Peter Holt")]
+    public void A_relative_who_stands_for_the_name_before_it(string text, EventType type, string actor)
+    {
+        var ev = Assert.Single(Confident(Analyze(text)), e => e.Type == type);
+        Assert.Contains(ev.Actors, a => a.Name.Contains(actor, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
