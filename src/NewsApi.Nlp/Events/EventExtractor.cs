@@ -622,6 +622,7 @@ public static class EventExtractor
         "increased", "increase", "increases", "decreased", "decrease", "dropped", "drop", "slipped", "jumped", "jump", "slowed", "slowing", "climbed",
         "slumped", "doubled", "halved", "surged", "soared", "plunged", "declined", "decline", "up", "down", "higher", "lower", "reported", "posted",
         "hit", "reached", "record", "contracted", "shrank", "expanded", "improved", "worsened", "boosted", "cut", "lifted", "eased", "stood", "teetered",
+        "stuck", "unchanged", "shrinking", "contracting", "lost", "gained",
     };
 
     /// <summary>
@@ -897,6 +898,22 @@ public static class EventExtractor
         // A state and a person who holds its office are one party ("US President Joe Biden"), never two participants.
         var offices = ev.Participants.Where(p => p.Entity.Kind == AnalysedKind.Person).SelectMany(p => p.Entity.Roles).Select(r => r.Affiliation).OfType<string>().ToHashSet(StringComparer.Ordinal);
         ev.Participants.RemoveAll(p => p.Entity.Kind == AnalysedKind.Place && offices.Contains(p.Entity.Name));
+
+        // "German business confidence fell", "Japanese exports rose": a nationality right before the figure names its
+        // owner, when the article names the country.
+        if (type == EventType.EconomicFigure && ev.Participants.Count == 0)
+        {
+            for (var k = trigger - 1; k >= Math.Max(sentence.FirstToken, trigger - 3); k--)
+            {
+                // "The US giant earned": the nationality of a company's noun is not the figure's owner.
+                if (PlaceNames.CountryOfDemonym(tokens[k].Text(text)) is { } country && !OrganisationNouns.Contains(tokens[k + 1].Text(text).ToLowerInvariant())
+                    && analysis.Entities.FirstOrDefault(e => e.Kind == AnalysedKind.Place && e.Name == country) is { } state)
+                {
+                    ev.Participants.Add(new AnalysedParticipant(state, EventRole.Actor1));
+                    break;
+                }
+            }
+        }
 
         // An economic figure belongs to the article's subject when its sentence names no one ("growth slowed to 1%"
         // in an article about Japan's economy): the most salient state or organisation, when one stands out.

@@ -334,6 +334,15 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_nationality_before_a_figure_names_its_owner()
+    {
+        var analysis = Analyze("German business confidence fell 2% in February. Economists in Germany had expected a rise. Exports were unchanged.");
+
+        var figure = Assert.Single(Confident(analysis), e => e.Type == EventType.EconomicFigure && e.Evidence[0].Trigger == "confidence");
+        Assert.Equal("Germany", Assert.Single(figure.Actors).Name);
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
