@@ -119,6 +119,14 @@ public static class NameTypes
                 continue;
             }
 
+            // "Chelsea beat Portsmouth", "will play Newcastle on Wednesday": in a match report a town that plays is its club
+            // ("flew to Leeds to play" is a place).
+            if (sport && mention.Type == EntityType.LOC && !PlaceNames.IsState(mention.Text) && PlaysInSentence(analysis, mention) && !AfterLocative(analysis, mention))
+            {
+                corrected.Add(mention with { Type = EntityType.ORG });
+                continue;
+            }
+
             corrected.Add(mention);
         }
 

@@ -105,6 +105,14 @@ public static partial class DocumentConsistency
                     changed = true;
                 }
 
+                // "5.45m Euros": an amount, never a person.
+                if (span.Type == EntityType.PER && words[span.Start].HasDigit)
+                {
+                    spans.RemoveAt(k--);
+                    changed = true;
+                    continue;
+                }
+
                 if (span.Type == EntityType.PER && span.Length > 1 && (lexicon.Lookup([words[span.End - 1].Lower]) & (1 << (int)Lexicon.List.MiscWord)) != 0)
                 {
                     spans[k] = span = span with { Type = EntityType.MISC };

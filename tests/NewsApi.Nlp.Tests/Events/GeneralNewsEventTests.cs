@@ -343,6 +343,22 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void In_a_match_report_a_town_that_plays_is_its_club_and_an_amount_is_no_person()
+    {
+        var analysis = Analyze("""
+            Chelsea beat Portsmouth 2-0 in the league on Sunday, and the coach said the team had won the game in the second half.
+
+            The squad flew to Leeds for the cup match, and the captain said the side's fans would see a better game and more goals.
+            """);
+
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Portsmouth");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Leeds");
+
+        var paid = Analyze("The actor earned 5.45m Euros last year, and Jean Dupont earned 3.5m Euros.");
+        Assert.DoesNotContain(paid.Entities, e => e.Kind == AnalysedKind.Person && e.Name.Any(char.IsDigit));
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
