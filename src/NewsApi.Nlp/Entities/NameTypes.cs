@@ -45,6 +45,12 @@ public static class NameTypes
         "Empress", "Sheikh", "Tsar", "Crown", "Archbishop", "Cardinal",
     };
 
+    /// <summary>Nouns after "labour" that make it the economy's labour, not the party ("labour markets", "labour costs").</summary>
+    private static readonly HashSet<string> LabourNouns = new(StringComparer.Ordinal)
+    {
+        "market", "markets", "costs", "cost", "shortage", "shortages", "force", "laws", "law", "productivity", "supply", "relations", "unrest",
+    };
+
     private static readonly HashSet<string> MinorWords = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "of", "and", "in", "on", "to", "for", "with", "my", "me", "is", "it", "at", "by", "or", "your", "you", "i", "we", "be",
@@ -99,8 +105,25 @@ public static class NameTypes
                 continue;
             }
 
-            // "the Obama administration": an organisation.
+            // "Economy and Labour Minister Wolfgang Clement": a word of an office's title is no organisation; "the Labour
+            // Ministry" is the ministry; "Labour markets firmed" is the economy's labour.
             var after = NextWord(text, mention.End);
+            if (mention.Type == EntityType.ORG && words.Length == 1)
+            {
+                if (after.Word is "Minister" or "Secretary" || (after.Word.Length > 0 && char.IsLower(after.Word[0]) && LabourNouns.Contains(after.Word) && words[0] is "Labour" or "Labor"))
+                {
+                    continue;
+                }
+
+                if (after.Word is "Ministry" or "Department")
+                {
+                    corrected.Add(mention with { Text = text[mention.Start..after.End], End = after.End });
+                    consumedUntil = after.End;
+                    continue;
+                }
+            }
+
+            // "the Obama administration": an organisation.
             if (mention.Type is EntityType.PER or EntityType.ORG && after.Word == "administration")
             {
                 corrected.Add(mention with { Type = EntityType.ORG, Text = text[mention.Start..after.End], End = after.End });

@@ -136,7 +136,7 @@ public static partial class DocumentConsistency
         StormNames(document, labels);
         PersonCues(document, labels, lexicon);
         OrganisationCues(document, labels);
-        WorkCues(document, labels);
+        WorkCues(document, labels, lexicon);
 
         // Surnames: the last word of multi-word PER entities.
         var surnames = new HashSet<string>(StringComparer.Ordinal);
@@ -220,6 +220,21 @@ public static partial class DocumentConsistency
         "consoles", "handset", "handsets", "browser", "musical", "opera", "sitcom", "show", "drug", "track", "tracks", "hits",
     };
 
+    /// <summary>Nouns of a part played, before "in" and a work's name ("her role in Vera Drake", "his performance in Kinsey").</summary>
+    private static readonly HashSet<string> PlayedIn = new(StringComparer.Ordinal)
+    {
+        "role", "roles", "performance", "performances", "part", "starring", "starred", "appearance", "cameo", "character",
+    };
+
+    /// <summary>The last word of a prize's category before "for" and the work it went to ("best pop video for Hey Mama").</summary>
+    private static readonly HashSet<string> PrizeCategories = new(StringComparer.Ordinal)
+    {
+        "actor", "actress", "director", "film", "album", "song", "video", "single", "record", "performance", "newcomer", "act", "artist",
+        "group", "band", "score", "screenplay", "award", "prize", "gong", "honour", "title", "soundtrack", "musical", "play", "drama", "comedy",
+    };
+
+    private const int Places = (1 << (int)Lexicon.List.Country) | (1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region);
+
     /// <summary>Words after a name that close it as a noun phrase rather than open a clause with it as subject.</summary>
     private static readonly HashSet<string> PhraseClosers = new(StringComparer.Ordinal)
     {
@@ -232,7 +247,7 @@ public static partial class DocumentConsistency
     /// and …"; after "single," or "album,") is not an organisation or a place anywhere in it; people are left alone ("single" alone
     /// would be too loose: "a single Tesco store"; so would "the X project", which organisations have).
     /// </summary>
-    private static void WorkCues(TaggerDocument document, List<byte[]> labels)
+    private static void WorkCues(TaggerDocument document, List<byte[]> labels, Lexicon lexicon)
     {
         var works = new HashSet<string>(StringComparer.Ordinal);
         var personLike = new HashSet<string>(StringComparer.Ordinal);
@@ -250,6 +265,22 @@ public static partial class DocumentConsistency
                               || (w1 == "," && w2 is "single" or "album" or "film")
                               || (w1 == "as" && w2 == "such" && WorkClasses.Contains(w3))
                               || (w1 is "include" or "included" or "including" && WorkClasses.Contains(w2));
+
+                // "her role in Vera Drake", "best pop video for Hey Mama": a part played in a work, a prize for a work
+                // (not a person, "best director for Alexander Payne"; not a known place, "Britain's role in Iraq").
+                var played = span.Type != EntityType.PER && w1 == "in" && (PlayedIn.Contains(w2) || (w2 == "the" && PlayedIn.Contains(w3)))
+                             && (lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & Places) == 0;
+                var prized = span.Type != EntityType.PER && w1 == "for" && PrizeCategories.Contains(w2) && Enumerable.Range(3, 5).Any(k => At(span.Start - k) == "best");
+                if (played || prized)
+                {
+                    if (span.Start == 0 || labels[s][span.Start - 1] == Bilou.Outside)
+                    {
+                        works.Add(Name(words, span));
+                    }
+
+                    continue;
+                }
+
                 if (!classed || (span.Start > 0 && labels[s][span.Start - 1] != Bilou.Outside))
                 {
                     continue;

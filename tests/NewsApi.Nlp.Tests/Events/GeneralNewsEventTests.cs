@@ -359,6 +359,18 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_ministers_title_is_no_party_and_a_part_played_or_a_prize_names_a_work()
+    {
+        var minister = Analyze("Economy and Labour Minister Wolfgang Clement said labour markets had firmed. Labour markets also firmed in Spain.");
+        Assert.DoesNotContain(minister.Entities, e => e.Name is "Labour Party" or "Labour");
+
+        var works = Analyze("Imelda Staunton won praise for her role in Vera Drake. Black Eyed Peas won best pop video for Hey Mama. Britain's role in Iraq was debated.");
+        Assert.DoesNotContain(works.Entities, e => e.Name is "Vera Drake" or "Hey Mama");
+        Assert.Contains(works.Tokens.Entities, n => n.Type == EntityType.MISC && n.Text == "Vera Drake");
+        Assert.Contains(works.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Iraq");
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
