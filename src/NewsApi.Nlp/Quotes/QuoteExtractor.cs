@@ -1092,6 +1092,17 @@ public static class QuoteExtractor
                     }
                 }
 
+                // "The Trump campaign called the charges unsubstantiated", "Clinton criticized the Affordable Care Act as a
+                // “crazy system”": what a named speaker calls something, criticises or praises, as said.
+                if (Judgement(context, t, sentence, s) is { } judged)
+                {
+                    yield return judged.Quote;
+
+                    // A second report may follow the clause: "…, but she noted that …".
+                    k = tokens.IndexOf(judged.End) - 1;
+                    continue;
+                }
+
                 if (context.MentionAt(t) is not null || (!IndirectCues.Contains(context.Word(t)) && !ThatComplement(context, t, sentence)))
                 {
                     // "United States", "Consumer Reports": a cue word inside a name is not a verb.
@@ -1198,6 +1209,83 @@ public static class QuoteExtractor
                 k = tokens.IndexOf(second) - 1;
             }
         }
+    }
+
+    /// <summary>Verbs of judgement that report what their subject said of their object.</summary>
+    private static readonly HashSet<string> JudgementVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "called", "calls", "criticized", "criticised", "criticizes", "criticises", "praised", "praises", "attacked", "attacks", "slammed", "blasted",
+    };
+
+    /// <summary>Words after "called" that make it another verb: "called for", "called off", "called a meeting", "called the police".</summary>
+    private static readonly HashSet<string> NotCalling = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "for", "on", "off", "up", "in", "into", "out", "back", "to", "upon", "a", "an", "it", "time", "police", "election", "elections", "meeting", "strike",
+        "vote", "referendum", "halt", "press", "ambulance", "911", ",", ".", "—", "-", ":", ";", "by", "and", "as",
+    };
+
+    /// <summary>
+    /// "X called Y Z", "X criticized Y (as/for …)", "X attacked Y for …": a judgement a named speaker (or a pronoun for one)
+    /// passed, with its object and what follows to the end of the clause. "attacked", "slammed" and "blasted" report
+    /// words only with "for" or "as" after their object ("Hamas attacked Israel" is no quote).
+    /// </summary>
+    private static (Quote Quote, int End)? Judgement(Context context, int t, Sentence sentence, int s)
+    {
+        var word = context.Word(t);
+        if (!JudgementVerbs.Contains(word) || context.MentionAt(t) is not null || t + 2 >= sentence.EndToken || t == sentence.FirstToken || context.Word(t - 1) == ",")
+        {
+            return null;
+        }
+
+        var next = context.Word(t + 1);
+        if ((word is "called" or "calls" && NotCalling.Contains(next)) || context.Tokens[t + 1].Kind != TokenKind.Word && context.MentionAt(t + 1) is null)
+        {
+            return null;
+        }
+
+        // "The Trump campaign called …": a described speaker whose head is an institution speaks too.
+        var speaker = Refine(context, SpeakerBefore(context, t, sentence.FirstToken));
+        if (!(speaker.Entity is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } || speaker.Text is "he" or "she" or "He" or "She" or "they" or "They"
+              || (speaker.Text is { } described && (CollectiveHeads.Contains(LastWord(described)) || LastWord(described) is "campaign" or "administration"))))
+        {
+            return null;
+        }
+
+        // The clause: up to the sentence's end or a clause break ("; ", ", while", ", but", ", and").
+        var end = t + 1;
+        var judged = false;
+        while (end < sentence.EndToken)
+        {
+            var w = context.Word(end);
+            if (w is ";" || (w == "," && end + 1 < sentence.EndToken && context.Word(end + 1) is "while" or "but" or "and" or "which" or "who" or "saying" or "adding"))
+            {
+                break;
+            }
+
+            judged |= w is "for" or "as";
+            end++;
+        }
+
+        if (word is "attacked" or "attacks" or "slammed" or "blasted" && !judged)
+        {
+            return null;
+        }
+
+        // "called" needs an object and a complement: two words at least.
+        if (word is "called" or "calls" && context.WordsIn(t + 1, end - 1) < 2)
+        {
+            return null;
+        }
+
+        var start = context.Tokens[t + 1].Start;
+        var stop = TrimEndPunctuation(context.Text, context.Tokens[end - 1].End);
+        if (stop - start < 8)
+        {
+            return null;
+        }
+
+        return (new Quote(start, stop, context.Text[start..stop], QuoteType.Indirect, word, context.Tokens[t].Start, speaker.Entity, speaker.Text, speaker.Start, s),
+            Math.Min(end, sentence.EndToken - 1));
     }
 
     /// <summary>

@@ -317,4 +317,24 @@ public class QuoteExtractorTests
 
         Assert.Equal(("Gregory Meeks", "members will help him raise cash from around the country"), (quote.Speaker?.Name, quote.Text));
     }
+
+    [Fact]
+    public void What_a_named_speaker_calls_criticises_or_attacks_something_for_is_reported()
+    {
+        var quotes = Quotes("The Holt campaign called the charges unsubstantiated. Mary Jones criticized the health law as a crazy system, but she noted that it had helped millions.");
+
+        Assert.Equal(["the charges unsubstantiated", "the health law as a crazy system", "it had helped millions"], quotes.Select(q => q.Text));
+        Assert.Equal(["called", "criticized", "noted"], quotes.Select(q => q.Cue));
+        Assert.Equal("Mary Jones", quotes[1].Speaker?.Name);
+    }
+
+    [Theory]
+    [InlineData("The union called for a strike over pay in the spring.")]
+    [InlineData("Peter Holt called a meeting of the board on Monday.")]
+    [InlineData("Hamas attacked the border post near the town overnight.")]
+    [InlineData("Her nonprofit group, called the Green Valley Fund, bought the land.")]
+    public void Calling_for_calling_a_meeting_an_attack_and_a_name_report_no_judgement(string text)
+    {
+        Assert.DoesNotContain(Quotes(text), q => q.Cue is "called" or "attacked");
+    }
 }
