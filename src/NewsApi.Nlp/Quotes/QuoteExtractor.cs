@@ -1094,7 +1094,7 @@ public static class QuoteExtractor
 
                 // "The Trump campaign called the charges unsubstantiated", "Clinton criticized the Affordable Care Act as a
                 // “crazy system”": what a named speaker calls something, criticises or praises, as said.
-                if (Judgement(context, t, sentence, s) is { } judged)
+                if ((Judgement(context, t, sentence, s) ?? Commitment(context, t, sentence, s)) is { } judged)
                 {
                     yield return judged.Quote;
 
@@ -1209,6 +1209,73 @@ public static class QuoteExtractor
                 k = tokens.IndexOf(second) - 1;
             }
         }
+    }
+
+    /// <summary>Verbs of intent and commitment with a to-infinitive: what their subject wants, plans, promises or refuses.</summary>
+    private static readonly HashSet<string> CommitmentVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "wants", "want", "wanted", "plans", "planned", "pledged", "pledges", "pledging", "vowed", "vows", "vowing", "promised", "promises", "promising",
+        "refuses", "refused", "declined", "declines", "agreed", "agrees", "urged", "urges", "urging", "intends", "threatened", "threatens",
+    };
+
+    /// <summary>
+    /// "Clinton wants to sign up 5 million people", "Trump refuses to release his tax records", "Graham urged Republicans to
+    /// join …": a named speaker's (or a pronoun's) stated intent, commitment or appeal, from the verb's object or its
+    /// "to" to the end of the clause.
+    /// </summary>
+    private static (Quote Quote, int End)? Commitment(Context context, int t, Sentence sentence, int s)
+    {
+        var word = context.Word(t);
+        if (!CommitmentVerbs.Contains(word) || context.MentionAt(t) is not null || t + 2 >= sentence.EndToken || t == sentence.FirstToken)
+        {
+            return null;
+        }
+
+        // "to" right after the verb; for appeals, after the person or group urged ("urged Republicans to join").
+        var to = t + 1;
+        if (word.StartsWith("urg", StringComparison.OrdinalIgnoreCase))
+        {
+            while (to < sentence.EndToken && to - t <= 5 && context.Word(to) != "to" && context.Tokens[to].Kind == TokenKind.Word)
+            {
+                to++;
+            }
+        }
+
+        if (to + 1 >= sentence.EndToken || context.Word(to) != "to" || context.Tokens[to + 1].Kind != TokenKind.Word || context.Word(to + 1) is "the" or "a" or "an" or "be")
+        {
+            return null;
+        }
+
+        var speaker = Refine(context, SpeakerBefore(context, t, sentence.FirstToken));
+        if (!(speaker.Entity is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } || speaker.Text is "he" or "she" or "He" or "She" or "they" or "They"))
+        {
+            return null;
+        }
+
+        var end = ClauseEnd(context, t + 1, sentence);
+        var start = context.Tokens[t + 1].Start;
+        var stop = TrimEndPunctuation(context.Text, context.Tokens[end - 1].End);
+        return stop - start < 10 ? null
+            : (new Quote(start, stop, context.Text[start..stop], QuoteType.Indirect, word, context.Tokens[t].Start, speaker.Entity, speaker.Text, speaker.Start, s),
+                Math.Min(end, sentence.EndToken - 1));
+    }
+
+    /// <summary>The token after a reported clause from <paramref name="from"/>: the sentence's end, or "; " or a comma that opens another clause.</summary>
+    private static int ClauseEnd(Context context, int from, Sentence sentence)
+    {
+        var end = from;
+        while (end < sentence.EndToken)
+        {
+            var w = context.Word(end);
+            if (w is ";" || (w == "," && end + 1 < sentence.EndToken && context.Word(end + 1) is "while" or "but" or "and" or "which" or "who" or "saying" or "adding"))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return end;
     }
 
     /// <summary>Verbs of judgement that report what their subject said of their object.</summary>

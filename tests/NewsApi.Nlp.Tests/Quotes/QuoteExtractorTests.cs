@@ -337,4 +337,13 @@ public class QuoteExtractorTests
     {
         Assert.DoesNotContain(Quotes(text), q => q.Cue is "called" or "attacked");
     }
+
+    [Fact]
+    public void A_named_speakers_stated_intent_commitment_or_appeal_is_reported()
+    {
+        var quotes = Quotes("Mary Jones wants to triple the size of the national service scheme. Peter Holt urged voters to join the campaign. The plan wants to be a law.");
+
+        Assert.Equal(["to triple the size of the national service scheme", "voters to join the campaign"], quotes.Select(q => q.Text));
+        Assert.Equal(["Mary Jones", "Peter Holt"], quotes.Select(q => q.Speaker?.Name));
+    }
 }
