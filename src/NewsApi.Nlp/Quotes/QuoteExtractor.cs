@@ -106,6 +106,13 @@ public static class QuoteExtractor
         }
 
         quotes.AddRange(Indirect(context, [.. quotes]));
+
+        // A transcript's lines each reopen a quotation mark without closing it: the span between two of them is no quote.
+        var turns = quotes.Where(q => q.Cue == ":" && q.Kind == QuoteType.Direct).ToList();
+        if (turns.Count > 0)
+        {
+            quotes.RemoveAll(q => q.Cue is null && turns.Any(turn => q.Start <= turn.Start && turn.End <= q.End + 1));
+        }
         Participial(context, quotes);
 
         // Quoted words inside a report ("said the plan was “a disaster”", "arguing that it should be recognized as
@@ -1449,6 +1456,11 @@ public static class QuoteExtractor
     {
         var text = context.Text;
         var sentenceStart = sentence.Start(context.Tokens);
+        if (Transcript(context, sentence, s) is { } turn)
+        {
+            return turn;
+        }
+
         if ((sentenceStart > 0 && text[sentenceStart - 1] != '\n') || context.MentionAt(sentence.FirstToken) is not { } head
             || head.Entity.Kind is not (AnalysedKind.Person or AnalysedKind.Organisation) || head.Mention.Start != sentenceStart)
         {
@@ -1476,6 +1488,45 @@ public static class QuoteExtractor
         }
 
         return new Quote(start, end, text[start..end], QuoteType.Indirect, ":", context.Tokens[colon].Start, head.Entity, head.Mention.Surface, head.Mention.Start, s);
+    }
+
+    /// <summary>
+    /// A transcript's turn: a line opening (after an optional quotation mark) with a speaker's name in capitals and a
+    /// colon, "PENCE: Well, look, …". The speaker is the person of the article with that surname; the content runs to
+    /// the end of the line.
+    /// </summary>
+    private static Quote? Transcript(Context context, Sentence sentence, int s)
+    {
+        var text = context.Text;
+        var first = sentence.FirstToken;
+        var lineStart = sentence.Start(context.Tokens);
+        if (lineStart > 0 && text[lineStart - 1] != '\n')
+        {
+            return null;
+        }
+
+        if (context.Word(first) is "\"" or "“" && first + 1 < sentence.EndToken)
+        {
+            first++;
+        }
+
+        var label = context.Word(first);
+        if (first + 2 >= sentence.EndToken || context.Word(first + 1) != ":" || label.Length < 3 || !label.All(char.IsUpper))
+        {
+            return null;
+        }
+
+        var start = context.Tokens[first + 2].Start;
+        var lineEnd = text.IndexOf('\n', start);
+        var end = TrimEndPunctuation(text, lineEnd < 0 ? text.Length : lineEnd);
+        if (end - start < 10)
+        {
+            return null;
+        }
+
+        var person = context.Analysis.Entities.FirstOrDefault(e => e.Kind == AnalysedKind.Person
+            && e.Name.Split(' ')[^1].Equals(label, StringComparison.OrdinalIgnoreCase));
+        return new Quote(start, end, text[start..end], QuoteType.Direct, ":", context.Tokens[first + 1].Start, person, label, context.Tokens[first].Start, s);
     }
 
     /// <summary>Heads of phrases that name a medium or an object, never a speaker.</summary>

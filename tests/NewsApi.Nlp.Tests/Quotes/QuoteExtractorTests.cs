@@ -346,4 +346,13 @@ public class QuoteExtractorTests
         Assert.Equal(["to triple the size of the national service scheme", "voters to join the campaign"], quotes.Select(q => q.Text));
         Assert.Equal(["Mary Jones", "Peter Holt"], quotes.Select(q => q.Speaker?.Name));
     }
+
+    [Fact]
+    public void A_transcripts_turn_is_a_quote_by_the_person_of_that_surname()
+    {
+        var quotes = Quotes("Governor Mike Pence spoke to Chris Wallace on Sunday.\n\n\"WALLACE: Will the debate go ahead as planned tomorrow night?\n\n\"PENCE: Well, look, the debate will go ahead and we are ready for it.");
+
+        Assert.Equal(["Chris Wallace", "Mike Pence"], quotes.Select(q => q.Speaker?.Name));
+        Assert.StartsWith("Well, look", quotes[1].Text, StringComparison.Ordinal);
+    }
 }
