@@ -1578,7 +1578,9 @@ public static class QuoteExtractor
                 return false;
             }
 
-            if (FiniteVerbs.Contains(word))
+            // "his attorney offered …", "he took a loss": a past tense after the subject's words.
+            if (FiniteVerbs.Contains(word) || (word.Length >= 5 && word.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(word[0]) && context.MentionAt(k) is null)
+                || PastTenses.Contains(word))
             {
                 return true;
             }
@@ -1586,6 +1588,12 @@ public static class QuoteExtractor
 
         return false;
     }
+
+    /// <summary>Irregular past tenses common in reported clauses ("he took", "they said", "it made").</summary>
+    private static readonly HashSet<string> PastTenses = new(StringComparer.Ordinal)
+    {
+        "took", "made", "said", "gave", "went", "came", "knew", "saw", "told", "thought", "felt", "left", "lost", "won", "paid", "sent", "kept", "got",
+    };
 
     /// <summary>The token after a time phrase starting at <paramref name="at"/> ("Saturday", "on Monday", "this month", "last week", "in a statement"), else <paramref name="at"/>.</summary>
     private static int SkipTime(Context context, int at, int end)

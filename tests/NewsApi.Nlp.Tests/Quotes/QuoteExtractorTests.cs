@@ -355,4 +355,12 @@ public class QuoteExtractorTests
         Assert.Equal(["Chris Wallace", "Mike Pence"], quotes.Select(q => q.Speaker?.Name));
         Assert.StartsWith("Well, look", quotes[1].Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_clause_in_the_past_tense_is_reported_without_that()
+    {
+        var quote = Assert.Single(Quotes("Mary Jones acknowledged her attorney offered to appear at a closed session."));
+
+        Assert.Equal(("Mary Jones", "her attorney offered to appear at a closed session"), (quote.Speaker?.Name, quote.Text));
+    }
 }
