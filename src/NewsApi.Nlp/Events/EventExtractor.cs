@@ -115,7 +115,8 @@ public static class EventExtractor
             for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
                 var token = tokens[t];
-                if (quoted.Contains(token.Start) || index.InName(token.Start)
+                // "Grammy-winning" is often tagged a name itself; the award's name inside it holds the trigger still.
+                if (quoted.Contains(token.Start) || (index.InName(token.Start) && !AdjectivalTrigger(analysis.Text, token))
                     || !TryTrigger(analysis, context, t, sentence, inSentence, out var type, out var verb, out var triggerEnd, out var needs))
                 {
                     continue;
@@ -296,6 +297,13 @@ public static class EventExtractor
         return false;
     }
 
+    /// <summary>A hyphenated award or title adjective: "Grammy-winning", "Oscar-nominated".</summary>
+    private static bool AdjectivalTrigger(string text, Token token)
+    {
+        var word = token.Text(text);
+        return word.EndsWith("-winning", StringComparison.OrdinalIgnoreCase) || word.EndsWith("-nominated", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>
     /// What Build looks up for every candidate, indexed once per article so that the work stays linear in the
     /// text: role spans by sentence, dates in text order, and the people named before each offset.
@@ -430,6 +438,22 @@ public static class EventExtractor
             }
 
             return false;
+        }
+
+        // "Grammy-winning singer Aguilera", "Oscar-nominated actress Catherine Keener", "his Grand Slam-winning efforts":
+        // a prize or a title won, told as an adjective.
+        if (word.EndsWith("-winning", StringComparison.Ordinal) || word.EndsWith("-nominated", StringComparison.Ordinal))
+        {
+            var original = tokens[t].Text(analysis.Text);
+            if (!char.IsUpper(original[0]))
+            {
+                return false;
+            }
+
+            var head = word[..word.LastIndexOf('-')];
+            var contest = head is "slam" or "title" or "cup" or "championship" or "league" or "tournament" or "race" || context.Has(ContestWords, t, 2) && !context.Has(AwardWords, t, 2);
+            (type, verb, needs) = (contest && word.EndsWith("-winning", StringComparison.Ordinal) ? EventType.MatchResult : EventType.Prize, false, TriggerNeeds.None);
+            return true;
         }
 
         if (!EventTypes.Triggers.TryGetValue(word, out var found))
@@ -1167,6 +1191,12 @@ public static class EventExtractor
         {
             var word = tokens[t].Text(analysis.Text);
             if (word is "he" or "she" or "He" or "She")
+            {
+                return index.PersonNamedBefore(tokens[t].Start);
+            }
+
+            // "his Grand Slam-winning efforts": the possessive right before an adjectival trigger.
+            if (word is "his" or "her" or "His" or "Her" && t == trigger - 1 && tokens[trigger].Text(analysis.Text).Contains('-', StringComparison.Ordinal))
             {
                 return index.PersonNamedBefore(tokens[t].Start);
             }

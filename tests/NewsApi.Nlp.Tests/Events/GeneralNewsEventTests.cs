@@ -371,6 +371,16 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void An_award_adjective_tells_a_prize_won_or_nominated()
+    {
+        var prize = Assert.Single(Confident(Analyze("The film also stars Oscar-nominated actress Jane Holt, who plays a teacher.")), e => e.Type == EventType.Prize);
+        Assert.Contains(prize.Actors, a => a.Name == "Jane Holt");
+
+        // Lower case, a compound of no award: nothing won.
+        Assert.DoesNotContain(Confident(Analyze("The award-winning bakery of Peter Holt opened in Leeds.")), e => e.Type == EventType.Prize);
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
