@@ -1479,8 +1479,9 @@ public static class EventExtractor
     /// article about a derailment or a poll still has a main event.
     /// </summary>
     /// <summary>
-    /// An event the lead gives as background, in a prepositional phrase before its own news: "England will protest about
-    /// the referee's performance in the defeat by Ireland"; "has played down talk … after beating Liverpool".
+    /// An event the lead gives as background, in a prepositional phrase or a relative clause beside its own news:
+    /// "England will protest about the referee's performance in the defeat by Ireland"; "has played down talk … after
+    /// beating Liverpool"; "… on James Comey, who announced …".
     /// </summary>
     private static bool Background(ArticleAnalysis analysis, AnalysedEvent e)
     {
@@ -1492,6 +1493,12 @@ public static class EventExtractor
         {
             var word = tokens[k].Text(analysis.Text).ToLowerInvariant();
             if (word is "in" or "after" or "following" or "despite" or "amid" or "since" or "before")
+            {
+                return true;
+            }
+
+            // "… on FBI director James Comey, who announced he was reopening …": a relative clause describes a name.
+            if (word is "who" or "which" && k == t - 1)
             {
                 return true;
             }

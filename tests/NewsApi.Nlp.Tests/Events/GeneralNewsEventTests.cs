@@ -381,6 +381,16 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_relative_clause_in_the_lead_is_background_not_the_main_event()
+    {
+        var analysis = Analyze(
+            "Mary Jones has blamed her defeat on Peter Holt, who announced he was reopening the inquiry days before the vote. Jones criticised Holt on Saturday.",
+            "Jones blames Holt for defeat");
+
+        Assert.NotEqual("Peter Holt", analysis.MainEvent?.Who);
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
