@@ -1101,7 +1101,7 @@ public static class QuoteExtractor
 
                 // "The Trump campaign called the charges unsubstantiated", "Clinton criticized the Affordable Care Act as a
                 // “crazy system”": what a named speaker calls something, criticises or praises, as said.
-                if ((Judgement(context, t, sentence, s) ?? Commitment(context, t, sentence, s)) is { } judged)
+                if ((Judgement(context, t, sentence, s) ?? Commitment(context, t, sentence, s) ?? Question(context, t, sentence, s) ?? Claim(context, t, sentence, s)) is { } judged)
                 {
                     yield return judged.Quote;
 
@@ -1264,6 +1264,78 @@ public static class QuoteExtractor
         var stop = TrimEndPunctuation(context.Text, context.Tokens[end - 1].End);
         return stop - start < 10 ? null
             : (new Quote(start, stop, context.Text[start..stop], QuoteType.Indirect, word, context.Tokens[t].Start, speaker.Entity, speaker.Text, speaker.Start, s),
+                Math.Min(end, sentence.EndToken - 1));
+    }
+
+    /// <summary>Verbs that report a question when a question word follows: "Clinton questioned what kind of person …".</summary>
+    private static readonly HashSet<string> QuestionVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "questioned", "questions", "asked", "asks", "wondered", "wonders", "queried",
+    };
+
+    /// <summary>
+    /// A reported question: "Clinton questioned what kind of person gets up at 3 a.m.", "Then someone asked how Clinton
+    /// could inspire young people", by a named speaker, a pronoun or a description (not "it").
+    /// </summary>
+    private static (Quote Quote, int End)? Question(Context context, int t, Sentence sentence, int s)
+    {
+        if (!QuestionVerbs.Contains(context.Word(t)) || t + 2 >= sentence.EndToken || t == sentence.FirstToken || context.MentionAt(t) is not null
+            || !QuestionWords.Contains(context.Word(t + 1)) || context.Word(t - 1) == ",")
+        {
+            return null;
+        }
+
+        var speaker = Refine(context, SpeakerBefore(context, t, sentence.FirstToken));
+        if (speaker.Text is null || speaker.Text is "it" or "It")
+        {
+            return null;
+        }
+
+        var end = ClauseEnd(context, t + 1, sentence);
+        var start = context.Tokens[t + 1].Start;
+        var stop = TrimEndPunctuation(context.Text, context.Tokens[end - 1].End);
+        return stop - start < 12 ? null
+            : (new Quote(start, stop, context.Text[start..stop], QuoteType.Indirect, context.Word(t), context.Tokens[t].Start, speaker.Entity, speaker.Text, speaker.Start, s),
+                Math.Min(end, sentence.EndToken - 1));
+    }
+
+    /// <summary>Nouns of a claim that a possessive names the speaker of: "Trump's claim that …", "his insistence that …".</summary>
+    private static readonly HashSet<string> ClaimNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "claim", "claims", "assertion", "assertions", "allegation", "allegations", "insistence", "contention", "argument", "statement", "warning",
+        "promise", "pledge", "suggestion", "view", "belief",
+    };
+
+    /// <summary>"Donald Trump's claim that there have been “thousands of shootings” …": the possessor's claim, as reported.</summary>
+    private static (Quote Quote, int End)? Claim(Context context, int t, Sentence sentence, int s)
+    {
+        if (!ClaimNouns.Contains(context.Word(t)) || t + 2 >= sentence.EndToken || t - 1 <= sentence.FirstToken - 1 || context.Word(t + 1) != "that")
+        {
+            return null;
+        }
+
+        (AnalysedEntity? Entity, string? Text, int Start) speaker = (null, null, -1);
+        var before = context.Word(t - 1);
+        if (before is "'s" or "’s" && t - 2 >= sentence.FirstToken && context.MentionAt(t - 2) is { } owner
+            && owner.Entity.Kind is AnalysedKind.Person or AnalysedKind.Organisation)
+        {
+            speaker = (owner.Entity, owner.Mention.Surface, owner.Mention.Start);
+        }
+        else if (before is "his" or "her" or "His" or "Her")
+        {
+            speaker = (context.LastPersonBefore(context.Tokens[t - 1].Start), before, context.Tokens[t - 1].Start);
+        }
+
+        if (speaker.Entity is null)
+        {
+            return null;
+        }
+
+        var end = ClauseEnd(context, t + 2, sentence);
+        var start = context.Tokens[t + 2].Start;
+        var stop = TrimEndPunctuation(context.Text, context.Tokens[end - 1].End);
+        return stop - start < 12 ? null
+            : (new Quote(start, stop, context.Text[start..stop], QuoteType.Indirect, context.Word(t), context.Tokens[t].Start, speaker.Entity, speaker.Text, speaker.Start, s),
                 Math.Min(end, sentence.EndToken - 1));
     }
 

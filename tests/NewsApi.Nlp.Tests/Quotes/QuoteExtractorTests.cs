@@ -363,4 +363,13 @@ public class QuoteExtractorTests
 
         Assert.Equal(("Mary Jones", "her attorney offered to appear at a closed session"), (quote.Speaker?.Name, quote.Text));
     }
+
+    [Fact]
+    public void A_reported_question_and_a_possessors_claim_are_reported()
+    {
+        var quotes = Quotes("Mary Jones questioned what kind of person gets up at 3 a.m. to send angry messages. The fact-check looked at Peter Holt's claim that there had been thousands of shootings in the city.");
+
+        Assert.Equal(["what kind of person gets up at 3 a.m. to send angry messages", "there had been thousands of shootings in the city"], quotes.Select(q => q.Text));
+        Assert.Equal(["Mary Jones", "Peter Holt"], quotes.Select(q => q.Speaker?.Name));
+    }
 }
