@@ -916,7 +916,26 @@ public static class QuoteExtractor
                 return (named.Entity, named.Mention.Surface, named.Mention.Start);
             }
 
-            return Pronouns.Contains(context.Word(subject)) ? (null, context.Word(subject), context.Tokens[subject].Start) : (null, null, -1);
+            if (Pronouns.Contains(context.Word(subject)))
+            {
+                return (null, context.Word(subject), context.Tokens[subject].Start);
+            }
+
+            // "Democrats also described the showdown as ominous, and said …": the sentence's subject phrase, up to its
+            // first auxiliary, adverb or verb in -ed, at most four words, all of them words.
+            var last = subject;
+            while (last + 1 < t && last - subject < 3 && context.Tokens[last + 1].Kind == TokenKind.Word
+                   && !Auxiliaries.Contains(context.Word(last + 1)) && !CueVerbs.Contains(context.Word(last + 1))
+                   && !context.Word(last + 1).EndsWith("ed", StringComparison.Ordinal) && !context.Word(last + 1).EndsWith("ly", StringComparison.Ordinal))
+            {
+                last++;
+            }
+
+            var next = last + 1 < t ? context.Word(last + 1) : "";
+            var opensWithWord = context.Tokens[subject].Kind == TokenKind.Word && char.IsUpper(context.Word(subject)[0]);
+            return opensWithWord && (Auxiliaries.Contains(next) || next.EndsWith("ed", StringComparison.Ordinal)) && LooksLikeSpeaker(context, last)
+                ? (null, context.Text[context.Tokens[subject].Start..context.Tokens[last].End], context.Tokens[subject].Start)
+                : (null, null, -1);
         }
 
         if (word is "who" or "which" or "that" && t - 1 >= sentenceStart)

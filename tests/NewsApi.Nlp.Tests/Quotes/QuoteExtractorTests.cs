@@ -372,4 +372,12 @@ public class QuoteExtractorTests
         Assert.Equal(["what kind of person gets up at 3 a.m. to send angry messages", "there had been thousands of shootings in the city"], quotes.Select(q => q.Text));
         Assert.Equal(["Mary Jones", "Peter Holt"], quotes.Select(q => q.Speaker?.Name));
     }
+
+    [Fact]
+    public void And_said_shares_a_described_subject()
+    {
+        var quote = Assert.Single(Quotes("Opposition members also described the vote as ominous, and said the panel itself might be damaged by the move."));
+
+        Assert.Equal(("Opposition members", "the panel itself might be damaged by the move"), (quote.SpeakerText, quote.Text));
+    }
 }
