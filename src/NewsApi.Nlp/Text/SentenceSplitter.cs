@@ -33,17 +33,33 @@ public static class SentenceSplitter
     {
         var sentences = new List<Sentence>();
         var start = 0;
+
+        // The last "(" not yet closed on this line: a full stop inside a short parenthesis ("Rep. Gregory Meeks (D-N.Y.),
+        // chairman of …") is an abbreviation's, unless the bracket closes right after it.
+        var open = -1;
         for (var i = 0; i < tokens.Count; i++)
         {
             var next = i + 1;
+            var span = tokens[i].Span(text);
+            if (span is "(")
+            {
+                open = i;
+            }
+            else if (span is ")")
+            {
+                open = -1;
+            }
+
             if (next < tokens.Count && tokens[next].LineBreakBefore)
             {
                 sentences.Add(new Sentence(start, next - start));
                 start = next;
+                open = -1;
                 continue;
             }
 
-            if (!EndsSentence(text, tokens, i))
+            if (!EndsSentence(text, tokens, i)
+                || (open >= 0 && i - open <= 8 && !(next < tokens.Count && tokens[next].Span(text) is ")")))
             {
                 continue;
             }

@@ -27,6 +27,14 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void A_full_stop_inside_a_short_parenthesis_ends_no_sentence()
+    {
+        Assert.Equal(
+            ["Rep. Gregory Meeks (D-N.Y.), chairman of the caucus, said members would help.", "They met (again.)", "Then they left."],
+            Sentences("Rep. Gregory Meeks (D-N.Y.), chairman of the caucus, said members would help. They met (again.) Then they left."));
+    }
+
+    [Fact]
     public void Closing_quotes_stay_with_their_sentence()
     {
         Assert.Equal(
