@@ -45,6 +45,13 @@ public static class NameTypes
         "Empress", "Sheikh", "Tsar", "Crown", "Archbishop", "Cardinal",
     };
 
+    /// <summary>Portfolios that name a minister's office ("Economy and Labour Minister", "Health Secretary").</summary>
+    private static readonly HashSet<string> Portfolios = new(StringComparer.Ordinal)
+    {
+        "Labour", "Labor", "Economy", "Finance", "Foreign", "Defence", "Defense", "Health", "Education", "Trade", "Energy", "Interior", "Justice",
+        "Home", "Culture", "Environment", "Transport", "Industry", "Agriculture", "Treasury", "Work", "Employment", "Commerce",
+    };
+
     /// <summary>Nouns after "labour" that make it the economy's labour, not the party ("labour markets", "labour costs").</summary>
     private static readonly HashSet<string> LabourNouns = new(StringComparer.Ordinal)
     {
@@ -110,7 +117,9 @@ public static class NameTypes
             var after = NextWord(text, mention.End);
             if (mention.Type == EntityType.ORG && words.Length == 1)
             {
-                if (after.Word is "Minister" or "Secretary" || (after.Word.Length > 0 && char.IsLower(after.Word[0]) && LabourNouns.Contains(after.Word) && words[0] is "Labour" or "Labor"))
+                // Only a portfolio's name: "UN Secretary-General", "NATO Secretary General" keep their organisation.
+                if ((after.Word is "Minister" or "Secretary" && Portfolios.Contains(words[0]) && (after.End >= text.Length || text[after.End] != '-'))
+                    || (after.Word.Length > 0 && char.IsLower(after.Word[0]) && LabourNouns.Contains(after.Word) && words[0] is "Labour" or "Labor"))
                 {
                     continue;
                 }

@@ -412,6 +412,13 @@ public static class EventExtractor
                 (type, needs) = (EventType.Appoint, TriggerNeeds.Office);
             }
 
+            // "knocked out of the FA Cup" is a result; "strikes knocked out the power grid" is none.
+            if (phrase == EventType.MatchResult)
+            {
+                needs = TriggerNeeds.Contest;
+                return Satisfied(analysis, context, t, sentence, inSentence, needs);
+            }
+
             return true;
         }
 
@@ -1196,9 +1203,16 @@ public static class EventExtractor
             }
 
             // "his Grand Slam-winning efforts": the possessive right before an adjectival trigger.
-            if (word is "his" or "her" or "His" or "Her" && t == trigger - 1 && tokens[trigger].Text(analysis.Text).Contains('-', StringComparison.Ordinal))
+            if (word is "his" or "her" or "His" or "Her" && tokens[trigger].Text(analysis.Text).Contains('-', StringComparison.Ordinal)
+                && (t == trigger - 1 || (t == trigger - 2 && char.IsUpper(tokens[trigger - 1].Text(analysis.Text)[0]))))
             {
                 return index.PersonNamedBefore(tokens[t].Start);
+            }
+
+            if (t == trigger - 1 && char.IsUpper(word[0]) && tokens[trigger].Text(analysis.Text).Contains('-', StringComparison.Ordinal))
+            {
+                // "Grand" of "his Grand Slam-winning efforts".
+                continue;
             }
 
             if (!(word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal)) && !SubjectVerbFillers.Contains(word))
@@ -1472,13 +1486,6 @@ public static class EventExtractor
     }
 
     /// <summary>
-    /// The main event, scored as Giveme5W1H scores candidates: the earlier it is reported (headline, lead) the more
-    /// likely it is the news, the more often reported and the more words it shares with the headline the better, and
-    /// its actors' salience and its confidence count too. When no typed event is reported in the headline or the
-    /// first sentences, the frame is read from the lead sentence itself (its subject and predicate), so that an
-    /// article about a derailment or a poll still has a main event.
-    /// </summary>
-    /// <summary>
     /// An event the lead gives as background, in a prepositional phrase or a relative clause beside its own news:
     /// "England will protest about the referee's performance in the defeat by Ireland"; "has played down talk … after
     /// beating Liverpool"; "… on James Comey, who announced …".
@@ -1503,7 +1510,8 @@ public static class EventExtractor
                 return true;
             }
 
-            if (word is not ("the" or "a" or "an" or "their" or "his" or "her" or "its" or "last" or "recent" or "'s" or "’s") && tokens[k].Kind != TokenKind.Word)
+            // Only determiners stand between the preposition and the trigger ("Despite the rain Federer beat …" is news).
+            if (word is not ("the" or "a" or "an" or "their" or "his" or "her" or "its" or "last" or "recent" or "'s" or "’s"))
             {
                 return false;
             }
@@ -1512,6 +1520,13 @@ public static class EventExtractor
         return false;
     }
 
+    /// <summary>
+    /// The main event, scored as Giveme5W1H scores candidates: the earlier it is reported (headline, lead) the more
+    /// likely it is the news, the more often reported and the more words it shares with the headline the better, and
+    /// its actors' salience and its confidence count too. When no typed event is reported in the headline or the
+    /// first sentences, the frame is read from the lead sentence itself (its subject and predicate), so that an
+    /// article about a derailment or a poll still has a main event.
+    /// </summary>
     private static MainEvent? Main(ArticleAnalysis analysis, List<AnalysedEvent> events, IReadOnlyList<DateMention> dates)
     {
         var tokens = analysis.Tokens.Tokens;

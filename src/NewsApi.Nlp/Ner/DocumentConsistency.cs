@@ -105,8 +105,8 @@ public static partial class DocumentConsistency
                     changed = true;
                 }
 
-                // "5.45m Euros": an amount, never a person.
-                if (span.Type == EntityType.PER && words[span.Start].HasDigit)
+                // "5.45m Euros": an amount, never a person ("50 Cent" is one).
+                if (span.Type == EntityType.PER && words[span.Start].HasDigit && (Currencies.Contains(words[span.End - 1].Word) || AmountWord().IsMatch(words[span.Start].Word)))
                 {
                     spans.RemoveAt(k--);
                     changed = true;
@@ -155,6 +155,15 @@ public static partial class DocumentConsistency
     }
 
     private static void Relabel(byte[] labels, List<TokenSpan> spans) => Bilou.Encode(spans, labels);
+
+    /// <summary>Currencies that end an amount the tagger took for a name ("3.5m Euros").</summary>
+    private static readonly HashSet<string> Currencies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "euros", "euro", "dollars", "pounds", "yen", "francs", "rupees", "pesos", "roubles", "rubles", "yuan", "marks",
+    };
+
+    [GeneratedRegex(@"^\d+([.,]\d+)?(m|bn|k|million|billion)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AmountWord();
 
     /// <summary>Honorifics that only ever stand before a person's name.</summary>
     private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Mme", "Mme." };
@@ -268,7 +277,7 @@ public static partial class DocumentConsistency
 
                 // "her role in Vera Drake", "best pop video for Hey Mama": a part played in a work, a prize for a work
                 // (not a person, "best director for Alexander Payne"; not a known place, "Britain's role in Iraq").
-                var played = span.Type != EntityType.PER && w1 == "in" && (PlayedIn.Contains(w2) || (w2 == "the" && PlayedIn.Contains(w3)))
+                var played = span.Type != EntityType.PER && w1 == "in" && PlayedIn.Contains(w2)
                              && (lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & Places) == 0;
                 var prized = span.Type != EntityType.PER && w1 == "for" && PrizeCategories.Contains(w2) && Enumerable.Range(3, 5).Any(k => At(span.Start - k) == "best");
                 if (played || prized)

@@ -1278,10 +1278,11 @@ public static class QuoteExtractor
             return null;
         }
 
+        // "declined to comment", "refused to say": no stance is reported in fewer than three words after "to".
         var end = ClauseEnd(context, t + 1, sentence);
         var start = context.Tokens[t + 1].Start;
         var stop = TrimEndPunctuation(context.Text, context.Tokens[end - 1].End);
-        return stop - start < 10 ? null
+        return stop - start < 10 || context.WordsIn(to + 1, end - 1) < 3 ? null
             : (new Quote(start, stop, context.Text[start..stop], QuoteType.Indirect, word, context.Tokens[t].Start, speaker.Entity, speaker.Text, speaker.Start, s),
                 Math.Min(end, sentence.EndToken - 1));
     }
@@ -1583,8 +1584,8 @@ public static class QuoteExtractor
 
     /// <summary>
     /// A transcript's turn: a line opening (after an optional quotation mark) with a speaker's name in capitals and a
-    /// colon, "PENCE: Well, look, …". The speaker is the person of the article with that surname; the content runs to
-    /// the end of the line.
+    /// colon, "PENCE: Well, look, …". The speaker is the person of the article with that surname (no such person, no
+    /// turn: "LONDON:", "UPDATE:"); the content runs to the end of the line.
     /// </summary>
     private static Quote? Transcript(Context context, Sentence sentence, int s)
     {
@@ -1615,8 +1616,14 @@ public static class QuoteExtractor
             return null;
         }
 
+        // Only a person's surname labels a turn: "LONDON:" is a dateline, "UPDATE:" a label.
         var person = context.Analysis.Entities.FirstOrDefault(e => e.Kind == AnalysedKind.Person
             && e.Name.Split(' ')[^1].Equals(label, StringComparison.OrdinalIgnoreCase));
+        if (person is null)
+        {
+            return null;
+        }
+
         return new Quote(start, end, text[start..end], QuoteType.Direct, ":", context.Tokens[first + 1].Start, person, label, context.Tokens[first].Start, s);
     }
 
@@ -1670,8 +1677,10 @@ public static class QuoteExtractor
             }
 
             // "his attorney offered …", "he took a loss": a past tense after the subject's words.
-            if (FiniteVerbs.Contains(word) || (word.Length >= 5 && word.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(word[0]) && context.MentionAt(k) is null)
-                || PastTenses.Contains(word))
+            // Not right after a determiner: "the increased costs" is an adjective.
+            if (FiniteVerbs.Contains(word) || PastTenses.Contains(word)
+                || (word.Length >= 5 && word.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(word[0]) && context.MentionAt(k) is null
+                    && !SubjectOpeners.Contains(context.Word(k - 1))))
             {
                 return true;
             }

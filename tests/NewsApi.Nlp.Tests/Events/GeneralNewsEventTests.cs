@@ -391,6 +391,18 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void Power_grids_knocked_out_opening_prepositions_and_secretaries_general()
+    {
+        Assert.DoesNotContain(Analyze("Missile strikes knocked out the power grid in Kharkiv on Monday.").Events, e => e.Type == EventType.MatchResult);
+
+        var final = Analyze("Despite the rain Roger Federer beat Rafael Nadal in the final on Sunday.", "Federer wins the final");
+        Assert.Equal(EventType.MatchResult, final.MainEvent?.Event?.Type);
+
+        var un = Analyze("UN Secretary-General Antonio Guterres visited Kenya. The Health Secretary spoke later.");
+        Assert.Contains(un.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name is "UN" or "United Nations");
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");

@@ -380,4 +380,14 @@ public class QuoteExtractorTests
 
         Assert.Equal(("Opposition members", "the panel itself might be damaged by the move"), (quote.SpeakerText, quote.Text));
     }
+
+    [Theory]
+    [InlineData("LONDON: The Prime Minister said on Monday that taxes would rise next year.", "taxes would rise next year")]
+    [InlineData("Microsoft declined to comment. Peter Holt noted the increased costs of the scheme.", null)]
+    public void Datelines_no_comment_and_adjectives_in_ed_report_nothing_of_their_own(string text, string? only)
+    {
+        var quotes = Quotes(text);
+
+        Assert.Equal(only is null ? [] : [only], quotes.Select(q => q.Text));
+    }
 }
