@@ -447,6 +447,28 @@ public static class EventExtractor
             return false;
         }
 
+        // "Mr Hague became an MP at 27", "she became chief executive in 2003": an office taken (an elected one: elected).
+        if (word is "became" or "becomes" or "become")
+        {
+            for (var k = t + 1; k < Math.Min(sentence.EndToken, t + 4); k++)
+            {
+                var next = tokens[k].Text(analysis.Text).ToLowerInvariant();
+                if (ElectedOffices.Contains(next) || (Offices.Contains(next) && next is not ("as" or "post" or "job" or "role" or "position" or "host" or "replace")))
+                {
+                    (type, verb, needs) = (ElectedOffices.Contains(next) ? EventType.Elect : EventType.Appoint, true, TriggerNeeds.None);
+                    triggerEnd = tokens[k].End;
+                    return true;
+                }
+
+                if (next is not ("a" or "an" or "the" or "its" or "their" or "his" or "her" or "first" or "new" or "deputy" or "party" or "club" or "company"))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
         // "Grammy-winning singer Aguilera", "Oscar-nominated actress Catherine Keener", "his Grand Slam-winning efforts":
         // a prize or a title won, told as an adjective.
         if (word.EndsWith("-winning", StringComparison.Ordinal) || word.EndsWith("-nominated", StringComparison.Ordinal))
@@ -661,6 +683,12 @@ public static class EventExtractor
     /// hit by costs", "reported", "cut" say nothing of how a figure moved unless one is given.
     /// </summary>
     private static readonly HashSet<string> Movements = ChangeWords.Except(["hit", "reported", "posted", "reached", "record", "stood", "cut", "boosted", "lifted"]).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Offices that voters fill: becoming one is an election.</summary>
+    private static readonly HashSet<string> ElectedOffices = new(StringComparer.Ordinal)
+    {
+        "mp", "mep", "msp", "senator", "congressman", "congresswoman", "mayor", "councillor", "president", "governor",
+    };
 
     private static readonly HashSet<string> Offices = new(StringComparer.Ordinal)
     {

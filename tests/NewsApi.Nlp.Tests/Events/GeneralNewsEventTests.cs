@@ -402,6 +402,20 @@ public class GeneralNewsEventTests
         Assert.Contains(un.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name is "UN" or "United Nations");
     }
 
+    [Theory]
+    [InlineData("Peter Holt became an MP at 27 and stood down in 2001.", EventType.Elect)]
+    [InlineData("Mary Jones became chief executive of Barclays in 2003.", EventType.Appoint)]
+    public void Becoming_an_office_is_taking_it(string text, EventType type)
+    {
+        Assert.Single(Confident(Analyze(text)), e => e.Type == type);
+    }
+
+    [Fact]
+    public void Becoming_something_else_is_no_appointment()
+    {
+        Assert.DoesNotContain(Confident(Analyze("Peter Holt became clear favourite after the manager left the club.")), e => EventTypes.Class(e.Type) == "personnel");
+    }
+
     [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
