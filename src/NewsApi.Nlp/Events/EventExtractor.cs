@@ -448,7 +448,8 @@ public static class EventExtractor
         }
 
         // "Mr Hague became an MP at 27", "she became chief executive in 2003": an office taken (an elected one: elected).
-        if (word is "became" or "becomes" or "become")
+        // ("… defeated Hillary Clinton to become President": a purpose, and its subject is not the nearest name.)
+        if (word is "became" or "becomes" or "become" && !(t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text) is "to"))
         {
             for (var k = t + 1; k < Math.Min(sentence.EndToken, t + 4); k++)
             {

@@ -414,6 +414,9 @@ public class GeneralNewsEventTests
     public void Becoming_something_else_is_no_appointment()
     {
         Assert.DoesNotContain(Confident(Analyze("Peter Holt became clear favourite after the manager left the club.")), e => EventTypes.Class(e.Type) == "personnel");
+
+        // "to become President" is a purpose, and the nearest name is not its subject.
+        Assert.DoesNotContain(Analyze("Peter Holt defeated Mary Jones to become President of the club.").Events, e => e.Type == EventType.Elect);
     }
 
     [Fact]
