@@ -448,6 +448,34 @@ public static class EventExtractor
         }
 
         // "Mr Hague became an MP at 27", "she became chief executive in 2003": an office taken (an elected one: elected).
+        // "… made him deputy party leader": an office given to the person named or the pronoun after the verb.
+        if (word is "made" or "makes" && t + 2 < sentence.EndToken && tokens[t + 1].Text(analysis.Text) is "him" or "her"
+            || word is "made" or "makes" && PersonAfter(analysis, t, sentence, inSentence) && t + 3 < sentence.EndToken)
+        {
+            var from = tokens[t + 1].Text(analysis.Text) is "him" or "her" ? t + 2
+                : tokens.IndexAt(inSentence.First(m => m.Entity.Kind == AnalysedKind.Person && m.Mention.Start > tokens[t].End).Mention.End);
+            while (from < sentence.EndToken && tokens[from].Start < tokens[t].End)
+            {
+                from++;
+            }
+
+            for (var k = from; k < Math.Min(sentence.EndToken, from + 4); k++)
+            {
+                var next = tokens[k].Text(analysis.Text).ToLowerInvariant();
+                if (Offices.Contains(next) && next is not ("as" or "post" or "job" or "role" or "position" or "host" or "replace" or "successor"))
+                {
+                    (type, verb, needs) = (EventType.Appoint, true, TriggerNeeds.None);
+                    triggerEnd = tokens[k].End;
+                    return true;
+                }
+
+                if (next is not ("a" or "an" or "the" or "its" or "their" or "his" or "her" or "first" or "new" or "deputy" or "party" or "club" or "company" or "team" or "vice"))
+                {
+                    break;
+                }
+            }
+        }
+
         // ("… defeated Hillary Clinton to become President": a purpose, and its subject is not the nearest name.)
         if (word is "became" or "becomes" or "become" && !(t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text) is "to"))
         {

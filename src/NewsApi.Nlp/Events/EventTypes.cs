@@ -211,7 +211,7 @@ public static class EventTypes
     /// <summary>Trigger words (lower case, as written).</summary>
     internal static readonly Dictionary<string, Trigger> Triggers = Build(
         (EventType.Statement, ["announced", "announces", "declared", "declares", "unveiled plans", "denied", "denies", "warned", "warns", "insisted", "insists",
-            "confirmed", "confirms", "admitted", "admits", "revealed", "reveals"], ["announcement", "declaration", "denial", "warning"], TriggerNeeds.None),
+            "confirmed", "confirms", "admitted", "admits", "revealed", "reveals", "apologised", "apologized", "apologises", "apologizes"], ["announcement", "declaration", "denial", "warning", "apology"], TriggerNeeds.None),
         (EventType.Appeal, ["urged", "urges", "urging", "appealed", "pleaded"], ["appeal", "plea"], TriggerNeeds.None),
         (EventType.IntentToCooperate, ["pledged", "pledges", "vowed"], ["pledge"], TriggerNeeds.None),
         (EventType.ConsultOrMeet, ["met", "meet", "meets", "hosted", "consulted", "conferred"], ["meeting", "meetings", "summit", "talks"], TriggerNeeds.Parties),

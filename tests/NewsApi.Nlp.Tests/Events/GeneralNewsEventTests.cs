@@ -405,7 +405,9 @@ public class GeneralNewsEventTests
     [Theory]
     [InlineData("Peter Holt became an MP at 27 and stood down in 2001.", EventType.Elect)]
     [InlineData("Mary Jones became chief executive of Barclays in 2003.", EventType.Appoint)]
-    public void Becoming_an_office_is_taking_it(string text, EventType type)
+    [InlineData("Peter Holt made him deputy party leader in 2001.", EventType.Appoint)]
+    [InlineData("Mary Jones has apologised to investors who lost money in the collapse.", EventType.Statement)]
+    public void Becoming_or_being_made_an_office_is_taking_it_and_an_apology_a_statement(string text, EventType type)
     {
         Assert.Single(Confident(Analyze(text)), e => e.Type == type);
     }
