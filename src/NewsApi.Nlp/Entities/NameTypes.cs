@@ -74,7 +74,8 @@ public static class NameTypes
     private static readonly HashSet<string> TeamCues = new(StringComparer.OrdinalIgnoreCase)
     {
         "beat", "beats", "beaten", "against", "v", "vs", "win", "won", "lost", "lose", "drew", "draw", "side", "team", "squad", "captain", "coach",
-        "fans", "play", "played", "playing", "face", "faced", "host", "hosts", "visit", "scored", "victory", "defeat", "trounced", "thrashed", "edged",
+        "fans", "play", "played", "playing", "face", "faced", "facing", "host", "hosts", "visit", "scored", "victory", "defeat", "trounced", "thrashed", "edged",
+        "beating", "defeating", "defeated",
     };
 
     /// <summary>The mentions with their types corrected (and a few dropped or widened), in text order.</summary>

@@ -1095,7 +1095,8 @@ public static class EventExtractor
         for (var k = 0; k < before.Count; k++)
         {
             var word = before[k];
-            if (word is "," or ";" or ":" or "—" or "and" or "but" or "who" or "which" or "that")
+            // "Arsenal will play the Magpies a day after Chelsea beat Portsmouth": a subordinate clause has its own modality.
+            if (word is "," or ";" or ":" or "—" or "and" or "but" or "who" or "which" or "that" or "after" or "since" or "because" or "while" or "when")
             {
                 break;
             }

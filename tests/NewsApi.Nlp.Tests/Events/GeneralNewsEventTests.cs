@@ -422,6 +422,13 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_subordinate_clause_has_its_own_modality()
+    {
+        Assert.Contains(Confident(Analyze("Arsenal will play Everton on Sunday, a day after Chelsea beat Fulham 2-0 in the league.")), e => e.Type == EventType.MatchResult);
+        Assert.Contains(Confident(Analyze("Arsenal will play Everton a day after Chelsea beat Fulham 2-0 in the league.")), e => e.Type == EventType.MatchResult);
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
