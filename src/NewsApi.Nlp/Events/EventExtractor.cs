@@ -610,7 +610,8 @@ public static class EventExtractor
             && (!Needs(TriggerNeeds.PersonPatient) || Passive(analysis, t, sentence) || PersonAfter(analysis, t, sentence, inSentence))
             && (!Needs(TriggerNeeds.Office) || context.Has(Offices, t, 10, after: true))
             && (!Needs(TriggerNeeds.Product) || context.Has(ProductWords, t, 8))
-            && (!Needs(TriggerNeeds.Change) || (context.Has(ChangeWords, t, 10) && (context.HasFigure || context.Has(Movements, t, 4, after: true))));
+            && (!Needs(TriggerNeeds.Change) || (context.Has(ChangeWords, t, 10) && (context.HasFigure || context.Has(Movements, t, 4, after: true)))
+                || (MovementNouns.Contains(analysis.Tokens.Tokens[t].Text(analysis.Text).ToLowerInvariant()) && context.HasFigure));
     }
 
     /// <summary>"was sacked", "has been appointed": the trigger is a passive participle.</summary>
@@ -718,6 +719,9 @@ public static class EventExtractor
     {
         "mp", "mep", "msp", "senator", "congressman", "congresswoman", "mayor", "councillor", "president", "governor",
     };
+
+    /// <summary>Figures that are movements themselves: "growth of just 0.1%", "a similar-sized contraction" need only a figure.</summary>
+    private static readonly HashSet<string> MovementNouns = new(StringComparer.Ordinal) { "growth", "contraction" };
 
     private static readonly HashSet<string> Offices = new(StringComparer.Ordinal)
     {

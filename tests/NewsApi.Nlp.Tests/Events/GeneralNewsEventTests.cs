@@ -429,6 +429,14 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void Growth_or_a_contraction_with_a_figure_is_a_figure()
+    {
+        var analysis = Analyze("Japan's economy is in trouble. Revised figures indicated growth of just 0.1% in the third quarter. Growth is what everyone wants.");
+
+        Assert.Single(Confident(analysis), e => e.Type == EventType.EconomicFigure);
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
