@@ -1237,11 +1237,14 @@ public static class QuoteExtractor
         }
     }
 
-    /// <summary>Verbs of intent and commitment with a to-infinitive: what their subject wants, plans, promises or refuses.</summary>
+    /// <summary>
+    /// Verbs of intent and commitment with a to-infinitive: what their subject wants, plans, promises or refuses (not
+    /// threats: "threatened to carry out an offensive “with or without a deal”" keeps its quoted words as a partial quote).
+    /// </summary>
     private static readonly HashSet<string> CommitmentVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "wants", "want", "wanted", "plans", "planned", "pledged", "pledges", "pledging", "vowed", "vows", "vowing", "promised", "promises", "promising",
-        "refuses", "refused", "declined", "declines", "agreed", "agrees", "urged", "urges", "urging", "intends", "threatened", "threatens",
+        "refuses", "refused", "declined", "declines", "agreed", "agrees", "urged", "urges", "urging", "intends",
     };
 
     /// <summary>
@@ -1279,12 +1282,7 @@ public static class QuoteExtractor
         }
 
         // "declined to comment", "refused to say": no stance is reported in fewer than three words after "to".
-        var end = ClauseEnd(context, t + 1, sentence);
-        var start = context.Tokens[t + 1].Start;
-        var stop = TrimEndPunctuation(context.Text, context.Tokens[end - 1].End);
-        return stop - start < 10 || context.WordsIn(to + 1, end - 1) < 3 ? null
-            : (new Quote(start, stop, context.Text[start..stop], QuoteType.Indirect, word, context.Tokens[t].Start, speaker.Entity, speaker.Text, speaker.Start, s),
-                Math.Min(end, sentence.EndToken - 1));
+        return context.WordsIn(to + 1, ClauseEnd(context, t + 1, sentence) - 1) < 3 ? null : ClauseReport(context, t, t + 1, sentence, s, speaker, 10);
     }
 
     /// <summary>Verbs that report a question when a question word follows: "Clinton questioned what kind of person …".</summary>
@@ -1311,12 +1309,7 @@ public static class QuoteExtractor
             return null;
         }
 
-        var end = ClauseEnd(context, t + 1, sentence);
-        var start = context.Tokens[t + 1].Start;
-        var stop = TrimEndPunctuation(context.Text, context.Tokens[end - 1].End);
-        return stop - start < 12 ? null
-            : (new Quote(start, stop, context.Text[start..stop], QuoteType.Indirect, context.Word(t), context.Tokens[t].Start, speaker.Entity, speaker.Text, speaker.Start, s),
-                Math.Min(end, sentence.EndToken - 1));
+        return ClauseReport(context, t, t + 1, sentence, s, speaker, 12);
     }
 
     /// <summary>Nouns of a claim that a possessive names the speaker of: "Trump's claim that …", "his insistence that …".</summary>
@@ -1351,11 +1344,22 @@ public static class QuoteExtractor
             return null;
         }
 
-        var end = ClauseEnd(context, t + 2, sentence);
-        var start = context.Tokens[t + 2].Start;
+        return ClauseReport(context, t, t + 2, sentence, s, speaker, 12);
+    }
+
+    /// <summary>
+    /// An indirect report by <paramref name="speaker"/> with the cue at token <paramref name="cue"/>, its content from
+    /// token <paramref name="from"/> to the end of the clause (<see cref="ClauseEnd"/>), when that holds at least
+    /// <paramref name="minLength"/> characters; and the token where reading the sentence goes on.
+    /// </summary>
+    private static (Quote Quote, int End)? ClauseReport(Context context, int cue, int from, Sentence sentence, int s,
+        (AnalysedEntity? Entity, string? Text, int Start) speaker, int minLength)
+    {
+        var end = ClauseEnd(context, from, sentence);
+        var start = context.Tokens[from].Start;
         var stop = TrimEndPunctuation(context.Text, context.Tokens[end - 1].End);
-        return stop - start < 12 ? null
-            : (new Quote(start, stop, context.Text[start..stop], QuoteType.Indirect, context.Word(t), context.Tokens[t].Start, speaker.Entity, speaker.Text, speaker.Start, s),
+        return stop - start < minLength ? null
+            : (new Quote(start, stop, context.Text[start..stop], QuoteType.Indirect, context.Word(cue), context.Tokens[cue].Start, speaker.Entity, speaker.Text, speaker.Start, s),
                 Math.Min(end, sentence.EndToken - 1));
     }
 
