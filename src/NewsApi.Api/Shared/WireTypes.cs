@@ -26,11 +26,11 @@ public sealed record QuoteItem
     /// <example>Mistakes were made in the last few years</example>
     public required string Text { get; init; }
 
-    /// <summary>direct (a whole utterance in quotation marks), partial (quoted words in the writer's sentence) or indirect (reported speech).</summary>
+    /// <summary>direct (a whole utterance in quotation marks, or a transcript's turn), partial (quoted words in the writer's sentence) or indirect (reported speech, and stated intents, judgements and questions).</summary>
     /// <example>direct</example>
     public required string Kind { get; init; }
 
-    /// <summary>The verb that reports it ("said", "told").</summary>
+    /// <summary>The verb or mark that reports it: "said", "told", "according to"; "wants", "called", "questioned" for a stated intent, a judgement or a question; ":" for a transcript's turn or a labelled line.</summary>
     /// <example>told</example>
     public string? Cue { get; init; }
 

@@ -116,7 +116,7 @@ public static class EventExtractor
             {
                 var token = tokens[t];
                 // "Grammy-winning" is often tagged a name itself; the award's name inside it holds the trigger still.
-                if (quoted.Contains(token.Start) || (index.InName(token.Start) && !AdjectivalTrigger(analysis.Text, token))
+                if (quoted.Contains(token.Start) || (index.InName(token.Start) && !IsAwardAdjective(token.Text(analysis.Text)))
                     || !TryTrigger(analysis, context, t, sentence, inSentence, out var type, out var verb, out var triggerEnd, out var needs))
                 {
                     continue;
@@ -167,8 +167,7 @@ public static class EventExtractor
         // The headline and the lead's first two sentences report the article's news once: "Goodrem wins top female MTV
         // prize" / "Delta Goodrem has scooped one of the top prizes …" / "The 21-year-old singer won the award for best
         // female artist" are one prize.
-        var firstBody = Enumerable.Range(0, analysis.Tokens.Sentences.Count).FirstOrDefault(i => analysis.Tokens.Sentences[i].Start(tokens) >= analysis.BodyOffset, -1);
-        var merged = MergeWithinArticle(events, s => s <= firstBody + 1 && firstBody >= 0, s => s < firstBody);
+        var merged = MergeWithinArticle(events, FirstBodySentence(analysis));
         foreach (var ev in merged)
         {
             ev.Title = Title(ev);
@@ -187,7 +186,7 @@ public static class EventExtractor
     {
         var tokens = analysis.Tokens.Tokens;
         var sentences = analysis.Tokens.Sentences;
-        var lead = Enumerable.Range(0, sentences.Count).FirstOrDefault(i => sentences[i].Start(tokens) >= analysis.BodyOffset, -1);
+        var lead = FirstBodySentence(analysis);
         if (lead < 0 || events.Any(e => e.Evidence[0].Sentence <= lead))
         {
             return;
@@ -249,12 +248,7 @@ public static class EventExtractor
         }
 
         // The name itself: a title or an adjective may come before it ("British actress Imelda Staunton"), never a verb.
-        var after = tokens.IndexAt(first.Mention.End);
-        while (after < sentence.EndToken && tokens[after].Start < first.Mention.End)
-        {
-            after++;
-        }
-
+        var after = FirstTokenFrom(analysis, first.Mention.End, sentence);
         var next = after < sentence.EndToken ? tokens[after].Text(analysis.Text) : "";
         return next == "," || VerbGroupWords.Contains(next) ? first : null;
     }
@@ -270,12 +264,7 @@ public static class EventExtractor
     private static bool QualifiesOrganisation(ArticleAnalysis analysis, Mention mention, Sentence sentence)
     {
         var tokens = analysis.Tokens.Tokens;
-        var next = tokens.IndexAt(mention.End);
-        while (next < sentence.EndToken && tokens[next].Start < mention.End)
-        {
-            next++;
-        }
-
+        var next = FirstTokenFrom(analysis, mention.End, sentence);
         return next < sentence.EndToken && OrganisationNouns.Contains(tokens[next].Text(analysis.Text).ToLowerInvariant());
     }
 
@@ -297,12 +286,49 @@ public static class EventExtractor
         return false;
     }
 
-    /// <summary>A hyphenated award or title adjective: "Grammy-winning", "Oscar-nominated".</summary>
-    private static bool AdjectivalTrigger(string text, Token token)
+    /// <summary>Words that may stand between a verb and the office it gives or takes ("became the new deputy leader").</summary>
+    private static readonly HashSet<string> OfficeModifiers = new(StringComparer.Ordinal)
     {
-        var word = token.Text(text);
-        return word.EndsWith("-winning", StringComparison.OrdinalIgnoreCase) || word.EndsWith("-nominated", StringComparison.OrdinalIgnoreCase);
+        "a", "an", "the", "its", "their", "his", "her", "first", "new", "deputy", "party", "club", "company", "team", "vice",
+    };
+
+    /// <summary>The token of an office within four words from <paramref name="from"/>, past its modifiers only ("an MP", "deputy party leader"), or -1.</summary>
+    private static int OfficeFrom(ArticleAnalysis analysis, Sentence sentence, int from)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        for (var k = from; k < Math.Min(sentence.EndToken, from + 4); k++)
+        {
+            var next = tokens[k].Text(analysis.Text).ToLowerInvariant();
+            if (ElectedOffices.Contains(next) || (Offices.Contains(next) && next is not ("as" or "post" or "job" or "role" or "position" or "host" or "replace")))
+            {
+                return k;
+            }
+
+            if (!OfficeModifiers.Contains(next))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
+
+    /// <summary>The first token of the sentence starting at or after <paramref name="offset"/> (the sentence's end when none).</summary>
+    private static int FirstTokenFrom(ArticleAnalysis analysis, int offset, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var k = Math.Max(sentence.FirstToken, tokens.IndexAt(offset));
+        while (k < sentence.EndToken && tokens[k].Start < offset)
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>A hyphenated award or title adjective: "Grammy-winning", "Oscar-nominated".</summary>
+    private static bool IsAwardAdjective(string word) =>
+        word.EndsWith("-winning", StringComparison.OrdinalIgnoreCase) || word.EndsWith("-nominated", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// What Build looks up for every candidate, indexed once per article so that the work stays linear in the
@@ -312,6 +338,7 @@ public static class EventExtractor
     {
         public ArticleIndex(ArticleAnalysis analysis, IReadOnlyList<DateMention> dates)
         {
+            Lead = FirstBodySentence(analysis);
             RoleSpans = analysis.Entities.Where(e => e.Kind == AnalysedKind.Person).SelectMany(e => e.Roles)
                 .ToLookup(r => r.Sentence, r => (r.Start, r.End));
             Dates = dates.OrderBy(d => d.Start).ToArray();
@@ -327,6 +354,9 @@ public static class EventExtractor
         }
 
         private SpanSet Names { get; }
+
+        /// <summary>The body's first sentence (<see cref="FirstBodySentence"/>).</summary>
+        public int Lead { get; }
 
         /// <summary>Whether an offset lies inside a name the recogniser found.</summary>
         public bool InName(int offset) => Names.Contains(offset);
@@ -449,58 +479,38 @@ public static class EventExtractor
 
         // "Mr Hague became an MP at 27", "she became chief executive in 2003": an office taken (an elected one: elected).
         // "… made him deputy party leader": an office given to the person named or the pronoun after the verb.
-        if (word is "made" or "makes" && t + 2 < sentence.EndToken && tokens[t + 1].Text(analysis.Text) is "him" or "her"
-            || word is "made" or "makes" && PersonAfter(analysis, t, sentence, inSentence) && t + 3 < sentence.EndToken)
+        var office = -1;
+        if (word is "made" or "makes" && t + 2 < sentence.EndToken && tokens[t + 1].Text(analysis.Text) is "him" or "her")
         {
-            var from = tokens[t + 1].Text(analysis.Text) is "him" or "her" ? t + 2
-                : tokens.IndexAt(inSentence.First(m => m.Entity.Kind == AnalysedKind.Person && m.Mention.Start > tokens[t].End).Mention.End);
-            while (from < sentence.EndToken && tokens[from].Start < tokens[t].End)
-            {
-                from++;
-            }
-
-            for (var k = from; k < Math.Min(sentence.EndToken, from + 4); k++)
-            {
-                var next = tokens[k].Text(analysis.Text).ToLowerInvariant();
-                if (Offices.Contains(next) && next is not ("as" or "post" or "job" or "role" or "position" or "host" or "replace" or "successor"))
-                {
-                    (type, verb, needs) = (EventType.Appoint, true, TriggerNeeds.None);
-                    triggerEnd = tokens[k].End;
-                    return true;
-                }
-
-                if (next is not ("a" or "an" or "the" or "its" or "their" or "his" or "her" or "first" or "new" or "deputy" or "party" or "club" or "company" or "team" or "vice"))
-                {
-                    break;
-                }
-            }
+            office = OfficeFrom(analysis, sentence, t + 2);
+        }
+        else if (word is "made" or "makes" && PersonAfter(analysis, t, sentence, inSentence))
+        {
+            var person = inSentence.First(m => m.Entity.Kind == AnalysedKind.Person && m.Mention.Start > tokens[t].End).Mention;
+            office = OfficeFrom(analysis, sentence, FirstTokenFrom(analysis, person.End, sentence));
+        }
+        else if (word is "became" or "becomes" or "become" && !(t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text) is "to"))
+        {
+            // Not "… defeated Hillary Clinton to become President": a purpose, and its subject is not the nearest name.
+            office = OfficeFrom(analysis, sentence, t + 1);
         }
 
-        // ("… defeated Hillary Clinton to become President": a purpose, and its subject is not the nearest name.)
-        if (word is "became" or "becomes" or "become" && !(t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text) is "to"))
+        if (office >= 0)
         {
-            for (var k = t + 1; k < Math.Min(sentence.EndToken, t + 4); k++)
-            {
-                var next = tokens[k].Text(analysis.Text).ToLowerInvariant();
-                if (ElectedOffices.Contains(next) || (Offices.Contains(next) && next is not ("as" or "post" or "job" or "role" or "position" or "host" or "replace")))
-                {
-                    (type, verb, needs) = (ElectedOffices.Contains(next) ? EventType.Elect : EventType.Appoint, true, TriggerNeeds.None);
-                    triggerEnd = tokens[k].End;
-                    return true;
-                }
+            var title = tokens[office].Text(analysis.Text).ToLowerInvariant();
+            (type, verb, needs, triggerEnd) = (word.StartsWith("bec", StringComparison.Ordinal) && ElectedOffices.Contains(title) ? EventType.Elect : EventType.Appoint,
+                true, TriggerNeeds.None, tokens[office].End);
+            return true;
+        }
 
-                if (next is not ("a" or "an" or "the" or "its" or "their" or "his" or "her" or "first" or "new" or "deputy" or "party" or "club" or "company"))
-                {
-                    return false;
-                }
-            }
-
+        if (word is "became" or "becomes" or "become")
+        {
             return false;
         }
 
         // "Grammy-winning singer Aguilera", "Oscar-nominated actress Catherine Keener", "his Grand Slam-winning efforts":
         // a prize or a title won, told as an adjective.
-        if (word.EndsWith("-winning", StringComparison.Ordinal) || word.EndsWith("-nominated", StringComparison.Ordinal))
+        if (IsAwardAdjective(word))
         {
             var original = tokens[t].Text(analysis.Text);
             if (!char.IsUpper(original[0]))
@@ -1061,7 +1071,7 @@ public static class EventExtractor
             return null;
         }
 
-        ev.Confidence = Confidence(type, verb, ev.Actors.Count(), ev.Place is not null, ev.Date is { Resolved: true }, hedge == Modality.Hedged, InOpening(analysis, s));
+        ev.Confidence = Confidence(type, verb, ev.Actors.Count(), ev.Place is not null, ev.Date is { Resolved: true }, hedge == Modality.Hedged, InOpening(s, index.Lead));
         return ev;
     }
 
@@ -1132,19 +1142,16 @@ public static class EventExtractor
     /// <summary>Events above this confidence are served by default (lists take minConfidence to change it).</summary>
     public const double DefaultMinConfidence = 0.5;
 
-    /// <summary>Is sentence <paramref name="s"/> the headline, the first sentence of the body (the lead) or the one after it?</summary>
-    private static bool InOpening(ArticleAnalysis analysis, int s)
+    /// <summary>The index of the body's first sentence (the lead), or -1 when there is no body.</summary>
+    private static int FirstBodySentence(ArticleAnalysis analysis)
     {
         var sentences = analysis.Tokens.Sentences;
         var tokens = analysis.Tokens.Tokens;
-        if (sentences[s].Start(tokens) < analysis.BodyOffset)
-        {
-            return true;
-        }
-
-        var first = Enumerable.Range(0, sentences.Count).FirstOrDefault(i => sentences[i].Start(tokens) >= analysis.BodyOffset, -1);
-        return s == first || s == first + 1;
+        return Enumerable.Range(0, sentences.Count).FirstOrDefault(i => sentences[i].Start(tokens) >= analysis.BodyOffset, -1);
     }
+
+    /// <summary>Is sentence <paramref name="s"/> in the opening (<paramref name="lead"/> the body's first sentence): the headline, the lead or the one after it?</summary>
+    private static bool InOpening(int s, int lead) => lead < 0 || s <= lead + 1;
 
     /// <summary>
     /// How sure the rules are: a verb is stronger evidence than a noun, named actors, a place and a date each add to
@@ -1379,7 +1386,7 @@ public static class EventExtractor
     }
 
     /// <summary>Mentions of one event in one article become one event.</summary>
-    private static List<AnalysedEvent> MergeWithinArticle(List<AnalysedEvent> events, Func<int, bool> opening, Func<int, bool> headline)
+    private static List<AnalysedEvent> MergeWithinArticle(List<AnalysedEvent> events, int lead)
     {
         // Only events of the type that share a participant (or have none, like this one) can be compatible, so
         // they are found through an index rather than by comparing every pair.
@@ -1402,7 +1409,7 @@ public static class EventExtractor
         {
             var keys = ev.Participants.Count == 0 ? [null] : ev.Participants.Select(p => (AnalysedEntity?)p.Entity).Distinct();
             var candidates = keys.SelectMany(k => byParticipant.GetValueOrDefault((ev.Type, k)) ?? []).Distinct().Order();
-            var at = candidates.Cast<int?>().FirstOrDefault(i => Compatible(merged[i!.Value], ev, opening, headline));
+            var at = candidates.Cast<int?>().FirstOrDefault(i => Compatible(merged[i!.Value], ev, lead));
             if (at is null)
             {
                 merged.Add(ev);
@@ -1437,16 +1444,16 @@ public static class EventExtractor
     }
 
     /// <summary>Two reports can be of one event: a shared actor (or none on either side), no conflicting place or ordinal.</summary>
-    public static bool Compatible(AnalysedEvent a, AnalysedEvent b, Func<int, bool>? opening = null, Func<int, bool>? headline = null)
+    public static bool Compatible(AnalysedEvent a, AnalysedEvent b, int lead = -1)
     {
         // Each prize and each figure an article reports is one of several ("won best album … also took the award for best
         // video"; "sales rose … profits fell"): reports in different sentences are different events, except a prize the
-        // headline and the opening sentences report together (<paramref name="opening"/>: headline, lead and the sentence
-        // after), and a figure the headline reports again in the opening (<paramref name="headline"/>).
-        if (a.Type is EventType.Prize or EventType.EconomicFigure && a.Evidence[0].Sentence != b.Evidence[0].Sentence
-            && !(a.Type == EventType.Prize && opening is not null && opening(a.Evidence[0].Sentence) && opening(b.Evidence[0].Sentence))
-            && !(opening is not null && headline is not null && (headline(a.Evidence[0].Sentence) || headline(b.Evidence[0].Sentence))
-                 && opening(a.Evidence[0].Sentence) && opening(b.Evidence[0].Sentence)))
+        // opening reports (headline, lead and the sentence after: <paramref name="lead"/> is the body's first sentence),
+        // and a figure the headline reports again in the opening.
+        var (sa, sb) = (a.Evidence[0].Sentence, b.Evidence[0].Sentence);
+        var bothOpening = lead >= 0 && InOpening(sa, lead) && InOpening(sb, lead);
+        if (a.Type is EventType.Prize or EventType.EconomicFigure && sa != sb
+            && !(bothOpening && (a.Type == EventType.Prize || sa < lead || sb < lead)))
         {
             return false;
         }

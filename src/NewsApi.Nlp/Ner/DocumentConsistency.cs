@@ -198,8 +198,7 @@ public static partial class DocumentConsistency
     private static void PersonCues(TaggerDocument document, List<byte[]> labels, Lexicon lexicon)
     {
         HashSet<string>? people = null;
-        const int Known = (1 << (int)Lexicon.List.KnownOrganisation) | (1 << (int)Lexicon.List.Country) | (1 << (int)Lexicon.List.City)
-                          | (1 << (int)Lexicon.List.Region) | (1 << (int)Lexicon.List.Agency);
+        const int Known = Places | (1 << (int)Lexicon.List.KnownOrganisation) | (1 << (int)Lexicon.List.Agency);
         for (var s = 0; s < labels.Count; s++)
         {
             var words = document.Sentences[s];

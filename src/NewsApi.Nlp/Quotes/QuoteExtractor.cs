@@ -1160,7 +1160,7 @@ public static class QuoteExtractor
                 // "Clinton cited derogatory comments Trump had made": what a named speaker cites is reported with a plain
                 // object ("cited by", a passive, is not).
                 var cited = context.Word(t) is "cited" or "cites" && tail is not ("by" or "for" or "as" or "." or "," or "")
-                            && (speaker.Entity is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } || speaker.Text is "he" or "she" or "He" or "She" or "they" or "They");
+                            && NamedOrPersonal(speaker);
                 // "Polls show Clinton with a lead", "Video shows an officer aiming a gun": what a source shows, as an object.
                 var shown = context.Word(t) is "shows" or "show" or "showed" && speaker.Entity is null && speaker.Text is { } source
                             && SourceNouns.Contains(LastWord(source)) && tail is not ("." or "," or "");
@@ -1237,6 +1237,10 @@ public static class QuoteExtractor
         }
     }
 
+    /// <summary>A speaker that is a named person or organisation, or a personal pronoun (he, she, they) for one.</summary>
+    private static bool NamedOrPersonal((AnalysedEntity? Entity, string? Text, int Start) speaker) =>
+        speaker.Entity is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } || speaker.Text is "he" or "she" or "He" or "She" or "they" or "They";
+
     /// <summary>
     /// Verbs of intent and commitment with a to-infinitive: what their subject wants, plans, promises or refuses (not
     /// threats: "threatened to carry out an offensive “with or without a deal”" keeps its quoted words as a partial quote).
@@ -1276,7 +1280,7 @@ public static class QuoteExtractor
         }
 
         var speaker = Refine(context, SpeakerBefore(context, t, sentence.FirstToken));
-        if (!(speaker.Entity is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } || speaker.Text is "he" or "she" or "He" or "She" or "they" or "They"))
+        if (!NamedOrPersonal(speaker))
         {
             return null;
         }
@@ -1415,47 +1419,22 @@ public static class QuoteExtractor
 
         // "The Trump campaign called …": a described speaker whose head is an institution speaks too.
         var speaker = Refine(context, SpeakerBefore(context, t, sentence.FirstToken));
-        if (!(speaker.Entity is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } || speaker.Text is "he" or "she" or "He" or "She" or "they" or "They"
+        if (!(NamedOrPersonal(speaker)
               || (speaker.Text is { } described && (CollectiveHeads.Contains(LastWord(described)) || LastWord(described) is "campaign" or "administration"))))
         {
             return null;
         }
 
-        // The clause: up to the sentence's end or a clause break ("; ", ", while", ", but", ", and").
-        var end = t + 1;
-        var judged = false;
-        while (end < sentence.EndToken)
-        {
-            var w = context.Word(end);
-            if (w is ";" || (w == "," && end + 1 < sentence.EndToken && context.Word(end + 1) is "while" or "but" or "and" or "which" or "who" or "saying" or "adding"))
-            {
-                break;
-            }
-
-            judged |= w is "for" or "as";
-            end++;
-        }
-
-        if (word is "attacked" or "attacks" or "slammed" or "blasted" && !judged)
+        // "attacked", "slammed" and "blasted" report words only with "for" or "as" in the clause; "called" needs an object
+        // and a complement, two words at least.
+        var end = ClauseEnd(context, t + 1, sentence);
+        if ((word is "attacked" or "attacks" or "slammed" or "blasted" && !Enumerable.Range(t + 1, end - t - 1).Any(k => context.Word(k) is "for" or "as"))
+            || (word is "called" or "calls" && context.WordsIn(t + 1, end - 1) < 2))
         {
             return null;
         }
 
-        // "called" needs an object and a complement: two words at least.
-        if (word is "called" or "calls" && context.WordsIn(t + 1, end - 1) < 2)
-        {
-            return null;
-        }
-
-        var start = context.Tokens[t + 1].Start;
-        var stop = TrimEndPunctuation(context.Text, context.Tokens[end - 1].End);
-        if (stop - start < 8)
-        {
-            return null;
-        }
-
-        return (new Quote(start, stop, context.Text[start..stop], QuoteType.Indirect, word, context.Tokens[t].Start, speaker.Entity, speaker.Text, speaker.Start, s),
-            Math.Min(end, sentence.EndToken - 1));
+        return ClauseReport(context, t, t + 1, sentence, s, speaker, 8);
     }
 
     /// <summary>
