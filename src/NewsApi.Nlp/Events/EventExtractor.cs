@@ -196,10 +196,12 @@ public static class EventExtractor
         {
             var (start, end) = (sentences[s].Start(tokens), sentences[s].End(tokens));
             // Named in the sentence itself: "she said" in a lead may stand for anyone the headline names.
-            var quote = quotes.FirstOrDefault(q => q.CueStart >= start && q.CueStart < end && q.Cue is not null
-                                                   && q.Speaker is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } named
-                                                   && q.SpeakerStart >= start && q.SpeakerStart < end
-                                                   && named.Mentions.Any(m => m.Start == q.SpeakerStart));
+            // The sentence's first report: "has said that …, but has admitted …" is a statement "said".
+            var quote = quotes.Where(q => q.CueStart >= start && q.CueStart < end && q.Cue is not null
+                                          && q.Speaker is { Kind: AnalysedKind.Person or AnalysedKind.Organisation } named
+                                          && q.SpeakerStart >= start && q.SpeakerStart < end
+                                          && named.Mentions.Any(m => m.Start == q.SpeakerStart))
+                .MinBy(q => q.CueStart);
             if (quote?.Speaker is not { } speaker)
             {
                 continue;

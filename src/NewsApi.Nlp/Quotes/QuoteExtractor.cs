@@ -208,14 +208,9 @@ public static class QuoteExtractor
                 {
                     speaker = (before.Speaker, before.SpeakerText, before.SpeakerStart);
                 }
-                else if (context.MentionAt(sentence.FirstToken) is { Entity.Kind: AnalysedKind.Person or AnalysedKind.Organisation } subject
-                         && subject.Mention.Start == sentenceStart)
+                else if (MainSubject(context, sentence.FirstToken, t - 1) is { } subject)
                 {
-                    speaker = (subject.Entity, subject.Mention.Surface, subject.Mention.Start);
-                }
-                else if (context.Word(sentence.FirstToken) is var pronoun && Pronouns.Contains(pronoun) && pronoun is not ("it" or "It"))
-                {
-                    speaker = Refine(context, (null, pronoun, sentenceStart));
+                    speaker = subject.Entity is null ? Refine(context, subject) : subject;
                 }
                 else
                 {
@@ -837,6 +832,12 @@ public static class QuoteExtractor
                 // "Sen. David Perdue (R-Ga.) said": a parenthesis between subject and verb.
                 t = open - 1;
             }
+            else if (skipped is "-" or "—" or "–" && Enumerable.Range(Math.Max(sentenceStart, t - 8), t - Math.Max(sentenceStart, t - 8)).LastOrDefault(k => context.Word(k) == skipped, -1) is > 0 and var dash
+                     && dash > sentenceStart && context.MentionAt(dash - 1) is not null)
+            {
+                // "DJ Norman Cook - aka Fatboy Slim - has said": an aside between dashes after the subject's name.
+                t = dash - 1;
+            }
             else if (t - 1 >= sentenceStart && TimeNouns.Contains(skipped) && context.Word(t - 1).ToLowerInvariant() is "on" or "last" or "this" or "late" or "early" or "earlier")
             {
                 // "Netanyahu on Tuesday again threatened": the time phrase sits between subject and verb.
@@ -846,6 +847,11 @@ public static class QuoteExtractor
             {
                 break;
             }
+        }
+
+        if (t >= sentenceStart && Share(context, t, sentenceStart) is { } share)
+        {
+            return share;
         }
 
         if (t < sentenceStart || (context.Tokens[t].Kind != TokenKind.Word && context.Word(t) != ","))
@@ -909,7 +915,8 @@ public static class QuoteExtractor
 
         if (word is "and" or "but")
         {
-            // "He was advised to … and said …": the verbs share the sentence's subject.
+            // "He was advised to … and said …", "In May, Democratic nominee Hillary Clinton called on Congress to act and
+            // said …": the verbs share the sentence's subject.
             var subject = sentenceStart;
             if (context.MentionAt(subject) is { } named)
             {
@@ -919,6 +926,11 @@ public static class QuoteExtractor
             if (Pronouns.Contains(context.Word(subject)))
             {
                 return (null, context.Word(subject), context.Tokens[subject].Start);
+            }
+
+            if (MainSubject(context, sentenceStart, t) is { Entity: not null } main)
+            {
+                return main;
             }
 
             // "Democrats also described the showdown as ominous, and said …": the sentence's subject phrase, up to its
@@ -955,6 +967,12 @@ public static class QuoteExtractor
             }
 
             t--;
+            if (Share(context, t, sentenceStart) is { } respondents)
+            {
+                // "including 18% who say …".
+                return respondents;
+            }
+
             if (context.Tokens[t].Kind != TokenKind.Word)
             {
                 return (null, null, -1);
@@ -973,6 +991,139 @@ public static class QuoteExtractor
 
         var start = context.Tokens[first].Start;
         return LooksLikeSpeaker(context, t) ? (null, context.Text[start..context.Tokens[t].End], start) : (null, null, -1);
+    }
+
+    /// <summary>Words of a share of people ("nearly nine out of 10", "about 4 in 10", "26%", "more than half").</summary>
+    private static readonly HashSet<string> ShareWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "out", "of", "in", "nearly", "about", "almost", "some", "roughly", "just", "over", "more", "than", "fewer", "less", "only", "percent",
+        "%", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "third", "quarter", "majority",
+    };
+
+    /// <summary>
+    /// A share of respondents right before the verb, a number or percentage its head ("Nearly nine out of 10 say …",
+    /// "26% say …", "18% who say"): the speaker as written, no entity.
+    /// </summary>
+    private static (AnalysedEntity? Entity, string? Text, int Start)? Share(Context context, int t, int sentenceStart)
+    {
+        if (context.Tokens[t].Kind != TokenKind.Number && context.Word(t) is not ("%" or "percent"))
+        {
+            return null;
+        }
+
+        var first = t;
+        while (first - 1 >= sentenceStart && t - first < 6
+               && (context.Tokens[first - 1].Kind == TokenKind.Number || ShareWords.Contains(context.Word(first - 1))))
+        {
+            first--;
+        }
+
+        var hasNumber = Enumerable.Range(first, t - first + 1).Any(k => context.Tokens[k].Kind == TokenKind.Number);
+        var start = context.Tokens[first].Start;
+        return hasNumber && context.Word(first) is not ("of" or "in" or "out")
+            ? (null, context.Text[start..context.Tokens[t].End], start)
+            : null;
+    }
+
+    /// <summary>Conjunctions that open a subordinate clause before the main one ("When …, Republicans …").</summary>
+    private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal)
+    {
+        "When", "While", "After", "Although", "Though", "If", "As", "Because", "Since", "Once", "Until", "Before", "Whereas", "Unless",
+    };
+
+    /// <summary>
+    /// Does the sentence open with a subordinate clause whose verb is token <paramref name="t"/> (no other verb between: "When
+    /// the director, James Comey, said …" is, "When he arrived, Comey said …" is not)?
+    /// </summary>
+    private static bool Subordinate(Context context, int first, int t)
+    {
+        while (first < t && SentenceOpeners.Contains(context.Word(first)))
+        {
+            first++;
+        }
+
+        return first < t && Subordinators.Contains(context.Word(first)) && !Enumerable.Range(first + 1, t - first - 1).Any(k =>
+            context.Word(k) is var w && context.MentionAt(k) is null
+            && (FiniteVerbs.Contains(w) || PastTenses.Contains(w) || CueVerbs.Contains(w) || (char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal))));
+    }
+
+    /// <summary>Words that open a sentence before its subject ("But", "Meanwhile,").</summary>
+    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
+        "But", "And", "So", "Still", "Yet", "Meanwhile", "However", "Instead", "Later", "Earlier", "Now", "Then", "Separately", "Also", ",",
+    };
+
+    /// <summary>Prepositions and time words that open an adverbial phrase before the subject ("In May,", "On Wednesday,").</summary>
+    private static readonly HashSet<string> AdverbialOpeners = new(StringComparer.Ordinal)
+    {
+        "In", "On", "At", "Last", "Earlier", "Later", "After", "During", "Since", "This", "Late", "Early", "Before", "Over", "By", "Following",
+    };
+
+    /// <summary>
+    /// The subject of a sentence's main clause when it opens the sentence, before token <paramref name="limit"/>: after an
+    /// opening conjunction or adverb ("But", "Meanwhile,") and a short adverbial phrase closed by a comma ("In May,", "On
+    /// Wednesday,"), a person or organisation named within the first words (the titles and modifiers before the name:
+    /// "Democratic presidential nominee Hillary Clinton", "Mr. Obama"), not as a possessive ("Trump's campaign"); or a
+    /// personal pronoun.
+    /// </summary>
+    private static (AnalysedEntity? Entity, string? Text, int Start)? MainSubject(Context context, int first, int limit)
+    {
+        while (first < limit && SentenceOpeners.Contains(context.Word(first)))
+        {
+            first++;
+        }
+
+        if (first < limit && AdverbialOpeners.Contains(context.Word(first)))
+        {
+            var comma = Enumerable.Range(first + 1, Math.Max(0, Math.Min(limit, first + 7) - first - 1)).FirstOrDefault(k => context.Word(k) == ",", -1);
+            if (comma < 0)
+            {
+                return null;
+            }
+
+            first = comma + 1;
+        }
+
+        if (first >= limit)
+        {
+            return null;
+        }
+
+        var word = context.Word(first);
+        if (Pronouns.Contains(word) && word is not ("it" or "It"))
+        {
+            return (null, word, context.Tokens[first].Start);
+        }
+
+        for (var k = first; k < Math.Min(limit, first + 5); k++)
+        {
+            if (context.MentionAt(k) is { } named)
+            {
+                var after = k;
+                while (after < limit && context.Tokens[after].Start < named.Mention.End)
+                {
+                    after++;
+                }
+
+                var next = after < limit ? context.Word(after) : "";
+                return named.Entity.Kind is AnalysedKind.Person or AnalysedKind.Organisation && next is not ("’s" or "'s" or "’" or "'" or "and" or "of" or "or")
+                    ? (named.Entity, named.Mention.Surface, named.Mention.Start)
+                    : null;
+            }
+
+            // Titles and modifiers before the name: words, no verb, no preposition.
+            var modifier = context.Word(k);
+            if (context.Tokens[k].Kind != TokenKind.Word || CueVerbs.Contains(modifier) || Auxiliaries.Contains(modifier) || FiniteVerbs.Contains(modifier)
+                || modifier.ToLowerInvariant() is "the" or "a" or "an" or "of" or "in" or "on" or "for" or "with" or "to" or "by" or "at" or "from" or "who" or "that" or "which" or "when")
+            {
+                if (!(modifier is "the" or "The" && k == first))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -1219,7 +1370,15 @@ public static class QuoteExtractor
                 // the first report and is read as a report of its own.
                 var second = SecondReport(context, next, sentence);
                 var contentStart = context.Tokens[next].Start;
-                var contentEnd = TrimEndPunctuation(text, second >= 0 ? context.Tokens[second - 2].Start : sentenceEnd);
+                var contentEnd = TrimEndPunctuation(text, second >= 0 ? context.Tokens[SameSubjectJoiner(context, second) is >= 0 and var joiner ? joiner : second - 2].Start : sentenceEnd);
+
+                // "When the director said on Tuesday that his investigators had no evidence, Republicans …": a report inside an
+                // opening subordinate clause ends at the clause's comma.
+                if (Subordinate(context, sentence.FirstToken, t)
+                    && tokens.FirstOrDefault(x => x > next && context.Word(x) == "," && (second < 0 || x < second), -1) is > 0 and var clauseComma)
+                {
+                    contentEnd = TrimEndPunctuation(text, context.Tokens[clauseComma].Start);
+                }
                 if (contentEnd - contentStart > 15)
                 {
                     speaker = Refine(context, speaker);
@@ -1379,6 +1538,12 @@ public static class QuoteExtractor
                 break;
             }
 
+            // "declined to answer questions … but said there was no call": a second report by the same subject.
+            if (w is "and" or "but" && end + 1 < sentence.EndToken && PlainSayings.Contains(context.Word(end + 1)) && context.MentionAt(end + 1) is null)
+            {
+                break;
+            }
+
             end++;
         }
 
@@ -1497,9 +1662,28 @@ public static class QuoteExtractor
             {
                 return k;
             }
+
+            // "… said the plan was dead and said talks would go on", "has said that …, but has admitted …": the same
+            // subject's second report.
+            if (SameSubjectJoiner(context, k) >= 0 && !NounLikeCues.Contains(context.Word(k)))
+            {
+                return k;
+            }
         }
 
         return -1;
+    }
+
+    /// <summary>The "and" or "but" right before a cue and its auxiliaries ("and said", "but has admitted"), or -1.</summary>
+    private static int SameSubjectJoiner(Context context, int cue)
+    {
+        var j = cue - 1;
+        while (j > 0 && Auxiliaries.Contains(context.Word(j)))
+        {
+            j--;
+        }
+
+        return j > 0 && context.Word(j) is "and" or "but" ? j : -1;
     }
 
     /// <summary>Words before "that" that are not verbs reporting a claim ("so that", "now that", "is that").</summary>

@@ -10,7 +10,7 @@ public class QuoteExtractorTests
 {
     private static readonly ArticleAnalyzer Analyzer = new(EntityRecognizer.Default);
 
-    private static IReadOnlyList<Quote> Quotes(string text)
+    internal static IReadOnlyList<Quote> Quotes(string text)
     {
         var analysis = Analyzer.Analyze(null, text);
         Assert.All(analysis.Quotes, q => Assert.Equal(q.Text, analysis.Text[q.Start..q.End]));
@@ -389,5 +389,56 @@ public class QuoteExtractorTests
         var quotes = Quotes(text);
 
         Assert.Equal(only is null ? [] : [only], quotes.Select(q => q.Text));
+    }
+}
+
+public class QuoteSubjectTests
+{
+    private static IReadOnlyList<Quote> Quotes(string text) => QuoteExtractorTests.Quotes(text);
+
+    [Theory]
+    [InlineData("In October, Mr. Peter Holt revised his withdrawal plans, saying that about 5,500 troops would remain in the country.", "Peter Holt", "about 5,500 troops would remain in the country")]
+    [InlineData("Democratic presidential nominee Mary Jones called on Congress to pass a deal and said funding is needed for the clinics.", "Mary Jones", "funding is needed for the clinics")]
+    public void A_report_after_a_participle_or_and_takes_the_main_clauses_subject(string text, string speaker, string content)
+    {
+        var quote = Assert.Single(Quotes(text), q => q.Cue is "saying" or "said");
+
+        Assert.Equal((speaker, content), (quote.Speaker?.Name, quote.Text));
+    }
+
+    [Theory]
+    [InlineData("Nearly nine out of 10 say they will need to develop new skills to advance their careers.", "Nearly nine out of 10")]
+    [InlineData("The poll found strong opposition, including 18% who say they would be dissatisfied with either candidate.", "18%")]
+    public void A_share_of_respondents_says_what_they_think(string text, string speaker)
+    {
+        var quote = Assert.Single(Quotes(text), q => q.Cue == "say");
+
+        Assert.Null(quote.Speaker);
+        Assert.Equal(speaker, quote.SpeakerText);
+    }
+
+    [Fact]
+    public void A_second_report_of_the_same_subject_ends_the_first()
+    {
+        var quotes = Quotes("DJ Peter Holt - aka Big Pete - has said that dance music is not dead, but has admitted it is going through a quiet patch.");
+
+        Assert.Equal(["dance music is not dead", "it is going through a quiet patch"], quotes.Select(q => q.Text));
+        Assert.All(quotes, q => Assert.Equal("Peter Holt", q.Speaker?.Name));
+    }
+
+    [Fact]
+    public void A_report_inside_an_opening_subordinate_clause_ends_at_its_comma()
+    {
+        var quote = Assert.Single(Quotes("When the director, Peter Holt, said on Tuesday that his investigators had found no direct evidence, Republicans were angry."));
+
+        Assert.Equal(("Peter Holt", "his investigators had found no direct evidence"), (quote.Speaker?.Name, quote.Text));
+    }
+
+    [Fact]
+    public void A_refusal_ends_where_the_same_subjects_report_begins()
+    {
+        var quotes = Quotes("Mary Jones declined to answer questions on who she would like to see win in November but said there was no meeting planned with the envoy.");
+
+        Assert.Equal(["to answer questions on who she would like to see win in November", "there was no meeting planned with the envoy"], quotes.Select(q => q.Text));
     }
 }
