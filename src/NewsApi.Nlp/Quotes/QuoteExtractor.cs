@@ -84,6 +84,7 @@ public static class QuoteExtractor
         "believed", "reported", "reports", "acknowledged", "admitted", "confirmed", "explained", "predicted",
         "reiterated", "stressed", "emphasized", "suggested", "thinks", "hopes", "estimated", "alleged", "denied",
         "say", "show", "shows", "showed", "found", "finds", "wrote", "writes", "predicts", "concluded", "cited", "cites",
+        "believe", "think",
     };
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it", "we", "i" };
@@ -1347,12 +1348,20 @@ public static class QuoteExtractor
                     continue;
                 }
 
-                // "told Axios that …": skip the addressee.
+                // "told Axios that …": skip the addressee; "told the AP his firm worked …": the clause after the addressee.
                 if (context.Word(t).StartsWith("tell", StringComparison.OrdinalIgnoreCase) || context.Word(t) == "told")
                 {
-                    while (next < sentence.EndToken && context.Word(next) is not ("that" or ","))
+                    var addressee = AddresseeEnd(context, next, sentence.EndToken);
+                    if (addressee > next && addressee < sentence.EndToken && context.Word(addressee) != "that" && ClauseAt(context, addressee, sentence.EndToken))
                     {
-                        next++;
+                        next = addressee;
+                    }
+                    else
+                    {
+                        while (next < sentence.EndToken && context.Word(next) is not ("that" or ","))
+                        {
+                            next++;
+                        }
                     }
                 }
 
@@ -1418,14 +1427,16 @@ public static class QuoteExtractor
     private static (Quote Quote, int End)? Commitment(Context context, int t, Sentence sentence, int s)
     {
         var word = context.Word(t);
-        if (!CommitmentVerbs.Contains(word) || context.MentionAt(t) is not null || t + 2 >= sentence.EndToken || t == sentence.FirstToken)
+        var callOn = word is "called" or "calls" && t + 1 < sentence.EndToken && context.Word(t + 1) == "on";
+        if (!(CommitmentVerbs.Contains(word) || AppealVerbs.Contains(word) || callOn) || context.MentionAt(t) is not null || t + 2 >= sentence.EndToken || t == sentence.FirstToken)
         {
             return null;
         }
 
-        // "to" right after the verb; for appeals, after the person or group urged ("urged Republicans to join").
-        var to = t + 1;
-        if (word.StartsWith("urg", StringComparison.OrdinalIgnoreCase))
+        // "to" right after the verb; for appeals, after the person or group urged ("urged Republicans to join", "asked a
+        // federal judge to block the rules", "called on Congress to pass a deal").
+        var to = callOn ? t + 2 : t + 1;
+        if (word.StartsWith("urg", StringComparison.OrdinalIgnoreCase) || AppealVerbs.Contains(word) || callOn)
         {
             while (to < sentence.EndToken && to - t <= 5 && context.Word(to) != "to" && context.Tokens[to].Kind == TokenKind.Word)
             {
@@ -1445,8 +1456,68 @@ public static class QuoteExtractor
         }
 
         // "declined to comment", "refused to say": no stance is reported in fewer than three words after "to".
-        return context.WordsIn(to + 1, ClauseEnd(context, t + 1, sentence) - 1) < 3 ? null : ClauseReport(context, t, t + 1, sentence, s, speaker, 10);
+        return context.WordsIn(to + 1, ClauseEnd(context, t + 1, sentence) - 1) < 3 ? null : ClauseReport(context, t, callOn ? t + 2 : t + 1, sentence, s, speaker, 10);
     }
+
+    /// <summary>
+    /// The token after the person told, from <paramref name="at"/>: a name ("the AP", "Politico"), a pronoun ("him",
+    /// "reporters") or a determiner's short phrase ("the group", "a local radio station"); else <paramref name="at"/>.
+    /// </summary>
+    private static int AddresseeEnd(Context context, int at, int end)
+    {
+        if (at >= end)
+        {
+            return at;
+        }
+
+        var k = at;
+        if (context.Word(k) is "the" or "a" or "an" or "his" or "her" or "their" or "its")
+        {
+            k++;
+        }
+
+        // A name after its titles and modifiers: "former Attorney General Eric Holder".
+        for (var n = k; n < Math.Min(end, k + 5); n++)
+        {
+            if (context.MentionAt(n) is { } named)
+            {
+                while (n < end && context.Tokens[n].Start < named.Mention.End)
+                {
+                    n++;
+                }
+
+                return n;
+            }
+
+            var modifier = context.Word(n);
+            if (context.Tokens[n].Kind != TokenKind.Word || FiniteVerbs.Contains(modifier) || SubjectOpeners.Contains(modifier) || QuestionWords.Contains(modifier)
+                || modifier is "that" or "to" or "of" or "in" or "about" or "for" or "on")
+            {
+                break;
+            }
+        }
+
+        if (k == at)
+        {
+            return context.Word(k).ToLowerInvariant() is "him" or "her" or "them" or "us" or "me" or "reporters" or "journalists" or "supporters" or "voters" or "lawmakers" ? k + 1 : at;
+        }
+
+        // "the group", "a local radio station": up to three lower-case words.
+        var first = k;
+        while (k < end && k - first < 3 && context.Tokens[k].Kind == TokenKind.Word && char.IsLower(context.Word(k)[0]) && !SubjectOpeners.Contains(context.Word(k))
+               && !FiniteVerbs.Contains(context.Word(k)) && context.Word(k) is not ("that" or "to" or "of" or "in" or "about"))
+        {
+            k++;
+        }
+
+        return k > first ? k : at;
+    }
+
+    /// <summary>Verbs of an appeal to someone, reported with what they were asked to do ("asked the judge to block the rules").</summary>
+    private static readonly HashSet<string> AppealVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "asked", "asks", "encouraged", "encourages", "implored", "pressed", "pressing",
+    };
 
     /// <summary>Verbs that report a question when a question word follows: "Clinton questioned what kind of person …".</summary>
     private static readonly HashSet<string> QuestionVerbs = new(StringComparer.OrdinalIgnoreCase)
@@ -1461,7 +1532,14 @@ public static class QuoteExtractor
     private static (Quote Quote, int End)? Question(Context context, int t, Sentence sentence, int s)
     {
         if (!QuestionVerbs.Contains(context.Word(t)) || t + 2 >= sentence.EndToken || t == sentence.FirstToken || context.MentionAt(t) is not null
-            || !QuestionWords.Contains(context.Word(t + 1)) || context.Word(t - 1) == ",")
+            || context.Word(t - 1) == ",")
+        {
+            return null;
+        }
+
+        // "asked former Attorney General Eric Holder whether he had …": the person asked, then the question.
+        var question = QuestionWords.Contains(context.Word(t + 1)) ? t + 1 : AddresseeEnd(context, t + 1, sentence.EndToken);
+        if (question >= sentence.EndToken || !QuestionWords.Contains(context.Word(question)) || (question > t + 1 && context.Word(question) is "when" or "where"))
         {
             return null;
         }
@@ -1472,7 +1550,7 @@ public static class QuoteExtractor
             return null;
         }
 
-        return ClauseReport(context, t, t + 1, sentence, s, speaker, 12);
+        return ClauseReport(context, t, question, sentence, s, speaker, 12);
     }
 
     /// <summary>Nouns of a claim that a possessive names the speaker of: "Trump's claim that …", "his insistence that …".</summary>
@@ -1554,6 +1632,7 @@ public static class QuoteExtractor
     private static readonly HashSet<string> JudgementVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "called", "calls", "criticized", "criticised", "criticizes", "criticises", "praised", "praises", "attacked", "attacks", "slammed", "blasted",
+        "accused", "accuses",
     };
 
     /// <summary>Words after "called" that make it another verb: "called for", "called off", "called a meeting", "called the police".</summary>
@@ -1594,6 +1673,7 @@ public static class QuoteExtractor
         // and a complement, two words at least.
         var end = ClauseEnd(context, t + 1, sentence);
         if ((word is "attacked" or "attacks" or "slammed" or "blasted" && !Enumerable.Range(t + 1, end - t - 1).Any(k => context.Word(k) is "for" or "as"))
+            || (word is "accused" or "accuses" && !Enumerable.Range(t + 1, Math.Min(end, t + 9) - t - 1).Any(k => context.Word(k) == "of"))
             || (word is "called" or "calls" && context.WordsIn(t + 1, end - 1) < 2))
         {
             return null;

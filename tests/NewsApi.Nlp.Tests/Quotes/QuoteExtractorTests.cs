@@ -69,7 +69,8 @@ public class QuoteExtractorTests
     [Fact]
     public void Scare_quotes_are_not_quotes()
     {
-        Assert.Empty(Quotes("Joe Biden’s “quiet” diplomacy has worked so far, officials believe."));
+        // What the officials believe is reported; the marked word is no quote of its own.
+        Assert.DoesNotContain(Quotes("Joe Biden’s “quiet” diplomacy has worked so far, officials believe."), q => q.Kind != QuoteType.Indirect || q.Text == "quiet");
     }
 
     [Fact]
@@ -440,5 +441,27 @@ public class QuoteSubjectTests
         var quotes = Quotes("Mary Jones declined to answer questions on who she would like to see win in November but said there was no meeting planned with the envoy.");
 
         Assert.Equal(["to answer questions on who she would like to see win in November", "there was no meeting planned with the envoy"], quotes.Select(q => q.Text));
+    }
+
+    [Theory]
+    [InlineData("Texas Attorney General Mary Jones asked a federal judge to block the rules in time for the school year.", "asked", "a federal judge to block the rules in time for the school year")]
+    [InlineData("Mary Jones called on Congress to pass a deal on the clinics before the summer.", "called", "Congress to pass a deal on the clinics before the summer")]
+    [InlineData("Peter Holt asked former Attorney General Eric Holder whether he had thoughts on the inquiry.", "asked", "whether he had thoughts on the inquiry")]
+    [InlineData("In the news conference, Peter Holt accused the media of distorting her message.", "accused", "the media of distorting her message")]
+    [InlineData("Mary Jones told the AP her firm worked closely with the charity.", "told", "her firm worked closely with the charity")]
+    [InlineData("Some Democrats think the most important step would be a new tax plan.", "think", "the most important step would be a new tax plan")]
+    public void Appeals_questions_to_someone_accusations_and_beliefs_are_reported(string text, string cue, string content)
+    {
+        var quote = Assert.Single(Quotes(text));
+
+        Assert.Equal((cue, content), (quote.Cue, quote.Text));
+    }
+
+    [Theory]
+    [InlineData("Peter Holt was asked to leave the hall by the stewards.")]
+    [InlineData("Hamas accused the army and the settlers.")]
+    public void A_passive_appeal_and_an_accusation_of_nothing_report_nothing(string text)
+    {
+        Assert.Empty(Quotes(text));
     }
 }
