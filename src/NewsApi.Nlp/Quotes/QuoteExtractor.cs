@@ -1381,6 +1381,15 @@ public static class QuoteExtractor
                 var contentStart = context.Tokens[next].Start;
                 var contentEnd = TrimEndPunctuation(text, second >= 0 ? context.Tokens[SameSubjectJoiner(context, second) is >= 0 and var joiner ? joiner : second - 2].Start : sentenceEnd);
 
+                // "Rubio said the real extremist is Clinton, and he railed against the moderators …": the writer's own clause
+                // about the speaker ends the report.
+                if (tokens.FirstOrDefault(x => x > next + 2 && x + 2 < sentence.EndToken && context.Word(x) == "," && context.Word(x + 1) is "and" or "but"
+                        && context.Word(x + 2) is "he" or "she" or "they", -1) is > 0 and var narration
+                    && context.Tokens[narration].Start < contentEnd)
+                {
+                    contentEnd = TrimEndPunctuation(text, context.Tokens[narration].Start);
+                }
+
                 // "When the director said on Tuesday that his investigators had no evidence, Republicans …": a report inside an
                 // opening subordinate clause ends at the clause's comma.
                 if (Subordinate(context, sentence.FirstToken, t)
@@ -1713,7 +1722,7 @@ public static class QuoteExtractor
             }
 
             var word = context.Word(b);
-            if (word == ";" || (word == "," && context.Word(b + 1) is "and" or "but" or "while" or "when"))
+            if (word == ";" || (word == "," && (context.Word(b + 1) is "and" or "but" or "while" or "when" || ParticipleCues.Contains(context.Word(b + 1)))))
             {
                 return new Sentence(sentence.FirstToken, b - sentence.FirstToken);
             }
