@@ -100,7 +100,9 @@ public static class QuoteEvaluation
                     var cue = string.Join(' ', gold[g].Cue.Select(r => document.Text[r.Start..r.End]));
                     var start = gold[g].Content.Min(r => r.Start);
                     var before = Math.Max(0, start - 70);
-                    errors.Add($"{document.Name}: missed [{cue}] …{document.Text[before..start].ReplaceLineEndings(" ")}⟦{Clip(start, gold[g].Content.Max(r => r.End))}");
+                    var end = gold[g].Content.Max(r => r.End);
+                    var after = document.Text[end..Math.Min(document.Text.Length, end + 50)].ReplaceLineEndings(" ");
+                    errors.Add($"{document.Name}: missed [{cue}] …{document.Text[before..start].ReplaceLineEndings(" ")}⟦{Clip(start, end)}⟧{after}…");
                 }
             }
 

@@ -539,7 +539,11 @@ public static class QuoteExtractor
         {
             cue = context.Word(beforeCue);
             cueStart = context.Tokens[beforeCue].Start;
-            speaker = SpeakerBefore(context, beforeCue, sentenceRange.FirstToken);
+            // "…, Spicer said, adding, “…”": the participle's subject is the speaker of the report before it.
+            var first = sentenceRange.FirstToken;
+            speaker = ParticipleCues.Contains(cue) && beforeCue - 2 > first && context.Word(beforeCue - 1) == "," && context.LastCue(first, beforeCue - 2) is >= 0 and var main
+                ? context.Word(main - 1) == "," ? SpeakerIn(context, main + 1, beforeCue - 1, after: true) : SpeakerBefore(context, main, first)
+                : SpeakerBefore(context, beforeCue, first);
 
             // "…,” he added, saying …“…”": a participle with no subject of its own shares the sentence's speaker.
             if (speaker.Text is null && cue.EndsWith("ing", StringComparison.Ordinal) && earlier.LastOrDefault() is { } previous
@@ -1048,6 +1052,74 @@ public static class QuoteExtractor
             && (FiniteVerbs.Contains(w) || PastTenses.Contains(w) || CueVerbs.Contains(w) || (char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal))));
     }
 
+    /// <summary>
+    /// A report whose content opens the sentence and ends at the comma before its attribution, when the attribution
+    /// reports nothing after it: inverted ("The firm lobbied for the casino, said lobbyist Charlie Black, who …") or
+    /// with a time or place after the cue ("Trump's excesses are sickening, Hollande said Tuesday in Paris, noting …").
+    /// The content must be a clause (a finite verb, not an opening adverbial or subordinate clause).
+    /// </summary>
+    private static Quote? ReportBeforeComma(Context context, int t, Sentence sentence, int s)
+    {
+        var from = Math.Max(sentence.FirstToken + 1, t - 7);
+        var comma = Enumerable.Range(from, Math.Max(0, t - from)).LastOrDefault(x => context.Word(x) == ",", -1);
+        if (comma < 0)
+        {
+            return null;
+        }
+
+        (AnalysedEntity? Entity, string? Text, int Start) speaker;
+        if (comma == t - 1)
+        {
+            var speakerEnd = Enumerable.Range(t + 1, Math.Max(0, sentence.EndToken - t - 1)).FirstOrDefault(x => context.Word(x) is "," or "." or ";", sentence.EndToken);
+            // The speaker after the cue is a name or a description, no clause ("said prices were likely to rise" is a report after it).
+            var verbless = !Enumerable.Range(t + 1, Math.Max(0, speakerEnd - t - 1)).Any(x => context.Word(x) is var w && context.MentionAt(x) is null
+                && (FiniteVerbs.Contains(w) || PastTenses.Contains(w) || Auxiliaries.Contains(w) || w is "to" or "that"));
+            speaker = verbless && speakerEnd - t - 1 is >= 1 and <= 8 ? SpeakerIn(context, t + 1, speakerEnd, after: true) : (null, null, -1);
+        }
+        else
+        {
+            speaker = SpeakerIn(context, comma + 1, t);
+            // After the cue only a time or a short phrase of place or occasion ("Tuesday in Paris", "during his campaign
+            // speech", "on MSNBC"), up to the next comma or the end: no clause, nothing else reported.
+            var rest = SkipTime(context, t + 1, sentence.EndToken);
+            if (rest < sentence.EndToken && context.Word(rest) is "in" or "on" or "at" or "during" or "to" or "after" or "before" or "while")
+            {
+                var phraseEnd = rest + 1;
+                while (phraseEnd < sentence.EndToken && phraseEnd - rest <= 6 && context.Word(phraseEnd) is var w && w is not ("," or "." or ";")
+                       && !FiniteVerbs.Contains(w) && !PastTenses.Contains(w) && w != "that")
+                {
+                    phraseEnd++;
+                }
+
+                rest = phraseEnd;
+            }
+
+            if (rest < sentence.EndToken && context.Word(rest) is not ("," or "." or ";"))
+            {
+                return null;
+            }
+        }
+
+        if (speaker.Text is null || speaker.Text is "it" or "It")
+        {
+            return null;
+        }
+
+        var first = sentence.FirstToken;
+        var opener = context.Word(first);
+        var clause = Enumerable.Range(first, comma - first).Any(x => context.Word(x) is var w && context.MentionAt(x) is null
+            && (FiniteVerbs.Contains(w) || PastTenses.Contains(w) || (w.Length > 3 && char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal))));
+        var start = context.Tokens[first].Start;
+        var end = TrimEndPunctuation(context.Text, context.Tokens[comma].Start);
+        if (!clause || AdverbialOpeners.Contains(opener) || Subordinators.Contains(opener) || end - start <= 15)
+        {
+            return null;
+        }
+
+        speaker = Refine(context, speaker);
+        return new Quote(start, end, context.Text[start..end], QuoteType.Indirect, context.Word(t), context.Tokens[t].Start, speaker.Entity, speaker.Text, speaker.Start, s);
+    }
+
     /// <summary>Words that open a sentence before its subject ("But", "Meanwhile,").</summary>
     private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
     {
@@ -1319,6 +1391,14 @@ public static class QuoteExtractor
                 if (!PlainSayings.Contains(context.Word(t)) && tail != "that" && tail is not ("." or "") && !clause && !cited && !shown)
                 {
                     continue;
+                }
+
+                // "…, said Charlie Black, a GOP strategist", "…, Hollande said Tuesday in Paris, noting …": the content before
+                // the comma, the speaker around the cue, nothing reported after it.
+                if (PlainSayings.Contains(context.Word(t)) && tail is not ("." or "" or "that") && ReportBeforeComma(context, t, sentence, s) is { } before)
+                {
+                    yield return before;
+                    break;
                 }
 
                 // "…, officials said." ending the sentence: the content comes before the comma.
@@ -1708,7 +1788,8 @@ public static class QuoteExtractor
                 limit = Math.Min(limit, quote.CueStart);
             }
 
-            if (quote.SpeakerStart >= sentenceStart && quote.SpeakerStart < sentenceEnd)
+            // "…, Spicer said, adding, “…”": a participle's quote shares the speaker of the clause before it.
+            if (quote.SpeakerStart >= sentenceStart && quote.SpeakerStart < sentenceEnd && !(quote.Cue is { } cue && ParticipleCues.Contains(cue) && quote.SpeakerStart < quote.CueStart))
             {
                 limit = Math.Min(limit, quote.SpeakerStart);
             }

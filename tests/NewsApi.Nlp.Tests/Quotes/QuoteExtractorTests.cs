@@ -464,4 +464,30 @@ public class QuoteSubjectTests
     {
         Assert.Empty(Quotes(text));
     }
+
+    [Theory]
+    [InlineData("The firm lobbied on behalf of the casino on gaming and taxes, said lobbyist Peter Holt, who worked there.", "Peter Holt", "The firm lobbied on behalf of the casino on gaming and taxes")]
+    [InlineData("The plan’s “excesses” are sickening, Holt said Tuesday in Paris, noting the cost of the scheme had doubled.", "Peter Holt", "The plan’s “excesses” are sickening")]
+    public void A_report_before_its_attribution_runs_from_the_sentence_start_to_the_comma(string text, string speaker, string content)
+    {
+        var analysis = new[] { "Peter Holt spoke.", text };
+        var quote = Assert.Single(Quotes(string.Join(" ", analysis)), q => q.Cue == "said");
+
+        Assert.Equal((speaker, content), (quote.Speaker?.Name, quote.Text));
+    }
+
+    [Fact]
+    public void A_time_or_adverbial_before_the_attribution_is_no_report()
+    {
+        Assert.DoesNotContain(Quotes("Peter Holt spoke. Last week in Paris, Holt said on Tuesday."), q => q.Cue == "said");
+    }
+
+    [Fact]
+    public void A_participles_direct_quote_has_the_speaker_of_the_report_before_it()
+    {
+        var quotes = Quotes("Mary Jones and Peter Holt will meet next week, Tom Spicer said, adding, \"They need to sit down and talk about it.\"");
+
+        Assert.Equal([("Tom Spicer", "Mary Jones and Peter Holt will meet next week"), ("Tom Spicer", "They need to sit down and talk about it.")],
+            quotes.Select(q => (q.Speaker?.Name, q.Text)));
+    }
 }
