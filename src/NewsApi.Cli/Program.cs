@@ -17,7 +17,9 @@ var usage = """
                 (every file read, decoded, normalised and analysed as the importer's workers do, no database: the
                  import's ceiling; default threads: the core count)
       quotes eval <folder> [--model <model>] [--verbose] [--errors]
-                (a PolNeAR-format folder: text/*.txt and attributions/*.ann; --errors lists misses and extras; last line "F1 x P x R x speaker x")
+                (a PolNeAR-format folder: text/*.txt and attributions/*.ann; --errors lists misses and extras; the parts of a
+             quotation split around its attribution scored as one, as PolNeAR annotates them, and on their own;
+             last line "F1 x P x R x speaker x")
       stories eval <folder> [--verbose]
                 (near-duplicates and stories over a folder of article files; --verbose lists them)
       eval bbc [--split dev|test|all] [--min-confidence 0.5] [--annotations <dir>] [--corpus <dir>] [--verbose]

@@ -21,6 +21,7 @@ public static class QuoteCommands
         var analyzer = new ArticleAnalyzer(new EntityRecognizer(NerCommands.LoadModel(args)));
         var verbose = args.Flag("verbose");
         var total = new QuoteScores(0, 0, 0, 0, 0, 0, 0, 0);
+        var perPart = total;
         foreach (var document in AttributionCorpus.Read(args.Positional[0]))
         {
             // The file as it is, so that offsets are the annotation's offsets.
@@ -31,6 +32,7 @@ public static class QuoteCommands
             var scores = QuoteEvaluation.Score(document, analysis, seconds, errors);
             errors?.ForEach(Console.WriteLine);
             total = total.Add(scores);
+            perPart = perPart.Add(QuoteEvaluation.Score(document, analysis, perQuotation: false));
             if (verbose)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Name}: gold {scores.Gold} predicted {scores.Predicted} matched {scores.Matched} speaker {scores.SpeakerCorrect}/{scores.MatchedWithSource}"));
@@ -41,6 +43,8 @@ public static class QuoteCommands
             $"{total.Documents} documents, {total.Gold} gold attributions, {total.Predicted} predicted, {total.Matched} matched; speaker right in {total.SpeakerCorrect} of {total.MatchedWithSource} matched with a source"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"analysis (entities, dates, quotes, events): {total.Characters / Math.Max(total.Seconds, 1e-9) / 1000:F0}k characters/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"each part of a split quotation scored on its own: {perPart.Predicted} predicted, {perPart.Matched} matched; {perPart.Summary}"));
         Console.WriteLine(total.Summary);
         return 0;
     }

@@ -1022,6 +1022,10 @@ namespace NewsApi.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("article_id");
 
+                    b.Property<bool>("Continues")
+                        .HasColumnType("boolean")
+                        .HasColumnName("continues");
+
                     b.Property<string>("Cue")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")

@@ -23,6 +23,7 @@ public static class QuoteItems
         {
             Id = x.Id, Text = x.Text, Kind = x.Kind, Cue = x.Cue, SpeakerId = x.SpeakerId, SpeakerText = x.SpeakerText, InTitle = x.InTitle,
             Start = x.Start, End = x.End, SpeakerStart = x.SpeakerStart, SpeakerEnd = x.SpeakerEnd, ArticleId = x.ArticleId, ArticleDate = x.ArticleDate,
+            Continues = x.Continues,
         },
         x.Speaker == null ? null : x.Speaker.Name,
         x.Speaker == null ? null : x.Speaker.Kind,
@@ -44,6 +45,7 @@ public static class QuoteItems
             SpeakerText = q.SpeakerText,
             Offsets = new TextOffsets(q.InTitle ? "title" : "body", q.Start, q.End),
             SpeakerOffsets = q.SpeakerStart is { } start && q.SpeakerEnd is { } end ? new TextOffsets(q.InTitle ? "title" : "body", start, end) : null,
+            Continues = q.Continues,
             ArticleId = q.ArticleId,
             ArticleTitle = row.ArticleTitle,
             ArticleDate = q.ArticleDate,

@@ -47,6 +47,10 @@ public sealed record QuoteItem
     /// <summary>Where the speaker is named, when the text names one.</summary>
     public TextOffsets? SpeakerOffsets { get; init; }
 
+    /// <summary>True when this quote continues the article's previous quote (in text order): a later part of one quotation split around its attribution in one paragraph ("“A,” he said. “B.”"), with the same speaker. Join the parts to read the whole quotation.</summary>
+    /// <example>false</example>
+    public bool Continues { get; init; }
+
     /// <example>1</example>
     public required long ArticleId { get; init; }
 

@@ -51,6 +51,9 @@ public class Quote
 
     public int SentenceIndex { get; set; }
 
+    /// <summary>True when the quote continues the article's previous quote: a later part of one quotation split around its attribution.</summary>
+    public bool Continues { get; set; }
+
     /// <summary>The article's date, copied so quotes can be filtered and ordered by it.</summary>
     public DateTimeOffset ArticleDate { get; set; }
 

@@ -41,15 +41,16 @@ public static class QuoteStore
                 SpeakerStart = speakerStart,
                 SpeakerEnd = speakerStart + q.SpeakerText?.Length,
                 q.Sentence,
+                q.Continues,
             };
         }).ToList();
 
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO quotes (article_id, in_title, start, "end", text, kind, cue, speaker_id, speaker_text, speaker_start, speaker_end, sentence_index, article_date)
+            INSERT INTO quotes (article_id, in_title, start, "end", text, kind, cue, speaker_id, speaker_text, speaker_start, speaker_end, sentence_index, continues, article_date)
             SELECT {article.Id}, * , {article.SortDate} FROM unnest({rows.Select(r => r.InTitle).ToArray()}, {rows.Select(r => r.Start).ToArray()},
               {rows.Select(r => r.End).ToArray()}, {rows.Select(r => r.Text).ToArray()}, {rows.Select(r => r.Kind).ToArray()}, {rows.Select(r => r.Cue).ToArray()},
               {rows.Select(r => r.SpeakerId).ToArray()}, {rows.Select(r => r.SpeakerText).ToArray()}, {rows.Select(r => r.SpeakerStart).ToArray()},
-              {rows.Select(r => r.SpeakerEnd).ToArray()}, {rows.Select(r => r.Sentence).ToArray()})
+              {rows.Select(r => r.SpeakerEnd).ToArray()}, {rows.Select(r => r.Sentence).ToArray()}, {rows.Select(r => r.Continues).ToArray()})
             """, cancellationToken);
     }
 }

@@ -41,18 +41,35 @@ public static class QuoteEvaluation
 {
     /// <param name="errors">When given, receives one line per missed gold attribution ("missed", its cue and the
     /// start of its content) and per unmatched prediction ("extra", its cue and content).</param>
-    public static QuoteScores Score(AttributionDocument document, ArticleAnalysis analysis, double seconds = 0, List<string>? errors = null)
+    /// <param name="perQuotation">Score a quotation's parts as one prediction (the default); false scores each part on its own.</param>
+    public static QuoteScores Score(AttributionDocument document, ArticleAnalysis analysis, double seconds = 0, List<string>? errors = null, bool perQuotation = true)
     {
-        var predicted = analysis.Quotes;
+        // A quotation split around its attribution is one attribution in PolNeAR (one source, a discontinuous content): its
+        // parts (Quote.Continues) are scored as one prediction.
+        var groups = new List<List<Quote>>();
+        foreach (var q in analysis.Quotes.OrderBy(q => q.Start))
+        {
+            if (q.Continues && groups.Count > 0 && perQuotation)
+            {
+                groups[^1].Add(q);
+            }
+            else
+            {
+                groups.Add([q]);
+            }
+        }
+
+        var predicted = groups.Select(g => g[0]).ToList();
+        var ranges = groups.Select(g => g.Select(q => (q.Start, q.End)).ToList()).ToList();
         var gold = document.Attributions;
         var pairs = new List<(int Overlap, int P, int G)>();
         for (var p = 0; p < predicted.Count; p++)
         {
             for (var g = 0; g < gold.Count; g++)
             {
-                var overlap = gold[g].Content.Sum(r => Overlap(predicted[p].Start, predicted[p].End, r.Start, r.End));
+                var overlap = gold[g].Content.Sum(r => ranges[p].Sum(x => Overlap(x.Start, x.End, r.Start, r.End)));
                 var goldLength = gold[g].Content.Sum(r => r.End - r.Start);
-                var shorter = Math.Min(predicted[p].End - predicted[p].Start, goldLength);
+                var shorter = Math.Min(ranges[p].Sum(x => x.End - x.Start), goldLength);
                 if (overlap > 0 && overlap * 2 >= shorter)
                 {
                     pairs.Add((overlap, p, g));

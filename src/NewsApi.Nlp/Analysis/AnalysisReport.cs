@@ -55,7 +55,7 @@ public sealed record AnalysisReport
         Names = analysis.Tokens.Entities.Select(n => new ReportName(n.Type.ToString(), n.Text, n.Start, n.End, n.Confidence)).ToList(),
         Dates = analysis.Dates.Select(d => new ReportDate(d.Text, d.Start, d.End, d.Kind.ToString().ToLowerInvariant(), d.Iso, d.Value, d.Until,
             d.Resolved ? d.Precision.ToString().ToLowerInvariant() : null, d.Inferred, d.Duration)).ToList(),
-        Quotes = analysis.Quotes.Select(q => new ReportQuote(q.Text, q.Start, q.End, q.Kind.ToString().ToLowerInvariant(), q.Cue, q.Speaker?.Name, q.SpeakerText)).ToList(),
+        Quotes = analysis.Quotes.Select(q => new ReportQuote(q.Text, q.Start, q.End, q.Kind.ToString().ToLowerInvariant(), q.Cue, q.Speaker?.Name, q.SpeakerText, q.Continues)).ToList(),
         Events = analysis.Events.Select(e => new ReportEvent(
             EventTypes.Name(e.Type), EventTypes.Cameo(e.Type).Code, e.Title,
             e.Participants.Select(p => new ReportParticipant(p.Entity.Name, p.Entity.Kind.ToString().ToLowerInvariant(), p.Role.ToString().ToLowerInvariant())).ToList(),
@@ -122,7 +122,8 @@ public sealed record ReportDate(string Text, int Start, int End, string Kind, st
 /// <param name="Cue">The cue verb.</param>
 /// <param name="Speaker">The resolved speaker's name.</param>
 /// <param name="SpeakerText">The speaker as written.</param>
-public sealed record ReportQuote(string Text, int Start, int End, string Kind, string? Cue, string? Speaker, string? SpeakerText);
+/// <param name="Continues">A later part of the previous quote's quotation, split around its attribution ("“A,” he said. “B.”").</param>
+public sealed record ReportQuote(string Text, int Start, int End, string Kind, string? Cue, string? Speaker, string? SpeakerText, bool Continues);
 
 /// <param name="Name">Entity name.</param>
 /// <param name="Kind">person, organisation or place.</param>

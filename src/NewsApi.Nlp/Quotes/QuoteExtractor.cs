@@ -32,6 +32,13 @@ public sealed record Quote(int Start, int End, string Text, QuoteType Kind, stri
     string? SpeakerText, int SpeakerStart, int Sentence)
 {
     public int SpeakerEnd => SpeakerText is null || SpeakerStart < 0 ? -1 : SpeakerStart + SpeakerText.Length;
+
+    /// <summary>
+    /// The quote continues the previous one (in text order): a later part of one quotation split around its attribution
+    /// in one paragraph ("“A,” he said. “B.”"), with the same speaker. A quotation running over paragraphs is one quote per
+    /// paragraph, each its own.
+    /// </summary>
+    public bool Continues { get; init; }
 }
 
 /// <summary>
@@ -121,8 +128,26 @@ public static class QuoteExtractor
         var reports = quotes.Where(q => q.Kind == QuoteType.Indirect).ToList();
         quotes.RemoveAll(q => q.Kind == QuoteType.Partial && reports.Any(r => r.Start <= q.Start && q.End <= r.End + 1));
         quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
+        for (var q = 1; q < quotes.Count; q++)
+        {
+            if (SplitPart(analysis.Text, quotes[q - 1], quotes[q]))
+            {
+                quotes[q] = quotes[q] with { Continues = true };
+            }
+        }
+
         return quotes;
     }
+
+    /// <summary>
+    /// Is <paramref name="next"/> a later part of the quotation <paramref name="previous"/> begins: both in marks, in one
+    /// paragraph, the same speaker, and one attribution (the same cue, or none of its own and the previous one's).
+    /// </summary>
+    private static bool SplitPart(string text, Quote previous, Quote next) =>
+        previous.Kind == QuoteType.Direct && next.Kind == QuoteType.Direct && previous.End <= next.Start
+        && text.AsSpan(previous.End, next.Start - previous.End).IndexOf('\n') < 0
+        && (next.CueStart >= 0 ? next.CueStart == previous.CueStart : next.Cue == previous.Cue)
+        && next.Speaker == previous.Speaker && next.SpeakerText == previous.SpeakerText && (next.Speaker is not null || next.SpeakerText is not null);
 
     /// <summary>Participles that open a second report by the same speaker after a comma (", adding that …").</summary>
     private static readonly HashSet<string> ParticipleCues = new(StringComparer.OrdinalIgnoreCase)

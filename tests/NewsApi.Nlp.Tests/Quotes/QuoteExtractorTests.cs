@@ -38,6 +38,19 @@ public class QuoteExtractorTests
         Assert.Equal(2, quotes.Count);
         Assert.All(quotes, q => Assert.Equal("Antony Blinken", q.Speaker?.Name));
         Assert.Equal("but we sometimes disagree on tactics.", quotes[1].Text);
+        Assert.Equal([false, true], quotes.Select(q => q.Continues));
+    }
+
+    [Theory]
+    [InlineData("“We have the same goal,” Antony Blinken said. “But we sometimes disagree on tactics.”", true)]
+    [InlineData("“We have the same goal,” Antony Blinken said. “But we sometimes disagree on tactics,” Yair Lapid replied.", false)]
+    [InlineData("“We have the same goal,” Antony Blinken said.\n\n“But we sometimes disagree on tactics.”", false)]
+    public void A_later_part_continues_only_its_own_quotation_in_its_paragraph(string text, bool continues)
+    {
+        var quotes = Quotes(text);
+
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal([false, continues], quotes.Select(q => q.Continues));
     }
 
     [Fact]
