@@ -585,6 +585,12 @@ public static class QuoteExtractor
             return null;
         }
 
+        // A title in marks is no quote: "in his book, “Make Your Kid a Millionaire,”", "told “Morning Joe”", "A Change Is Gonna Come".
+        if (IsTitle(content))
+        {
+            return null;
+        }
+
         if (cue is null)
         {
             // The second half of a split quote, or a paragraph continuing a quote: the previous speaker.
@@ -616,6 +622,45 @@ public static class QuoteExtractor
 
         speaker = Refine(context, speaker);
         return new Quote(start, end, text[start..end], kind, cue, cueStart, speaker.Entity, speaker.Text, speaker.Start, sentence);
+    }
+
+    /// <summary>Small words a title leaves in lower case.</summary>
+    private static readonly HashSet<string> TitleSmallWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "as", "vs.", "&",
+    };
+
+    /// <summary>
+    /// Two to seven words, every one capitalised but the small ones, ending in no more than a comma or a full stop: the
+    /// title of a work, a show or a slogan ("Make Your Kid a Millionaire,", "Morning Joe", "State of the Union.").
+    /// </summary>
+    private static bool IsTitle(string content)
+    {
+        var words = content.TrimEnd(',', '.', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 7 || content.TrimEnd().EndsWith('?') || content.TrimEnd().EndsWith('!') || !content.Any(char.IsLower)
+            || words.Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1)
+        {
+            return false;
+        }
+
+        var capitalised = 0;
+        foreach (var word in words)
+        {
+            var first = word.FirstOrDefault(char.IsLetterOrDigit);
+            if (first == default || TitleSmallWords.Contains(word))
+            {
+                continue;
+            }
+
+            if (!char.IsUpper(first) && !char.IsDigit(first))
+            {
+                return false;
+            }
+
+            capitalised++;
+        }
+
+        return capitalised >= 2 && words[0] is not ("I" or "We" or "You");
     }
 
     /// <summary>Characters within which a quote with no attribution of its own continues the previous speaker.</summary>

@@ -503,4 +503,18 @@ public class QuoteSubjectTests
         Assert.Equal([("Tom Spicer", "Mary Jones and Peter Holt will meet next week"), ("Tom Spicer", "They need to sit down and talk about it.")],
             quotes.Select(q => (q.Speaker?.Name, q.Text)));
     }
+
+    [Theory]
+    [InlineData("In his 2002 book, “Make Your Kid a Millionaire,” Peter Holt suggested saving early.", "Make Your Kid a Millionaire")]
+    [InlineData("Mary Jones told MSNBC’s “Morning Joe” that the vote was close.", "Morning Joe")]
+    public void A_title_in_marks_is_no_quote(string text, string title)
+    {
+        Assert.DoesNotContain(Quotes(text), q => q.Text.StartsWith(title, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Shouted_words_and_chants_are_still_quotes()
+    {
+        Assert.Contains(Quotes("“GROWING PARTY,” Peter Holt declared in a tweet after the primary."), q => q.Text.StartsWith("GROWING PARTY", StringComparison.Ordinal));
+    }
 }
