@@ -1678,7 +1678,7 @@ public static class EventExtractor
     }
 
     /// <summary>Sentences of the lead paragraph's opening read for a main event's when and where when its own sentence has none.</summary>
-    private const int LeadSentences = 3;
+    private const int LeadSentences = 5;
 
     /// <summary>The first place named in the lead's first <see cref="LeadSentences"/> sentences.</summary>
     private static AnalysedEntity? LeadPlace(ArticleAnalysis analysis, int lead) =>

@@ -532,14 +532,24 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
-    public void The_main_events_when_and_where_come_from_the_leads_first_three_sentences()
+    public void The_main_events_when_and_where_come_from_the_leads_first_five_sentences()
     {
         var analysis = Analyzer.Analyze("Boy trapped in well",
-            "Rescuers are trying to reach a young boy trapped deep down an abandoned well. Some 60 excavators are being used in the search. The boy fell into the well near Leeds on Sunday morning. His condition is unknown.",
+            "Rescuers are trying to reach a young boy trapped deep down an abandoned well. Some 60 excavators are being used in the search. Oxygen and water have been supplied. The shaft is too narrow for an adult. The boy fell into the well near Leeds on Sunday morning. His condition is unknown.",
             new DateOnly(2005, 3, 10));
 
         var main = Assert.IsType<MainEvent>(analysis.MainEvent);
         Assert.Equal(("on Sunday", "Leeds"), (main.When, main.Where));
         Assert.Equal("2005-03-06", main.WhenDate?.Iso);
+    }
+
+    [Fact]
+    public void A_date_after_the_leads_first_five_sentences_is_not_the_main_events()
+    {
+        var analysis = Analyzer.Analyze("Boy trapped in well",
+            "Rescuers are trying to reach a young boy trapped deep down an abandoned well. Some 60 excavators are being used in the search. Oxygen and water have been supplied. The shaft is too narrow for an adult. His condition is unknown. A similar rescue took weeks on Sunday.",
+            new DateOnly(2005, 3, 10));
+
+        Assert.Null(analysis.MainEvent?.When);
     }
 }
