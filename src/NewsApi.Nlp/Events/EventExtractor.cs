@@ -1633,7 +1633,7 @@ public static class EventExtractor
             var relative = evidence.TriggerStart - evidence.Start;
             var actors = best.Actors.ToList();
             // Else what the lead states: news gives the when and where of its main event in its first sentences.
-            var where = best.Place ?? PlaceIn(analysis, evidence.Sentence) ?? LeadPlace(analysis, lead);
+            var where = Specific(analysis, best.Place ?? PlaceIn(analysis, evidence.Sentence) ?? LeadPlace(analysis, lead), evidence.Sentence, lead);
             var when = best.Date ?? FirstDate(dates, sentences[evidence.Sentence].Start(tokens), sentences[evidence.Sentence].End(tokens), analysis.Text)
                        ?? LeadDate(analysis, dates, lead);
             return new MainEvent(actors.Count > 0 ? string.Join(" and ", actors.Select(a => a.Name)) : null, Predicate(analysis, evidence.Sentence, evidence.TriggerStart),
@@ -1670,7 +1670,7 @@ public static class EventExtractor
         // Without a named subject in the lead, the name that opens the headline ("Disney backs Sony DVD technology").
         who ??= HeadlineSubject(analysis);
         var whoText = who?.Name ?? SubjectPhrase(analysis, lead);
-        var leadPlace = LeadPlace(analysis, lead);
+        var leadPlace = Specific(analysis, LeadPlace(analysis, lead), lead, lead);
         var leadDate = LeadDate(analysis, dates, lead) ?? FirstDate(dates, 0, analysis.BodyOffset, analysis.Text);
         var leadSentence = analysis.Text[leadStart..leadEnd];
         return new MainEvent(whoText, what, leadDate?.Text, leadPlace?.Name, Why(leadSentence, predicateFrom - leadStart), How(leadSentence, predicateFrom - leadStart),
@@ -1679,6 +1679,26 @@ public static class EventExtractor
 
     /// <summary>Sentences of the lead paragraph's opening read for a main event's when and where when its own sentence has none.</summary>
     private const int LeadSentences = 5;
+
+    /// <summary>
+    /// A country is where a main event happened only when the opening names no place inside it: "in Baoding, Hebei province"
+    /// after "China", "in the northern city of Mazar-i-Sharif" after "Afghanistan". The first place after "in", "at" or
+    /// "near" in the event's sentence or the lead's first <see cref="LeadSentences"/> sentences that is not a country.
+    /// </summary>
+    private static AnalysedEntity? Specific(ArticleAnalysis analysis, AnalysedEntity? place, int sentence, int lead)
+    {
+        if (place is null || !PlaceNames.IsState(place.Name) || lead < 0)
+        {
+            return place;
+        }
+
+        var tokens = analysis.Tokens.Tokens;
+        var window = Enumerable.Range(lead, Math.Min(LeadSentences, analysis.Tokens.Sentences.Count - lead)).Prepend(sentence).Distinct().ToHashSet();
+        return analysis.Entities.Where(e => e.Kind == AnalysedKind.Place && !PlaceNames.IsState(e.Name) && !PlaceNames.IsKnownCountryVariant(e.Name))
+            .SelectMany(e => e.Mentions.Where(m => window.Contains(m.Sentence)).Select(m => (m.Sentence, m.Start, Entity: e)))
+            .Where(x => tokens.IndexAt(x.Start) is > 0 and var t && tokens[t - 1].Text(analysis.Text).ToLowerInvariant() is "in" or "at" or "near")
+            .OrderBy(x => x.Sentence == sentence ? 0 : 1).ThenBy(x => x.Start).Select(x => x.Entity).FirstOrDefault() ?? place;
+    }
 
     /// <summary>The first place named in the lead's first <see cref="LeadSentences"/> sentences.</summary>
     private static AnalysedEntity? LeadPlace(ArticleAnalysis analysis, int lead) =>

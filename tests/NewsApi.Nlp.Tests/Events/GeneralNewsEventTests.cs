@@ -552,4 +552,14 @@ public class GeneralNewsEventTests
 
         Assert.Null(analysis.MainEvent?.When);
     }
+
+    [Fact]
+    public void The_main_event_happened_in_the_city_the_opening_names_inside_its_country()
+    {
+        var analysis = Analyzer.Analyze("China well rescue: race to reach boy",
+            "Dozens of rescuers in China are trying to reach a young boy trapped deep down an abandoned well. The boy fell into the well in Baoding on Sunday morning.",
+            new DateOnly(2016, 11, 21));
+
+        Assert.Equal("Baoding", analysis.MainEvent?.Where);
+    }
 }
