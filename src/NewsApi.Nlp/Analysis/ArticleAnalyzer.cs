@@ -5,6 +5,7 @@ using NewsApi.Nlp.Ner;
 using NewsApi.Nlp.Normalisation;
 using NewsApi.Nlp.Quotes;
 using NewsApi.Nlp.Text;
+using System.Text.RegularExpressions;
 
 namespace NewsApi.Nlp.Analysis;
 
@@ -57,7 +58,7 @@ public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText T
 /// ("Israeli") point to their country as affiliations but are not place mentions.</item>
 /// </list>
 /// </summary>
-public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
+public sealed partial class ArticleAnalyzer(EntityRecognizer recognizer)
 {
     /// <summary>Changes when the rules change, so stored articles can be brought up to date.</summary>
     public const string RulesVersion = "rules-11";
@@ -112,6 +113,7 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
 
         var people = ResolvePeople(context);
         var organisations = ResolveOrganisations(context);
+        MergeAliases(text, people, organisations);
         var places = ResolvePlaces(context);
         var entities = people.Concat(organisations).Concat(places).ToList();
         if (AnalysisLimits.KeepFirstMentions(entities, Limits.MaxMentions))
@@ -317,6 +319,49 @@ public sealed class ArticleAnalyzer(EntityRecognizer recognizer)
         }
 
         return clusters;
+    }
+
+    /// <summary>What stands between a person's name and another name the text gives them: "Norman Cook - aka Fatboy Slim", "Marshall Mathers, better known as Eminem".</summary>
+    [GeneratedRegex(@"^\s*[-–—,(]?\s*(aka|a\.k\.a\.?|also known as|better known as|known professionally as)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex AliasJoiner();
+
+    /// <summary>
+    /// A person the text names a second way with "aka" or "also known as" ("DJ Norman Cook - aka Fatboy Slim - has said",
+    /// "Marshall Mathers, better known as Eminem") is one person: the second name's mentions (and the mentions it gathered:
+    /// "says Fatboy") join the first, as aliases, whether the second name was read as a person or, as stage names often
+    /// are, as an organisation.
+    /// </summary>
+    private static void MergeAliases(string text, List<AnalysedEntity> people, List<AnalysedEntity> organisations)
+    {
+        var mentions = people.Concat(organisations).SelectMany(p => p.Mentions.Select(m => (Mention: m, Person: p))).OrderBy(x => x.Mention.Start).ToList();
+        for (var k = 0; k + 1 < mentions.Count; k++)
+        {
+            var (first, second) = (mentions[k], mentions[k + 1]);
+            if (first.Person == second.Person || first.Person.Kind != AnalysedKind.Person || second.Mention.Start - first.Mention.End > 30
+                || !AliasJoiner().IsMatch(text.AsSpan(first.Mention.End, second.Mention.Start - first.Mention.End))
+                || !(people.Contains(second.Person) || organisations.Contains(second.Person)))
+            {
+                continue;
+            }
+
+            foreach (var mention in second.Person.Mentions)
+            {
+                first.Person.Mentions.Add(mention with { Reason = $"another name the text gives {first.Person.Name} (\"aka\")" });
+                first.Person.Aliases[mention.Surface] = first.Person.Aliases.GetValueOrDefault(mention.Surface) + 1;
+            }
+
+            first.Person.Roles.AddRange(second.Person.Roles);
+            first.Person.Mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+            people.Remove(second.Person);
+            organisations.Remove(second.Person);
+            for (var j = 0; j < mentions.Count; j++)
+            {
+                if (mentions[j].Person == second.Person)
+                {
+                    mentions[j] = (mentions[j].Mention, first.Person);
+                }
+            }
+        }
     }
 
     /// <summary>How far before <paramref name="offset"/> the nearest of <paramref name="starts"/> (sorted) is; int.MaxValue when none is.</summary>

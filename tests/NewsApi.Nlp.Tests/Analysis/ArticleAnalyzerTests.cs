@@ -137,6 +137,18 @@ public class ArticleAnalyzerTests
         Assert.DoesNotContain(analysis.Names, n => n.Name == "French");
     }
 
+    [Theory]
+    [InlineData("DJ Norman Cook - aka Fatboy Slim - has said that dance music is not dead. Fatboy Slim will play Brighton again.", "Norman Cook", "Fatboy Slim")]
+    [InlineData("Rapper Marshall Mathers, better known as Eminem, topped the chart. Eminem said he was delighted.", "Marshall Mathers", "Eminem")]
+    public void A_second_name_the_text_gives_with_aka_is_the_same_person(string text, string name, string alias)
+    {
+        var analysis = Analyzer.Analyze(null, text);
+
+        var person = Single(analysis, AnalysedKind.Person, name);
+        Assert.Contains(alias, person.Aliases.Keys);
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == alias);
+    }
+
     [Fact]
     public void Country_variants_are_one_place_and_nationality_adjectives_are_not_places()
     {
