@@ -157,6 +157,7 @@ public static class EventExtractor
         }
 
         LeadStatement(analysis, index, quotes, events);
+        LeadPublication(analysis, index, events);
 
         if (events.Count > maxEvents)
         {
@@ -215,6 +216,169 @@ public static class EventExtractor
             events.Add(ev);
             return;
         }
+    }
+
+    /// <summary>Nouns of a published finding: "a report suggests", "a new study has found".</summary>
+    private static readonly HashSet<string> PublicationNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "report", "study", "survey", "research", "analysis", "review", "audit", "paper", "poll",
+    };
+
+    /// <summary>Verbs of what a publication finds.</summary>
+    private static readonly HashSet<string> FindingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "suggests", "suggested", "found", "finds", "shows", "showed", "says", "said", "revealed", "reveals", "concluded", "concludes",
+        "warns", "warned", "indicates", "indicated", "claims", "claimed",
+    };
+
+    /// <summary>
+    /// A headline or lead that reports what a report, a study or a survey found ("… continue to ignore security warnings,
+    /// a report suggests"; "…, a new study has found"; "…, the US Federal Reserve said in its latest Beige Book report") is
+    /// a publication by whoever made it, when the opening names them: "a survey conducted by security firm Mirapoint and
+    /// market research company the Radicati Group", "the Fed said in its … report", "Mirapoint's survey". Without a named
+    /// organisation no event is read.
+    /// </summary>
+    private static void LeadPublication(ArticleAnalysis analysis, ArticleIndex index, List<AnalysedEvent> events)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var sentences = analysis.Tokens.Sentences;
+        var lead = FirstBodySentence(analysis);
+        if (lead < 0 || events.Any(e => e.Type == EventType.Publication))
+        {
+            return;
+        }
+
+        string Word(int t) => tokens[t].Text(analysis.Text);
+        for (var s = 0; s <= Math.Min(lead, sentences.Count - 1); s++)
+        {
+            var sentence = sentences[s];
+            var trigger = -1;
+            AnalysedEntity? maker = null;
+            for (var t = sentence.FirstToken; t < sentence.EndToken && trigger < 0; t++)
+            {
+                if (!PublicationNouns.Contains(Word(t)) || index.MentionAt(t) is not null)
+                {
+                    continue;
+                }
+
+                // "a report suggests", "a new study has found": the publication is the subject of a finding verb.
+                var verb = t + 1;
+                while (verb < sentence.EndToken && verb - t <= 3 && Word(verb) is "has" or "have" or "had" or "also" or "now")
+                {
+                    verb++;
+                }
+
+                if (verb < sentence.EndToken && FindingVerbs.Contains(Word(verb)))
+                {
+                    trigger = t;
+                    continue;
+                }
+
+                // "the US Federal Reserve said in its latest Beige Book report": the subject of the cue reports it.
+                var its = Enumerable.Range(Math.Max(sentence.FirstToken, t - 6), t - Math.Max(sentence.FirstToken, t - 6)).LastOrDefault(k => Word(k) == "its", -1);
+                if (its > sentence.FirstToken + 1 && Word(its - 1) == "in" && FindingVerbs.Contains(Word(its - 2)) && OrganisationBefore(analysis, index, its - 2, sentence) is { } subject)
+                {
+                    trigger = t;
+                    maker = subject;
+                }
+            }
+
+            if (trigger < 0)
+            {
+                continue;
+            }
+
+            var makers = maker is null ? Makers(analysis, index, s, lead) : [maker];
+            if (makers.Count == 0)
+            {
+                return;
+            }
+
+            // The sentence's dates are the finding's ("continue to expand in December"), not the publication's.
+            var (start, end) = (sentence.Start(tokens), sentence.End(tokens));
+            var ev = new AnalysedEvent { Type = EventType.Publication };
+            ev.Participants.AddRange(makers.Take(2).Select((m, i) => new AnalysedParticipant(m, i == 0 ? EventRole.Actor1 : EventRole.Actor2)));
+            ev.Evidence.Add(new AnalysedEvidence(s, start, end, Word(trigger), tokens[trigger].Start));
+            ev.Confidence = Confidence(EventType.Publication, false, ev.Participants.Count, false, false, false, true);
+            events.Add(ev);
+            return;
+        }
+    }
+
+    /// <summary>The organisation that is the subject right before the verb at <paramref name="verb"/>, if one is.</summary>
+    private static AnalysedEntity? OrganisationBefore(ArticleAnalysis analysis, ArticleIndex index, int verb, Sentence sentence) =>
+        verb - 1 >= sentence.FirstToken && index.MentionAt(verb - 1) is { Entity.Kind: AnalysedKind.Organisation } named ? named.Entity : null;
+
+    /// <summary>
+    /// Who made the publication the opening reports: organisations after "by" following a publication noun or "conducted",
+    /// "carried out", "commissioned", "published" (with up to three words of description: "security firm Mirapoint"), or
+    /// an organisation owning the publication noun ("Mirapoint's survey", "the Mirapoint survey"), in the publication's
+    /// sentence and the next two.
+    /// </summary>
+    private static List<AnalysedEntity> Makers(ArticleAnalysis analysis, ArticleIndex index, int from, int lead)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var sentences = analysis.Tokens.Sentences;
+        string Word(int t) => tokens[t].Text(analysis.Text);
+        var found = new List<AnalysedEntity>();
+        for (var s = from; s <= Math.Min(lead + 2, sentences.Count - 1); s++)
+        {
+            var sentence = sentences[s];
+            for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                if (Word(t) == "by" && Enumerable.Range(Math.Max(sentence.FirstToken, t - 3), t - Math.Max(sentence.FirstToken, t - 3))
+                        .Any(k => PublicationNouns.Contains(Word(k)) || Word(k) is "conducted" or "carried" or "commissioned" or "published" or "compiled"))
+                {
+                    // "by security firm Mirapoint and market research company the Radicati Group".
+                    for (var k = t + 1; k < sentence.EndToken && k - t <= 12; k++)
+                    {
+                        if (index.MentionAt(k) is { } named)
+                        {
+                            if (named.Entity.Kind != AnalysedKind.Organisation)
+                            {
+                                break;
+                            }
+
+                            if (!found.Contains(named.Entity))
+                            {
+                                found.Add(named.Entity);
+                            }
+
+                            while (k + 1 < sentence.EndToken && tokens[k + 1].Start < named.Mention.End)
+                            {
+                                k++;
+                            }
+
+                            if (k + 1 >= sentence.EndToken || Word(k + 1) != "and")
+                            {
+                                break;
+                            }
+                        }
+                        else if (Word(k) is "," or "." or ";" || (tokens[k].Kind == TokenKind.Word && char.IsLower(Word(k)[0]) && !(Word(k) is "and" or "the" or "a" or "an") && k - t > 4))
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                // "Mirapoint's survey", "the Mirapoint survey".
+                if (PublicationNouns.Contains(Word(t)) && t - 1 >= sentence.FirstToken)
+                {
+                    var before = Word(t - 1) is "'s" or "’s" && t - 2 >= sentence.FirstToken ? t - 2 : t - 1;
+                    if (index.MentionAt(before) is { Entity.Kind: AnalysedKind.Organisation } owner && !found.Contains(owner.Entity))
+                    {
+                        found.Add(owner.Entity);
+                    }
+                }
+            }
+
+            if (found.Count > 0)
+            {
+                break;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Words that may stand between an apposition's closing comma and its verb ("…, was named", "…, has also won").</summary>
@@ -353,9 +517,36 @@ public static class EventExtractor
 
             // Every name the recogniser found: "Live Aid", "Rugby Aid match", "Battle of Britain" hold no triggers.
             Names = new SpanSet(analysis.Tokens.Entities.Select(n => (n.Start, n.End)));
+            this.analysis = analysis;
         }
 
+        private readonly ArticleAnalysis analysis;
+
+        private (Mention Mention, AnalysedEntity Entity)?[]? mentionByToken;
+
         private SpanSet Names { get; }
+
+        /// <summary>The entity mention token <paramref name="token"/> lies in, if any (indexed when first asked).</summary>
+        public (Mention Mention, AnalysedEntity Entity)? MentionAt(int token)
+        {
+            if (mentionByToken is null)
+            {
+                var tokens = analysis.Tokens.Tokens;
+                mentionByToken = new (Mention, AnalysedEntity)?[tokens.Count];
+                foreach (var entity in analysis.Entities)
+                {
+                    foreach (var mention in entity.Mentions)
+                    {
+                        for (var t = tokens.IndexAt(mention.Start); t >= 0 && t < tokens.Count && tokens[t].Start < mention.End; t++)
+                        {
+                            mentionByToken[t] ??= (mention, entity);
+                        }
+                    }
+                }
+            }
+
+            return token >= 0 && token < mentionByToken.Length ? mentionByToken[token] : null;
+        }
 
         /// <summary>The body's first sentence (<see cref="FirstBodySentence"/>).</summary>
         public int Lead { get; }

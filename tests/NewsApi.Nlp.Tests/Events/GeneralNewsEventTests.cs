@@ -562,4 +562,25 @@ public class GeneralNewsEventTests
 
         Assert.Equal("Baoding", analysis.MainEvent?.Where);
     }
+
+    [Theory]
+    [InlineData("Bad habits sustain spam", "The bad behaviour of e-mail users is helping to sustain the spam industry, a new study has found. According to a survey conducted by security firm Mirapoint, a third of users have clicked on links in spam.", "Mirapoint")]
+    [InlineData("US economy still growing", "Most areas of the US saw their economy continue to expand, the US Federal Reserve said in its latest Beige Book report.", "US Federal Reserve")]
+    public void A_lead_reporting_what_a_study_found_is_a_publication_by_its_maker(string title, string body, string maker)
+    {
+        var analysis = Analyzer.Analyze(title, body);
+
+        var publication = Assert.Single(analysis.Events, e => e.Type == EventType.Publication);
+        Assert.Equal(maker, publication.Actors.First().Name);
+        Assert.True(publication.Confidence >= EventExtractor.DefaultMinConfidence);
+        Assert.Null(publication.Date);
+    }
+
+    [Fact]
+    public void A_study_nobody_is_named_for_is_no_event()
+    {
+        var analysis = Analyzer.Analyze("Shoppers ignore spam warnings", "Computer users continue to ignore security warnings about spam e-mails, a report suggests. More than a quarter have bought software.");
+
+        Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.Publication);
+    }
 }
