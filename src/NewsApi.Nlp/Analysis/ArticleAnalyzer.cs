@@ -385,6 +385,13 @@ public sealed partial class ArticleAnalyzer(EntityRecognizer recognizer)
 
     private static string FirstWord(string key) => key.Split(' ')[0];
 
+    /// <summary>Lower-case words that can follow the head of an apposition ("…, the chief executive of Shell").</summary>
+    private static readonly HashSet<string> AppositionContinuations = new(StringComparer.Ordinal)
+    {
+        "at", "of", "for", "with", "in", "on", "from", "to", "and", "or", "since", "until", "who", "whose", "which", "between",
+        "during", "under", "over", "before", "after", "there", "here", "then", "now", "himself", "herself",
+    };
+
     /// <summary>Roles stated before the name ("U.S. Secretary of State …") or in an apposition after it.</summary>
     private IEnumerable<Role> RolesOf(Context context, Mention mention)
     {
@@ -474,6 +481,14 @@ public sealed partial class ArticleAnalyzer(EntityRecognizer recognizer)
                 titleWords.Add(word);
                 if (Roles.IsHead(word))
                 {
+                    // "Echoing Condoleezza Rice, the prime minister said …": a verb right after the head makes the
+                    // noun phrase the next clause's subject, not an apposition to the name.
+                    if (k + 1 < sentence.EndToken && context.Analysis.Tokens[k + 1].Kind == TokenKind.Word
+                        && context.Word(k + 1) is var after && char.IsLower(after[0]) && !AppositionContinuations.Contains(after))
+                    {
+                        yield break;
+                    }
+
                     // A following "at/of/for/with/to ORGANISATION" names the employer.
                     var p = k + 1;
                     if (p < sentence.EndToken && context.Word(p) is "at" or "of" or "for" or "with")

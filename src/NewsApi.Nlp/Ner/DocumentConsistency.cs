@@ -105,6 +105,31 @@ public static partial class DocumentConsistency
                     changed = true;
                 }
 
+                // "George W Bush", "Michael J. Fox": a known given name (even one that is also a town), a middle initial and a
+                // capitalised word is a person.
+                if (span.Type != EntityType.PER && span.Length == 3 && MiddleInitial(words[span.Start + 1].Word)
+                    && words[span.Start].InitialCapital && !words[span.Start].AllCapitals && words[span.End - 1].InitialCapital
+                    && lexicon.Lookup([words[span.Start].Lower]) is var given && (given & (1 << (int)Lexicon.List.GivenName)) != 0
+                    && (given & (1 << (int)Lexicon.List.Country)) == 0)
+                {
+                    spans[k] = span = span with { Type = EntityType.PER };
+                    changed = true;
+                }
+                else if (span.Length == 1 && span.End + 1 < words.Length && MiddleInitial(words[span.End].Word) && words[span.End + 1].InitialCapital
+                         && words[span.Start].InitialCapital && !words[span.Start].AllCapitals && !words[span.End + 1].AllCapitals
+                         && lexicon.Lookup([words[span.Start].Lower]) is var first && (first & (1 << (int)Lexicon.List.GivenName)) != 0
+                         && (first & (1 << (int)Lexicon.List.Country)) == 0
+                         && (labels[s][span.End + 1] == Bilou.Outside || Bilou.TypeOf(labels[s][span.End + 1]) == EntityType.PER)
+                         && spans.All(x => x.Start != span.End + 1 || x.Length == 1))
+                {
+                    // "George" tagged alone before "W Bush": the three words are one person.
+                    var end = span.End + 2;
+                    spans.RemoveAll(x => x.Start > span.Start && x.Start < end);
+                    k = spans.IndexOf(span);
+                    spans[k] = span = span with { End = end, Type = EntityType.PER };
+                    changed = true;
+                }
+
                 // "5.45m Euros": an amount, never a person ("50 Cent" is one).
                 if (span.Type == EntityType.PER && words[span.Start].HasDigit && (Currencies.Contains(words[span.End - 1].Word) || AmountWord().IsMatch(words[span.Start].Word)))
                 {
@@ -155,6 +180,9 @@ public static partial class DocumentConsistency
     }
 
     private static void Relabel(byte[] labels, List<TokenSpan> spans) => Bilou.Encode(spans, labels);
+
+    /// <summary>A middle initial: one capital letter, with or without a full stop ("W", "J.").</summary>
+    private static bool MiddleInitial(string word) => (word.Length == 1 || (word.Length == 2 && word[1] == '.')) && char.IsUpper(word[0]);
 
     /// <summary>Currencies that end an amount the tagger took for a name ("3.5m Euros").</summary>
     private static readonly HashSet<string> Currencies = new(StringComparer.OrdinalIgnoreCase)

@@ -492,6 +492,40 @@ public static class QuoteExtractor
         /// <summary>The last person named before <paramref name="offset"/>.</summary>
         public AnalysedEntity? LastPersonBefore(int offset) => LastPersonMentionBefore(offset)?.Entity;
 
+        /// <summary>
+        /// The person "he" or "she" at <paramref name="offset"/> stands for: the last person named before, unless that
+        /// name sits later in an earlier sentence whose subject is another person ("Robinson also admits his side must
+        /// improve against Malcolm O'Kelly and Paul O'Connell. … he added": Robinson), the subject being the more salient.
+        /// </summary>
+        public (Mention Mention, AnalysedEntity Entity)? PronounAntecedent(int offset)
+        {
+            var named = LastPersonMentionBefore(offset);
+            if (named is not { } last || last.Mention.Sentence >= SentenceOf(offset))
+            {
+                return named;
+            }
+
+            var sentence = Analysis.Tokens.Sentences[last.Mention.Sentence];
+            var first = FirstMentionFrom(Tokens[sentence.FirstToken].Start);
+            if (first >= Mentions.Count || Mentions[first].Mention.Start >= last.Mention.Start || Mentions[first].Entity.Kind != AnalysedKind.Person
+                || Mentions[first].Entity == last.Entity)
+            {
+                return named;
+            }
+
+            // The subject opens the sentence: only capitalised words (a title, "Coach") before the name.
+            for (var t = sentence.FirstToken; t < sentence.EndToken && Tokens[t].Start < Mentions[first].Mention.Start; t++)
+            {
+                var word = Word(t);
+                if (!char.IsUpper(word[0]))
+                {
+                    return named;
+                }
+            }
+
+            return Mentions[first];
+        }
+
         /// <summary>The last person mention (in text order) that ends at or before <paramref name="offset"/>.</summary>
         public (Mention Mention, AnalysedEntity Entity)? LastPersonMentionBefore(int offset)
         {
@@ -610,8 +644,8 @@ public static class QuoteExtractor
         // "he said": whoever was named or quoted last before the quote.
         if (speaker.Entity is null && speaker.Text is "he" or "she" or "He" or "She")
         {
-            var named = context.LastPersonMentionBefore(start);
-            var namedAt = named?.Mention.End ?? -1;
+            var named = context.PronounAntecedent(start);
+            var namedAt = context.LastPersonMentionBefore(start)?.Mention.End ?? -1;
             speaker = (lastPersonQuote is not null && lastPersonQuote.End > namedAt ? lastPersonQuote.Speaker : named?.Entity, speaker.Text, speaker.Start);
         }
 
@@ -766,7 +800,7 @@ public static class QuoteExtractor
 
         // "he said": the person named last before.
         return speaker.Text is "he" or "she" or "He" or "She"
-            ? (context.LastPersonBefore(speaker.Start), speaker.Text, speaker.Start)
+            ? (context.PronounAntecedent(speaker.Start)?.Entity, speaker.Text, speaker.Start)
             : Described(context, speaker);
     }
 
@@ -1279,6 +1313,12 @@ public static class QuoteExtractor
     /// <summary>A speaker among tokens [from, to): an entity mention, a pronoun, or a noun phrase.</summary>
     private static (AnalysedEntity? Entity, string? Text, int Start) SpeakerIn(Context context, int from, int to, bool after = false)
     {
+        // "…, Tony Blair has said": auxiliaries between the subject and the verb are not part of the subject.
+        while (!after && to - 1 > from && Auxiliaries.Contains(context.Word(to - 1)))
+        {
+            to--;
+        }
+
         var order = Enumerable.Range(from, Math.Max(0, to - from));
         var lastWord = Enumerable.Range(from, Math.Max(0, to - from)).LastOrDefault(t => context.Tokens[t].Kind == TokenKind.Word, -1);
         foreach (var t in order)

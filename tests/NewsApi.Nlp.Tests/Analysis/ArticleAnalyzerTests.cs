@@ -40,6 +40,15 @@ public class ArticleAnalyzerTests
     }
 
     [Fact]
+    public void A_role_noun_phrase_followed_by_a_verb_is_the_next_clause_not_an_apposition()
+    {
+        var person = Single(Analyzer.Analyze(null, "Echoing the US Secretary of State Mary Jones, the prime minister said there had been a clear change of policy."),
+            AnalysedKind.Person, "Mary Jones");
+
+        Assert.Equal(["Secretary of State"], person.Roles.Select(r => r.Title));
+    }
+
+    [Fact]
     public void Acronyms_join_their_expansion_from_the_text_or_common_knowledge()
     {
         var analysis = Analyzer.Analyze(null, "The Israel Defense Forces said on Monday that it had opened an inquiry. The IDF gave no details. The CIA declined to comment.");

@@ -40,6 +40,7 @@ public class RecognizerTests
     [InlineData("The World Health Organization warned that the outbreak in Kenya could spread to Uganda.", "ORG World Health Organization|LOC Kenya|LOC Uganda")]
     [InlineData("Manchester United manager Erik ten Hag said Marcus Rashford would miss the game.", "ORG Manchester United|PER Erik ten Hag|PER Marcus Rashford")]
     [InlineData("Shares in Siemens rose 3% in Frankfurt after the company said it would cut 5,000 jobs.", "ORG Siemens|LOC Frankfurt")]
+    [InlineData("George W Bush will display a more consensual approach, Tony Blair has said.", "PER George W Bush|PER Tony Blair")]
     public void Hand_written_news_sentences_are_tagged(string text, string expected)
     {
         Assert.Equal(expected, string.Join('|', Entities(text).Select(e => $"{e.Item1} {e.Item2}")));

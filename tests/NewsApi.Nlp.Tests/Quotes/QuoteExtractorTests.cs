@@ -517,4 +517,21 @@ public class QuoteSubjectTests
     {
         Assert.Contains(Quotes("“GROWING PARTY,” Peter Holt declared in a tweet after the primary."), q => q.Text.StartsWith("GROWING PARTY", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Auxiliaries_between_a_trailing_speaker_and_the_verb_are_not_part_of_the_speaker()
+    {
+        var quote = Assert.Single(Quotes("The president will take a more consensual approach to world politics, Peter Holt has said."));
+
+        Assert.Equal(("Peter Holt", "Peter Holt"), (quote.Speaker?.Name, quote.SpeakerText));
+    }
+
+    [Fact]
+    public void He_is_the_subject_of_the_sentence_before_rather_than_a_name_later_in_it()
+    {
+        var quotes = Quotes("Peter Holt also admits his side must improve against the pair Mary Jones and Tom Spicer, the best in the league.\n\n"
+            + "\"In each game we have missed a number of chances,\" he added.");
+
+        Assert.Equal("Peter Holt", Assert.Single(quotes, q => q.Cue == "added").Speaker?.Name);
+    }
 }
