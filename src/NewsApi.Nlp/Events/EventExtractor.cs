@@ -792,7 +792,52 @@ public static class EventExtractor
             return false;
         }
 
+        // "the banned steroid THG", "a banned substance": an adjective before a noun describes a thing, no ban happened here.
+        if (word is "banned" or "suspended" or "barred" && t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text).ToLowerInvariant() is "the" or "a" or "an"
+            && t + 1 < sentence.EndToken && tokens[t + 1].Kind == TokenKind.Word && char.IsLower(tokens[t + 1].Text(analysis.Text)[0]))
+        {
+            return false;
+        }
+
+        // "the bid by Associated Press … to have jurors' responses made public", "in a bid to win": an attempt, not an
+        // offer for a company, unless what is attempted is a purchase.
+        if (word == "bid" && AttemptTo(analysis, t, sentence))
+        {
+            return false;
+        }
+
+        // "dropped their appeal against his red card": a challenge to a decision, not a call on someone.
+        if (word is "appeal" or "appealed" && Next() is "against" or "over")
+        {
+            return false;
+        }
+
         return Satisfied(analysis, context, t, sentence, inSentence, needs);
+    }
+
+    /// <summary>Verbs of buying after "bid … to": the bid is an offer for a company after all ("a bid to buy Glazer's stake").</summary>
+    private static readonly HashSet<string> PurchaseVerbs = new(StringComparer.Ordinal) { "buy", "acquire", "purchase", "take", "merge", "win" };
+
+    /// <summary>"bid … to VERB" within the clause, the verb not one of buying: an attempt.</summary>
+    private static bool AttemptTo(ArticleAnalysis analysis, int t, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        for (var k = t + 1; k + 1 < sentence.EndToken && k <= t + 10; k++)
+        {
+            var w = tokens[k].Text(analysis.Text);
+            if (w is "," or ";" or ":" or "." or "for")
+            {
+                return false;
+            }
+
+            if (w == "to")
+            {
+                var next = tokens[k + 1].Text(analysis.Text);
+                return char.IsLower(next[0]) && !PurchaseVerbs.Contains(next) && next is not ("the" or "a" or "an");
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the sentence gives a trigger what it needs (<see cref="TriggerNeeds"/>).</summary>

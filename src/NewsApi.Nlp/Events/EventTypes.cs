@@ -278,6 +278,8 @@ public static class EventTypes
         [("went", "on")] = EventType.ProductLaunch,
         [("shot", "dead")] = EventType.Killing,
         [("found", "guilty")] = EventType.Verdict,
+        [("pleaded", "guilty")] = EventType.Verdict,
+        [("pleads", "guilty")] = EventType.Verdict,
     };
 
     /// <summary>Nouns whose type the word before them decides: "ceasefire talks" are negotiations, a "general strike" a protest.</summary>
@@ -286,7 +288,8 @@ public static class EventTypes
         (EventType.Protest, ["general", "hunger", "labour", "labor", "national", "rail", "postal"], ["strike", "strikes"]),
         (EventType.Bid, ["takeover", "hostile", "rival", "cash", "buyout"], ["bid", "offer", "approach"]),
         (EventType.Call, ["phone", "telephone"], ["call", "conversation"]),
-        (EventType.Elect, ["election"], ["victory", "win"]));
+        (EventType.Elect, ["election"], ["victory", "win"]),
+        (EventType.Lawsuit, ["legal", "formal"], ["complaint"]));
 
     /// <summary>The first words of <see cref="VerbPhrases"/> and the nouns of <see cref="Compounds"/>: most tokens are neither, so the pair lookups are skipped.</summary>
     internal static readonly HashSet<string> PhraseVerbs = VerbPhrases.Keys.Select(k => k.Verb).ToHashSet(StringComparer.Ordinal);

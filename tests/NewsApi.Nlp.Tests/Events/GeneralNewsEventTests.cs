@@ -583,4 +583,22 @@ public class GeneralNewsEventTests
 
         Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.Publication);
     }
+
+    [Theory]
+    [InlineData("The agency said the firm was the source of the banned steroid THG.", EventType.Ban)]
+    [InlineData("Lawyers argued against the bid by Associated Press and other news groups to have the files made public.", EventType.Bid)]
+    [InlineData("The goalkeeper will miss the final after Chelsea dropped their appeal against his red card.", EventType.Appeal)]
+    public void Adjectives_attempts_and_challenges_are_not_bans_bids_or_appeals(string text, EventType type)
+    {
+        Assert.DoesNotContain(Analyze(text).Events, e => e.Type == type);
+    }
+
+    [Fact]
+    public void Pleading_guilty_is_a_verdict_not_an_appeal()
+    {
+        var analysis = Analyze("Last month in a US court, Riggs Bank pleaded guilty to failing to report suspicious activity.");
+
+        Assert.Contains(analysis.Events, e => e.Type == EventType.Verdict);
+        Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.Appeal);
+    }
 }
