@@ -1857,7 +1857,9 @@ public static class EventExtractor
         }
 
         double HeadlineOverlap(AnalysedEvent e) => titleWords.Count == 0 ? 0 : e.Evidence.Max(x => Overlap(titleWords, ContentWords(analysis.Text[x.Start..x.End])));
-        var best = events.Where(e => e.Confidence >= DefaultMinConfidence - 0.1 && !Background(analysis, e)).OrderByDescending(Score).ThenBy(e => e.Evidence.Min(x => x.Start)).FirstOrDefault();
+        // An event below the default threshold competes only with an actor: "as the North East assembly referendum
+        // enters its final week" (no one votes) does not displace the lead's "Ray Mallon has been drafted in".
+        var best = events.Where(e => (e.Confidence >= DefaultMinConfidence || (e.Confidence >= DefaultMinConfidence - 0.1 && e.Actors.Any())) && !Background(analysis, e)).OrderByDescending(Score).ThenBy(e => e.Evidence.Min(x => x.Start)).FirstOrDefault();
 
         // The main event is reported early, or it is the one the headline reports.
         // What someone said is the main event only when the headline or the lead reports it.
@@ -2042,8 +2044,28 @@ public static class EventExtractor
         }
 
         var words = between.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= 3 && words.All(w => Roles.IsTitleWord(w) || w is "'s" or "’s" or "boss" or "star" or "chief" or "striker" or "coach" or "captain" or "manager" or "singer" or "group" or "band" or "firm" or "giant");
+        if (words.Length <= 3 && words.All(w => Roles.IsTitleWord(w) || w is "'s" or "’s" or "boss" or "star" or "chief" or "striker" or "coach" or "captain" or "manager" or "singer" or "group" or "band" or "firm" or "giant"))
+        {
+            return true;
+        }
+
+        // "US actor Ossie Davis", "Chelsea goalkeeper Carlo Cudicini", "Middlesbrough mayor Ray Mallon": up to three
+        // lower-case nouns between a name and a person's name describe the person (no verb, no function word).
+        return words.Length <= 3 && FirstPersonAt(analysis, next) && words.All(w => w.Length > 2 && w.All(c => char.IsLower(c) || c == '-')
+            && !QualifierStopWords.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("ing", StringComparison.Ordinal) && !w.EndsWith("ly", StringComparison.Ordinal));
     }
+
+    /// <summary>Function words and verbs that never stand in a describing noun phrase between two names.</summary>
+    private static readonly HashSet<string> QualifierStopWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "for", "with", "from", "has", "have", "had", "was", "were", "are", "will", "would", "could", "can", "may", "says", "said",
+        "told", "tells", "met", "meets", "beat", "beats", "won", "wins", "lost", "loses", "sees", "saw", "says", "but", "than", "into", "over",
+        "after", "before", "against", "about", "its", "his", "her", "their", "who", "which", "that", "this", "not", "all", "new", "says", "urges",
+        "backs", "joins", "signs", "faces", "hits", "wants", "plans", "gets", "gives", "takes", "makes", "leaves", "quits", "calls",
+    };
+
+    private static bool FirstPersonAt(ArticleAnalysis analysis, Mention mention) =>
+        analysis.Entities.Any(e => e.Kind == AnalysedKind.Person && e.Mentions.Contains(mention));
 
     private static DateMention? FirstDate(IReadOnlyList<DateMention> dates, int start, int end, string text) =>
         dates.Where(d => d.Kind == DateKind.Date && d.Start >= start && d.End <= end && DatesAnEvent(text, d)).OrderBy(d => d.Start).FirstOrDefault();

@@ -195,6 +195,16 @@ public class GeneralNewsEventTests
         Assert.NotEmpty(noEvent.What);
     }
 
+    [Theory]
+    [InlineData("US actor Peter Holt has been found dead at his home at the age of 87.", "Actor found dead", "Peter Holt")]
+    [InlineData("Leeds mayor Peter Holt has been drafted in to boost the Yes campaign as the regional assembly referendum enters its final week.", "Mayor joins campaign", "Peter Holt")]
+    public void A_lead_names_the_person_a_describing_noun_introduces_not_an_actorless_event(string lead, string headline, string who)
+    {
+        var main = Assert.IsType<MainEvent>(Analyze(lead, headline).MainEvent);
+
+        Assert.Equal(who, main.Who);
+    }
+
     [Fact]
     public void Works_awards_and_formats_are_not_organisations_people_or_places()
     {
