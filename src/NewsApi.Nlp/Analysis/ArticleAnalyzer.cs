@@ -107,7 +107,7 @@ public sealed partial class ArticleAnalyzer(EntityRecognizer recognizer)
         }
 
         var recognised = Recognizer.Analyze(text);
-        var analysis = recognised with { Entities = NameTypes.Correct(recognised) };
+        var analysis = recognised with { Entities = NameTypes.Correct(recognised, Recognizer.Model.Lexicon) };
         cancellationToken.ThrowIfCancellationRequested();
         var context = new Context(text, analysis);
 

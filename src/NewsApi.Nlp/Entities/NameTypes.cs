@@ -79,7 +79,7 @@ public static class NameTypes
     };
 
     /// <summary>The mentions with their types corrected (and a few dropped or widened), in text order.</summary>
-    public static List<EntityMention> Correct(AnalyzedText analysis)
+    public static List<EntityMention> Correct(AnalyzedText analysis, Lexicon? lexicon = null)
     {
         var text = analysis.Text;
         var tokens = analysis.Tokens;
@@ -96,6 +96,26 @@ public static class NameTypes
             var words = mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (NotNames.Contains(mention.Text))
             {
+                continue;
+            }
+
+            // "US TV", "British TV": a format after a country or a demonym is no part of a name; the country is a place.
+            if (words.Length == 2 && NotNames.Contains(words[1]) && (PlaceNames.IsKnownCountryVariant(words[0]) || PlaceNames.CountryOfDemonym(words[0]) is not null))
+            {
+                var end = mention.Start + words[0].Length;
+                corrected.Add(mention with { Text = words[0], End = end, Type = PlaceNames.IsKnownCountryVariant(words[0]) ? EntityType.LOC : EntityType.MISC });
+                continue;
+            }
+
+            // "lived in places such as Pompeii", "outside Durham": one word the gazetteers know as a town or a region, right
+            // after "in", "near" or "outside", is the place, not a club or a company of its name (outside match reports
+            // "at" too: "a confrontation at Sunderland").
+            if (lexicon is not null && mention.Type == EntityType.ORG && words.Length == 1 && PreviousWord(text, mention.Start) is { } locative
+                && (locative.Word is "in" or "near" or "outside" or "throughout" or "across" || (!sport && locative.Word is "at"))
+                && (lexicon.Lookup([words[0].ToLowerInvariant()]) & ((1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region))) != 0
+                && (lexicon.Lookup([words[0].ToLowerInvariant()]) & (1 << (int)Lexicon.List.KnownOrganisation)) == 0)
+            {
+                corrected.Add(mention with { Type = EntityType.LOC });
                 continue;
             }
 

@@ -1888,9 +1888,11 @@ public static class EventExtractor
         var leadEnd = sentences[lead].End(tokens);
         // The subject: the first name of the lead that is not a qualifier of the next one ("Chelsea boss Jose
         // Mourinho", "US Federal Reserve", "Ireland's Keith Wood" name Mourinho, the Federal Reserve and Wood).
-        // A name after "by" is an agent inside the subject ("A DVD technology backed by Sony has received …"), not it.
+        // A name after "by" is an agent inside the subject ("A DVD technology backed by Sony has received …"), not it;
+        // a demonym describes the subject ("British TV viewers"), it is not the country.
         var inLead = analysis.Entities.SelectMany(e => e.Mentions.Where(m => m.Sentence == lead).Select(m => (Mention: m, Entity: e)))
-            .Where(m => (m.Entity.Kind != AnalysedKind.Place || PlaceNames.IsState(m.Entity.Name)) && PreviousWord(analysis, m.Mention.Start, sentences[lead]) != "by")
+            .Where(m => (m.Entity.Kind != AnalysedKind.Place || PlaceNames.IsState(m.Entity.Name)) && PreviousWord(analysis, m.Mention.Start, sentences[lead]) != "by"
+                        && PlaceNames.CountryOfDemonym(m.Mention.Surface) is null)
             .OrderBy(m => m.Mention.Start).ToList();
         var subject = inLead.FirstOrDefault();
         for (var k = 0; k + 1 < inLead.Count && Qualifies(analysis, inLead[k].Mention, inLead[k + 1].Mention); k++)
@@ -1962,9 +1964,33 @@ public static class EventExtractor
         var opening = analysis.Entities.SelectMany(e => e.Mentions.Select(m => (Mention: m, Entity: e)))
             .Where(m => m.Mention.Start < analysis.BodyOffset).OrderBy(m => m.Mention.Start).FirstOrDefault();
         return opening.Entity is { } entity && opening.Mention.Start == 0
-               && (entity.Kind is AnalysedKind.Person or AnalysedKind.Organisation || PlaceNames.IsState(entity.Name))
+               && (entity.Kind is AnalysedKind.Person or AnalysedKind.Organisation || (PlaceNames.IsState(entity.Name) && !ModifiesNounPhrase(analysis, opening.Mention)))
             ? entity
             : null;
+    }
+
+    /// <summary>Words after which a lower-case headline word is a verb, not a noun: "UK backs the plan", "UK leads on aid".</summary>
+    private static readonly HashSet<string> AfterHeadlineVerb = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "to", "on", "in", "for", "of", "over", "with", "up", "down", "out", "off", "its", "his", "her", "their", "new", "more",
+    };
+
+    /// <summary>
+    /// "UK net users leading TV downloads", "US firms cut jobs": a country before two lower-case words describes the noun
+    /// phrase it opens (the users, the firms); before a verb ("UK backs the plan", "UK leads on aid") it is the subject.
+    /// </summary>
+    private static bool ModifiesNounPhrase(ArticleAnalysis analysis, Mention mention)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var t = tokens.IndexAt(mention.End - 1) + 1;
+        if (t + 1 >= tokens.Count || tokens[t + 1].Start >= analysis.BodyOffset)
+        {
+            return false;
+        }
+
+        var first = tokens[t].Text(analysis.Text);
+        var second = tokens[t + 1].Text(analysis.Text);
+        return first.All(char.IsLower) && second.Length > 0 && second.All(c => char.IsLower(c) || c == '-') && !AfterHeadlineVerb.Contains(second);
     }
 
     /// <summary>Verbs that end a lead's subject when it names no one ("Computer users are being warned …").</summary>

@@ -217,6 +217,24 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_format_after_a_country_is_no_part_of_a_name_and_a_town_after_in_is_a_place()
+    {
+        var analysis = Analyze("Viewers are downloading US TV shows from the net. The campaign held a rally outside Durham on Thursday.");
+
+        Assert.DoesNotContain(analysis.Tokens.Entities, n => n.Text.EndsWith(" TV", StringComparison.Ordinal));
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "United States");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Durham");
+    }
+
+    [Fact]
+    public void A_country_opening_a_headline_noun_phrase_is_not_who()
+    {
+        var main = Assert.IsType<MainEvent>(Analyze("More viewers than ever are downloading television shows from the net, according to research.", "UK net users leading TV downloads").MainEvent);
+
+        Assert.NotEqual("United Kingdom", main.Who);
+    }
+
+    [Fact]
     public void Prizes_listed_in_one_sentence_are_one_each_and_the_opening_reports_one()
     {
         var analysis = Analyze(
