@@ -133,6 +133,16 @@ public static class NameTypes
                 continue;
             }
 
+            // "Golden Globe awards", "Grammy nominations": a name before a lower-case award word names the award ("MTV
+            // awards": an acronym is the organisation that gives them).
+            var next = NextWord(text, mention.End);
+            if (mention.Type is EntityType.ORG or EntityType.PER && !mention.Text.All(c => char.IsUpper(c) || c is ' ' or '&') && next.Word is "award" or "awards" or "prize" or "prizes" or "nomination" or "nominations" or "trophy"
+                && !(lexicon is not null && (lexicon.Lookup(words.Select(w => w.ToLowerInvariant())) & (1 << (int)Lexicon.List.KnownOrganisation)) != 0))
+            {
+                corrected.Add(mention with { Type = EntityType.MISC });
+                continue;
+            }
+
             // "Economy and Labour Minister Wolfgang Clement": a word of an office's title is no organisation; "the Labour
             // Ministry" is the ministry; "Labour markets firmed" is the economy's labour.
             var after = NextWord(text, mention.End);

@@ -652,6 +652,13 @@ public static class EventExtractor
             return true;
         }
 
+        // "Meryl Streep and Morgan Freeman are also up for prizes": nominated.
+        if (word == "up" && Next() == "for" && t + 2 < sentence.EndToken && AwardWords.Contains(tokens[t + 2].Text(analysis.Text).ToLowerInvariant()))
+        {
+            (type, verb, needs, triggerEnd) = (EventType.Prize, true, TriggerNeeds.None, tokens[t + 2].End);
+            return true;
+        }
+
         // "won the Oscar" is a prize; "won the final" a result; "won" alone says neither.
         if (EventTypes.Winning.Contains(word))
         {

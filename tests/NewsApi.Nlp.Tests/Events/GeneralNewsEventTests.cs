@@ -235,6 +235,16 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void Being_up_for_prizes_is_a_nomination_and_a_name_before_awards_is_the_award()
+    {
+        var analysis = Analyze("Clive Owen and Natalie Portman are also up for awards. The Golden Globe awards are the first to be announced. The MTV awards follow.");
+
+        Assert.Contains(analysis.Events, e => e.Type == EventType.Prize && e.Actors.Any(a => a.Name == "Clive Owen"));
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name.Contains("Globe", StringComparison.Ordinal));
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "MTV");
+    }
+
+    [Fact]
     public void Prizes_listed_in_one_sentence_are_one_each_and_the_opening_reports_one()
     {
         var analysis = Analyze(
