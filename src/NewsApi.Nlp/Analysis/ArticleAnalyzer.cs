@@ -549,6 +549,20 @@ public sealed partial class ArticleAnalyzer(EntityRecognizer recognizer)
         var byKey = new Dictionary<string, AnalysedEntity>(StringComparer.OrdinalIgnoreCase);
         var mentions = context.Analysis.Entities.Where(e => e.Type == EntityType.ORG).Select(OrganisationNames.TrimMembers).ToList();
 
+        // Clipped forms: "Fed" in an article that names the "Federal Reserve" (or "US Federal Reserve") is that organisation
+        // when exactly one organisation it names has a word, not its last, that the short word clips.
+        var fullNames = mentions.Select(m => StripArticle(m.Text)).Where(n => n.Contains(' ', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        string? Clipped(string name)
+        {
+            if (name.Length is < 3 or > 5 || name.Contains(' ', StringComparison.Ordinal) || !char.IsUpper(name[0]) || !name.Skip(1).All(char.IsLower))
+            {
+                return null;
+            }
+
+            var matches = fullNames.Where(n => n.Split(' ')[..^1].Any(w => w.Length >= name.Length + 3 && w.StartsWith(name, StringComparison.Ordinal))).Take(2).ToList();
+            return matches.Count == 1 ? matches[0] : null;
+        }
+
         // Full names first, so acronyms find them.
         foreach (var mention in mentions.OrderBy(m => OrganisationNames.LooksLikeAcronym(m.Text) ? 1 : 0).ThenBy(m => m.Start))
         {
@@ -584,6 +598,19 @@ public sealed partial class ArticleAnalyzer(EntityRecognizer recognizer)
                 // "Labour Party" then "Labour", "Liberal Democrats" then "Liberal Democrat".
                 organisation = byKey[variant];
                 reason = $"short form of {organisation.Name} in the same article";
+            }
+
+            if (organisation is null && Clipped(name) is { } full)
+            {
+                organisation = byKey.GetValueOrDefault(full);
+                if (organisation is null)
+                {
+                    organisation = new AnalysedEntity { Kind = AnalysedKind.Organisation, Name = full };
+                    byKey[full] = organisation;
+                    clusters.Add(organisation);
+                }
+
+                reason = $"short form of {full} in the same article";
             }
 
             if (organisation is null)

@@ -822,6 +822,30 @@ public static class EventExtractor
         return Satisfied(analysis, context, t, sentence, inSentence, needs);
     }
 
+    /// <summary>Lower-case words after a country object that are no noun it qualifies ("visited China last week", "beat France and …").</summary>
+    private static readonly HashSet<string> NotQualifiedNouns = new(StringComparer.Ordinal)
+    {
+        "and", "or", "but", "nor", "on", "in", "at", "for", "to", "with", "after", "before", "since", "over", "during", "under", "into", "from",
+        "by", "of", "as", "than", "about", "against", "last", "this", "next", "earlier", "later", "yesterday", "today", "tonight", "which", "who",
+        "that", "where", "when", "while", "was", "is", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "said", "says",
+        "say", "told", "also", "again", "too", "itself", "alone", "instead", "itself", "so", "if", "because", "amid", "despite", "until", "through",
+        "not", "twice", "once", "back", "soon", "first", "recently", "personally", "directly",
+    };
+
+    /// <summary>A country right before a lower-case noun it qualifies ("US rate rises", "UK officials").</summary>
+    private static bool ModifiesNoun(ArticleAnalysis analysis, Mention mention, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var next = FirstTokenFrom(analysis, mention.End, sentence);
+        if (next >= sentence.EndToken || tokens[next].Start != mention.End + 1 || tokens[next].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var word = tokens[next].Text(analysis.Text);
+        return word.Length > 1 && word.All(c => char.IsLower(c) || c == '-') && !NotQualifiedNouns.Contains(word) && !word.EndsWith("ly", StringComparison.Ordinal);
+    }
+
     /// <summary>Verbs of buying after "bid … to": the bid is an offer for a company after all ("a bid to buy Glazer's stake").</summary>
     private static readonly HashSet<string> PurchaseVerbs = new(StringComparer.Ordinal) { "buy", "acquire", "purchase", "take", "merge", "win" };
 
@@ -1197,6 +1221,12 @@ public static class EventExtractor
             if (ev.Participants.Any(p => p.Entity == m.Entity) || (m.Entity.Kind == AnalysedKind.Place && Locative(between)))
             {
                 // "talks in a Rome hotel": a place after "in" is where, not who.
+                continue;
+            }
+
+            if (m.Entity.Kind == AnalysedKind.Place && ModifiesNoun(analysis, m.Mention, sentence))
+            {
+                // "warns of more US rate rises", "met US officials": a country before a noun describes it, it takes no part.
                 continue;
             }
 

@@ -49,6 +49,18 @@ public class ArticleAnalyzerTests
     }
 
     [Fact]
+    public void A_clipped_short_form_joins_the_one_organisation_it_clips_in_the_article()
+    {
+        var analysis = Analyzer.Analyze("Fed warns of more rate rises", "Interest rates will rise again, according to the Federal Reserve. Officials at the Fed are worried.");
+        var fed = Single(analysis, AnalysedKind.Organisation, "Federal Reserve");
+        Assert.Equal(3, fed.Mentions.Count);
+
+        // Two organisations it could clip: neither.
+        var two = Analyzer.Analyze("Fed warns of more rate rises", "The Federal Reserve and the Federal Open Market Committee met. Officials at the Fed are worried.");
+        Assert.Contains(two.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Fed");
+    }
+
+    [Fact]
     public void Acronyms_join_their_expansion_from_the_text_or_common_knowledge()
     {
         var analysis = Analyzer.Analyze(null, "The Israel Defense Forces said on Monday that it had opened an inquiry. The IDF gave no details. The CIA declined to comment.");
