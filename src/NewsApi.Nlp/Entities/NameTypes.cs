@@ -75,7 +75,7 @@ public static class NameTypes
     {
         "beat", "beats", "beaten", "against", "v", "vs", "win", "won", "lost", "lose", "drew", "draw", "side", "team", "squad", "captain", "coach",
         "fans", "play", "played", "playing", "face", "faced", "facing", "host", "hosts", "visit", "scored", "victory", "defeat", "trounced", "thrashed", "edged",
-        "beating", "defeating", "defeated",
+        "beating", "defeating", "defeated", "replacement", "outing", "debut", "appearances", "appearance", "goalkicking", "knocked",
     };
 
     /// <summary>The mentions with their types corrected (and a few dropped or widened), in text order.</summary>

@@ -387,10 +387,13 @@ public class GeneralNewsEventTests
             Chelsea beat Portsmouth 2-0 in the league on Sunday, and the coach said the team had won the game in the second half.
 
             The squad flew to Leeds for the cup match, and the captain said the side's fans would see a better game and more goals.
+
+            He was hurt during a 10-minute outing as a replacement for Leicester in the league match.
             """);
 
         Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Portsmouth");
         Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Leeds");
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Leicester");
 
         var paid = Analyze("The actor earned 5.45m Euros last year, and Jean Dupont earned 3.5m Euros.");
         Assert.DoesNotContain(paid.Entities, e => e.Kind == AnalysedKind.Person && e.Name.Any(char.IsDigit));
