@@ -499,7 +499,14 @@ public static class QuoteExtractor
         /// </summary>
         public (Mention Mention, AnalysedEntity Entity)? PronounAntecedent(int offset)
         {
+            // A name inside someone's quotation is what they talked about ("Especially the me-and-Zoe-Gate", Cook
+            // said. He said …): not who "he" is.
             var named = LastPersonMentionBefore(offset);
+            for (var tries = 0; tries < 8 && named is { } quoted && InsideQuotation(quoted.Mention.Start); tries++)
+            {
+                named = LastPersonMentionBefore(quoted.Mention.Start);
+            }
+
             if (named is not { } last || last.Mention.Sentence >= SentenceOf(offset))
             {
                 return named;
@@ -524,6 +531,31 @@ public static class QuoteExtractor
             }
 
             return Mentions[first];
+        }
+
+        /// <summary>Whether an offset lies inside quotation marks opened in its paragraph (BBC style reopens each paragraph).</summary>
+        private bool InsideQuotation(int offset)
+        {
+            var paragraph = offset > 0 ? Text.LastIndexOf('\n', offset - 1) + 1 : 0;
+            var open = false;
+            for (var i = paragraph; i < offset; i++)
+            {
+                var c = Text[i];
+                if (c == '"')
+                {
+                    open = !open;
+                }
+                else if (c == '“')
+                {
+                    open = true;
+                }
+                else if (c == '”')
+                {
+                    open = false;
+                }
+            }
+
+            return open;
         }
 
         /// <summary>The last person mention (in text order) that ends at or before <paramref name="offset"/>.</summary>

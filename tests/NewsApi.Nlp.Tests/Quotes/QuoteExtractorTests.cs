@@ -534,4 +534,13 @@ public class QuoteSubjectTests
 
         Assert.Equal("Peter Holt", Assert.Single(quotes, q => q.Cue == "added").Speaker?.Name);
     }
+
+    [Fact]
+    public void He_is_not_a_name_inside_the_last_speakers_quotation()
+    {
+        var quotes = Quotes("\"The press has been difficult at times,\" Peter Holt said. \"Especially the business with Mary Jones - it was scary.\" "
+            + "He said that he had been determined that it did not affect the album.");
+
+        Assert.Equal("Peter Holt", Assert.Single(quotes, q => q.Text.StartsWith("he had been", StringComparison.Ordinal)).Speaker?.Name);
+    }
 }
