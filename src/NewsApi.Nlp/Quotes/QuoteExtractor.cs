@@ -320,6 +320,18 @@ public static class QuoteExtractor
 
             var opening = c == '“' || (c == '"' && open < 0 && (i == 0 || !char.IsLetterOrDigit(text[i - 1])));
             var closing = c == '”' || (c == '"' && open >= 0);
+
+            // "… in the first place. "Added to that, …": a straight mark after a sentence's end and a space, before a
+            // word, reopens the quotation for its next sentence (each sentence reopened, only the last closed); the
+            // open one ends at the sentence before it.
+            if (c == '"' && width == 1 && open >= 0 && i >= 2 && text[i - 1] == ' ' && text[i - 2] is '.' or '?' or '!'
+                && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            {
+                spans.Add((open, TrimEnd(text, i), true, false));
+                open = i + 1;
+                continue;
+            }
+
             if (opening && open < 0)
             {
                 open = i + width;
@@ -596,7 +608,17 @@ public static class QuoteExtractor
         var endToken = context.TokenAt(Math.Max(start, end - 1));
 
         // After the quote: ", Lapid said", ", said Ilan Goldenberg", ", he added".
-        var after = FindCueAfter(context, end, out var afterCue, out var afterSpeaker);
+        // Not when the next sentence reopens the quotation ("… first place. "Added to that, …"): what follows is the same speaker's.
+        var next = end;
+        while (next < text.Length && text[next] == ' ')
+        {
+            next++;
+        }
+
+        var reopened = !closed && next < text.Length && text[next] is '"' or '“';
+        var afterCue = -1;
+        (AnalysedEntity? Entity, string? Text, int Start) afterSpeaker = (null, null, -1);
+        var after = !reopened && FindCueAfter(context, end, out afterCue, out afterSpeaker);
 
         // Before the quote, in the same sentence: "Lapid said: “…”", "Blinken stated that “…”".
         // The tokens of the sentence before the opening mark: [first token, lastBefore].

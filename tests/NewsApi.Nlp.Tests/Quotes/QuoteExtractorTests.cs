@@ -543,4 +543,15 @@ public class QuoteSubjectTests
 
         Assert.Equal("Peter Holt", Assert.Single(quotes, q => q.Text.StartsWith("he had been", StringComparison.Ordinal)).Speaker?.Name);
     }
+
+    [Fact]
+    public void Each_sentence_reopening_a_quotation_in_one_paragraph_is_a_part_with_the_same_speaker()
+    {
+        var quotes = Quotes("\"It is a tough time for the side,\" Peter Holt said. \"They lost a few key players in the first place. "
+            + "\"Added to that, the senior players are not standing up and they cannot do anything about it.\"");
+
+        Assert.Equal(3, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Peter Holt", q.Speaker?.Name));
+        Assert.StartsWith("Added to that", quotes[2].Text, StringComparison.Ordinal);
+    }
 }
