@@ -133,6 +133,16 @@ public static class NameTypes
                 continue;
             }
 
+            // "CompTIA, an umbrella organization for …", "Glenmorangie, one of Scotland's premier whisky firms", "Ifo president
+            // Hans-Werner Sinn", "T-Online said": a name the gazetteers do not know as a place, described as an organisation,
+            // heading an office or speaking, is an organisation.
+            if (lexicon is not null && mention.Type == EntityType.LOC && !PlaceNames.IsKnownCountryVariant(mention.Text)
+                && (lexicon.Lookup(words.Select(w => w.ToLowerInvariant())) & PlaceLists) == 0 && ActsAsOrganisation(analysis, mention))
+            {
+                corrected.Add(mention with { Type = EntityType.ORG });
+                continue;
+            }
+
             // "Golden Globe awards", "Grammy nominations": a name before a lower-case award word names the award ("MTV
             // awards": an acronym is the organisation that gives them).
             var next = NextWord(text, mention.End);
@@ -194,6 +204,50 @@ public static class NameTypes
         }
 
         return corrected;
+    }
+
+    private const int PlaceLists = (1 << (int)Lexicon.List.Country) | (1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region) | (1 << (int)Lexicon.List.Demonym);
+
+    /// <summary>Nouns that describe an organisation in an apposition ("…, Germany's largest online service provider").</summary>
+    private static readonly HashSet<string> OrganisationHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "firm", "firms", "company", "companies", "group", "organisation", "organization", "maker", "makers", "provider", "retailer", "bank",
+        "studio", "carrier", "operator", "brand", "chain", "manufacturer", "agency", "body", "charity", "institute", "publisher", "broadcaster",
+        "network", "supplier", "producer", "airline", "insurer", "developer", "distiller", "brewer", "consultancy", "association", "business",
+    };
+
+    /// <summary>Offices an organisation's name heads before a person ("Ifo president Hans-Werner Sinn").</summary>
+    private static readonly HashSet<string> OrganisationOffices = new(StringComparer.Ordinal)
+    {
+        "president", "chairman", "chairwoman", "chief", "boss", "spokesman", "spokeswoman", "spokesperson", "director", "executive", "founder",
+    };
+
+    private static bool ActsAsOrganisation(AnalyzedText analysis, EntityMention mention)
+    {
+        var text = analysis.Text;
+        var after = NextWord(text, mention.End);
+        if (OrganisationOffices.Contains(after.Word) || after.Word is "said" or "says" or "announced" or "told")
+        {
+            return true;
+        }
+
+        // An apposition: a comma, then up to eight words reaching an organisation noun before the next comma or full stop.
+        if (mention.End >= text.Length || text[mention.End] != ',')
+        {
+            return false;
+        }
+
+        var stop = text.IndexOfAny([',', '.', ';', '(', '"'], mention.End + 1);
+        var apposition = text[(mention.End + 1)..(stop < 0 ? text.Length : stop)].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (apposition.Length is < 2 or > 8)
+        {
+            return false;
+        }
+
+        // "…, an umbrella organization", "…, one of Scotland's premier whisky firms", "…, Germany's largest provider".
+        var first = apposition[0];
+        var opens = first is "a" or "an" or "the" or "one" || first.EndsWith("'s", StringComparison.Ordinal) || first.EndsWith("’s", StringComparison.Ordinal);
+        return opens && apposition.Skip(1).Any(OrganisationHeads.Contains);
     }
 
     /// <summary>An article about a match: sport's words all over it.</summary>

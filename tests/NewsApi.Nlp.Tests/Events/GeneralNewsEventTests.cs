@@ -227,6 +227,14 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_name_described_as_an_organisation_or_heading_an_office_is_no_place()
+    {
+        var analysis = Analyze("The law was backed by Zentrova, an umbrella organisation for technology firms. Zentrova president Hans Maier said it was a good day.");
+
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Zentrova");
+    }
+
+    [Fact]
     public void A_country_opening_a_headline_noun_phrase_is_not_who()
     {
         var main = Assert.IsType<MainEvent>(Analyze("More viewers than ever are downloading television shows from the net, according to research.", "UK net users leading TV downloads").MainEvent);
