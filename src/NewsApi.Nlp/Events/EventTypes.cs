@@ -279,6 +279,7 @@ public static class EventTypes
         [("shot", "dead")] = EventType.Killing,
         [("found", "guilty")] = EventType.Verdict,
         [("pleaded", "guilty")] = EventType.Verdict,
+        [("sworn", "in")] = EventType.Appoint,
         [("pleads", "guilty")] = EventType.Verdict,
     };
 

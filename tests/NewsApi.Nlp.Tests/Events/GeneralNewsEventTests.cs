@@ -31,6 +31,7 @@ public class GeneralNewsEventTests
     [Theory]
     [InlineData("Fiat has agreed to buy the Dutch brewer Heineken for £2bn, the company said.", EventType.Acquisition, "Fiat")]
     [InlineData("Tottenham appointed Martin Jol as manager on Friday.", EventType.Appoint, "Martin Jol")]
+    [InlineData("Peter Holt was sworn in at a ceremony in Washington on Thursday.", EventType.Appoint, "Peter Holt")]
     [InlineData("The court sentenced Peter Hall to five years in prison.", EventType.Sentence, "Peter Hall")]
     [InlineData("Sony launched its new PlayStation console in Tokyo on Monday.", EventType.ProductLaunch, "Sony")]
     [InlineData("England beat Wales 23-10 in Cardiff on Saturday.", EventType.MatchResult, "England")]
