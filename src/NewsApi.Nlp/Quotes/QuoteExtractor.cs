@@ -834,7 +834,9 @@ public static class QuoteExtractor
         }
 
         // "Fiat boss Sergio Marchionne said": the organisation qualifies the person who speaks.
-        if (speaker.Entity is { Kind: not AnalysedKind.Person } && speaker.Start >= 0 && PersonAfterTitle(context, speaker) is { } person)
+        // "Aguilera's agent Meghan Prophet said": a person's too, through the possessive.
+        if (speaker.Entity is not null && speaker.Start >= 0 && (speaker.Entity.Kind != AnalysedKind.Person || PossessiveAfter(context, speaker))
+            && PersonAfterTitle(context, speaker) is { } person)
         {
             return person;
         }
@@ -859,6 +861,12 @@ public static class QuoteExtractor
     }
 
     /// <summary>A person right after the speaker's name and a title or occupation ("Fiat boss Sergio Marchionne").</summary>
+    private static bool PossessiveAfter(Context context, (AnalysedEntity? Entity, string? Text, int Start) speaker)
+    {
+        var mention = speaker.Entity!.Mentions.FirstOrDefault(m => m.Start == speaker.Start);
+        return mention is not null && mention.End + 2 <= context.Text.Length && context.Text.AsSpan(mention.End, 2) is "'s" or "’s";
+    }
+
     private static (AnalysedEntity? Entity, string? Text, int Start)? PersonAfterTitle(Context context, (AnalysedEntity? Entity, string? Text, int Start) speaker)
     {
         var mention = speaker.Entity!.Mentions.FirstOrDefault(m => m.Start == speaker.Start);
@@ -880,8 +888,12 @@ public static class QuoteExtractor
                 return k > t ? (person.Entity, person.Mention.Surface, person.Mention.Start) : null;
             }
 
+            // "Fiat boss Sergio Marchionne", "Cebit organiser Gabriele Dorries", "Aguilera's agent Meghan Prophet", "BBC Radio
+            // Scotland presenter Vic Galloway": titles and lower-case nouns of occupation between the name and the person.
             var word = context.Word(k);
-            if (!(Roles.IsTitleWord(word) || word is "boss" or "chief" or "head" or "spokesman" or "spokeswoman" or "'s" or "’s" or "founder" or "executive" or "manager" or "coach"))
+            if (!(Roles.IsTitleWord(word) || word is "'s" or "’s"
+                  || (word.Length > 2 && word.All(c => char.IsLower(c) || c == '-') && !NotOccupationWords.Contains(word)
+                      && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ly", StringComparison.Ordinal))))
             {
                 return null;
             }
@@ -889,6 +901,14 @@ public static class QuoteExtractor
 
         return null;
     }
+
+    /// <summary>Lower-case words between a name and a person that are no occupation ("Fiat and Sergio Marchionne", "Fiat says Marchionne").</summary>
+    private static readonly HashSet<string> NotOccupationWords = new(StringComparer.Ordinal)
+    {
+        "and", "the", "for", "with", "from", "says", "said", "told", "tells", "but", "than", "that", "who", "which", "has", "have", "had", "was",
+        "were", "are", "will", "would", "could", "can", "may", "its", "his", "her", "their", "not", "also", "told", "added", "adds", "according",
+        "against", "about", "after", "before", "over", "into", "under", "like", "both", "all",
+    };
 
     private static readonly HashSet<string> TimeNouns = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -554,4 +554,12 @@ public class QuoteSubjectTests
         Assert.All(quotes, q => Assert.Equal("Peter Holt", q.Speaker?.Name));
         Assert.StartsWith("Added to that", quotes[2].Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("\"The digital home will be the theme of the show this year,\" said Cebit organiser Gabriele Dorries.", "Gabriele Dorries")]
+    [InlineData("\"No wedding plans have been set yet,\" said Mary Jones's agent Peter Holt.", "Peter Holt")]
+    public void A_person_after_a_name_and_an_occupation_is_the_speaker(string text, string speaker)
+    {
+        Assert.Equal(speaker, Assert.Single(Quotes(text)).Speaker?.Name);
+    }
 }
