@@ -248,9 +248,16 @@ public static class AnnotatedEvaluation
         // Dates: every value the system gives must be one the text fixes.
         var systemDates = analysis.Dates.Where(d => d.Resolved).ToList();
         int wrongDates = 0, rightDates = 0;
-        foreach (var date in systemDates)
+        // Each annotated expression answers one system date, in text order: the second "2004" of an article is checked
+        // against the second expression that holds it, not the first again.
+        var usedDates = new HashSet<int>();
+        foreach (var date in systemDates.OrderBy(d => d.Start))
         {
-            var goldDate = gold.Dates.FirstOrDefault(g => PhraseMatch.Containment(text[g.Start..g.End], date.Text) >= 0.99);
+            var index = Enumerable.Range(0, gold.Dates.Count)
+                .Where(i => PhraseMatch.Containment(text[gold.Dates[i].Start..gold.Dates[i].End], date.Text) >= 0.99)
+                .OrderBy(i => usedDates.Contains(i) ? 1 : 0).ThenBy(i => gold.Dates[i].Start).DefaultIfEmpty(-1).First();
+            var goldDate = index >= 0 ? gold.Dates[index] : null;
+            usedDates.Add(index);
             if (goldDate?.Value is { } value && date.Iso is { } iso && (iso.StartsWith(value, StringComparison.Ordinal) || value.StartsWith(iso, StringComparison.Ordinal)))
             {
                 rightDates++;

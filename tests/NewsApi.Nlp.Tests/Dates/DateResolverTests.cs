@@ -19,6 +19,7 @@ public class DateResolverTests
     [InlineData("The accord was signed on 13 June 2021 in Jerusalem.", "13 June 2021", "2021-06-13", DatePrecision.Day)]
     [InlineData("The ceasefire came into force on May 21 after weeks of fighting.", "May 21", "2021-05-21", DatePrecision.Day)]
     [InlineData("Iran signed the nuclear deal in 2015 with six powers.", "2015", "2015", DatePrecision.Year)]
+    [InlineData("Profits fell in the last quarter of 2004, as sales slowed.", "2004", "2004", DatePrecision.Year)]
     public void Absolute_dates_resolve_with_their_precision(string text, string expression, string iso, DatePrecision precision)
     {
         var date = Only(text);
