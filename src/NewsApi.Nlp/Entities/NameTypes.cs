@@ -222,9 +222,23 @@ public static class NameTypes
         "president", "chairman", "chairwoman", "chief", "boss", "spokesman", "spokeswoman", "spokesperson", "director", "executive", "founder",
     };
 
+    /// <summary>Occupations whose employer follows "at", "of" or "with" ("an economist at Argus Research").</summary>
+    private static readonly HashSet<string> Occupations = new(StringComparer.Ordinal)
+    {
+        "economist", "economists", "analyst", "analysts", "professor", "researcher", "researchers", "director", "spokesman", "spokeswoman",
+        "executive", "strategist", "lecturer", "fellow", "engineer", "engineers", "scientist", "scientists", "consultant", "partner", "editor",
+    };
+
     private static bool ActsAsOrganisation(AnalyzedText analysis, EntityMention mention)
     {
         var text = analysis.Text;
+        // "an economist at Argus Research", "said Richard Yamarone of Argus Research": the employer of an occupation or a person.
+        if (PreviousWord(text, mention.Start) is { Word: "at" or "of" or "with" } preposition && PreviousWord(text, preposition.Start) is { } before
+            && (Occupations.Contains(before.Word) || analysis.Entities.Any(e => e.Type == EntityType.PER && e.End == before.Start + before.Word.Length)))
+        {
+            return true;
+        }
+
         var after = NextWord(text, mention.End);
         if (OrganisationOffices.Contains(after.Word) || after.Word is "said" or "says" or "announced" or "told")
         {

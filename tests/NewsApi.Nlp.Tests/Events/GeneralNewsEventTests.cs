@@ -233,6 +233,9 @@ public class GeneralNewsEventTests
         var analysis = Analyze("The law was backed by Zentrova, an umbrella organisation for technology firms. Zentrova president Hans Maier said it was a good day.");
 
         Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Zentrova");
+
+        var employer = Analyze("\"Rates will rise,\" said Richard Yamarone of Quarvel Research, and an economist at Quarvel Research agreed.");
+        Assert.DoesNotContain(employer.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Quarvel Research");
     }
 
     [Fact]
