@@ -133,6 +133,22 @@ public static class NameTypes
                 continue;
             }
 
+            // "the Champions League", "the Premier League": a competition; "the Arab League" (a demonym's) stays a body.
+            if (mention.Type == EntityType.ORG && words.Length > 1 && words[^1] == "League" && PlaceNames.CountryOfDemonym(words[0]) is null
+                && !PlaceNames.IsKnownCountryVariant(words[0]) && words[0] is "Champions" or "Premier" or "Europa" or "Football" or "Rugby" or "Carling" or "Coca-Cola" or "Super")
+            {
+                corrected.Add(mention with { Type = EntityType.MISC });
+                continue;
+            }
+
+            // "films including Jungle Fever, Do The Right Thing and …": a name listed after "films/albums/roles including"
+            // or "such as" is a work.
+            if (mention.Type is EntityType.ORG or EntityType.LOC && ListedAsWork(text, mention.Start))
+            {
+                corrected.Add(mention with { Type = EntityType.MISC });
+                continue;
+            }
+
             // "CompTIA, an umbrella organization for …", "Glenmorangie, one of Scotland's premier whisky firms", "Ifo president
             // Hans-Werner Sinn", "T-Online said": a name the gazetteers do not know as a place, described as an organisation,
             // heading an office or speaking, is an organisation.
@@ -204,6 +220,43 @@ public static class NameTypes
         }
 
         return corrected;
+    }
+
+    /// <summary>Nouns of works that a list of titles follows ("films including …", "roles included …").</summary>
+    private static readonly HashSet<string> WorkListHeads = new(StringComparer.Ordinal)
+    {
+        "films", "movies", "albums", "singles", "songs", "roles", "books", "novels", "plays", "shows", "series", "hits",
+    };
+
+    /// <summary>Listed after "films including", "films such as", "roles included": within the list up to the sentence's end.</summary>
+    private static bool ListedAsWork(string text, int start)
+    {
+        var from = Math.Max(0, start - 120);
+        var window = text[from..start];
+        var stop = Math.Max(window.LastIndexOf(". ", StringComparison.Ordinal), window.LastIndexOf('\n'));
+        if (stop >= 0)
+        {
+            window = window[(stop + 1)..];
+        }
+
+        foreach (var cue in (string[])[" including ", " included ", " such as "])
+        {
+            var at = window.LastIndexOf(cue, StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                continue;
+            }
+
+            // The list between the cue and the name: only names, commas and "and" (no clause).
+            var between = window[(at + cue.Length)..];
+            var head = window[..at].TrimEnd().Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(3);
+            if (head.Any(WorkListHeads.Contains) && between.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]) || w is "and" or "the" or "of" or "a"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private const int PlaceLists = (1 << (int)Lexicon.List.Country) | (1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region) | (1 << (int)Lexicon.List.Demonym);

@@ -239,6 +239,15 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void Competitions_and_listed_films_are_other_names()
+    {
+        var analysis = Analyze("Chelsea play in the Champions League on Tuesday. He starred in seven films including Jungle Fever and Summer Of Sam. The Arab League met in Cairo.");
+
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name is "Champions League" or "Jungle Fever" or "Summer Of Sam");
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name is "Jungle Fever" or "Summer Of Sam");
+    }
+
+    [Fact]
     public void A_country_opening_a_headline_noun_phrase_is_not_who()
     {
         var main = Assert.IsType<MainEvent>(Analyze("More viewers than ever are downloading television shows from the net, according to research.", "UK net users leading TV downloads").MainEvent);
