@@ -484,7 +484,8 @@ public sealed partial class ArticleAnalyzer(EntityRecognizer recognizer)
                     // "Echoing Condoleezza Rice, the prime minister said …": a verb right after the head makes the
                     // noun phrase the next clause's subject, not an apposition to the name.
                     if (k + 1 < sentence.EndToken && context.Analysis.Tokens[k + 1].Kind == TokenKind.Word
-                        && context.Word(k + 1) is var after && char.IsLower(after[0]) && !AppositionContinuations.Contains(after))
+                        && context.Word(k + 1) is var after && char.IsLower(after[0]) && !AppositionContinuations.Contains(after)
+                        && !Roles.IsTitleWord(after) && !Roles.IsHead(after))
                     {
                         yield break;
                     }
@@ -551,17 +552,28 @@ public sealed partial class ArticleAnalyzer(EntityRecognizer recognizer)
 
         // Clipped forms: "Fed" in an article that names the "Federal Reserve" (or "US Federal Reserve") is that organisation
         // when exactly one organisation it names has a word, not its last, that the short word clips.
-        var fullNames = mentions.Select(m => StripArticle(m.Text)).Where(n => n.Contains(' ', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-        string? Clipped(string name)
+        // Built once: each clipped form (3 to 5 letters) of a word of a full name, not its last, and the full names it clips.
+        var clips = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var full in mentions.Select(m => StripArticle(m.Text)).Where(n => n.Contains(' ', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
         {
-            if (name.Length is < 3 or > 5 || name.Contains(' ', StringComparison.Ordinal) || !char.IsUpper(name[0]) || !name.Skip(1).All(char.IsLower))
+            foreach (var w in full.Split(' ')[..^1])
             {
-                return null;
-            }
+                for (var length = 3; length <= 5 && length + 3 <= w.Length; length++)
+                {
+                    if (!clips.TryGetValue(w[..length], out var names))
+                    {
+                        clips[w[..length]] = names = new HashSet<string>(StringComparer.Ordinal);
+                    }
 
-            var matches = fullNames.Where(n => n.Split(' ')[..^1].Any(w => w.Length >= name.Length + 3 && w.StartsWith(name, StringComparison.Ordinal))).Take(2).ToList();
-            return matches.Count == 1 ? matches[0] : null;
+                    names.Add(full);
+                }
+            }
         }
+
+        string? Clipped(string name) =>
+            name.Length is >= 3 and <= 5 && char.IsUpper(name[0]) && name.Skip(1).All(char.IsLower) && clips.TryGetValue(name, out var names) && names.Count == 1
+                ? names.First()
+                : null;
 
         // Full names first, so acronyms find them.
         foreach (var mention in mentions.OrderBy(m => OrganisationNames.LooksLikeAcronym(m.Text) ? 1 : 0).ThenBy(m => m.Start))

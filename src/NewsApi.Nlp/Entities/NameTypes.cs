@@ -162,7 +162,8 @@ public static class NameTypes
             // "Golden Globe awards", "Grammy nominations": a name before a lower-case award word names the award ("MTV
             // awards": an acronym is the organisation that gives them).
             var next = NextWord(text, mention.End);
-            if (mention.Type is EntityType.ORG or EntityType.PER && !mention.Text.All(c => char.IsUpper(c) || c is ' ' or '&') && next.Word is "award" or "awards" or "prize" or "prizes" or "nomination" or "nominations" or "trophy"
+            if ((mention.Type == EntityType.ORG || (mention.Type == EntityType.PER && next.Word is not ("nomination" or "nominations")))
+                && !mention.Text.All(c => char.IsUpper(c) || c is ' ' or '&') && next.Word is "award" or "awards" or "prize" or "prizes" or "nomination" or "nominations" or "trophy"
                 && !(lexicon is not null && (lexicon.Lookup(words.Select(w => w.ToLowerInvariant())) & (1 << (int)Lexicon.List.KnownOrganisation)) != 0))
             {
                 corrected.Add(mention with { Type = EntityType.MISC });
@@ -225,7 +226,7 @@ public static class NameTypes
     /// <summary>Nouns of works that a list of titles follows ("films including …", "roles included …").</summary>
     private static readonly HashSet<string> WorkListHeads = new(StringComparer.Ordinal)
     {
-        "films", "movies", "albums", "singles", "songs", "roles", "books", "novels", "plays", "shows", "series", "hits",
+        "films", "movies", "albums", "singles", "songs", "roles", "books", "novels", "musicals", "sitcoms", "dramas", "titles",
     };
 
     /// <summary>Listed after "films including", "films such as", "roles included": within the list up to the sentence's end.</summary>
@@ -249,8 +250,9 @@ public static class NameTypes
 
             // The list between the cue and the name: only names, commas and "and" (no clause).
             var between = window[(at + cue.Length)..];
-            var head = window[..at].TrimEnd().Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(3);
-            if (head.Any(WorkListHeads.Contains) && between.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]) || w is "and" or "the" or "of" or "a"))
+            // The noun right before the cue ("seven films including", "his best known roles included").
+            var head = window[..at].TrimEnd().Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+            if (WorkListHeads.Contains(head.TrimEnd(',')) && between.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]) || w is "and" or "the" or "of" or "a"))
             {
                 return true;
             }
@@ -293,9 +295,15 @@ public static class NameTypes
         }
 
         var after = NextWord(text, mention.End);
-        if (OrganisationOffices.Contains(after.Word) || after.Word is "said" or "says" or "announced" or "told")
+        if (OrganisationOffices.Contains(after.Word))
         {
             return true;
+        }
+
+        // "T-Online said", but not "police in Nasiriyah said" (the place of whoever speaks).
+        if (after.Word is "said" or "says" or "announced" or "told")
+        {
+            return PreviousWord(text, mention.Start) is not { Word: "in" or "at" or "from" or "near" or "of" or "outside" };
         }
 
         // An apposition: a comma, then up to eight words reaching an organisation noun before the next comma or full stop.

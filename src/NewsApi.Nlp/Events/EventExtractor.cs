@@ -847,7 +847,7 @@ public static class EventExtractor
     }
 
     /// <summary>Verbs of buying after "bid … to": the bid is an offer for a company after all ("a bid to buy Glazer's stake").</summary>
-    private static readonly HashSet<string> PurchaseVerbs = new(StringComparer.Ordinal) { "buy", "acquire", "purchase", "take", "merge", "win" };
+    private static readonly HashSet<string> PurchaseVerbs = new(StringComparer.Ordinal) { "buy", "acquire", "purchase", "take", "merge" };
 
     /// <summary>"bid … to VERB" within the clause, the verb not one of buying: an attempt.</summary>
     private static bool AttemptTo(ArticleAnalysis analysis, int t, Sentence sentence)
@@ -2114,8 +2114,10 @@ public static class EventExtractor
 
         // "US actor Ossie Davis", "Chelsea goalkeeper Carlo Cudicini", "Middlesbrough mayor Ray Mallon": up to three
         // lower-case nouns between a name and a person's name describe the person (no verb, no function word).
-        return words.Length <= 3 && FirstPersonAt(analysis, next) && words.All(w => w.Length > 2 && w.All(c => char.IsLower(c) || c == '-')
-            && !QualifierStopWords.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("ing", StringComparison.Ordinal) && !w.EndsWith("ly", StringComparison.Ordinal));
+        return words.Length <= 3 && words.All(w => w.Length > 2 && w.All(c => char.IsLower(c) || c == '-')
+            && !QualifierStopWords.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("ing", StringComparison.Ordinal) && !w.EndsWith("ly", StringComparison.Ordinal)
+            && !(EventTypes.Triggers.TryGetValue(w, out var trigger) && trigger.Verb))
+            && FirstPersonAt(analysis, next);
     }
 
     /// <summary>Function words and verbs that never stand in a describing noun phrase between two names.</summary>
@@ -2125,6 +2127,8 @@ public static class EventExtractor
         "told", "tells", "met", "meets", "beat", "beats", "won", "wins", "lost", "loses", "sees", "saw", "says", "but", "than", "into", "over",
         "after", "before", "against", "about", "its", "his", "her", "their", "who", "which", "that", "this", "not", "all", "new", "says", "urges",
         "backs", "joins", "signs", "faces", "hits", "wants", "plans", "gets", "gives", "takes", "makes", "leaves", "quits", "calls",
+        "sold", "bought", "paid", "left", "took", "gave", "made", "sent", "sent", "held", "kept", "led", "beat", "hit", "set", "put", "warns",
+        "sells", "buys", "pays", "sees", "tells", "rules", "names", "sues", "fires",
     };
 
     private static bool FirstPersonAt(ArticleAnalysis analysis, Mention mention) =>

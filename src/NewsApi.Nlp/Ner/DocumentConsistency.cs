@@ -181,8 +181,8 @@ public static partial class DocumentConsistency
 
     private static void Relabel(byte[] labels, List<TokenSpan> spans) => Bilou.Encode(spans, labels);
 
-    /// <summary>A middle initial: one capital letter, with or without a full stop ("W", "J.").</summary>
-    private static bool MiddleInitial(string word) => (word.Length == 1 || (word.Length == 2 && word[1] == '.')) && char.IsUpper(word[0]);
+    /// <summary>A middle initial: one capital letter, with or without a full stop ("W", "J."); "A" and "I" alone are words.</summary>
+    private static bool MiddleInitial(string word) => ((word.Length == 1 && word is not ("A" or "I")) || (word.Length == 2 && word[1] == '.')) && char.IsUpper(word[0]);
 
     /// <summary>Currencies that end an amount the tagger took for a name ("3.5m Euros").</summary>
     private static readonly HashSet<string> Currencies = new(StringComparer.OrdinalIgnoreCase)

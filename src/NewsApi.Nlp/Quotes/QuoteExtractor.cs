@@ -548,7 +548,8 @@ public static class QuoteExtractor
         /// <summary>Whether an offset lies inside quotation marks opened in its paragraph (BBC style reopens each paragraph).</summary>
         private bool InsideQuotation(int offset)
         {
-            var paragraph = offset > 0 ? Text.LastIndexOf('\n', offset - 1) + 1 : 0;
+            // At most 4,000 characters back, so that a pathological one-paragraph text stays linear.
+            var paragraph = offset > 0 ? Math.Max(Text.LastIndexOf('\n', offset - 1) + 1, offset - 4000) : 0;
             var open = false;
             for (var i = paragraph; i < offset; i++)
             {
@@ -893,6 +894,7 @@ public static class QuoteExtractor
             var word = context.Word(k);
             if (!(Roles.IsTitleWord(word) || word is "'s" or "’s"
                   || (word.Length > 2 && word.All(c => char.IsLower(c) || c == '-') && !NotOccupationWords.Contains(word)
+                      && !CueVerbs.Contains(word) && !FiniteVerbs.Contains(word)
                       && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ly", StringComparison.Ordinal))))
             {
                 return null;

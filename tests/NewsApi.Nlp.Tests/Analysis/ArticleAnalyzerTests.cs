@@ -46,6 +46,10 @@ public class ArticleAnalyzerTests
             AnalysedKind.Person, "Mary Jones");
 
         Assert.Equal(["Secretary of State"], person.Roles.Select(r => r.Title));
+
+        // A title word after the head continues the apposition: "…, the chief executive of Shell" keeps a role.
+        var chief = Single(Analyzer.Analyze(null, "The deal was announced by Mary Jones, the chief executive of Shell, on Monday."), AnalysedKind.Person, "Mary Jones");
+        Assert.NotEmpty(chief.Roles);
     }
 
     [Fact]

@@ -245,6 +245,10 @@ public class GeneralNewsEventTests
 
         Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name is "Champions League" or "Jungle Fever" or "Summer Of Sam");
         Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name is "Jungle Fever" or "Summer Of Sam");
+
+        // "shows" is a verb there: the retailer stays an organisation.
+        var research = Analyze("New research shows retailers such as Tesco are cutting prices this month.");
+        Assert.DoesNotContain(research.Tokens.Entities, n => n.Text == "Tesco" && n.Type == EntityType.MISC);
     }
 
     [Fact]
