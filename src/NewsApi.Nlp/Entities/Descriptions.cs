@@ -26,6 +26,33 @@ public static class Descriptions
     public static bool IsRoleNoun(string word) => RoleNouns.ContainsKey(word);
 
     /// <summary>
+    /// Function words, pronouns, time words and common verbs: lower-case words that never stand in a noun phrase
+    /// describing a name ("US actor", "Cebit organiser", "US rate rises").
+    /// </summary>
+    private static readonly HashSet<string> NotDescribing = new(StringComparer.Ordinal)
+    {
+        "the", "and", "or", "but", "nor", "for", "with", "from", "on", "in", "at", "to", "by", "of", "as", "than", "into", "over", "under",
+        "after", "before", "since", "during", "until", "through", "against", "about", "amid", "despite", "like", "both", "all", "not", "so",
+        "if", "because", "who", "which", "that", "where", "when", "while", "this", "its", "his", "her", "their", "new", "last", "next",
+        "earlier", "later", "yesterday", "today", "tonight", "also", "again", "too", "itself", "alone", "instead", "twice", "once", "back",
+        "soon", "first", "according",
+        "has", "have", "had", "was", "were", "are", "is", "will", "would", "could", "can", "may", "say", "says", "said", "told", "tells",
+        "added", "adds", "met", "meets", "beat", "beats", "won", "wins", "lost", "loses", "sees", "saw", "urges", "backs", "joins", "signs",
+        "faces", "hits", "hit", "wants", "plans", "gets", "gives", "takes", "makes", "leaves", "quits", "calls", "sold", "bought", "paid",
+        "left", "took", "gave", "made", "sent", "held", "kept", "led", "set", "put", "warns", "sells", "buys", "pays", "rules", "names",
+        "sues", "fires",
+    };
+
+    /// <summary>
+    /// A lower-case word that can describe a name in a noun phrase: "actor" in "US actor Ossie Davis", "organiser" in
+    /// "Cebit organiser Gabriele Dorries", "rate" in "US rate rises" (letters and hyphens, three or more, no function
+    /// word or common verb, no "-ed", "-ing" or "-ly" form).
+    /// </summary>
+    public static bool IsDescribingNoun(string word) =>
+        word.Length > 2 && word.All(c => char.IsLower(c) || c == '-') && !NotDescribing.Contains(word)
+        && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ing", StringComparison.Ordinal) && !word.EndsWith("ly", StringComparison.Ordinal);
+
+    /// <summary>
     /// The person a description of up to eight words names by office, with the affiliation a demonym or country
     /// in it gives ("US", "Israeli"); when several people hold a matching role, the most salient. Null when the
     /// description names no office or the article gives no one that role.

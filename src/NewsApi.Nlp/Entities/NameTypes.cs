@@ -99,6 +99,9 @@ public static class NameTypes
                 continue;
             }
 
+            // The gazetteers' lists holding the whole name (none without a lexicon).
+            var listed = lexicon?.Lookup(words.Select(w => w.ToLowerInvariant())) ?? 0;
+
             // "US TV", "British TV": a format after a country or a demonym is no part of a name; the country is a place.
             if (words.Length == 2 && NotNames.Contains(words[1]) && (PlaceNames.IsKnownCountryVariant(words[0]) || PlaceNames.CountryOfDemonym(words[0]) is not null))
             {
@@ -112,8 +115,8 @@ public static class NameTypes
             // "at" too: "a confrontation at Sunderland").
             if (lexicon is not null && mention.Type == EntityType.ORG && words.Length == 1 && PreviousWord(text, mention.Start) is { } locative
                 && (locative.Word is "in" or "near" or "outside" or "throughout" or "across" || (!sport && locative.Word is "at"))
-                && (lexicon.Lookup([words[0].ToLowerInvariant()]) & ((1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region))) != 0
-                && (lexicon.Lookup([words[0].ToLowerInvariant()]) & (1 << (int)Lexicon.List.KnownOrganisation)) == 0)
+                && (listed & ((1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region))) != 0
+                && (listed & (1 << (int)Lexicon.List.KnownOrganisation)) == 0)
             {
                 corrected.Add(mention with { Type = EntityType.LOC });
                 continue;
@@ -133,9 +136,9 @@ public static class NameTypes
                 continue;
             }
 
-            // "the Champions League", "the Premier League": a competition; "the Arab League" (a demonym's) stays a body.
-            if (mention.Type == EntityType.ORG && words.Length > 1 && words[^1] == "League" && PlaceNames.CountryOfDemonym(words[0]) is null
-                && !PlaceNames.IsKnownCountryVariant(words[0]) && words[0] is "Champions" or "Premier" or "Europa" or "Football" or "Rugby" or "Carling" or "Coca-Cola" or "Super")
+            // "the Champions League", "the Premier League": a competition ("the Arab League", "the Muslim League" stay bodies).
+            if (mention.Type == EntityType.ORG && words.Length == 2 && words[1] == "League"
+                && words[0] is "Champions" or "Premier" or "Europa" or "Football" or "Rugby" or "Carling" or "Coca-Cola" or "Super")
             {
                 corrected.Add(mention with { Type = EntityType.MISC });
                 continue;
@@ -153,7 +156,7 @@ public static class NameTypes
             // Hans-Werner Sinn", "T-Online said": a name the gazetteers do not know as a place, described as an organisation,
             // heading an office or speaking, is an organisation.
             if (lexicon is not null && mention.Type == EntityType.LOC && !PlaceNames.IsKnownCountryVariant(mention.Text)
-                && (lexicon.Lookup(words.Select(w => w.ToLowerInvariant())) & PlaceLists) == 0 && ActsAsOrganisation(analysis, mention))
+                && (listed & PlaceLists) == 0 && ActsAsOrganisation(analysis, mention))
             {
                 corrected.Add(mention with { Type = EntityType.ORG });
                 continue;
@@ -164,7 +167,7 @@ public static class NameTypes
             var next = NextWord(text, mention.End);
             if ((mention.Type == EntityType.ORG || (mention.Type == EntityType.PER && next.Word is not ("nomination" or "nominations")))
                 && !mention.Text.All(c => char.IsUpper(c) || c is ' ' or '&') && next.Word is "award" or "awards" or "prize" or "prizes" or "nomination" or "nominations" or "trophy"
-                && !(lexicon is not null && (lexicon.Lookup(words.Select(w => w.ToLowerInvariant())) & (1 << (int)Lexicon.List.KnownOrganisation)) != 0))
+                && (listed & (1 << (int)Lexicon.List.KnownOrganisation)) == 0)
             {
                 corrected.Add(mention with { Type = EntityType.MISC });
                 continue;

@@ -822,16 +822,6 @@ public static class EventExtractor
         return Satisfied(analysis, context, t, sentence, inSentence, needs);
     }
 
-    /// <summary>Lower-case words after a country object that are no noun it qualifies ("visited China last week", "beat France and …").</summary>
-    private static readonly HashSet<string> NotQualifiedNouns = new(StringComparer.Ordinal)
-    {
-        "and", "or", "but", "nor", "on", "in", "at", "for", "to", "with", "after", "before", "since", "over", "during", "under", "into", "from",
-        "by", "of", "as", "than", "about", "against", "last", "this", "next", "earlier", "later", "yesterday", "today", "tonight", "which", "who",
-        "that", "where", "when", "while", "was", "is", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "said", "says",
-        "say", "told", "also", "again", "too", "itself", "alone", "instead", "itself", "so", "if", "because", "amid", "despite", "until", "through",
-        "not", "twice", "once", "back", "soon", "first", "recently", "personally", "directly",
-    };
-
     /// <summary>A country right before a lower-case noun it qualifies ("US rate rises", "UK officials").</summary>
     private static bool ModifiesNoun(ArticleAnalysis analysis, Mention mention, Sentence sentence)
     {
@@ -842,8 +832,7 @@ public static class EventExtractor
             return false;
         }
 
-        var word = tokens[next].Text(analysis.Text);
-        return word.Length > 1 && word.All(c => char.IsLower(c) || c == '-') && !NotQualifiedNouns.Contains(word) && !word.EndsWith("ly", StringComparison.Ordinal);
+        return Descriptions.IsDescribingNoun(tokens[next].Text(analysis.Text));
     }
 
     /// <summary>Verbs of buying after "bid … to": the bid is an offer for a company after all ("a bid to buy Glazer's stake").</summary>
@@ -1932,7 +1921,7 @@ public static class EventExtractor
                         && PlaceNames.CountryOfDemonym(m.Mention.Surface) is null)
             .OrderBy(m => m.Mention.Start).ToList();
         var subject = inLead.FirstOrDefault();
-        for (var k = 0; k + 1 < inLead.Count && Qualifies(analysis, inLead[k].Mention, inLead[k + 1].Mention); k++)
+        for (var k = 0; k + 1 < inLead.Count && Qualifies(analysis, inLead[k].Mention, inLead[k + 1].Mention, inLead[k + 1].Entity); k++)
         {
             subject = inLead[k + 1];
         }
@@ -2098,7 +2087,7 @@ public static class EventExtractor
     }
 
     /// <summary>A name that qualifies the next one: right before it, or joined by a possessive or a title ("Chelsea boss").</summary>
-    private static bool Qualifies(ArticleAnalysis analysis, Mention first, Mention next)
+    private static bool Qualifies(ArticleAnalysis analysis, Mention first, Mention next, AnalysedEntity nextEntity)
     {
         var between = analysis.Text[first.End..next.Start].Trim();
         if (between.Length == 0 || between is "'s" or "’s" or "'" or "’")
@@ -2114,25 +2103,9 @@ public static class EventExtractor
 
         // "US actor Ossie Davis", "Chelsea goalkeeper Carlo Cudicini", "Middlesbrough mayor Ray Mallon": up to three
         // lower-case nouns between a name and a person's name describe the person (no verb, no function word).
-        return words.Length <= 3 && words.All(w => w.Length > 2 && w.All(c => char.IsLower(c) || c == '-')
-            && !QualifierStopWords.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("ing", StringComparison.Ordinal) && !w.EndsWith("ly", StringComparison.Ordinal)
-            && !(EventTypes.Triggers.TryGetValue(w, out var trigger) && trigger.Verb))
-            && FirstPersonAt(analysis, next);
+        return nextEntity.Kind == AnalysedKind.Person && words.Length <= 3
+            && words.All(w => Descriptions.IsDescribingNoun(w) && !(EventTypes.Triggers.TryGetValue(w, out var trigger) && trigger.Verb));
     }
-
-    /// <summary>Function words and verbs that never stand in a describing noun phrase between two names.</summary>
-    private static readonly HashSet<string> QualifierStopWords = new(StringComparer.Ordinal)
-    {
-        "the", "and", "for", "with", "from", "has", "have", "had", "was", "were", "are", "will", "would", "could", "can", "may", "says", "said",
-        "told", "tells", "met", "meets", "beat", "beats", "won", "wins", "lost", "loses", "sees", "saw", "says", "but", "than", "into", "over",
-        "after", "before", "against", "about", "its", "his", "her", "their", "who", "which", "that", "this", "not", "all", "new", "says", "urges",
-        "backs", "joins", "signs", "faces", "hits", "wants", "plans", "gets", "gives", "takes", "makes", "leaves", "quits", "calls",
-        "sold", "bought", "paid", "left", "took", "gave", "made", "sent", "sent", "held", "kept", "led", "beat", "hit", "set", "put", "warns",
-        "sells", "buys", "pays", "sees", "tells", "rules", "names", "sues", "fires",
-    };
-
-    private static bool FirstPersonAt(ArticleAnalysis analysis, Mention mention) =>
-        analysis.Entities.Any(e => e.Kind == AnalysedKind.Person && e.Mentions.Contains(mention));
 
     private static DateMention? FirstDate(IReadOnlyList<DateMention> dates, int start, int end, string text) =>
         dates.Where(d => d.Kind == DateKind.Date && d.Start >= start && d.End <= end && DatesAnEvent(text, d)).OrderBy(d => d.Start).FirstOrDefault();

@@ -893,9 +893,7 @@ public static class QuoteExtractor
             // Scotland presenter Vic Galloway": titles and lower-case nouns of occupation between the name and the person.
             var word = context.Word(k);
             if (!(Roles.IsTitleWord(word) || word is "'s" or "’s"
-                  || (word.Length > 2 && word.All(c => char.IsLower(c) || c == '-') && !NotOccupationWords.Contains(word)
-                      && !CueVerbs.Contains(word) && !FiniteVerbs.Contains(word)
-                      && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ly", StringComparison.Ordinal))))
+                  || (Descriptions.IsDescribingNoun(word) && !CueVerbs.Contains(word) && !FiniteVerbs.Contains(word))))
             {
                 return null;
             }
@@ -903,14 +901,6 @@ public static class QuoteExtractor
 
         return null;
     }
-
-    /// <summary>Lower-case words between a name and a person that are no occupation ("Fiat and Sergio Marchionne", "Fiat says Marchionne").</summary>
-    private static readonly HashSet<string> NotOccupationWords = new(StringComparer.Ordinal)
-    {
-        "and", "the", "for", "with", "from", "says", "said", "told", "tells", "but", "than", "that", "who", "which", "has", "have", "had", "was",
-        "were", "are", "will", "would", "could", "can", "may", "its", "his", "her", "their", "not", "also", "told", "added", "adds", "according",
-        "against", "about", "after", "before", "over", "into", "under", "like", "both", "all",
-    };
 
     private static readonly HashSet<string> TimeNouns = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -52,6 +52,20 @@ public class ArticleAnalyzerTests
         Assert.NotEmpty(chief.Roles);
     }
 
+    [Theory]
+    [InlineData("actor", true)]
+    [InlineData("organiser", true)]
+    [InlineData("rate", true)]
+    [InlineData("sold", false)]
+    [InlineData("and", false)]
+    [InlineData("leading", false)]
+    [InlineData("recently", false)]
+    [InlineData("US", false)]
+    public void A_describing_noun_is_a_lower_case_word_that_is_no_function_word_or_verb(string word, bool describing)
+    {
+        Assert.Equal(describing, NewsApi.Nlp.Entities.Descriptions.IsDescribingNoun(word));
+    }
+
     [Fact]
     public void A_clipped_short_form_joins_the_one_organisation_it_clips_in_the_article()
     {
