@@ -1900,7 +1900,11 @@ public static class EventExtractor
             var where = Specific(analysis, best.Place ?? PlaceIn(analysis, evidence.Sentence) ?? LeadPlace(analysis, lead), evidence.Sentence, lead);
             var when = best.Date ?? FirstDate(dates, sentences[evidence.Sentence].Start(tokens), sentences[evidence.Sentence].End(tokens), analysis.Text)
                        ?? LeadDate(analysis, dates, lead);
-            return new MainEvent(actors.Count > 0 ? string.Join(" and ", actors.Select(a => a.Name)) : null, Predicate(analysis, evidence.Sentence, evidence.TriggerStart),
+            // An event without a named actor is still done by someone the sentence describes ("Computer users are being
+            // warned", "Hackers have found a way …"): the noun phrase that opens its sentence before the trigger.
+            var eventWho = actors.Count > 0 ? string.Join(" and ", actors.Select(a => a.Name))
+                : SubjectPhrase(analysis, evidence.Sentence) is { } described && evidence.Start + described.Length <= evidence.TriggerStart ? described : null;
+            return new MainEvent(eventWho, Predicate(analysis, evidence.Sentence, evidence.TriggerStart),
                 when?.Text, where?.Name, Why(sentence, relative), How(sentence, relative), best, actors, where, when);
         }
 

@@ -196,6 +196,20 @@ public class GeneralNewsEventTests
         Assert.NotEmpty(noEvent.What);
     }
 
+    [Fact]
+    public void A_main_event_without_a_named_actor_takes_the_noun_phrase_that_opens_its_sentence_as_who()
+    {
+        var analysis = Analyze("At least seven people were killed and more than 50 others were injured when a tram derailed on Wednesday morning in London, according to reports.",
+            "Several dead after tram overturns in London");
+        var main = Assert.IsType<MainEvent>(analysis.MainEvent);
+        Assert.Equal(EventType.Killing, main.Event?.Type);
+        Assert.Empty(main.WhoEntities);
+        Assert.Equal("At least seven people", main.Who);
+
+        // A sentence that opens with the trigger itself has no such phrase.
+        Assert.Null(Analyze("Killings of seven villagers in the north were reported by police on Wednesday.", "Villagers killed").MainEvent?.Who);
+    }
+
     [Theory]
     [InlineData("US actor Peter Holt has been found dead at his home at the age of 87.", "Actor found dead", "Peter Holt")]
     [InlineData("Leeds mayor Peter Holt has been drafted in to boost the Yes campaign as the regional assembly referendum enters its final week.", "Mayor joins campaign", "Peter Holt")]
