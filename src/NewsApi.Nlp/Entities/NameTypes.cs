@@ -102,6 +102,12 @@ public static class NameTypes
             // The gazetteers' lists holding the whole name (none without a lexicon).
             var listed = lexicon?.Lookup(words.Select(w => w.ToLowerInvariant())) ?? 0;
 
+            // "Symbolically, a higher penalty …", "Interestingly, …": an adverb that opens a sentence is capitalised, not a name.
+            if (words.Length == 1 && listed == 0 && SentenceAdverb(text, mention))
+            {
+                continue;
+            }
+
             // "US TV", "British TV": a format after a country or a demonym is no part of a name; the country is a place.
             if (words.Length == 2 && NotNames.Contains(words[1]) && (PlaceNames.IsKnownCountryVariant(words[0]) || PlaceNames.CountryOfDemonym(words[0]) is not null))
             {
@@ -446,6 +452,27 @@ public static class NameTypes
         }
 
         return (text[start..stop], start, stop);
+    }
+
+    /// <summary>Adverbial endings that no given name or surname has ("-ically", "-ingly", "-ously", "-edly").</summary>
+    private static readonly string[] AdverbEndings = ["ally", "ingly", "ously", "ibly", "ably", "edly", "ively", "fully", "ently", "antly", "ately"];
+
+    /// <summary>Is the one-word mention a sentence's opening adverb followed by a comma ("Symbolically, …")?</summary>
+    private static bool SentenceAdverb(string text, EntityMention mention)
+    {
+        if (mention.End >= text.Length || text[mention.End] != ',' || mention.Text.Length < 7
+            || !AdverbEndings.Any(e => mention.Text.EndsWith(e, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var k = mention.Start - 1;
+        while (k >= 0 && text[k] is ' ' or '"' or '\u201C' or '\'')
+        {
+            k--;
+        }
+
+        return k < 0 || text[k] is '.' or '!' or '?' or '\n' or ':';
     }
 
     private static (string Word, int Start)? PreviousWord(string text, int start)

@@ -764,6 +764,13 @@ public static class EventExtractor
             return false;
         }
 
+        // "Celtic's Boxing Day meeting with Hearts and their 2 January fixture": in a match report, teams that meet near a
+        // fixture or a game play each other; it is no talks.
+        if (type == EventType.ConsultOrMeet && word is "meeting" or "meet" or "meets" or "met" && context.SportArticle && context.Has(ContestWords, t, 8))
+        {
+            return false;
+        }
+
         // "has been accused of", "Blunkett accused of confusion": the accused is not the accuser, who is named elsewhere if at all.
         if (word == "accused" && (Passive(analysis, t, sentence) || Next() == "of"))
         {
@@ -1937,14 +1944,16 @@ public static class EventExtractor
         }
 
         var who = subject.Entity is not null && subject.Mention.End == predicateFrom ? subject.Entity : null;
-        // Without a named subject in the lead, the name that opens the headline ("Disney backs Sony DVD technology").
-        who ??= HeadlineSubject(analysis);
-        var whoText = who?.Name ?? SubjectPhrase(analysis, lead);
+        // Without a named subject, the agent of a passive lead ("… has been thrown out by an appeal court"), then the
+        // name that opens the headline ("Disney backs Sony DVD technology").
+        var agent = who is null ? PassiveAgent(analysis, lead, tokens.IndexAt(predicateFrom)) : null;
+        who ??= agent?.Entity ?? HeadlineSubject(analysis);
+        var whoText = who?.Name ?? agent?.Phrase ?? SubjectPhrase(analysis, lead);
         var leadPlace = Specific(analysis, LeadPlace(analysis, lead), lead, lead);
         var leadDate = LeadDate(analysis, dates, lead) ?? FirstDate(dates, 0, analysis.BodyOffset, analysis.Text);
         var leadSentence = analysis.Text[leadStart..leadEnd];
-        return new MainEvent(whoText, what, leadDate?.Text, leadPlace?.Name, Why(leadSentence, predicateFrom - leadStart), How(leadSentence, predicateFrom - leadStart),
-            null, who is null ? [] : [who], leadPlace, leadDate);
+        return new MainEvent(whoText, what, leadDate?.Text, leadPlace?.Name, Why(leadSentence, predicateFrom - leadStart),
+            How(leadSentence, predicateFrom - leadStart, byIsAgent: agent is not null), null, who is null ? [] : [who], leadPlace, leadDate);
     }
 
     /// <summary>Sentences of the lead paragraph's opening read for a main event's when and where when its own sentence has none.</summary>
@@ -2219,9 +2228,67 @@ public static class EventExtractor
         return null;
     }
 
-    private static string? How(string sentence, int trigger)
+    /// <summary>Auxiliaries of a passive ("was rejected", "has been thrown out").</summary>
+    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.Ordinal) { "was", "were", "been", "is", "are", "be", "being" };
+
+    /// <summary>Words that end an agent's noun phrase after "by".</summary>
+    private static readonly HashSet<string> AgentEnders = new(StringComparer.Ordinal)
     {
-        foreach (var cue in new[] { " by ", " via ", " through ", " with the help of " })
+        "in", "on", "at", "for", "after", "before", "over", "with", "to", "and", "but", "which", "who", "that", "because", "as", "from", "amid",
+    };
+
+    /// <summary>
+    /// The agent of a passive clause from token <paramref name="from"/> of the sentence: "has been thrown out by an appeal
+    /// court", "was bought by Google for $1bn" (a name when one opens the phrase), not "backed by" without an auxiliary.
+    /// </summary>
+    private static (AnalysedEntity? Entity, string Phrase)? PassiveAgent(ArticleAnalysis analysis, int sentence, int from)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var range = analysis.Tokens.Sentences[sentence];
+        string Word(int t) => tokens[t].Text(analysis.Text);
+        for (var b = Math.Max(from, range.FirstToken + 2); b < range.EndToken - 1; b++)
+        {
+            if (Word(b) is "," or ";" or ":" or "\"" or "“")
+            {
+                return null;
+            }
+
+            if (Word(b) != "by")
+            {
+                continue;
+            }
+
+            var participle = Word(b - 1) is "out" or "off" or "up" or "down" or "back" or "over" ? b - 2 : b - 1;
+            var p = Word(participle);
+            // "were reported by police", "was quoted by the BBC": a source, not the actor.
+            if (participle <= range.FirstToken || !char.IsLower(p[0]) || p is "reported" or "quoted" or "cited" or "told" or "described" or "seen" or "shown" || !(p.EndsWith("ed", StringComparison.Ordinal) || p.EndsWith("en", StringComparison.Ordinal) || p.EndsWith("wn", StringComparison.Ordinal))
+                || !Enumerable.Range(Math.Max(range.FirstToken, participle - 3), participle - Math.Max(range.FirstToken, participle - 3)).Any(k => PassiveAuxiliaries.Contains(Word(k))))
+            {
+                return null;
+            }
+
+            var end = b + 1;
+            while (end < range.EndToken && end - b <= 6 && !AgentEnders.Contains(Word(end)) && Word(end).Any(char.IsLetterOrDigit))
+            {
+                end++;
+            }
+
+            if (end == b + 1 || end - b > 6)
+            {
+                return null;
+            }
+
+            var start = tokens[b + 1].Start;
+            var named = analysis.Entities.FirstOrDefault(e => e.Kind != AnalysedKind.Place && e.Mentions.Any(m => m.Sentence == sentence && m.Start >= start && m.Start <= tokens[Math.Min(b + 2, end - 1)].Start && m.End <= tokens[end - 1].End));
+            return (named, analysis.Text[start..tokens[end - 1].End]);
+        }
+
+        return null;
+    }
+
+    private static string? How(string sentence, int trigger, bool byIsAgent = false)
+    {
+        foreach (var cue in byIsAgent ? new[] { " via ", " through ", " with the help of " } : new[] { " by ", " via ", " through ", " with the help of " })
         {
             var at = sentence.IndexOf(cue, trigger, StringComparison.Ordinal);
             if (at >= 0 && Clause(sentence, at + 1) is { } phrase && phrase.Split(' ').Length >= 2)

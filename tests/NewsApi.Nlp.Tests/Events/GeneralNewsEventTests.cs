@@ -210,6 +210,39 @@ public class GeneralNewsEventTests
         Assert.Null(Analyze("Killings of seven villagers in the north were reported by police on Wednesday.", "Villagers killed").MainEvent?.Who);
     }
 
+    [Fact]
+    public void A_passive_lead_without_a_named_subject_takes_its_agent_as_who_not_as_how()
+    {
+        var main = Assert.IsType<MainEvent>(Analyze(
+            "A government claim accusing the biggest tobacco companies of covering up the effects of smoking has been thrown out by an appeal court.",
+            "Court rejects tobacco case").MainEvent);
+        Assert.Equal("an appeal court", main.Who);
+        Assert.Null(main.How);
+
+        // "backed by" without an auxiliary qualifies the subject; it is no passive of the predicate.
+        var backed = Assert.IsType<MainEvent>(Analyze("A DVD technology backed by the biggest studios has received a boost from the makers of players.", "Format gets a boost").MainEvent);
+        Assert.NotEqual("the biggest studios", backed.Who);
+    }
+
+    [Fact]
+    public void Teams_meeting_in_a_match_report_hold_no_talks()
+    {
+        var analysis = Analyze("Celtic manager Martin O'Neill will rest his striker and his goalkeeper after the cup game. "
+            + "Celtic's Boxing Day meeting with Hearts comes before their 2 January fixture against Livingston. "
+            + "The team scored two goals in the league match and the squad won the derby, and the captain and the coach hope the fans will see victory again this season.");
+
+        Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.ConsultOrMeet);
+    }
+
+    [Fact]
+    public void An_adverb_that_opens_a_sentence_is_no_name()
+    {
+        var analysis = Analyze("Symbolically, a higher penalty might be appropriate, said Lord Faulkner of Worcester. Interestingly, Tony Blair agreed.");
+
+        Assert.DoesNotContain(analysis.Entities, e => e.Name is "Symbolically" or "Interestingly");
+        Assert.Contains(analysis.Entities, e => e.Name == "Tony Blair");
+    }
+
     [Theory]
     [InlineData("US actor Peter Holt has been found dead at his home at the age of 87.", "Actor found dead", "Peter Holt")]
     [InlineData("Leeds mayor Peter Holt has been drafted in to boost the Yes campaign as the regional assembly referendum enters its final week.", "Mayor joins campaign", "Peter Holt")]
