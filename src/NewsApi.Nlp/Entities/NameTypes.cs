@@ -86,7 +86,8 @@ public static class NameTypes
         var sport = SportArticle(analysis);
         var corrected = new List<EntityMention>(analysis.Entities.Count);
         var consumedUntil = -1;
-        foreach (var mention in analysis.Entities.OrderBy(m => m.Start))
+        var ordered = analysis.Entities.OrderBy(m => m.Start).ToList();
+        foreach (var mention in ordered)
         {
             if (mention.Start < consumedUntil)
             {
@@ -123,6 +124,17 @@ public static class NameTypes
                 && (locative.Word is "in" or "near" or "outside" or "throughout" or "across" || (!sport && locative.Word is "at"))
                 && (listed & ((1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region))) != 0
                 && (listed & (1 << (int)Lexicon.List.KnownOrganisation)) == 0)
+            {
+                corrected.Add(mention with { Type = EntityType.LOC });
+                continue;
+            }
+
+            // "Paris, Lille, Lyon and Toulouse": a one-word name the gazetteers know as a town, listed beside a place, is one too.
+            if (lexicon is not null && mention.Type == EntityType.ORG && words.Length == 1
+                && (listed & ((1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region))) != 0
+                && (listed & (1 << (int)Lexicon.List.KnownOrganisation)) == 0
+                && (corrected.Count > 0 && corrected[^1].Type == EntityType.LOC && ListSeparator(text, corrected[^1].End, mention.Start)
+                    || ordered.FirstOrDefault(m => m.Start >= mention.End) is { Type: EntityType.LOC } following && ListSeparator(text, mention.End, following.Start)))
             {
                 corrected.Add(mention with { Type = EntityType.LOC });
                 continue;
@@ -453,6 +465,10 @@ public static class NameTypes
 
         return (text[start..stop], start, stop);
     }
+
+    /// <summary>Is the text between two names a list's separator (", ", " and ", ", and ")?</summary>
+    private static bool ListSeparator(string text, int end, int start) =>
+        start > end && text.AsSpan(end, start - end) is ", " or " and " or ", and " or " or ";
 
     /// <summary>Adverbial endings that no given name or surname has ("-ically", "-ingly", "-ously", "-edly").</summary>
     private static readonly string[] AdverbEndings = ["ally", "ingly", "ously", "ibly", "ably", "edly", "ively", "fully", "ently", "antly", "ately"];

@@ -766,9 +766,23 @@ public static class EventExtractor
 
         // "Celtic's Boxing Day meeting with Hearts and their 2 January fixture": in a match report, teams that meet near a
         // fixture or a game play each other; it is no talks.
-        if (type == EventType.ConsultOrMeet && word is "meeting" or "meet" or "meets" or "met" && context.SportArticle && context.Has(ContestWords, t, 8))
+        if (type == EventType.ConsultOrMeet && word is "meeting" or "meet" or "meets" or "met" && context.SportArticle && context.Has(ContestWords, t, 20))
         {
             return false;
+        }
+
+        // "Bartoli retired hurt": out of a match, not a career; "signed up to the service": subscribers, not an agreement;
+        // "previous winners of the award include …": a record of the past, not a prize given now.
+        if ((word is "retired" or "retires" && Next() is "hurt" or "injured") || (word is "signed" or "sign" or "signs" && Next() == "up")
+            || (word is "winners" or "winner" && t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text).ToLowerInvariant() is "previous" or "past" or "former"))
+        {
+            return false;
+        }
+
+        // "Martinez, who ousted seventh-seeded Dechy 6-1 6-2": a player knocked out of a tournament, no office lost.
+        if (word == "ousted" && (context.HasScore || context.SportArticle) && !context.Has(Offices, t, 10))
+        {
+            (type, needs) = (EventType.MatchResult, TriggerNeeds.None);
         }
 
         // "has been accused of", "Blunkett accused of confusion": the accused is not the accuser, who is named elsewhere if at all.

@@ -56,6 +56,9 @@ public class GeneralNewsEventTests
     [InlineData("Medical advisers at Pfizer agreed the claims were based on faulty data.")]
     [InlineData("Ministers agreed with Oxfam that the figures were too low.")]
     [InlineData("But despite their hospitality when the Irish are visiting, Keith Wood believes Wales will win in Cardiff.")]
+    [InlineData("Myskina sailed through after her opponent Marion Bartoli retired hurt.")]
+    [InlineData("Almost five times as many people signed up to the Freeview service compared with Sky.")]
+    [InlineData("Previous winners of the Forbes award include Royal Bank of Scotland chief executive Fred Goodwin.")]
     public void Hedged_hearsay_opinions_and_intransitive_visits_are_no_events(string text)
     {
         var analysis = Analyze(text);
@@ -232,6 +235,23 @@ public class GeneralNewsEventTests
             + "The team scored two goals in the league match and the squad won the derby, and the captain and the coach hope the fans will see victory again this season.");
 
         Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.ConsultOrMeet);
+    }
+
+    [Fact]
+    public void A_player_ousted_with_a_score_lost_a_match_not_an_office()
+    {
+        var analysis = Analyze("Conchita Martinez of Spain ousted seventh-seeded Nathalie Dechy of France 6-1 6-2 in Dubai.");
+
+        Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.Dismiss);
+        Assert.Contains(analysis.Events, e => e.Type == EventType.MatchResult);
+    }
+
+    [Fact]
+    public void A_town_listed_beside_places_is_a_place()
+    {
+        var analysis = Analyze("The transmission area will initially include Paris, Lille, Lyon and Toulouse.");
+
+        Assert.All(new[] { "Paris", "Lille", "Lyon", "Toulouse" }, name => Assert.Contains(analysis.Entities, e => e.Name == name && e.Kind == AnalysedKind.Place));
     }
 
     [Fact]
