@@ -140,6 +140,16 @@ public static class NameTypes
                 continue;
             }
 
+            // A squad list in a match report, "Mike Blair (Edinburgh Rugby), … Robbie Russell (London Irish)": the words in
+            // brackets after a player are their club (a country, "Davenport (US)", their nationality), whatever a part of it names.
+            if (sport && corrected.Count > 0 && corrected[^1].Type == EntityType.PER && BracketAfterPerson(text, corrected[^1].End, mention.Start) is { } club)
+            {
+                var name = text[club.Start..club.End];
+                corrected.Add(mention with { Text = name, Start = club.Start, End = club.End, Type = PlaceNames.IsKnownCountryVariant(name) ? EntityType.LOC : EntityType.ORG });
+                consumedUntil = club.End;
+                continue;
+            }
+
             // A title in quotation marks: the whole quoted phrase, when it is a short run of title-case words.
             if (QuotedTitle(text, mention) is { } title)
             {
@@ -464,6 +474,28 @@ public static class NameTypes
         }
 
         return (text[start..stop], start, stop);
+    }
+
+    /// <summary>
+    /// The bracketed words a mention at <paramref name="start"/> opens right after a person ending at <paramref name="personEnd"/>:
+    /// " (Edinburgh Rugby)", " (The Borders)" give "Edinburgh Rugby", "Borders"; one to three capitalised words, nothing else.
+    /// </summary>
+    private static (int Start, int End)? BracketAfterPerson(string text, int personEnd, int start)
+    {
+        var between = text.AsSpan(personEnd, Math.Max(0, start - personEnd));
+        if (between is not (" (" or " (The "))
+        {
+            return null;
+        }
+
+        var close = text.IndexOf(')', start);
+        if (close < 0 || close - start > 40)
+        {
+            return null;
+        }
+
+        var words = text[start..close].Split(' ');
+        return words.Length <= 3 && words.All(w => w.Length > 0 && char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '-' or '\'' or '.')) ? (start, close) : null;
     }
 
     /// <summary>Is the text between two names a list's separator (", ", " and ", ", and ")?</summary>

@@ -255,6 +255,18 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_squad_list_in_a_match_report_gives_each_player_a_club()
+    {
+        var analysis = Analyze("Scotland coach Matt Williams has named his squad for the Six Nations, with the captain and the fly-half fit after the defeat. "
+            + "The team won the match and the league title last season, and the striker scored two tries in the game against the visiting side. "
+            + "Backs: Mike Blair (Edinburgh Rugby), Ben Hinshelwood (Worcester Warriors), Robbie Russell (London Irish), Iain Fullarton (Saracens).");
+
+        Assert.All(new[] { "Edinburgh Rugby", "Worcester Warriors", "London Irish", "Saracens" },
+            name => Assert.Contains(analysis.Entities, e => e.Name == name && e.Kind == AnalysedKind.Organisation));
+        Assert.DoesNotContain(analysis.Entities, e => e.Name is "London" or "Worcester" && e.Kind == AnalysedKind.Place);
+    }
+
+    [Fact]
     public void An_adverb_that_opens_a_sentence_is_no_name()
     {
         var analysis = Analyze("Symbolically, a higher penalty might be appropriate, said Lord Faulkner of Worcester. Interestingly, Tony Blair agreed.");
