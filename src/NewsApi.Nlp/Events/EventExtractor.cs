@@ -1910,7 +1910,12 @@ public static class EventExtractor
 
         // The main event is reported early, or it is the one the headline reports.
         // What someone said is the main event only when the headline or the lead reports it.
-        if (best is not null && (Position(best.Evidence.Min(x => x.Sentence)) >= 0.4 || HeadlineOverlap(best) >= 0.4)
+        // A later report is the headline's only when it shares a word of the headline's predicate, not just its names
+        // ("Boro suffer Morrison injury blow" is not "Morrison was substituted during Boro's win over Graz").
+        var titleNames = ContentWords(string.Join(' ', analysis.Entities.SelectMany(e => e.Mentions).Where(m => m.End <= title.Length).Select(m => m.Surface)));
+        var titlePredicate = titleWords.Where(w => !titleNames.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        bool SharesPredicate(AnalysedEvent e) => e.Evidence.Any(x => ContentWords(analysis.Text[x.Start..x.End]).Overlaps(titlePredicate));
+        if (best is not null && (Position(best.Evidence.Min(x => x.Sentence)) >= 0.4 || (HeadlineOverlap(best) >= 0.4 && SharesPredicate(best)))
             && (!EventMerging.IsVerbal(best.Type) || Position(best.Evidence.Min(x => x.Sentence)) >= 0.9))
         {
             var evidence = best.Evidence.OrderBy(x => x.Start).First();

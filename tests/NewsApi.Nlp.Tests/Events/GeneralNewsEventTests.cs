@@ -267,6 +267,19 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_later_event_that_shares_only_names_with_the_headline_is_not_its_main_event()
+    {
+        var main = Analyze("Middlesbrough midfielder James Morrison has been ruled out for up to eight weeks after an operation on Tuesday. "
+            + "The 18-year-old had surgery to repair a double hernia. A club spokesman gave no date for his return. "
+            + "Morrison was sent for scans after being substituted at half-time during Boro's 2-1 UEFA Cup win over Graz AK.",
+            "Boro suffer Morrison injury blow").MainEvent;
+
+        Assert.NotNull(main);
+        Assert.NotEqual(EventType.MatchResult, main.Event?.Type);
+        Assert.Equal("James Morrison", main.Who);
+    }
+
+    [Fact]
     public void An_adverb_that_opens_a_sentence_is_no_name()
     {
         var analysis = Analyze("Symbolically, a higher penalty might be appropriate, said Lord Faulkner of Worcester. Interestingly, Tony Blair agreed.");
