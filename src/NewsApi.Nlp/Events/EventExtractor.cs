@@ -2000,7 +2000,18 @@ public static class EventExtractor
 
     /// <summary>The first place named in the lead's first <see cref="LeadSentences"/> sentences.</summary>
     private static AnalysedEntity? LeadPlace(ArticleAnalysis analysis, int lead) =>
-        lead < 0 ? null : Enumerable.Range(lead, Math.Min(LeadSentences, analysis.Tokens.Sentences.Count - lead)).Select(s => PlaceIn(analysis, s)).FirstOrDefault(p => p is not null);
+        lead < 0 ? null : Enumerable.Range(lead, Math.Min(LeadSentences, analysis.Tokens.Sentences.Count - lead)).Select(s => PlaceIn(analysis, s)).FirstOrDefault(p => p is not null)
+                          ?? HeadlinePlace(analysis);
+
+    /// <summary>"Hantuchova in Dubai last eight": a place the headline puts after "in" or "at", when the opening names none.</summary>
+    private static AnalysedEntity? HeadlinePlace(ArticleAnalysis analysis)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        return analysis.Entities.Where(e => e.Kind == AnalysedKind.Place)
+            .SelectMany(e => e.Mentions.Where(m => m.End <= analysis.BodyOffset).Select(m => (m.Start, Entity: e)))
+            .OrderBy(x => x.Start)
+            .FirstOrDefault(x => tokens.IndexAt(x.Start) is var t && t > 0 && tokens[t - 1].Text(analysis.Text) is "in" or "at").Entity;
+    }
 
     /// <summary>The first date that can date an event in the lead's first <see cref="LeadSentences"/> sentences.</summary>
     private static DateMention? LeadDate(ArticleAnalysis analysis, IReadOnlyList<DateMention> dates, int lead)

@@ -280,6 +280,15 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_main_event_whose_opening_names_no_place_takes_the_one_its_headline_puts_after_in()
+    {
+        var main = Analyze("Daniela Hantuchova moved into the quarter-finals of the tournament after beating Elena Likhotseva 7-5 6-4.",
+            "Hantuchova in Dubai last eight").MainEvent;
+
+        Assert.Equal("Dubai", main?.Where);
+    }
+
+    [Fact]
     public void An_adverb_that_opens_a_sentence_is_no_name()
     {
         var analysis = Analyze("Symbolically, a higher penalty might be appropriate, said Lord Faulkner of Worcester. Interestingly, Tony Blair agreed.");
