@@ -87,6 +87,8 @@ public static class NameTypes
         var corrected = new List<EntityMention>(analysis.Entities.Count);
         var consumedUntil = -1;
         var ordered = analysis.Entities.OrderBy(m => m.Start).ToList();
+        // Names the article puts after a word that locates once at least ("in Rio", "to Ibrox", "at the Maracana").
+        var located = ordered.Where(m => m.Type == EntityType.LOC && Located(text, m.Start)).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
         foreach (var mention in ordered)
         {
             if (mention.Start < consumedUntil)
@@ -147,6 +149,18 @@ public static class NameTypes
                 var name = text[club.Start..club.End];
                 corrected.Add(mention with { Text = name, Start = club.Start, End = club.End, Type = PlaceNames.IsKnownCountryVariant(name) ? EntityType.LOC : EntityType.ORG });
                 consumedUntil = club.End;
+                continue;
+            }
+
+            // "Sagem", "Freeview", "Bonhams" tagged places: one word no gazetteer knows as a place, country or demonym, and
+            // not after a word that locates ("in", "at", "from", "near"), is no place the text gives; left out, not guessed.
+            if (lexicon is not null && mention.Type == EntityType.LOC && words.Length == 1
+                && (listed & ((1 << (int)Lexicon.List.Country) | (1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region) | (1 << (int)Lexicon.List.Demonym) | (1 << (int)Lexicon.List.PlaceWord))) == 0
+                && !PlaceNames.IsKnownCountryVariant(mention.Text) && PlaceNames.CountryOfDemonym(mention.Text) is null
+                && !located.Contains(mention.Text) && !PlaceNounAfter(text, mention.End)
+                && !(corrected.Count > 0 && corrected[^1].Type == EntityType.LOC && ListSeparator(text, corrected[^1].End, mention.Start))
+                && !(ordered.FirstOrDefault(m => m.Start >= mention.End) is { Type: EntityType.LOC } nextPlace && ListSeparator(text, mention.End, nextPlace.Start)))
+            {
                 continue;
             }
 
@@ -497,6 +511,25 @@ public static class NameTypes
         var words = text[start..close].Split(' ');
         return words.Length <= 3 && words.All(w => w.Length > 0 && char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '-' or '\'' or '.')) ? (start, close) : null;
     }
+
+    /// <summary>Is the name at <paramref name="start"/> after a word that locates ("in Rio", "at the Maracana")?</summary>
+    private static bool Located(string text, int start)
+    {
+        var before = PreviousWord(text, start);
+        if (before is { Word: "the" or "The" })
+        {
+            before = PreviousWord(text, before.Value.Start);
+        }
+
+        return before is { } word && Locatives.Contains(word.Word);
+    }
+
+    /// <summary>Lower-case nouns after a name that make it a place ("the Himrin field", "Wembley stadium").</summary>
+    private static readonly string[] PlaceNouns = ["field", "oilfield", "stadium", "province", "region", "district", "valley", "river", "airport", "island", "county", "dome", "park"];
+
+    private static bool PlaceNounAfter(string text, int end) =>
+        end + 1 < text.Length && text[end] == ' ' && PlaceNouns.Any(n => string.Compare(text, end + 1, n, 0, n.Length, StringComparison.OrdinalIgnoreCase) == 0
+                                                                         && (end + 1 + n.Length == text.Length || !char.IsLetter(text[end + 1 + n.Length])));
 
     /// <summary>Is the text between two names a list's separator (", ", " and ", ", and ")?</summary>
     private static bool ListSeparator(string text, int end, int start) =>

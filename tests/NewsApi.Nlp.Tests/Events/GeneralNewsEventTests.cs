@@ -289,6 +289,15 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_word_no_gazetteer_knows_as_a_place_that_nothing_locates_is_no_place()
+    {
+        var analysis = Analyze("The band played in Rio last year. Rio was the biggest crowd they had seen. The set-top boxes will be made by Sagem and Thomson, and sold through Freeview.", "Band plays to crowds");
+
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == "Freeview" && e.Kind == AnalysedKind.Place);
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == "Rio" && e.Kind == AnalysedKind.Organisation);
+    }
+
+    [Fact]
     public void An_adverb_that_opens_a_sentence_is_no_name()
     {
         var analysis = Analyze("Symbolically, a higher penalty might be appropriate, said Lord Faulkner of Worcester. Interestingly, Tony Blair agreed.");
