@@ -89,8 +89,13 @@ public static class NameTypes
         var ordered = analysis.Entities.OrderBy(m => m.Start).ToList();
         // Names the article puts after a word that locates once at least ("in Rio", "to Ibrox", "at the Maracana").
         var located = ordered.Where(m => m.Type == EntityType.LOC && Located(text, m.Start)).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
-        foreach (var mention in ordered)
+        // "Paris, Lille, Lyon": the mention at index <at> is listed right after or right before a place.
+        bool BesidePlace(int at) =>
+            (corrected.Count > 0 && corrected[^1].Type == EntityType.LOC && ListSeparator(text, corrected[^1].End, ordered[at].Start))
+            || (at + 1 < ordered.Count && ordered[at + 1].Type == EntityType.LOC && ListSeparator(text, ordered[at].End, ordered[at + 1].Start));
+        for (var k = 0; k < ordered.Count; k++)
         {
+            var mention = ordered[k];
             if (mention.Start < consumedUntil)
             {
                 continue;
@@ -134,9 +139,7 @@ public static class NameTypes
             // "Paris, Lille, Lyon and Toulouse": a one-word name the gazetteers know as a town, listed beside a place, is one too.
             if (lexicon is not null && mention.Type == EntityType.ORG && words.Length == 1
                 && (listed & ((1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region))) != 0
-                && (listed & (1 << (int)Lexicon.List.KnownOrganisation)) == 0
-                && (corrected.Count > 0 && corrected[^1].Type == EntityType.LOC && ListSeparator(text, corrected[^1].End, mention.Start)
-                    || ordered.FirstOrDefault(m => m.Start >= mention.End) is { Type: EntityType.LOC } following && ListSeparator(text, mention.End, following.Start)))
+                && (listed & (1 << (int)Lexicon.List.KnownOrganisation)) == 0 && BesidePlace(k))
             {
                 corrected.Add(mention with { Type = EntityType.LOC });
                 continue;
@@ -157,9 +160,7 @@ public static class NameTypes
             if (lexicon is not null && mention.Type == EntityType.LOC && words.Length == 1
                 && (listed & ((1 << (int)Lexicon.List.Country) | (1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region) | (1 << (int)Lexicon.List.Demonym) | (1 << (int)Lexicon.List.PlaceWord))) == 0
                 && !PlaceNames.IsKnownCountryVariant(mention.Text) && PlaceNames.CountryOfDemonym(mention.Text) is null
-                && !located.Contains(mention.Text) && !PlaceNounAfter(text, mention.End)
-                && !(corrected.Count > 0 && corrected[^1].Type == EntityType.LOC && ListSeparator(text, corrected[^1].End, mention.Start))
-                && !(ordered.FirstOrDefault(m => m.Start >= mention.End) is { Type: EntityType.LOC } nextPlace && ListSeparator(text, mention.End, nextPlace.Start)))
+                && !located.Contains(mention.Text) && !PlaceNounAfter(text, mention.End) && !BesidePlace(k))
             {
                 continue;
             }

@@ -2258,9 +2258,6 @@ public static class EventExtractor
         return null;
     }
 
-    /// <summary>Auxiliaries of a passive ("was rejected", "has been thrown out").</summary>
-    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.Ordinal) { "was", "were", "been", "is", "are", "be", "being" };
-
     /// <summary>Words that end an agent's noun phrase after "by".</summary>
     private static readonly HashSet<string> AgentEnders = new(StringComparer.Ordinal)
     {
@@ -2290,9 +2287,10 @@ public static class EventExtractor
 
             var participle = Word(b - 1) is "out" or "off" or "up" or "down" or "back" or "over" ? b - 2 : b - 1;
             var p = Word(participle);
+            var isParticiple = char.IsLower(p[0]) && (p.EndsWith("ed", StringComparison.Ordinal) || p.EndsWith("en", StringComparison.Ordinal) || p.EndsWith("wn", StringComparison.Ordinal));
             // "were reported by police", "was quoted by the BBC": a source, not the actor.
-            if (participle <= range.FirstToken || !char.IsLower(p[0]) || p is "reported" or "quoted" or "cited" or "told" or "described" or "seen" or "shown" || !(p.EndsWith("ed", StringComparison.Ordinal) || p.EndsWith("en", StringComparison.Ordinal) || p.EndsWith("wn", StringComparison.Ordinal))
-                || !Enumerable.Range(Math.Max(range.FirstToken, participle - 3), participle - Math.Max(range.FirstToken, participle - 3)).Any(k => PassiveAuxiliaries.Contains(Word(k))))
+            if (participle <= range.FirstToken || !isParticiple || p is "reported" or "quoted" or "cited" or "told" or "described" or "seen" or "shown"
+                || !Passive(analysis, participle, range))
             {
                 return null;
             }
@@ -2318,8 +2316,13 @@ public static class EventExtractor
 
     private static string? How(string sentence, int trigger, bool byIsAgent = false)
     {
-        foreach (var cue in byIsAgent ? new[] { " via ", " through ", " with the help of " } : new[] { " by ", " via ", " through ", " with the help of " })
+        foreach (var cue in new[] { " by ", " via ", " through ", " with the help of " })
         {
+            if (byIsAgent && cue == " by ")
+            {
+                continue;
+            }
+
             var at = sentence.IndexOf(cue, trigger, StringComparison.Ordinal);
             if (at >= 0 && Clause(sentence, at + 1) is { } phrase && phrase.Split(' ').Length >= 2)
             {
