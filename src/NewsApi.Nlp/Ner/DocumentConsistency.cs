@@ -616,6 +616,30 @@ public static partial class DocumentConsistency
         // Web addresses, e-mail addresses, user names and file names are not names of entities.
         changed |= spans.RemoveAll(x => Enumerable.Range(x.Start, x.Length).Any(i => WebToken().IsMatch(words[i].Word))) > 0;
 
+        // A lone word that is no name in any writing: a common-noun acronym ("FYI", "ASAP", "IPO", "DVD"), a word
+        // stretched for emphasis ("Sooooo", "VERYYYY") or a common word shouted in capitals ("WOW", "NICE"), unless a
+        // gazetteer knows it as a name.
+        changed |= spans.RemoveAll(x => x.Length == 1 && NotAName(words[x.Start], lexicon)) > 0;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var (start, end) = (spans[k].Start, spans[k].End);
+            while (end - start > 1 && ChatAcronyms.Contains(words[end - 1].Word))
+            {
+                end--;
+            }
+
+            while (end - start > 1 && ChatAcronyms.Contains(words[start].Word))
+            {
+                start++;
+            }
+
+            if (end - start != spans[k].Length)
+            {
+                spans[k] = spans[k] with { Start = start, End = end };
+                changed = true;
+            }
+        }
+
         // In lower case, only words known as names are names: capitalised in news nearly always, or in a gazetteer
         // ("kerala", "jen", but not "bacon", "lol", "best").
         changed |= spans.RemoveAll(x => !Enumerable.Range(x.Start, x.Length).Any(i => words[i].Word.Any(char.IsUpper))
@@ -702,6 +726,52 @@ public static partial class DocumentConsistency
         {
             Relabel(labels, spans);
         }
+    }
+
+    /// <summary>Acronyms of common nouns, chat and office shorthand: capitalised everywhere, names nowhere.</summary>
+    private static readonly HashSet<string> CommonAcronyms = new(StringComparer.Ordinal)
+    {
+        "FAQ", "FAQs", "DIY",
+        "DVD", "DVDs", "VHS", "VCR", "CD", "CDs", "PC", "PCs", "TV", "MP3", "PDF", "HTML", "URL", "USB", "GPS", "LCD", "HDTV", "SMS", "RAM", "CPU",
+        "IPO", "CEO", "CFO", "COO", "CTO", "GDP", "ROI", "IRR", "RFP", "SEO", "ATM", "VAT", "LNG", "MMOG", "ADHD", "HIV", "DNA",
+        "PM", "AM", "Q&A", "OK",
+    };
+
+    /// <summary>Chat and office shorthand, which also ends or opens no name ("send it to Karen ASAP").</summary>
+    private static readonly HashSet<string> ChatAcronyms = new(StringComparer.Ordinal)
+    {
+        "FYI", "ASAP", "LOL", "LMAO", "ROFL", "OMG", "BTW", "IMO", "IMHO", "TBD", "TBA", "ETA", "RSVP", "AKA", "AFAIK",
+    };
+
+    private static readonly int AnyNameList = (1 << (int)Lexicon.List.Country) | (1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region)
+        | (1 << (int)Lexicon.List.Demonym) | (1 << (int)Lexicon.List.GivenName) | (1 << (int)Lexicon.List.KnownOrganisation) | (1 << (int)Lexicon.List.Agency);
+
+    private static bool NotAName(WordForm word, Lexicon lexicon)
+    {
+        if (CommonAcronyms.Contains(word.Word) || ChatAcronyms.Contains(word.Word))
+        {
+            return true;
+        }
+
+        if (!word.HasLetter || (lexicon.Lookup([word.Lower]) & AnyNameList) != 0)
+        {
+            return false;
+        }
+
+        // A letter written three times or more in a row ("Sooooo"), not a Roman numeral ("XIII").
+        var run = 1;
+        for (var i = 1; i < word.Word.Length && run < 3; i++)
+        {
+            run = char.ToLowerInvariant(word.Word[i]) == char.ToLowerInvariant(word.Word[i - 1]) && char.IsLetter(word.Word[i]) ? run + 1 : 1;
+        }
+
+        if (run >= 3 && !word.Word.All(c => c is 'I' or 'V' or 'X'))
+        {
+            return true;
+        }
+
+        // A word of three letters or more in capitals that written text almost never capitalises mid-sentence.
+        return word.AllCapitals && word.Word.Length >= 3 && word.Word.All(char.IsLetter) && lexicon.CapitalisationOf(word) is 1 or 6;
     }
 
     private static readonly int NotPersonWords = (1 << (int)Lexicon.List.TimeWord) | (1 << (int)Lexicon.List.OrganisationWord)

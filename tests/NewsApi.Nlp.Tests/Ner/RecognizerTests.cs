@@ -46,6 +46,17 @@ public class RecognizerTests
         Assert.Equal(expected, string.Join('|', Entities(text).Select(e => $"{e.Item1} {e.Item2}")));
     }
 
+    [Theory]
+    [InlineData("FYI, the IPO documents are attached, send them back to Karen ASAP.", "Karen")]
+    [InlineData("The food at Luigi's was Sooooo good and VERYYYY cheap.", "Luigi's")]
+    public void Chat_acronyms_and_stretched_words_are_no_names(string text, string name)
+    {
+        var entities = Entities(text);
+
+        Assert.DoesNotContain(entities, e => e.Item2 is "FYI" or "IPO" or "ASAP" or "Sooooo" or "VERYYYY");
+        Assert.Contains(entities, e => e.Item2 == name);
+    }
+
     [Fact]
     public void One_name_is_one_type_across_a_document()
     {
