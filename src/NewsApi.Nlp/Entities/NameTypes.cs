@@ -31,12 +31,8 @@ public static class NameTypes
         "Grammy", "Grammys", "Oscar", "Oscars", "Emmy", "Emmys", "Bafta", "Baftas", "Brits", "Mobo", "Mobos", "Tony", "Tonys", "Booker", "Pulitzer",
     };
 
-    /// <summary>Formats and units everyone writes in capitals: never names, nor parts of one ("Sony DVD").</summary>
-    public static readonly IReadOnlySet<string> NotNames = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "DVD", "DVDs", "CD", "CDs", "PC", "PCs", "TV", "TVs", "MP3", "MP3s", "SMS", "GDP", "FDI", "CEO", "CEOs", "MP", "MPs", "PIN", "ISP", "ISPs", "HD",
-        "GMT", "BST", "UTC", "EST", "EDT", "PST", "PDT", "CET", "CEST",
-    };
+    /// <summary>Formats, units and time zones everyone writes in capitals: never names, nor parts of one ("Sony DVD").</summary>
+    public static readonly IReadOnlySet<string> NotNames = DocumentConsistency.Formats.Union(DocumentConsistency.TimeZones).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Titles that are part of a name, not roles of it.</summary>
     public static readonly IReadOnlySet<string> NameTitles = new HashSet<string>(StringComparer.Ordinal)

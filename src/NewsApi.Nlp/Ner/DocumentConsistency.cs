@@ -619,7 +619,8 @@ public static partial class DocumentConsistency
         // A lone word that is no name in any writing: a common-noun acronym ("FYI", "ASAP", "IPO", "DVD"), a word
         // stretched for emphasis ("Sooooo", "VERYYYY") or a common word shouted in capitals ("WOW", "NICE"), unless a
         // gazetteer knows it as a name.
-        changed |= spans.RemoveAll(x => x.Length == 1 && NotAName(words[x.Start], lexicon)) > 0;
+        var shoutedLine = words.All(w => !w.HasLetter || w.AllCapitals);
+        changed |= spans.RemoveAll(x => x.Length == 1 && NotAName(words[x.Start], lexicon, shoutedLine)) > 0;
         for (var k = 0; k < spans.Count; k++)
         {
             var (start, end) = (spans[k].Start, spans[k].End);
@@ -728,27 +729,37 @@ public static partial class DocumentConsistency
         }
     }
 
-    /// <summary>Acronyms of common nouns, chat and office shorthand: capitalised everywhere, names nowhere.</summary>
+    /// <summary>Formats and units everyone writes in capitals: never names, nor parts of one ("Sony DVD").</summary>
+    public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "DVD", "DVDs", "CD", "CDs", "PC", "PCs", "TV", "TVs", "MP3", "MP3s", "SMS", "GDP", "FDI", "CEO", "CEOs", "MP", "MPs", "PIN", "ISP", "ISPs", "HD",
+    };
+
+    /// <summary>Time zones: no names of entities either, though CoNLL tags them as other names (MISC).</summary>
+    public static readonly IReadOnlySet<string> TimeZones = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GMT", "BST", "UTC", "EST", "EDT", "PST", "PDT", "CET", "CEST",
+    };
+
+    /// <summary>Acronyms of common nouns and office shorthand besides the formats: capitalised everywhere, names nowhere.</summary>
     private static readonly HashSet<string> CommonAcronyms = new(StringComparer.Ordinal)
     {
-        "FAQ", "FAQs", "DIY",
-        "DVD", "DVDs", "VHS", "VCR", "CD", "CDs", "PC", "PCs", "TV", "MP3", "PDF", "HTML", "URL", "USB", "GPS", "LCD", "HDTV", "SMS", "RAM", "CPU",
-        "IPO", "CEO", "CFO", "COO", "CTO", "GDP", "ROI", "IRR", "RFP", "SEO", "ATM", "VAT", "LNG", "MMOG", "ADHD", "HIV", "DNA",
-        "PM", "AM", "Q&A", "OK",
+        "FAQ", "FAQs", "DIY", "VHS", "VCR", "PDF", "HTML", "URL", "USB", "GPS", "LCD", "HDTV", "RAM", "CPU", "IPO", "CFO", "COO", "CTO", "ROI", "IRR",
+        "RFP", "SEO", "ATM", "VAT", "LNG", "MMOG", "ADHD", "HIV", "DNA", "PM", "AM", "Q&A", "OK",
     };
 
     /// <summary>Chat and office shorthand, which also ends or opens no name ("send it to Karen ASAP").</summary>
     private static readonly HashSet<string> ChatAcronyms = new(StringComparer.Ordinal)
     {
-        "FYI", "ASAP", "LOL", "LMAO", "ROFL", "OMG", "BTW", "IMO", "IMHO", "TBD", "TBA", "ETA", "RSVP", "AKA", "AFAIK",
+        "FYI", "ASAP", "LOL", "LMAO", "ROFL", "OMG", "BTW", "IMO", "IMHO", "TBD", "TBA", "RSVP", "AKA", "AFAIK",
     };
 
     private static readonly int AnyNameList = (1 << (int)Lexicon.List.Country) | (1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region)
         | (1 << (int)Lexicon.List.Demonym) | (1 << (int)Lexicon.List.GivenName) | (1 << (int)Lexicon.List.KnownOrganisation) | (1 << (int)Lexicon.List.Agency);
 
-    private static bool NotAName(WordForm word, Lexicon lexicon)
+    private static bool NotAName(WordForm word, Lexicon lexicon, bool shoutedLine)
     {
-        if (CommonAcronyms.Contains(word.Word) || ChatAcronyms.Contains(word.Word))
+        if (Formats.Contains(word.Word) || CommonAcronyms.Contains(word.Word) || ChatAcronyms.Contains(word.Word))
         {
             return true;
         }
@@ -770,8 +781,9 @@ public static partial class DocumentConsistency
             return true;
         }
 
-        // A word of three letters or more in capitals that written text almost never capitalises mid-sentence.
-        return word.AllCapitals && word.Word.Length >= 3 && word.Word.All(char.IsLetter) && lexicon.CapitalisationOf(word) is 1 or 6;
+        // A word of three letters or more in capitals that written text almost never capitalises mid-sentence, in a line
+        // not written all in capitals (where "NICE" and "REAL" may be the clubs).
+        return !shoutedLine && word.AllCapitals && word.Word.Length >= 3 && word.Word.All(char.IsLetter) && lexicon.CapitalisationOf(word) is 1 or 6;
     }
 
     private static readonly int NotPersonWords = (1 << (int)Lexicon.List.TimeWord) | (1 << (int)Lexicon.List.OrganisationWord)
