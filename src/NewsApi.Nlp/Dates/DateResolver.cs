@@ -379,7 +379,7 @@ public static partial class DateResolver
     [GeneratedRegex(@"\b(?:at\s+)?(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?<hour>[01]?\d)(?:[.:](?<minute>[0-5]\d))?\s?(?:am|pm|a\.m\.|p\.m\.)|(?<hour>[012]\d):(?<minute>[0-5]\d)(?!\d|[.:]\d))(?:\s+(?:local\s+time|GMT|BST|UTC|ET|EST|EDT|PST|CET))?(?:\s+(?:on\s+|last\s+)?(?<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+(?<relative>today|yesterday|tonight|last\s+night)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
-    [GeneratedRegex(@"(?<![\d,.$£€-])\b(?<year>(?:19|20)\d{2})\b(?!\.\d|\d|,\d|%|\s*(?:people|percent|troops|soldiers|hostages|dead|killed|km|miles|metres|meters|GMT|BST|hours|hrs))")]
+    [GeneratedRegex(@"(?<![\d,.$£€-])(?<!\b(?:cut|cuts|cutting|shed|sheds|shedding|axe|axes|axed|axing|lose|loses|lost|losing|hire|hires|hired|hiring|employ|employs|employed|create|creates|created|creating|some|nearly|almost|approximately|roughly)\s+)\b(?<year>(?:19|20)\d{2})\b(?!\.\d|\d|,\d|%|\s*(?:people|percent|troops|soldiers|hostages|dead|killed|km|miles|metres|meters|GMT|BST|hours|hrs))")]
     private static partial Regex Year();
 
     [GeneratedRegex(@"\b(?<unit>day|week|month|year)-long\b|\b(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a)[\s-](?<unit>day|week|month|year)(?:[\s-](?:long|old))?\b(?!s)", RegexOptions.IgnoreCase)]

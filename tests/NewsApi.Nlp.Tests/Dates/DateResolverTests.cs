@@ -50,6 +50,14 @@ public class DateResolverTests
     }
 
     [Theory]
+    [InlineData("The carmaker will cut 2000, or 10%, of its staff.")]
+    [InlineData("The firm has shed 2005 posts and hired some 1950 temporary workers.")]
+    public void A_count_after_a_verb_of_jobs_or_an_approximation_is_no_year(string text)
+    {
+        Assert.Empty(DateResolver.Find(text, Published));
+    }
+
+    [Theory]
     [InlineData("The 11-day war ended in May.", "11-day", "P11D")]
     [InlineData("He began a one week-long tour.", "one week-long", "P1W")]
     public void Durations_are_lengths_not_dates(string text, string expression, string duration)
