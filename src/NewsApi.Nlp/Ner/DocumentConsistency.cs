@@ -96,6 +96,16 @@ public static partial class DocumentConsistency
                     }
                 }
 
+                // "US composer recreates Bach score": a person's name opens with no lower-case word but a particle ("de Klerk") or a
+                // given name written in lower case ("samantha Fox").
+                if (span.Type == EntityType.PER && span.Length > 1 && words[span.Start].HasLetter && !words[span.Start].Word.Any(char.IsUpper)
+                    && !PersonNames.IsParticle(words[span.Start].Word) && !ArabicParticles.Contains(words[span.Start].Word)
+                    && words[span.Start + 1].InitialCapital && (lexicon.Lookup([words[span.Start].Lower]) & (1 << (int)Lexicon.List.GivenName)) == 0)
+                {
+                    spans[k] = span = span with { Start = span.Start + 1 };
+                    changed = true;
+                }
+
                 // "Mr Hockney", "Dr Jane Holt": a name after an honorific is a person, without the honorific.
                 var honorificInside = span.Length > 1 && Honorifics.Contains(words[span.Start].Word);
                 var honorificBefore = span.Start > 0 && labels[s][span.Start - 1] == Bilou.Outside && Honorifics.Contains(words[span.Start - 1].Word);

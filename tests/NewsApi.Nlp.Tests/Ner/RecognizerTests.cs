@@ -58,6 +58,15 @@ public class RecognizerTests
     }
 
     [Fact]
+    public void A_lower_case_verb_before_a_name_is_no_part_of_it()
+    {
+        var entities = Entities("Composer recreates Bach score\n\nThe US composer played the score in Leipzig on Monday.");
+
+        Assert.DoesNotContain(entities, e => e.Item2.StartsWith("recreates", StringComparison.Ordinal));
+        Assert.Contains(entities, e => e.Item2 == "Bach");
+    }
+
+    [Fact]
     public void One_name_is_one_type_across_a_document()
     {
         var entities = Entities("President Joe Biden spoke on Monday. The Biden administration later said the talks would resume.");
