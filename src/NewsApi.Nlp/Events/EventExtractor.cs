@@ -1286,6 +1286,14 @@ public static class EventExtractor
         var offices = ev.Participants.Where(p => p.Entity.Kind == AnalysedKind.Person).SelectMany(p => p.Entity.Roles).Select(r => r.Affiliation).OfType<string>().ToHashSet(StringComparer.Ordinal);
         ev.Participants.RemoveAll(p => p.Entity.Kind == AnalysedKind.Place && offices.Contains(p.Entity.Name));
 
+        // "Mr Ferguson helped it return to growth": a person owns no growth, profits or prices (a person's earnings are a
+        // verb's: "Depardieu made 3.35m Euros", "earning 885,000 Euros"); such a figure whose only owners in reach are
+        // people is left out.
+        if (type == EventType.EconomicFigure && !verb && ev.Participants.Count > 0 && ev.Participants.All(p => p.Entity.Kind == AnalysedKind.Person))
+        {
+            return null;
+        }
+
         // "German business confidence fell", "Japanese exports rose": a nationality right before the figure names its
         // owner, when the article names the country.
         if (type == EventType.EconomicFigure && ev.Participants.Count == 0)

@@ -455,6 +455,17 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_person_owns_no_growth_but_earns_money()
+    {
+        var growth = Analyze("The company had been out of the index for years until chief executive Peter Holm helped it return to growth of 5%.",
+            "Holm praised for revival");
+        Assert.DoesNotContain(growth.Events, e => e.Type == EventType.EconomicFigure && e.Actors.Any(a => a.Name == "Peter Holm"));
+
+        var earnings = Analyze("Actor Marc Duval earned 5.4m euros last year, more than any other French actor.", "Duval tops actors' pay list");
+        Assert.Contains(earnings.Events, e => e.Type == EventType.EconomicFigure && e.Actors.Any(a => a.Name == "Marc Duval"));
+    }
+
+    [Fact]
     public void A_story_told_and_a_promise_are_not_events_and_an_apposition_keeps_the_subject()
     {
         Assert.DoesNotContain(Confident(Analyze("Sideways tells the story of two men who take a road trip through the wine regions and also stars Paul Giamatti.")),
