@@ -438,6 +438,22 @@ public static class EventExtractor
     private static readonly HashSet<string> ListClauseBreaks = new(StringComparer.Ordinal) { ",", ";", "and", "whilst", "while", "with", "but", "whereas" };
 
     /// <summary>Whether a clause break stands between two tokens of a sentence.</summary>
+    /// <summary>"named European Businessman of the Year", "voted Player of the Year": a title of the year in capitals within eight words after the verb.</summary>
+    private static bool OfTheYearAfter(ArticleAnalysis analysis, int t, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        for (var k = t + 3; k < Math.Min(sentence.EndToken, t + 9); k++)
+        {
+            if (tokens[k].Text(analysis.Text) == "Year" && tokens[k - 1].Text(analysis.Text) is "the" && tokens[k - 2].Text(analysis.Text) is "of"
+                && char.IsUpper(tokens[k - 3].Text(analysis.Text)[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool ListClauseBetween(ArticleAnalysis analysis, int from, int to)
     {
         var tokens = analysis.Tokens.Tokens;
@@ -751,7 +767,7 @@ public static class EventExtractor
         }
 
         // "named best group", "voted album of the year": a prize when an award is near; else an appointment, a vote.
-        if (word is "named" or "voted" && context.Has(AwardWords, t, 8))
+        if (word is "named" or "voted" && (context.Has(AwardWords, t, 8) || OfTheYearAfter(analysis, t, sentence)))
         {
             (type, needs) = (EventType.Prize, TriggerNeeds.None);
         }

@@ -36,6 +36,7 @@ public class GeneralNewsEventTests
     [InlineData("Sony launched its new PlayStation console in Tokyo on Monday.", EventType.ProductLaunch, "Sony")]
     [InlineData("England beat Wales 23-10 in Cardiff on Saturday.", EventType.MatchResult, "England")]
     [InlineData("Jamie Cullum won the award for best newcomer at the ceremony in London.", EventType.Prize, "Jamie Cullum")]
+    [InlineData("Retail chief Maria Lenz has been named European Businesswoman of the Year by a business magazine.", EventType.Prize, "Maria Lenz")]
     [InlineData("Profits at Barclays rose 20% to £3.2bn last year.", EventType.EconomicFigure, "Barclays")]
     [InlineData("MPs voted by 300 to 200 to pass the bill in the Commons.", EventType.Vote, null)]
     public void General_news_events_have_a_type_and_an_actor(string text, EventType type, string? actor)
