@@ -263,7 +263,8 @@ public static partial class DocumentConsistency
     private static readonly HashSet<string> WorkClasses = new(StringComparer.Ordinal)
     {
         "album", "albums", "song", "songs", "film", "films", "movie", "movies", "novel", "novels", "product", "products", "console",
-        "consoles", "handset", "handsets", "browser", "musical", "opera", "sitcom", "show", "drug", "track", "tracks", "hits",
+        "consoles", "handset", "handsets", "browser", "musical", "opera", "sitcom", "show", "drug", "track", "tracks", "hits", "software",
+        "game", "games", "code-named", "codenamed",
     };
 
     /// <summary>Nouns of a part played, before "in" and a work's name ("her role in Vera Drake", "his performance in Kinsey").</summary>
@@ -310,6 +311,8 @@ public static partial class DocumentConsistency
                 var classed = (WorkClasses.Contains(w1) && w2 is not ("this" or "that" or "these" or "those"))
                               || (w1 == "," && w2 is "single" or "album" or "film")
                               || (w1 == "as" && w2 == "such" && WorkClasses.Contains(w3))
+                              || (w1 == "of" && w2 is "version" or "versions" or "copies" && w3 is "a" or "new" or "latest" or "the" or "pirated" or "counterfeit" or "legal")
+                              || (w1 == "system" && w2 == "operating")
                               || (w1 is "include" or "included" or "including" && WorkClasses.Contains(w2));
 
                 // "her role in Vera Drake", "best pop video for Hey Mama": a part played in a work, a prize for a work

@@ -57,6 +57,15 @@ public class RecognizerTests
         Assert.Contains(entities, e => e.Item2 == name);
     }
 
+    [Theory]
+    [InlineData("Zentrix is working on a new version of Photon Navigator and on its next system, code-named Bluefin.", "Photon Navigator")]
+    [InlineData("Zentrix is working on a new version of Photon Navigator and on its next system, code-named Bluefin.", "Bluefin")]
+    [InlineData("The firm will replace counterfeit copies of Office Suite with legal ones.", "Office Suite")]
+    public void A_version_of_a_product_or_a_code_name_is_no_organisation(string text, string product)
+    {
+        Assert.DoesNotContain(Entities(text), e => e.Item2 == product && e.Item1 is EntityType.ORG or EntityType.LOC or EntityType.PER);
+    }
+
     [Fact]
     public void A_lower_case_verb_before_a_name_is_no_part_of_it()
     {
