@@ -2090,7 +2090,8 @@ public static class EventExtractor
     private static readonly HashSet<string> SubjectEnders = new(StringComparer.Ordinal)
     {
         "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can", "may", "might", "must", "should", "says", "said",
-        "say", "wants", "want", "faces", "face", "looks", "look", "plans", "plan", "hopes", "hope",
+        "say", "wants", "want", "faces", "face", "looks", "look", "plans", "plan", "hopes", "hope", "continue", "continues", "remain", "remains",
+        "need", "needs", "risk", "risks", "appear", "appears", "seem", "seems",
     };
 
     /// <summary>Words a subject phrase never ends in: function words, pronouns, "There", quantifiers and numbers.</summary>

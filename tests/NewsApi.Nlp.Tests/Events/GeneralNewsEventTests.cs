@@ -90,6 +90,7 @@ public class GeneralNewsEventTests
     [Theory]
     [InlineData("Computer users are being warned about a new virus that spreads by e-mail.", "Computer users")]
     [InlineData("Several hundred commuters were stranded overnight after the storm closed the line.", "Several hundred commuters")]
+    [InlineData("Office workers across Europe continue to ignore advice about passwords, a survey suggests.", "Office workers across Europe")]
     [InlineData("Travelling at a great speed, the tram left the rails on a sharp bend overnight.", null)]
     [InlineData("The world champion keeps his title after a tense final round on the coast.", null)]
     [InlineData("Two armed men have robbed a bank in the town centre overnight.", null)]
