@@ -112,6 +112,18 @@ public static class NameTypes
                 continue;
             }
 
+            // "Communist Russia", "Victorian England": a period or a regime before a country is no part of its name (unlike
+            // "Equatorial Guinea" or "Great Britain", which the gazetteers list, and "North Korea", whose first word places).
+            if (lexicon is not null && mention.Type == EntityType.LOC && words.Length == 2 && (listed & PlaceLists) == 0
+                && !PlaceNames.IsKnownCountryVariant(mention.Text) && PlaceNames.IsKnownCountryVariant(words[1])
+                && words[0].Length > 2 && char.IsUpper(words[0][0]) && words[0].Skip(1).All(char.IsLower)
+                && (lexicon.Lookup([words[0].ToLowerInvariant()]) & (PlaceLists | (1 << (int)Lexicon.List.PlaceWord))) == 0)
+            {
+                var country = mention.Start + mention.Text.LastIndexOf(words[1], StringComparison.Ordinal);
+                corrected.Add(mention with { Text = words[1], Start = country });
+                continue;
+            }
+
             // "US TV", "British TV": a format after a country or a demonym is no part of a name; the country is a place.
             if (words.Length == 2 && NotNames.Contains(words[1]) && (PlaceNames.IsKnownCountryVariant(words[0]) || PlaceNames.CountryOfDemonym(words[0]) is not null))
             {

@@ -330,6 +330,18 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_regime_before_a_country_is_no_part_of_its_name()
+    {
+        var analysis = Analyze("The thriller follows a detective on the trail of stolen diaries in Communist Russia. The drama, about a thief in Victorian "
+                               + "England, starts next week. Papers from Equatorial Guinea were found.", "Drama tops ratings");
+
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Russia");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "England");
+        Assert.DoesNotContain(analysis.Entities, e => e.Name.StartsWith("Communist", StringComparison.Ordinal) || e.Name.StartsWith("Victorian", StringComparison.Ordinal));
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Equatorial Guinea");
+    }
+
+    [Fact]
     public void A_format_after_a_country_is_no_part_of_a_name_and_a_town_after_in_is_a_place()
     {
         var analysis = Analyze("Viewers are downloading US TV shows from the net. The campaign held a rally outside Durham on Thursday.");
