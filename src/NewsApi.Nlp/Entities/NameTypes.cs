@@ -394,7 +394,7 @@ public static class NameTypes
             }
         }
 
-        return count >= 8 && distinct.Count >= 4;
+        return (count >= 8 && distinct.Count >= 4) || (count >= 6 && distinct.Count >= 5);
     }
 
     /// <summary>Words before a country that make it a place even in a match report ("in France", "flew to Italy", "born in Wales").</summary>

@@ -469,6 +469,16 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_short_match_report_is_read_as_sport()
+    {
+        var analysis = Analyze("Mourinho said his side would play for the title. Arsenal face Newcastle a day after Chelsea beat Portsmouth, "
+                               + "and the football will not stop for a win.", "Mourinho keeps faith");
+
+        Assert.True(NameTypes.SportArticle(analysis.Tokens));
+        Assert.Contains(Confident(analysis), e => e.Type == EventType.MatchResult && e.Actors.Any(a => a.Name == "Chelsea"));
+    }
+
+    [Fact]
     public void A_person_owns_no_growth_but_earns_money()
     {
         var growth = Analyze("The company had been out of the index for years until chief executive Peter Holm helped it return to growth of 5%.",
