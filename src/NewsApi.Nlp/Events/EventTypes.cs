@@ -256,7 +256,7 @@ public static class EventTypes
         (EventType.MatchResult, ["beat", "beats", "beating", "defeated", "defeating", "thrashed", "drew", "edged", "overcame"], ["victory", "defeat", "defeats", "draw", "thrashing"], TriggerNeeds.Contest),
         (EventType.Bill, ["passed", "approved", "enacted"], ["bill", "legislation"], TriggerNeeds.Legislature),
         (EventType.Vote, ["voted"], ["vote", "referendum", "ballot"], TriggerNeeds.Legislature),
-        (EventType.EconomicFigure, [], ["profit", "profits", "losses", "sales", "revenue", "revenues", "earnings", "turnover", "growth", "inflation", "unemployment", "gdp", "output", "exports", "imports", "deficit", "contraction", "consumption", "spending", "employment", "jobless", "prices", "pay", "economy", "shares", "confidence"], TriggerNeeds.Change),
+        (EventType.EconomicFigure, [], ["profit", "profits", "losses", "sales", "revenue", "revenues", "earnings", "turnover", "growth", "inflation", "unemployment", "gdp", "output", "exports", "imports", "deficit", "contraction", "consumption", "spending", "employment", "jobless", "prices", "pay", "economy", "shares", "confidence", "index", "dollar", "rates", "debt", "users", "subscribers"], TriggerNeeds.Change),
         (EventType.EconomicFigure, ["earned", "earns", "earning", "totalled", "totaled"], [], TriggerNeeds.Figure));
 
     /// <summary>"won" and "win" are a prize or a result, by what follows: a contest or an award.</summary>

@@ -38,6 +38,7 @@ public class GeneralNewsEventTests
     [InlineData("Jamie Cullum won the award for best newcomer at the ceremony in London.", EventType.Prize, "Jamie Cullum")]
     [InlineData("Retail chief Maria Lenz has been named European Businesswoman of the Year by a business magazine.", EventType.Prize, "Maria Lenz")]
     [InlineData("Profits at Barclays rose 20% to £3.2bn last year.", EventType.EconomicFigure, "Barclays")]
+    [InlineData("The dollar gained 1% against the euro on Tuesday after the Federal Reserve signalled more rises.", EventType.EconomicFigure, "Federal Reserve")]
     [InlineData("MPs voted by 300 to 200 to pass the bill in the Commons.", EventType.Vote, null)]
     public void General_news_events_have_a_type_and_an_actor(string text, EventType type, string? actor)
     {
