@@ -637,14 +637,22 @@ public static class EventExtractor
         string Next() => t + 1 < sentence.EndToken ? tokens[t + 1].Text(analysis.Text).ToLowerInvariant() : "";
         if (EventTypes.PhraseVerbs.Contains(word) && EventTypes.VerbPhrases.TryGetValue((word, Next()), out var phrase))
         {
-            // "went on" is a launch only as "went on sale"; "took over" needs a business or an office.
-            if (phrase == EventType.ProductLaunch && !(t + 2 < sentence.EndToken && tokens[t + 2].Text(analysis.Text) is "sale"))
+            // "went on" is a launch only as "went on sale"; "rolling out" one of a product ("rolling out a service"); "took
+            // over" needs a business or an office.
+            var rolled = word is "rolling" or "rolled" or "rolls";
+            if (phrase == EventType.ProductLaunch && !rolled && !(t + 2 < sentence.EndToken && tokens[t + 2].Text(analysis.Text) is "sale"))
             {
                 return false;
             }
 
-            (type, verb, triggerEnd) = (phrase, true, tokens[phrase == EventType.ProductLaunch ? t + 2 : t + 1].End);
+            (type, verb, triggerEnd) = (phrase, true, tokens[phrase == EventType.ProductLaunch && !rolled ? t + 2 : t + 1].End);
             needs = phrase == EventType.Acquisition ? TriggerNeeds.Business : TriggerNeeds.None;
+            if (rolled)
+            {
+                needs = TriggerNeeds.Product;
+                return Satisfied(analysis, context, t, sentence, inSentence, needs);
+            }
+
             if (phrase == EventType.Acquisition && context.Has(Offices, t, 8) && !context.Has(BusinessWords, t, 8))
             {
                 // "took over as manager": an appointment.

@@ -34,6 +34,7 @@ public class GeneralNewsEventTests
     [InlineData("Peter Holt was sworn in at a ceremony in Washington on Thursday.", EventType.Appoint, "Peter Holt")]
     [InlineData("The court sentenced Peter Hall to five years in prison.", EventType.Sentence, "Peter Hall")]
     [InlineData("Sony launched its new PlayStation console in Tokyo on Monday.", EventType.ProductLaunch, "Sony")]
+    [InlineData("Vodafone is rolling out a faster mobile service in 30 cities this week.", EventType.ProductLaunch, "Vodafone")]
     [InlineData("England beat Wales 23-10 in Cardiff on Saturday.", EventType.MatchResult, "England")]
     [InlineData("Jamie Cullum won the award for best newcomer at the ceremony in London.", EventType.Prize, "Jamie Cullum")]
     [InlineData("Retail chief Maria Lenz has been named European Businesswoman of the Year by a business magazine.", EventType.Prize, "Maria Lenz")]
