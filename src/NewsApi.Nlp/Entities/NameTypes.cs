@@ -80,6 +80,8 @@ public static class NameTypes
         var text = analysis.Text;
         var tokens = analysis.Tokens;
         var sport = SportArticle(analysis);
+        // In tennis or athletics a country is the players' nationality: a place.
+        var teamSport = sport && !IndividualSport(analysis);
         var corrected = new List<EntityMention>(analysis.Entities.Count);
         var consumedUntil = -1;
         var ordered = analysis.Entities.OrderBy(m => m.Start).ToList();
@@ -257,7 +259,14 @@ public static class NameTypes
                 continue;
             }
 
-            if (sport && mention.Type == EntityType.LOC && PlaceNames.IsState(mention.Text) && (PlaysInSentence(analysis, mention) || !AfterLocative(analysis, mention)))
+            // "Elene Likhotseva of Russia", "China's Li Na": in tennis or athletics a country is a nationality, no team.
+            if (sport && !teamSport && mention.Type == EntityType.ORG && PlaceNames.IsState(mention.Text))
+            {
+                corrected.Add(mention with { Type = EntityType.LOC });
+                continue;
+            }
+
+            if (teamSport && mention.Type == EntityType.LOC && PlaceNames.IsState(mention.Text) && (PlaysInSentence(analysis, mention) || !AfterLocative(analysis, mention)))
             {
                 corrected.Add(mention with { Type = EntityType.ORG });
                 continue;
@@ -265,7 +274,7 @@ public static class NameTypes
 
             // "Chelsea beat Portsmouth", "will play Newcastle on Wednesday": in a match report a town that plays is its club
             // ("flew to Leeds to play" is a place).
-            if (sport && mention.Type == EntityType.LOC && !PlaceNames.IsState(mention.Text) && PlaysInSentence(analysis, mention) && !AfterLocative(analysis, mention))
+            if (teamSport && mention.Type == EntityType.LOC && !PlaceNames.IsState(mention.Text) && PlaysInSentence(analysis, mention) && !AfterLocative(analysis, mention))
             {
                 corrected.Add(mention with { Type = EntityType.ORG });
                 continue;
@@ -396,6 +405,52 @@ public static class NameTypes
 
         return (count >= 8 && distinct.Count >= 4) || (count >= 6 && distinct.Count >= 5);
     }
+
+    /// <summary>Words of sports that people play for themselves, whose countries are nationalities, not teams.</summary>
+    private static readonly HashSet<string> IndividualSportWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tennis", "seed", "seeded", "seeds", "Wimbledon", "athletics", "athlete", "marathon", "metres", "sprinter", "sprint", "hurdles", "hurdler",
+        "golf", "golfer", "boxing", "boxer", "snooker",
+    };
+
+    /// <summary>Words of team games.</summary>
+    private static readonly HashSet<string> TeamSportWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "rugby", "football", "squad", "striker", "midfielder", "defender", "goalkeeper", "fly-half", "scrum", "cricket", "wicket", "wickets",
+        "innings", "caps", "team-mates", "relay",
+    };
+
+    /// <summary>
+    /// A report on a sport people play for themselves (tennis, athletics, golf, boxing): "Elene Likhotseva of Russia", "China's Jie
+    /// Zheng" give the players' nationality, and no country plays.
+    /// </summary>
+    internal static bool IndividualSport(AnalyzedText analysis)
+    {
+        var individual = 0;
+        var team = 0;
+        foreach (var token in analysis.Tokens)
+        {
+            var word = token.Text(analysis.Text);
+            // "eighth-seed", "seventh-seeded": the compound's last word.
+            var dash = word.LastIndexOf('-');
+            var last = dash > 0 && dash < word.Length - 1 && char.IsLetter(word[dash + 1]) ? word[(dash + 1)..] : word;
+            if (IndividualSportWords.Contains(last) || TennisSet(word))
+            {
+                individual++;
+            }
+            else if (TeamSportWords.Contains(word))
+            {
+                team++;
+            }
+        }
+
+        return individual >= 2 && individual > team;
+    }
+
+    /// <summary>A tennis set's score: "6-4", "7-5", "6-7" (a football score seldom reaches six).</summary>
+    private static bool TennisSet(string word) =>
+        word.Length == 3 && word[1] == '-' && word[0] is >= '0' and <= '7' && word[2] is >= '0' and <= '7'
+        && (word[0] is '6' or '7' || word[2] is '6' or '7') && word[0] != word[2];
 
     /// <summary>Words before a country that make it a place even in a match report ("in France", "flew to Italy", "born in Wales").</summary>
     private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase)

@@ -1180,9 +1180,13 @@ public static class EventExtractor
         // region never acts ("Beijing visits the region", "Iran and Tehran"), and no place launches, releases or
         // publishes anything ("went on sale in Japan").
         var releases = type is EventType.ProductLaunch or EventType.MediaRelease or EventType.Publication;
-        // "The US giant", "the German carmaker": a state that qualifies a company's noun is the company's country, not an actor.
+        // "The US giant", "the German carmaker": a state that qualifies a company's noun is the company's country, not an actor;
+        // nor is a person's nationality ("defeated Austria's Lena Brandt", "Ilse Verhoeven of Belgium"), nor the body that gives a
+        // prize ("wins top female MTV prize").
         var actors = candidates.Where(m => !places.Contains(m) && (m.Entity.Kind != AnalysedKind.Place
-                                                                   || (!releases && PlaceNames.IsState(m.Entity.Name) && !QualifiesOrganisation(analysis, m.Mention, sentence)))).ToList();
+                                                                   || (!releases && PlaceNames.IsState(m.Entity.Name) && !QualifiesOrganisation(analysis, m.Mention, sentence)
+                                                                       && !Nationality(analysis, m.Mention.Start, m.Entity)))
+                                                                   && !(type == EventType.Prize && AwardGiver(analysis, m.Mention))).ToList();
         var ev = new AnalysedEvent { Type = type };
 
         // The subject: the nearest name before the trigger in its clause, with names coordinated to it
@@ -1192,6 +1196,16 @@ public static class EventExtractor
         if (subject.Count == 0 && verb && SubjectAcrossApposition(analysis, preceding, sentence, trigger) is { } opening)
         {
             subject.Add(opening);
+        }
+
+        // "Hantuchova moved into the quarter-finals, after beating Likhotseva": the subject of a clause of "after", "before" or
+        // "by" and a verb in -ing is the sentence's own, the name that opens it.
+        if (subject.Count == 0 && verb && preceding.Count > 0 && trigger > sentence.FirstToken
+            && analysis.Tokens.Tokens[trigger].Text(text).EndsWith("ing", StringComparison.Ordinal)
+            && analysis.Tokens.Tokens[trigger - 1].Text(text).ToLowerInvariant() is "after" or "before" or "by" or "since" or "while" or "despite"
+            && preceding[0].Mention.Start <= analysis.Tokens.Tokens[Math.Min(sentence.FirstToken + 2, sentence.EndToken - 1)].Start)
+        {
+            subject.Add(preceding[0]);
         }
 
         // "The top US diplomat will meet": "US" qualifies the office; the office is the subject.
@@ -1876,7 +1890,7 @@ public static class EventExtractor
     /// "England will protest about the referee's performance in the defeat by Ireland"; "has played down talk … after
     /// beating Liverpool"; "… on James Comey, who announced …".
     /// </summary>
-    private static bool Background(ArticleAnalysis analysis, AnalysedEvent e)
+    private static bool Background(ArticleAnalysis analysis, AnalysedEvent e, List<AnalysedEvent> events)
     {
         var tokens = analysis.Tokens.Tokens;
         var evidence = e.Evidence.OrderBy(x => x.Start).First();
@@ -1887,7 +1901,11 @@ public static class EventExtractor
             var word = tokens[k].Text(analysis.Text).ToLowerInvariant();
             if (word is "in" or "after" or "following" or "despite" or "amid" or "since" or "before")
             {
-                return true;
+                // "moved into the quarter-finals after beating Likhotseva": a verb of the sentence's own subject, when the
+                // sentence reports no other event ("were fined after beating Liverpool" leads with the fine), is the news itself.
+                return !(k == t - 1 && word is "after" && tokens[t].Text(analysis.Text).EndsWith("ing", StringComparison.Ordinal)
+                         && e.Participants.Any(p => p.Role == EventRole.Actor1 && p.Entity.Mentions.Any(m => m.Start < tokens[k].Start && m.Sentence == evidence.Sentence))
+                         && !events.Any(o => o != e && o.Evidence.Any(x => x.Sentence == evidence.Sentence)));
             }
 
             // "… on FBI director James Comey, who announced he was reopening …": a relative clause describes a name.
@@ -1938,7 +1956,7 @@ public static class EventExtractor
         double HeadlineOverlap(AnalysedEvent e) => titleWords.Count == 0 ? 0 : e.Evidence.Max(x => Overlap(titleWords, ContentWords(analysis.Text[x.Start..x.End])));
         // An event below the default threshold competes only with an actor: "as the North East assembly referendum
         // enters its final week" (no one votes) does not displace the lead's "Ray Mallon has been drafted in".
-        var best = events.Where(e => (e.Confidence >= DefaultMinConfidence || (e.Confidence >= DefaultMinConfidence - 0.1 && e.Actors.Any())) && !Background(analysis, e)).OrderByDescending(Score).ThenBy(e => e.Evidence.Min(x => x.Start)).FirstOrDefault();
+        var best = events.Where(e => (e.Confidence >= DefaultMinConfidence || (e.Confidence >= DefaultMinConfidence - 0.1 && e.Actors.Any())) && !Background(analysis, e, events)).OrderByDescending(Score).ThenBy(e => e.Evidence.Min(x => x.Start)).FirstOrDefault();
 
         // The main event is reported early, or it is the one the headline reports.
         // What someone said is the main event only when the headline or the lead reports it.
@@ -2159,7 +2177,50 @@ public static class EventExtractor
             }
         }
 
-        return places.Select(x => x.Entity).FirstOrDefault();
+        // Else the first place that is not a person's nationality ("Elene Likhotseva of Russia", "China's Li Na").
+        return places.Where(x => !Nationality(analysis, x.Start, x.Entity)).Select(x => x.Entity).FirstOrDefault();
+    }
+
+    /// <summary>A name right before an award's word ("the MTV prize", "BBC awards"): who gives the prize, not who wins it.</summary>
+    private static bool AwardGiver(ArticleAnalysis analysis, Mention mention)
+    {
+        var text = analysis.Text;
+        var from = mention.End;
+        while (from < text.Length && text[from] == ' ')
+        {
+            from++;
+        }
+
+        var to = from;
+        while (to < text.Length && char.IsLetter(text[to]))
+        {
+            to++;
+        }
+
+        return text[from..to] is "prize" or "prizes" or "award" or "awards" or "Award" or "Awards" or "trophy" or "medal" or "gong";
+    }
+
+    /// <summary>
+    /// Is the country at <paramref name="start"/> a person's nationality: "&lt;person&gt; of X" or "X's &lt;person&gt;"?
+    /// </summary>
+    private static bool Nationality(ArticleAnalysis analysis, int start, AnalysedEntity place)
+    {
+        if (!PlaceNames.IsState(place.Name) || place.Mentions.FirstOrDefault(m => m.Start == start) is not { } mention)
+        {
+            return false;
+        }
+
+        var text = analysis.Text;
+        var people = analysis.Entities.Where(e => e.Kind == AnalysedKind.Person).SelectMany(e => e.Mentions).ToList();
+        var before = text[..start].TrimEnd();
+        if (before.EndsWith(" of", StringComparison.Ordinal) && people.Any(m => m.End == before.Length - 3))
+        {
+            return true;
+        }
+
+        var after = text[mention.End..];
+        var possessive = after.StartsWith("'s ", StringComparison.Ordinal) || after.StartsWith("’s ", StringComparison.Ordinal) ? mention.End + 3 : -1;
+        return possessive > 0 && people.Any(m => m.Start == possessive);
     }
 
     /// <summary>A name that qualifies the next one: right before it, or joined by a possessive or a title ("Chelsea boss").</summary>

@@ -332,6 +332,37 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void In_tennis_a_country_is_a_nationality_and_no_team_nor_the_events_place()
+    {
+        // A report's shape (set scores, seeds, a tournament), with invented players.
+        const string body = "Marta Kovalenko moved into the quarter-finals of the Qatar Open after beating Ilse Verhoeven of Belgium 6-3 7-5, "
+                            + "and now faces the top seed in the last eight.\n\nWorld number three Ana Duarte also won her match. Duarte defeated "
+                            + "Austria's Lena Brandt 6-4 6-2, while French Open champion Rita Okafor of Kenya won after her opponent retired hurt. "
+                            + "Okafor will now face Nadia Berg of Norway, who beat ninth-seeded Sofia Lind of Denmark 6-1 6-2 in the tournament's "
+                            + "longest match.\n\n\"I played well and won the points that mattered,\" Kovalenko said after the victory.";
+        var tennis = Analyze(body, "Kovalenko through in Doha");
+
+        foreach (var country in (string[])["Belgium", "Austria", "Kenya", "Norway", "Denmark"])
+        {
+            Assert.Contains(tennis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == country);
+            Assert.DoesNotContain(tennis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == country);
+        }
+
+        // A nationality is no participant; the subject of "after beating" is the sentence's own, and that lead is the news.
+        Assert.DoesNotContain(tennis.Events, e => e.Participants.Any(p => p.Entity.Name is "Austria" or "Belgium"));
+        var lead = Assert.Single(tennis.Events, e => e.Participants.Any(p => p.Entity.Name == "Ilse Verhoeven"));
+        Assert.Equal("Marta Kovalenko", lead.Actors.First().Name);
+        var main = Assert.IsType<MainEvent>(tennis.MainEvent);
+        Assert.Same(lead, main.Event);
+        Assert.NotEqual("Belgium", main.Where);
+
+        // In a team game a country that plays is its side.
+        var rugby = Analyze("Belgium beat Austria 24-10 in the rugby match on Saturday, with the captain scoring two tries for the side in front "
+                            + "of their fans. The coach praised his squad and said the team would face Portugal in the final.", "Belgium win");
+        Assert.Contains(rugby.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Belgium");
+    }
+
+    [Fact]
     public void A_regime_before_a_country_is_no_part_of_its_name()
     {
         var analysis = Analyze("The thriller follows a detective on the trail of stolen diaries in Communist Russia. The drama, about a thief in Victorian "
@@ -408,6 +439,12 @@ public class GeneralNewsEventTests
         Assert.Single(prizes, e => e.Participants.Any(p => p.Entity.Name == "Delta Goodrem"));
         Assert.Single(prizes, e => e.Participants.Any(p => p.Entity.Name == "Peter Marsh"));
         Assert.Single(prizes, e => e.Participants.Any(p => p.Entity.Name == "Kate Brown"));
+
+        // The body whose name the prize carries gives it; it does not win it.
+        var given = Confident(Analyze("Pop singer Delta Goodrem has scooped one of the top prizes at the Melbourne music awards.", "Goodrem wins top female MTV prize"));
+        var prize = Assert.Single(given, e => e.Type == EventType.Prize);
+        Assert.Contains(prize.Participants, p => p.Entity.Name == "Delta Goodrem");
+        Assert.DoesNotContain(prize.Participants, p => p.Entity.Name == "MTV");
 
         // Two prizes of one winner in two clauses are two prizes.
         var two = Confident(Analyze("Jane Holt won the award for best actress, and later she picked up the prize for best newcomer."));
