@@ -174,7 +174,7 @@ public static class EventExtractor
             ev.Title = Title(ev);
         }
 
-        return (merged, Main(analysis, merged, dates), capped);
+        return (merged, Main(analysis, merged, dates, quotes), capped);
     }
 
     /// <summary>
@@ -1931,7 +1931,7 @@ public static class EventExtractor
     /// first sentences, the frame is read from the lead sentence itself (its subject and predicate), so that an
     /// article about a derailment or a poll still has a main event.
     /// </summary>
-    private static MainEvent? Main(ArticleAnalysis analysis, List<AnalysedEvent> events, IReadOnlyList<DateMention> dates)
+    private static MainEvent? Main(ArticleAnalysis analysis, List<AnalysedEvent> events, IReadOnlyList<DateMention> dates, IReadOnlyList<Quote> quotes)
     {
         var tokens = analysis.Tokens.Tokens;
         var sentences = analysis.Tokens.Sentences;
@@ -2016,14 +2016,26 @@ public static class EventExtractor
         // Without a named subject, the agent of a passive lead ("… has been thrown out by an appeal court"), then the
         // name that opens the headline ("Disney backs Sony DVD technology").
         var agent = who is null ? PassiveAgent(analysis, lead, tokens.IndexAt(predicateFrom)) : null;
-        who ??= agent?.Entity ?? HeadlineSubject(analysis);
-        var whoText = who?.Name ?? agent?.Phrase ?? SubjectPhrase(analysis, lead);
+        // "Divorced parents … are often disadvantaged by the legal system, MPs have said": a lead that closes on its
+        // attribution reports what its speaker said; without a named subject or agent the speaker is who.
+        var speaker = who is null && agent?.Entity is null ? TrailingAttribution(quotes, leadStart, leadEnd) : null;
+        who ??= agent?.Entity ?? speaker?.Speaker ?? (speaker is null ? HeadlineSubject(analysis) : null);
+        var whoText = who?.Name ?? speaker?.SpeakerText ?? agent?.Phrase ?? SubjectPhrase(analysis, lead);
         var leadPlace = Specific(analysis, LeadPlace(analysis, lead), lead, lead);
         var leadDate = LeadDate(analysis, dates, lead) ?? FirstDate(dates, 0, analysis.BodyOffset, analysis.Text);
         var leadSentence = analysis.Text[leadStart..leadEnd];
         return new MainEvent(whoText, what, leadDate?.Text, leadPlace?.Name, Why(leadSentence, predicateFrom - leadStart),
             How(leadSentence, predicateFrom - leadStart, byIsAgent: agent is not null), null, who is null ? [] : [who], leadPlace, leadDate);
     }
+
+    /// <summary>
+    /// The reported speech of a sentence that ends on its attribution (", MPs have said.", ", a committee of MPs and peers has
+    /// warned."), with a speaker named or described.
+    /// </summary>
+    private static Quote? TrailingAttribution(IReadOnlyList<Quote> quotes, int start, int end) =>
+        quotes.FirstOrDefault(q => q.Kind == QuoteType.Indirect && q.Cue is not null && q.Start >= start && q.CueStart < end
+                                   && q.SpeakerStart >= q.End && q.CueStart > q.SpeakerStart && !string.IsNullOrWhiteSpace(q.SpeakerText)
+                                   && q.SpeakerText is not ("he" or "she" or "they" or "it" or "He" or "She" or "They" or "It"));
 
     /// <summary>Sentences of the lead paragraph's opening read for a main event's when and where when its own sentence has none.</summary>
     private const int LeadSentences = 5;
@@ -2137,7 +2149,10 @@ public static class EventExtractor
     {
         var tokens = analysis.Tokens.Tokens;
         var range = analysis.Tokens.Sentences[sentence];
-        for (var t = range.FirstToken; t < Math.Min(range.EndToken, range.FirstToken + 7); t++)
+        // "Two high-speed lifts at the world's tallest building have been recognised": past seven words, the head noun
+        // phrase before the first preposition.
+        var preposition = -1;
+        for (var t = range.FirstToken; t < Math.Min(range.EndToken, range.FirstToken + 16); t++)
         {
             var word = tokens[t].Text(analysis.Text);
             if (word is "," or ";" or ":" or "(" or "—" or "–" or "\"" or "“" or "who" or "which" or "that")
@@ -2145,16 +2160,28 @@ public static class EventExtractor
                 return null;
             }
 
+            if (preposition < 0 && t > range.FirstToken && word is "at" or "of" or "in" or "on" or "from" or "across" or "with" or "for")
+            {
+                preposition = t;
+            }
+
+            // A head of two words at least ("Killings of seven villagers in the north were …" has none).
+            if (t >= range.FirstToken + 7 && preposition < range.FirstToken + 2)
+            {
+                return null;
+            }
+
             if (t > range.FirstToken && (SubjectEnders.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(word[0])
-                                                                         && word is not ("hundred" or "speed" or "greed" or "breed" or "creed" or "steed"))))
+                                                                         && !word.Contains('-', StringComparison.Ordinal) && word is not ("hundred" or "speed" or "greed" or "breed" or "creed" or "steed"))))
             {
                 // A noun phrase: not opened by a gerund ("Travelling at a …"; "King Charles", "Beijing" are names), not
                 // closed by a function word ("… keeps his"), a number ("Two armed men" would give "Two"), a pronoun or "There".
                 var first = tokens[range.FirstToken].Text(analysis.Text);
                 var second = t - 1 > range.FirstToken ? tokens[range.FirstToken + 1].Text(analysis.Text) : "";
                 var gerund = first.EndsWith("ing", StringComparison.Ordinal) && second is "at" or "a" or "an" or "the" or "in" or "on" or "to" or "for" or "with" or "through" or "over" or "up" or "down";
-                var last = tokens[t - 1].Text(analysis.Text).ToLowerInvariant();
-                var phrase = analysis.Text[tokens[range.FirstToken].Start..tokens[t - 1].End];
+                var end = t >= range.FirstToken + 7 ? preposition : t;
+                var last = tokens[end - 1].Text(analysis.Text).ToLowerInvariant();
+                var phrase = analysis.Text[tokens[range.FirstToken].Start..tokens[end - 1].End];
                 return phrase.Length >= 3 && char.IsUpper(phrase[0]) && !gerund && !last.Any(char.IsDigit) && !NotSubjectEnds.Contains(last) ? phrase : null;
             }
         }

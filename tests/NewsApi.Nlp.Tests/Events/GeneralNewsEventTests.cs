@@ -96,6 +96,7 @@ public class GeneralNewsEventTests
     [InlineData("Travelling at a great speed, the tram left the rails on a sharp bend overnight.", null)]
     [InlineData("The world champion keeps his title after a tense final round on the coast.", null)]
     [InlineData("Two armed men have robbed a bank in the town centre overnight.", null)]
+    [InlineData("Two high-speed lifts at the world's tallest building have been officially recognised as the fastest.", "Two high-speed lifts")]
     [InlineData("There are fears that the storm will close the line again this week.", null)]
     public void A_lead_that_names_no_one_gives_its_subject_phrase_as_who(string lead, string? who)
     {
@@ -104,6 +105,17 @@ public class GeneralNewsEventTests
         Assert.NotNull(main);
         Assert.Equal(who, main.Who);
         Assert.Empty(main.WhoEntities);
+    }
+
+    [Theory]
+    [InlineData("Small farms are often overlooked by the planning system, a group of councillors has warned.", "a group of councillors")]
+    [InlineData("Rents in the north have reached record levels, estate agents have said.", "estate agents")]
+    public void A_lead_that_closes_on_its_attribution_gives_the_speaker_as_who(string lead, string who)
+    {
+        var main = Analyze(lead, "Concern grows").MainEvent;
+
+        Assert.NotNull(main);
+        Assert.Equal(who, main.Who);
     }
 
     [Fact]
