@@ -1424,6 +1424,9 @@ public static class EventExtractor
     private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal)
     {
         "not", "n't", "n’t", "never", "no", "without", "failed", "fail", "denied", "denies", "deny", "refused", "refuses", "rejected", "cancelled", "canceled", "called off", "scrapped",
+        // What was kept from happening: "pays $2bn to evade Fiat buyout", "averted a strike", "blocked the merger".
+        "evade", "evades", "evaded", "avoid", "avoids", "avoided", "avert", "averts", "averted", "thwart", "thwarted", "block", "blocked",
+        "resist", "resisted", "escape", "escaped",
     };
 
     /// <summary>Words before the trigger, within its clause, that can hedge or deny it.</summary>
@@ -1802,6 +1805,21 @@ public static class EventExtractor
 
         // Two places conflict unless one is a country and the other a place in it ("in Israel", "in Tel Aviv").
         if (a.Place is not null && b.Place is not null && a.Place != b.Place && PlaceNames.IsState(a.Place.Name) == PlaceNames.IsState(b.Place.Name))
+        {
+            return false;
+        }
+
+        // "Pernod's purchase of a third of Seagram in 2000" and "Pernod tried to buy Glenmorangie last year": one buyer, two
+        // targets or two dates, two events.
+        var aSecond = a.Participants.Where(p => p.Role == EventRole.Actor2).Select(p => p.Entity).ToHashSet();
+        var bSecond = b.Participants.Where(p => p.Role == EventRole.Actor2).Select(p => p.Entity).ToHashSet();
+        if (aSecond.Count > 0 && bSecond.Count > 0 && !aSecond.Overlaps(bSecond)
+            && !a.Participants.Any(p => bSecond.Contains(p.Entity)) && !b.Participants.Any(p => aSecond.Contains(p.Entity)))
+        {
+            return false;
+        }
+
+        if (a.Date is { Resolved: true } da && b.Date is { Resolved: true } db && da.Value != db.Value)
         {
             return false;
         }
@@ -2228,7 +2246,8 @@ public static class EventExtractor
     }
 
     /// <summary>
-    /// Is the country at <paramref name="start"/> a person's nationality: "&lt;person&gt; of X" or "X's &lt;person&gt;"?
+    /// Is the country at <paramref name="start"/> a person's or a firm's nationality: "&lt;person&gt; of X", "X's &lt;person&gt;",
+    /// "France's Pernod Ricard", "General Motors of the US"?
     /// </summary>
     private static bool Nationality(ArticleAnalysis analysis, int start, AnalysedEntity place)
     {
@@ -2238,8 +2257,13 @@ public static class EventExtractor
         }
 
         var text = analysis.Text;
-        var people = analysis.Entities.Where(e => e.Kind == AnalysedKind.Person).SelectMany(e => e.Mentions).ToList();
+        var people = analysis.Entities.Where(e => e.Kind is AnalysedKind.Person or AnalysedKind.Organisation).SelectMany(e => e.Mentions).ToList();
         var before = text[..start].TrimEnd();
+        if (before.EndsWith(" the", StringComparison.Ordinal))
+        {
+            before = before[..^4];
+        }
+
         if (before.EndsWith(" of", StringComparison.Ordinal) && people.Any(m => m.End == before.Length - 3))
         {
             return true;

@@ -119,6 +119,27 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void One_buyer_with_two_targets_or_two_dates_makes_two_events_and_an_evaded_takeover_none()
+    {
+        var two = Confident(Analyze("Harlow Group bought Denton Mills in March 2001. In June 2004 Harlow Group bought Kessel Foods, a rival."));
+        Assert.Equal(2, two.Count(e => e.Type == EventType.Acquisition));
+
+        var evaded = Analyze("Denton Mills paid 40m euros to Harlow Group to avoid a takeover by its partner on Monday.", "Denton Mills pays to evade Harlow buyout");
+        Assert.DoesNotContain(evaded.Events, e => e.Type == EventType.Acquisition);
+    }
+
+    [Fact]
+    public void A_firms_country_is_no_participant()
+    {
+        var analysis = Analyze("Shares in Denton Mills have risen on speculation that it could be the target of a takeover by France's Kessel Foods.",
+            "Takeover talk lifts Denton");
+
+        var acquisitions = analysis.Events.Where(e => e.Type == EventType.Acquisition).ToList();
+        Assert.NotEmpty(acquisitions);
+        Assert.DoesNotContain(acquisitions, e => e.Participants.Any(p => p.Entity.Name == "France"));
+    }
+
+    [Fact]
     public void A_place_launches_nothing()
     {
         var analysis = Analyze("Japan launched the new DVD players on Monday.");
