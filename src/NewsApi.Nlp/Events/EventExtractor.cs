@@ -1380,6 +1380,13 @@ public static class EventExtractor
 
         var place = places.OrderBy(p => p.Mention.Start < triggerStart ? 1 : 0).ThenBy(p => Math.Abs(p.Mention.Start - triggerStart)).FirstOrDefault();
         ev.Place = place.Entity;
+
+        // A journey goes somewhere: "arrived", "flew" with no place reached are no visit ("the ball flew wide of Howard's goal",
+        // "8,500 vehicles had arrived at the centre").
+        if (type == EventType.Visit && verb && ev.Place is null)
+        {
+            return null;
+        }
         var sentenceStart = sentence.Start(tokens);
         var sentenceEnd = sentence.End(tokens);
         ev.Date = index.DatesWithin(sentenceStart, sentenceEnd).Where(d => d.Kind == DateKind.Date && DatesAnEvent(text, d))
@@ -1396,7 +1403,7 @@ public static class EventExtractor
         }
 
         ev.Evidence.Add(new AnalysedEvidence(s, sentenceStart, sentenceEnd, text[triggerStart..triggerEnd], triggerStart));
-        var hedge = Hedge(context, trigger);
+        var hedge = Hedge(context, trigger, type);
         if (hedge == Modality.Negated)
         {
             return null;
@@ -1429,6 +1436,13 @@ public static class EventExtractor
         "resist", "resisted", "escape", "escaped",
     };
 
+    /// <summary>Verbs of how a player got to a result ("came from a set down to beat", "fought back to win").</summary>
+    private static readonly HashSet<string> ComebackVerbs = new(StringComparer.Ordinal)
+    {
+        "came", "fought", "battled", "rallied", "recovered", "bounced", "needed", "held", "went", "survived", "struggled", "hung", "stormed",
+        "cruised", "raced", "surged", "powered", "eased",
+    };
+
     /// <summary>Words before the trigger, within its clause, that can hedge or deny it.</summary>
     private const int HedgeWindow = 8;
 
@@ -1436,7 +1450,7 @@ public static class EventExtractor
     /// Whether the words before the trigger (its clause, at most <see cref="HedgeWindow"/> words) hedge it ("could meet",
     /// "plans to buy", "is set to steal the limelight with the launch") or deny it ("did not meet").
     /// </summary>
-    private static Modality Hedge(SentenceContext context, int trigger)
+    private static Modality Hedge(SentenceContext context, int trigger, EventType type)
     {
         var modality = Modality.Asserted;
         var before = context.Before(trigger, HedgeWindow).ToList();
@@ -1457,6 +1471,13 @@ public static class EventExtractor
 
             // "agreed to buy", "voted to approve" report what happened; "plans to buy", "is to meet" do not.
             if (word == "to" && k + 1 < before.Count && before[k + 1] is "agreed" or "agrees" or "voted" or "decided" or "moved" or "went" or "came" or "used")
+            {
+                break;
+            }
+
+            // "came from a set down to beat Vinci", "needed three sets to beat Li": a result the player got to, not a plan.
+            if (word == "to" && type is EventType.MatchResult && before.Skip(k + 1).TakeWhile(w => w is not ("," or ";" or "and" or "but")).ToList() is var rest
+                && rest.Any(w => ComebackVerbs.Contains(w)) && !rest.Any(w => w is "will" or "would" or "could" or "may" or "might" or "must" or "should" or "if"))
             {
                 break;
             }
@@ -2316,7 +2337,15 @@ public static class EventExtractor
             start--;
         }
 
-        return !SpanBounds.Contains(text[start..end]);
+        // "The 1994 Wimbledon champion", "his 2001 title", "the 2006 World Cup": a year after a determiner describes a name or
+        // a noun; it does not date the sentence's event.
+        var word = text[start..end];
+        if (date.Text.Length == 4 && date.Text.All(char.IsDigit) && word.ToLowerInvariant() is "the" or "a" or "his" or "her" or "their" or "its" or "this" or "that")
+        {
+            return false;
+        }
+
+        return !SpanBounds.Contains(word);
     }
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)

@@ -140,6 +140,23 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_journey_goes_somewhere_and_a_comeback_to_win_is_a_result_dated_by_no_epithet()
+    {
+        // "flew", "arrived" with no place reached are no visit.
+        Assert.DoesNotContain(Analyze("The shot from Marco Ruiz flew wide of Tom Hale's goal in stoppage time.").Events, e => e.Type == EventType.Visit);
+        Assert.DoesNotContain(Analyze("Carla Menzies said 9,000 cars had arrived before noon on Saturday.").Events, e => e.Type == EventType.Visit);
+        Assert.Contains(Analyze("Carla Menzies arrived in Lisbon on Saturday for two days of talks.").Events, e => e.Type == EventType.Visit);
+
+        // "came from a set down to beat" reports the result; "the 1998 Wimbledon champion" does not date it.
+        var main = Analyze("Veteran Spaniard Marta Ruiz came from a set down to beat Italian Lena Conti at the Qatar Open in Doha. "
+                           + "The 1998 Wimbledon champion won 5-7 6-0 6-2 to earn a second round match with Nadia Berg.", "Ruiz sees off Conti");
+        var result = Assert.Single(Confident(main), e => e.Type == EventType.MatchResult && e.Participants.Any(p => p.Entity.Name == "Lena Conti"));
+        Assert.Equal("Marta Ruiz", result.Actors.First().Name);
+        Assert.NotEqual("1998", main.MainEvent?.When);
+        Assert.DoesNotContain(Confident(Analyze("Veteran Spaniard Marta Ruiz will need three sets to beat Lena Conti in Doha.")), e => e.Type == EventType.MatchResult);
+    }
+
+    [Fact]
     public void A_place_launches_nothing()
     {
         var analysis = Analyze("Japan launched the new DVD players on Monday.");
