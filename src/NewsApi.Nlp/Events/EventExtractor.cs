@@ -2044,14 +2044,27 @@ public static class EventExtractor
         {
             subject = inLead[k + 1];
         }
-        var predicateFrom = subject.Entity is not null && tokens.IndexAt(subject.Mention.Start) - sentences[lead].FirstToken <= 8 ? subject.Mention.End : leadStart;
+        // "Three senior executives of Ireland's state-owned airline … are set to leave": a name after a preposition is inside the
+        // subject, not it; the subject phrase says who.
+        string? head = null;
+        if (subject.Entity is not null && PreviousWord(analysis, subject.Mention.Start, sentences[lead]) is "of" or "at" or "in" or "from" or "for" or "with" or "on"
+            && tokens.IndexAt(subject.Mention.Start) - 1 - sentences[lead].FirstToken is >= 2 and <= 5)
+        {
+            var words = Enumerable.Range(sentences[lead].FirstToken, tokens.IndexAt(subject.Mention.Start) - 1 - sentences[lead].FirstToken)
+                .Select(t => tokens[t].Text(analysis.Text)).ToList();
+            head = words.All(w => w.All(c => char.IsLetterOrDigit(c) || c == '-')) && !words.Any(w => SubjectEnders.Contains(w)) && !NotSubjectEnds.Contains(words[^1].ToLowerInvariant())
+                ? analysis.Text[leadStart..tokens[tokens.IndexAt(subject.Mention.Start) - 2].End] : null;
+        }
+
+        var insideSubject = head is not null;
+        var predicateFrom = subject.Entity is not null && !insideSubject && tokens.IndexAt(subject.Mention.Start) - sentences[lead].FirstToken <= 8 ? subject.Mention.End : leadStart;
         var what = Predicate(analysis, lead, predicateFrom, skipSubject: true);
         if (what.Length == 0)
         {
             return null;
         }
 
-        var who = subject.Entity is not null && subject.Mention.End == predicateFrom ? subject.Entity : null;
+        var who = subject.Entity is not null && !insideSubject && subject.Mention.End == predicateFrom ? subject.Entity : null;
         // Without a named subject, the agent of a passive lead ("… has been thrown out by an appeal court"), then the
         // name that opens the headline ("Disney backs Sony DVD technology").
         var agent = who is null ? PassiveAgent(analysis, lead, tokens.IndexAt(predicateFrom)) : null;
@@ -2059,7 +2072,7 @@ public static class EventExtractor
         // attribution reports what its speaker said; without a named subject or agent the speaker is who.
         var speaker = who is null && agent?.Entity is null ? TrailingAttribution(quotes, leadStart, leadEnd) : null;
         who ??= agent?.Entity ?? speaker?.Speaker ?? (speaker is null ? HeadlineSubject(analysis) : null);
-        var whoText = who?.Name ?? speaker?.SpeakerText ?? agent?.Phrase ?? SubjectPhrase(analysis, lead);
+        var whoText = who?.Name ?? speaker?.SpeakerText ?? agent?.Phrase ?? head ?? SubjectPhrase(analysis, lead);
         var leadPlace = Specific(analysis, LeadPlace(analysis, lead), lead, lead);
         var leadDate = LeadDate(analysis, dates, lead) ?? FirstDate(dates, 0, analysis.BodyOffset, analysis.Text);
         var leadSentence = analysis.Text[leadStart..leadEnd];

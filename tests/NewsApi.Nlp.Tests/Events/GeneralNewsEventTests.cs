@@ -96,6 +96,7 @@ public class GeneralNewsEventTests
     [InlineData("Travelling at a great speed, the tram left the rails on a sharp bend overnight.", null)]
     [InlineData("The world champion keeps his title after a tense final round on the coast.", null)]
     [InlineData("Two armed men have robbed a bank in the town centre overnight.", null)]
+    [InlineData("Three senior executives of Portugal's state-owned railway, Ferrovia Lusa, are set to leave early after a row.", "Three senior executives")]
     [InlineData("Two high-speed lifts at the world's tallest building have been officially recognised as the fastest.", "Two high-speed lifts")]
     [InlineData("There are fears that the storm will close the line again this week.", null)]
     public void A_lead_that_names_no_one_gives_its_subject_phrase_as_who(string lead, string? who)
