@@ -1577,6 +1577,13 @@ public static class QuoteExtractor
                     break;
                 }
 
+                // "…, Foreign Secretary Jack Straw told the Commons on Tuesday.": an addressee and a time, then the sentence's
+                // end, close the attribution as a bare "said." does.
+                if (context.Word(t) is "told" or "tells" && tail is not ("." or "" or "that") && OnlyAddressee(context, next, sentence.EndToken))
+                {
+                    tail = ".";
+                }
+
                 // "…, officials said." ending the sentence: the content comes before the comma.
                 if (tail is "." or "")
                 {
@@ -1728,6 +1735,32 @@ public static class QuoteExtractor
     /// The token after the person told, from <paramref name="at"/>: a name ("the AP", "Politico"), a pronoun ("him",
     /// "reporters") or a determiner's short phrase ("the group", "a local radio station"); else <paramref name="at"/>.
     /// </summary>
+    /// <summary>
+    /// Do the tokens from <paramref name="at"/> to the sentence's end only name whom something was told, and when ("the
+    /// Commons on Tuesday", "reporters in Washington", "the BBC's Today programme")? Not a clause, a purpose ("told him to
+    /// go") or a list, and at most seven words.
+    /// </summary>
+    private static bool OnlyAddressee(Context context, int at, int end)
+    {
+        var words = 0;
+        for (var k = at; k < end; k++)
+        {
+            var word = context.Word(k);
+            if (word == "." && k == end - 1)
+            {
+                break;
+            }
+
+            if (context.Tokens[k].Kind != TokenKind.Word && word is not ("'s" or "’s") || FiniteVerbs.Contains(word)
+                || word is "that" or "to" or "and" or "or" or "but" or "if" or "he" or "she" or "they" or "it" or "we" or "I" || ++words > 7)
+            {
+                return false;
+            }
+        }
+
+        return words > 0;
+    }
+
     private static int AddresseeEnd(Context context, int at, int end)
     {
         if (at >= end)

@@ -526,6 +526,26 @@ public class QuoteSubjectTests
         Assert.Equal(("Peter Holt", "Peter Holt"), (quote.Speaker?.Name, quote.SpeakerText));
     }
 
+    [Theory]
+    [InlineData("All four prisoners will be returned within weeks, Foreign Secretary Peter Holt told the Commons on Tuesday.", true)]
+    [InlineData("The plant will close next year, Peter Holt told reporters in Leeds.", true)]
+    [InlineData("The plant will close next year, Peter Holt told the workers to leave.", false)]
+    public void A_trailing_speaker_who_told_an_audience_reports_what_comes_before_the_comma(string text, bool reported)
+    {
+        var quotes = Quotes(text);
+
+        if (reported)
+        {
+            var quote = Assert.Single(quotes);
+            Assert.Equal(("Peter Holt", "told"), (quote.Speaker?.Name, quote.Cue));
+            Assert.Equal(text[..text.IndexOf(',')], quote.Text);
+        }
+        else
+        {
+            Assert.DoesNotContain(quotes, q => q.Cue == "told" && q.Text.StartsWith("The plant", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void He_is_the_subject_of_the_sentence_before_rather_than_a_name_later_in_it()
     {
