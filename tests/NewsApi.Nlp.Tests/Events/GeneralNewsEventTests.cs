@@ -691,6 +691,24 @@ public class GeneralNewsEventTests
         Assert.NotEqual("Peter Holt", analysis.MainEvent?.Who);
     }
 
+    [Theory]
+    [InlineData("Arsenal avoided an FA Cup upset by edging past Blackburn Rovers in their third round replay.", "Arsenal", "Blackburn Rovers")]
+    [InlineData("Fifth seed Peter Holt eased past Tom Spicer 6-3 6-4 in the second round of the Qatar Open.", "Peter Holt", "Tom Spicer")]
+    [InlineData("Porto saw off Feyenoord in the Uefa Cup on Thursday to reach the quarter-finals.", "Porto", "Feyenoord")]
+    public void Edging_easing_and_seeing_off_a_rival_are_results(string text, string winner, string loser)
+    {
+        var result = Assert.Single(Confident(Analyze(text)), e => e.Type == EventType.MatchResult);
+
+        Assert.Contains(result.Actors, a => a.Name == winner);
+        Assert.Contains(result.Participants, p => p.Entity.Name == loser);
+    }
+
+    [Fact]
+    public void Seeing_off_competition_without_a_contest_is_no_result()
+    {
+        Assert.DoesNotContain(Analyze("The film saw off competition from a big-budget French epic at the box office.").Events, e => e.Type == EventType.MatchResult);
+    }
+
     [Fact]
     public void Power_grids_knocked_out_opening_prepositions_and_secretaries_general()
     {
