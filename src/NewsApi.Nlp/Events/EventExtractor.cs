@@ -924,7 +924,39 @@ public static class EventExtractor
             && (!Needs(TriggerNeeds.Office) || context.Has(Offices, t, 10, after: true))
             && (!Needs(TriggerNeeds.Product) || context.Has(ProductWords, t, 8))
             && (!Needs(TriggerNeeds.Change) || (context.Has(ChangeWords, t, 10) && (context.HasFigure || context.Has(Movements, t, 4, after: true)))
-                || (MovementNouns.Contains(analysis.Tokens.Tokens[t].Text(analysis.Text).ToLowerInvariant()) && context.HasFigure));
+                || (MovementNouns.Contains(analysis.Tokens.Tokens[t].Text(analysis.Text).ToLowerInvariant()) && context.HasFigure)
+                || OwnedFigureMoves(analysis, t, sentence));
+    }
+
+    /// <summary>
+    /// "Shares in UK drinks firm Allied Domecq have risen", "Profits at the Dutch brewer Heineken fell": a figure noun, its
+    /// owner after "in", "at" or "of", then the figure's movement as the clause's verb (within twelve words, no
+    /// punctuation between).
+    /// </summary>
+    private static bool OwnedFigureMoves(ArticleAnalysis analysis, int t, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var text = analysis.Text;
+        if (t + 2 >= sentence.EndToken || tokens[t + 1].Text(text) is not ("in" or "at" or "of"))
+        {
+            return false;
+        }
+
+        for (var k = t + 2; k < Math.Min(sentence.EndToken, t + 13); k++)
+        {
+            var word = tokens[k].Text(text);
+            if (tokens[k].Kind != TokenKind.Word && word is not ("'s" or "’s" or "&" or "-"))
+            {
+                return false;
+            }
+
+            if (Movements.Contains(word) && word is not ("up" or "down" or "higher" or "lower" or "record" or "unchanged"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"was sacked", "has been appointed": the trigger is a passive participle.</summary>

@@ -755,6 +755,18 @@ public class GeneralNewsEventTests
         Assert.Single(Confident(analysis), e => e.Type == EventType.EconomicFigure);
     }
 
+    [Theory]
+    [InlineData("Shares in the British drinks firm Allied Domecq have risen on talk of a bid.", true)]
+    [InlineData("Profits at the Dutch brewer Heineken fell sharply last year.", true)]
+    [InlineData("Shares in Allied Domecq, the drinks firm, have risen.", false)]
+    [InlineData("Shares in Allied Domecq are owned by its staff.", false)]
+    public void A_figure_its_owner_and_its_movement_are_a_figure_without_a_number(string text, bool figure)
+    {
+        var figures = Confident(Analyze(text)).Where(e => e.Type == EventType.EconomicFigure).ToList();
+
+        Assert.Equal(figure, figures.Count > 0);
+    }
+
     [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
