@@ -158,6 +158,7 @@ public static class EventExtractor
 
         LeadStatement(analysis, index, quotes, events);
         LeadPublication(analysis, index, events);
+        NamedPublications(analysis, index, events);
 
         if (events.Count > maxEvents)
         {
@@ -302,6 +303,84 @@ public static class EventExtractor
             ev.Confidence = Confidence(EventType.Publication, false, ev.Participants.Count, false, false, false, true);
             events.Add(ev);
             return;
+        }
+    }
+
+    /// <summary>
+    /// A report, study, survey or poll whose maker its own noun phrase names, cited for what it found, anywhere in the
+    /// article: "according to a World Bank report", "A Daily Telegraph poll of 1,313 people suggests", "a recent report by
+    /// Which? magazine found", "A recent survey by Mediametrie found". A publication by that organisation, with no date
+    /// of its own (the sentence's dates are the finding's); one per maker.
+    /// </summary>
+    private static void NamedPublications(ArticleAnalysis analysis, ArticleIndex index, List<AnalysedEvent> events)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var sentences = analysis.Tokens.Sentences;
+        string Word(int t) => tokens[t].Text(analysis.Text);
+        var lead = FirstBodySentence(analysis);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[s];
+            for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                if (!PublicationNouns.Contains(Word(t)) || index.MentionAt(t) is not null || char.IsUpper(Word(t)[0]) && t > sentence.FirstToken)
+                {
+                    continue;
+                }
+
+                // The maker right before the noun ("a World Bank report", "Mirapoint's survey") or after "by" ("a report by Which? magazine").
+                AnalysedEntity? maker = null;
+                var previous = t - 1;
+                if (previous >= sentence.FirstToken && Word(previous) is "'s" or "’s")
+                {
+                    previous--;
+                }
+
+                if (previous >= sentence.FirstToken && index.MentionAt(previous) is { Entity.Kind: AnalysedKind.Organisation } before)
+                {
+                    maker = before.Entity;
+                }
+                else if (t + 2 < sentence.EndToken && Word(t + 1) == "by" && index.MentionAt(t + 2) is { Entity.Kind: AnalysedKind.Organisation } after)
+                {
+                    maker = after.Entity;
+                }
+
+                if (maker is null || events.Any(e => e.Type == EventType.Publication && e.Actors.Any(a => a == maker)))
+                {
+                    continue;
+                }
+
+                // Cited for its finding: "according to" before the phrase, or a finding verb after it within its clause.
+                var opens = Enumerable.Range(Math.Max(sentence.FirstToken, t - 8), t - Math.Max(sentence.FirstToken, t - 8))
+                    .Any(k => Word(k) == "according" && k + 1 < t && Word(k + 1) == "to");
+                var finds = false;
+                for (var k = t + 1; !opens && k < sentence.EndToken && k - t <= 10; k++)
+                {
+                    var word = Word(k);
+                    if (FindingVerbs.Contains(word) && word is not ("says" or "said" or "claims" or "claimed"))
+                    {
+                        finds = true;
+                        break;
+                    }
+
+                    if (word is "," or ";" or ":" or "." or "that" or "which" or "who" or "and" or "but")
+                    {
+                        break;
+                    }
+                }
+
+                if (!opens && !finds)
+                {
+                    continue;
+                }
+
+                var (start, end) = (sentence.Start(tokens), sentence.End(tokens));
+                var ev = new AnalysedEvent { Type = EventType.Publication };
+                ev.Participants.Add(new AnalysedParticipant(maker, EventRole.Actor1));
+                ev.Evidence.Add(new AnalysedEvidence(s, start, end, Word(t), tokens[t].Start));
+                ev.Confidence = Confidence(EventType.Publication, false, 1, false, false, false, InOpening(s, lead));
+                events.Add(ev);
+            }
         }
     }
 
@@ -2030,14 +2109,14 @@ public static class EventExtractor
         var best = events.Where(e => (e.Confidence >= DefaultMinConfidence || (e.Confidence >= DefaultMinConfidence - 0.1 && e.Actors.Any())) && !Background(analysis, e, events)).OrderByDescending(Score).ThenBy(e => e.Evidence.Min(x => x.Start)).FirstOrDefault();
 
         // The main event is reported early, or it is the one the headline reports.
-        // What someone said is the main event only when the headline or the lead reports it.
+        // What someone said, or what a report found, is the main event only when the headline or the lead reports it.
         // A later report is the headline's only when it shares a word of the headline's predicate, not just its names
         // ("Boro suffer Morrison injury blow" is not "Morrison was substituted during Boro's win over Graz").
         var titleNames = ContentWords(string.Join(' ', analysis.Entities.SelectMany(e => e.Mentions).Where(m => m.End <= title.Length).Select(m => m.Surface)));
         var titlePredicate = titleWords.Where(w => !titleNames.Contains(w)).ToHashSet(StringComparer.Ordinal);
         bool SharesPredicate(AnalysedEvent e) => e.Evidence.Any(x => ContentWords(analysis.Text[x.Start..x.End]).Overlaps(titlePredicate));
         if (best is not null && (Position(best.Evidence.Min(x => x.Sentence)) >= 0.4 || (HeadlineOverlap(best) >= 0.4 && SharesPredicate(best)))
-            && (!EventMerging.IsVerbal(best.Type) || Position(best.Evidence.Min(x => x.Sentence)) >= 0.9))
+            && (!(EventMerging.IsVerbal(best.Type) || best.Type == EventType.Publication) || Position(best.Evidence.Min(x => x.Sentence)) >= 0.9))
         {
             var evidence = best.Evidence.OrderBy(x => x.Start).First();
             var sentence = analysis.Text[evidence.Start..evidence.End];

@@ -907,6 +907,31 @@ public class GeneralNewsEventTests
         Assert.Null(publication.Date);
     }
 
+    [Theory]
+    [InlineData("The gap between rich and poor nations is narrowing fast, according to a World Bank report.", "World Bank")]
+    [InlineData("A quarter of adults know someone whose identity was stolen, a recent report by Ofcom found.", "Ofcom")]
+    [InlineData("A Daily Telegraph poll of 1,313 people suggests two-thirds of Britons support the plan.", "Daily Telegraph")]
+    public void A_report_its_maker_names_is_a_publication_anywhere_in_the_article(string sentence, string maker)
+    {
+        var analysis = Analyzer.Analyze("Shops report busy weekend", "Shops all over the country reported strong sales on Saturday. Staff at Tesco said tills were busy. " + sentence);
+
+        var publication = Assert.Single(Confident(analysis), e => e.Type == EventType.Publication);
+        Assert.Equal(maker, publication.Actors.First().Name);
+        Assert.Null(publication.Date);
+        // Further down the article, what a report found is not its main event.
+        Assert.NotEqual(EventType.Publication, analysis.MainEvent?.Event?.Type);
+    }
+
+    [Theory]
+    [InlineData("The World Bank report was delayed by a week.")]
+    [InlineData("The board discussed the Tesco report on Monday.")]
+    public void A_report_not_cited_for_a_finding_is_no_publication(string sentence)
+    {
+        var analysis = Analyzer.Analyze("Shops report busy weekend", "Shops all over the country reported strong sales on Saturday. " + sentence);
+
+        Assert.DoesNotContain(Confident(analysis), e => e.Type == EventType.Publication && e.Evidence[0].TriggerStart > 60);
+    }
+
     [Fact]
     public void A_study_nobody_is_named_for_is_no_event()
     {
