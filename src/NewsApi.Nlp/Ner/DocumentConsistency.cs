@@ -267,6 +267,12 @@ public static partial class DocumentConsistency
         "game", "games", "code-named", "codenamed",
     };
 
+    /// <summary>Words of films and television: where they are written of, a name's "star" played in it.</summary>
+    private static readonly HashSet<string> ScreenWords = new(StringComparer.Ordinal)
+    {
+        "film", "films", "movie", "movies", "tv", "television", "sitcom", "actor", "actress", "hollywood",
+    };
+
     /// <summary>Nouns of a part played, before "in" and a work's name ("her role in Vera Drake", "his performance in Kinsey").</summary>
     private static readonly HashSet<string> PlayedIn = new(StringComparer.Ordinal)
     {
@@ -298,6 +304,7 @@ public static partial class DocumentConsistency
     {
         var works = new HashSet<string>(StringComparer.Ordinal);
         var personLike = new HashSet<string>(StringComparer.Ordinal);
+        var screen = new Lazy<bool>(() => document.Sentences.Any(sentence => sentence.Any(w => ScreenWords.Contains(w.Lower))));
         for (var s = 0; s < labels.Count; s++)
         {
             var words = document.Sentences[s];
@@ -327,6 +334,16 @@ public static partial class DocumentConsistency
                         works.Add(Name(words, span));
                     }
 
+                    continue;
+                }
+
+                // "Spider-Man creator Stan Lee", "Aviator star Alan Alda": a name that a person created or starred in, right
+                // before them, is a work ("star" only where films or TV are written of: "Chelsea star Frank Lampard").
+                if (span.Type == EntityType.ORG && n + 1 < spans.Count && spans[n + 1].Type == EntityType.PER && spans[n + 1].Start == span.End + 1
+                    && (At(span.End) == "creator" || (At(span.End) is "star" or "co-star" && screen.Value))
+                    && (lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & (Places | (1 << (int)Lexicon.List.KnownOrganisation))) == 0)
+                {
+                    works.Add(Name(words, span));
                     continue;
                 }
 

@@ -47,6 +47,18 @@ public class RecognizerTests
     }
 
     [Theory]
+    [InlineData("The film earned $40m in its first week. Godzilla star Jean Reno said the sequel would be shot in Paris.", "Godzilla", true)]
+    [InlineData("Spider-Man creator Stan Lee is to get a share of the profits from the films.", "Spider-Man", true)]
+    [InlineData("Chelsea star Frank Lampard scored twice as the league leaders won again.", "Chelsea", false)]
+    public void A_name_a_person_created_or_starred_in_is_a_work(string text, string name, bool work)
+    {
+        var entities = Entities(text);
+
+        Assert.Equal(work, entities.Any(e => e.Item1 == EntityType.MISC && e.Item2 == name));
+        Assert.Equal(!work, entities.Any(e => e.Item1 == EntityType.ORG && e.Item2 == name));
+    }
+
+    [Theory]
     [InlineData("FYI, the IPO documents are attached, send them back to Karen ASAP.", "Karen")]
     [InlineData("The food at Luigi's was Sooooo good and VERYYYY cheap.", "Luigi's")]
     public void Chat_acronyms_and_stretched_words_are_no_names(string text, string name)
