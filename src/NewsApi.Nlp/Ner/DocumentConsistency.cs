@@ -264,7 +264,7 @@ public static partial class DocumentConsistency
     {
         "album", "albums", "song", "songs", "film", "films", "movie", "movies", "novel", "novels", "product", "products", "console",
         "consoles", "handset", "handsets", "browser", "musical", "opera", "sitcom", "show", "drug", "track", "tracks", "hits", "software",
-        "game", "games", "code-named", "codenamed",
+        "game", "games", "code-named", "codenamed", "comedy", "comedies", "drama", "dramas", "documentary", "thriller", "sequel", "soap",
     };
 
     /// <summary>Words of films and television: where they are written of, a name's "star" played in it.</summary>

@@ -50,6 +50,7 @@ public class RecognizerTests
     [InlineData("The film earned $40m in its first week. Godzilla star Jean Reno said the sequel would be shot in Paris.", "Godzilla", true)]
     [InlineData("Spider-Man creator Stan Lee is to get a share of the profits from the films.", "Spider-Man", true)]
     [InlineData("Chelsea star Frank Lampard scored twice as the league leaders won again.", "Chelsea", false)]
+    [InlineData("Burt Reynolds was his co-star in the TV comedy Evening Shade, which ran for four years.", "Evening Shade", true)]
     public void A_name_a_person_created_or_starred_in_is_a_work(string text, string name, bool work)
     {
         var entities = Entities(text);
