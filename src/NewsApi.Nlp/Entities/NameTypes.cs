@@ -146,6 +146,16 @@ public static class NameTypes
                 continue;
             }
 
+            // "MP for Richmond", "the mayor of Leeds", "Middlesbrough mayor Ray Mallon": a town or region a member or a mayor
+            // represents is the place, not a club of its name.
+            if (lexicon is not null && mention.Type == EntityType.ORG && words.Length == 1
+                && (listed & ((1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region))) != 0
+                && (listed & (1 << (int)Lexicon.List.KnownOrganisation)) == 0 && Represented(text, mention))
+            {
+                corrected.Add(mention with { Type = EntityType.LOC });
+                continue;
+            }
+
             // "Paris, Lille, Lyon and Toulouse": a one-word name the gazetteers know as a town, listed beside a place, is one too.
             if (lexicon is not null && mention.Type == EntityType.ORG && words.Length == 1
                 && (listed & ((1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region))) != 0
@@ -346,6 +356,18 @@ public static class NameTypes
         "economist", "economists", "analyst", "analysts", "professor", "researcher", "researchers", "director", "spokesman", "spokeswoman",
         "executive", "strategist", "lecturer", "fellow", "engineer", "engineers", "scientist", "scientists", "consultant", "partner", "editor",
     };
+
+    /// <summary>Offices held for a place: "MP for Richmond", "mayor of Leeds", "Middlesbrough mayor Ray Mallon".</summary>
+    private static bool Represented(string text, EntityMention mention)
+    {
+        if (PreviousWord(text, mention.Start) is { Word: "for" or "of" } preposition && PreviousWord(text, preposition.Start) is { } office)
+        {
+            return preposition.Word == "for" ? office.Word is "MP" or "MSP" or "MEP" or "AM" or "MPs" or "councillor" or "candidate" : office.Word is "mayor" or "Mayor";
+        }
+
+        var next = NextWord(text, mention.End);
+        return next.Word is "mayor" && NextWord(text, next.End).Word is { Length: > 0 } name && char.IsUpper(name[0]);
+    }
 
     private static bool ActsAsOrganisation(AnalyzedText analysis, EntityMention mention)
     {

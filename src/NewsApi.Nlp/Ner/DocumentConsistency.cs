@@ -224,7 +224,7 @@ public static partial class DocumentConsistency
         "singer", "actor", "actress", "rapper", "songwriter", "comedian", "presenter", "striker", "midfielder",
         "defender", "goalkeeper", "winger", "spokesman", "spokeswoman", "chairman", "chairwoman", "footballer", "golfer", "cricketer",
         "sprinter", "novelist", "author", "musician", "guitarist", "drummer", "frontman", "frontwoman", "businessman", "businesswoman",
-        "tycoon", "actors", "singers",
+        "tycoon", "actors", "singers", "wife", "husband", "widow", "widower", "son", "daughter", "girlfriend", "boyfriend", "fiancee", "fiance",
     };
 
     /// <summary>

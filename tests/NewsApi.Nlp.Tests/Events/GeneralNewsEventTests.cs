@@ -777,6 +777,17 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_town_a_member_or_a_mayor_represents_is_a_place_and_a_spouse_is_a_person()
+    {
+        var analysis = Analyze("He hopes to remain MP for Richmond and start a family with wife Ffion. Middlesbrough mayor Ray Mallon has joined the campaign.");
+
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Richmond");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Middlesbrough");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name == "Ffion");
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Organisation);
+    }
+
+    [Fact]
     public void In_a_match_report_countries_are_teams_unless_written_as_places()
     {
         var analysis = Analyze("""
