@@ -114,6 +114,14 @@ public static class NameTypes
                 continue;
             }
 
+            // "Warner Brothers", "Jupiter Research", "RJ Reynolds Tobacco": a name ending in a word that heads firms' names is
+            // a firm, not a person.
+            if (mention.Type == EntityType.PER && words.Length > 1 && FirmNameHeads.Contains(words[^1]))
+            {
+                corrected.Add(mention with { Type = EntityType.ORG });
+                continue;
+            }
+
             // "Communist Russia", "Victorian England": a period or a regime before a country is no part of its name (unlike
             // "Equatorial Guinea" or "Great Britain", which the gazetteers list, and "North Korea", whose first word places).
             if (lexicon is not null && mention.Type == EntityType.LOC && words.Length == 2 && (listed & PlaceLists) == 0
@@ -355,6 +363,14 @@ public static class NameTypes
     {
         "economist", "economists", "analyst", "analysts", "professor", "researcher", "researchers", "director", "spokesman", "spokeswoman",
         "executive", "strategist", "lecturer", "fellow", "engineer", "engineers", "scientist", "scientists", "consultant", "partner", "editor",
+    };
+
+    /// <summary>Last words of firms' names, capitalised ("Lehman Brothers", "Forrester Research", "Virgin Megastores").</summary>
+    private static readonly HashSet<string> FirmNameHeads = new(StringComparer.Ordinal)
+    {
+        "Brothers", "Bros", "Research", "Tobacco", "Megastores", "Stores", "Records", "Pictures", "Studios", "Entertainment", "Communications",
+        "Electronics", "Pharmaceuticals", "Partners", "Associates", "Securities", "Insurance", "Investments", "Foods", "Telecom",
+        "Motors", "Airlines", "Airways", "Holdings", "Group", "Industries", "Systems", "Technologies", "Networks", "Software",
     };
 
     /// <summary>Offices held for a place: "MP for Richmond", "mayor of Leeds", "Middlesbrough mayor Ray Mallon".</summary>

@@ -776,6 +776,17 @@ public class GeneralNewsEventTests
         Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name == "Lord Moynihan");
     }
 
+    [Theory]
+    [InlineData("Paramount and Warner Brothers said they would back the format.", "Warner Brothers")]
+    [InlineData("The figures came from analysts at Jupiter Research.", "Jupiter Research")]
+    public void A_name_ending_in_a_word_that_heads_firms_names_is_a_firm(string text, string firm)
+    {
+        var analysis = Analyze(text);
+
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == firm);
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name == firm);
+    }
+
     [Fact]
     public void A_town_a_member_or_a_mayor_represents_is_a_place_and_a_spouse_is_a_person()
     {
