@@ -984,6 +984,38 @@ public static class EventExtractor
         return false;
     }
 
+    /// <summary>Words that give what helped a figure: "boosted by", "driven by", "helped by" (with "thanks to", "due to").</summary>
+    private static readonly HashSet<string> CauseVerbs = new(StringComparer.Ordinal)
+    {
+        "boosted", "driven", "helped", "lifted", "fuelled", "fueled", "buoyed", "underpinned",
+    };
+
+    /// <summary>
+    /// Is the figure noun at <paramref name="t"/> inside a phrase of cause ("boosted by firming sugar prices and sales",
+    /// "thanks to higher sales"), within six words of its opening?
+    /// </summary>
+    private static bool CauseOfAnother(ArticleAnalysis analysis, int t, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        string Word(int k) => tokens[k].Text(analysis.Text).ToLowerInvariant();
+        for (var k = t - 1; k > sentence.FirstToken && k >= t - 6; k--)
+        {
+            var word = Word(k);
+            if (word is "," or ";" or ":" or "." or "while" or "but")
+            {
+                return false;
+            }
+
+            if ((word == "by" && CauseVerbs.Contains(Word(k - 1))) || (word == "to" && Word(k - 1) is "thanks" or "due" or "owing")
+                || (word == "of" && Word(k - 1) == "because"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the sentence gives a trigger what it needs (<see cref="TriggerNeeds"/>).</summary>
     private static bool Satisfied(ArticleAnalysis analysis, SentenceContext context, int t, Sentence sentence, List<(Mention Mention, AnalysedEntity Entity)> inSentence, TriggerNeeds needs)
     {
@@ -1439,6 +1471,21 @@ public static class EventExtractor
         // verb's: "Depardieu made 3.35m Euros", "earning 885,000 Euros"); such a figure whose only owners in reach are
         // people is left out.
         if (type == EventType.EconomicFigure && !verb && ev.Participants.Count > 0 && ev.Participants.All(p => p.Entity.Kind == AnalysedKind.Person))
+        {
+            return null;
+        }
+
+        // "boosted by firming sugar prices and sales of its sweeteners", "thanks to higher sales": a figure given as what
+        // helped another is not reported for itself ("hit by losses at its European operations" is: a loss is news).
+        if (type == EventType.EconomicFigure && !verb && CauseOfAnother(analysis, trigger, sentence))
+        {
+            return null;
+        }
+
+        // "have earned praise for turning Aer Lingus around": earning is a figure only with an amount right after it.
+        if (type == EventType.EconomicFigure && verb && tokens[trigger].Text(text) is "earned" or "earns" or "earning"
+            && !Enumerable.Range(trigger + 1, Math.Max(0, Math.Min(sentence.EndToken, trigger + 4) - trigger - 1))
+                .Any(k => tokens[k].Text(text) is var w && (w.Any(char.IsDigit) || w is "£" or "$" or "€")))
         {
             return null;
         }

@@ -768,6 +768,24 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_figure_given_as_what_helped_another_is_not_reported_for_itself()
+    {
+        var figures = Confident(Analyze("Shares in General Motors have risen 15% this year, boosted by firming car prices and sales of its trucks."))
+            .Where(e => e.Type == EventType.EconomicFigure).ToList();
+
+        Assert.Single(figures);
+        Assert.Equal("Shares", figures[0].Evidence[0].Trigger);
+    }
+
+    [Theory]
+    [InlineData("Mr Walsh and his team have earned praise for turning Aer Lingus around since 2000.", false)]
+    [InlineData("Aer Lingus earned 120m euros last year, up from 90m euros in 2003.", true)]
+    public void Earning_is_a_figure_only_with_an_amount(string text, bool figure)
+    {
+        Assert.Equal(figure, Confident(Analyze(text)).Any(e => e.Type == EventType.EconomicFigure));
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
