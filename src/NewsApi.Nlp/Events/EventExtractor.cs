@@ -139,6 +139,17 @@ public static class EventExtractor
                 }
 
                 var ev = Build(analysis, index, context, sentence, s, t, triggerEnd, type, verb, needs, inSentence);
+                if (ev is not null && !verb && type is EventType.Agreement or EventType.Acquisition or EventType.Merger or EventType.Bid or EventType.Sale
+                        or EventType.Lawsuit or EventType.Ruling or EventType.Trial or EventType.Verdict
+                    && t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text).ToLowerInvariant() is "the" or "this" or "that"
+                    && events.Any(e => e.Type == type && e.Evidence[0].Sentence < s))
+                {
+                    // "Riggs spokesman Mark Hendrix said the settlement …", "The settlement follows a legal complaint filed by …": the
+                    // definite noun points back at the deal, the transaction or the case the article already reported, whose
+                    // parties it does not name (figures and prizes are listed several to an article: "the dollar also gained").
+                    continue;
+                }
+
                 if (ev is not null)
                 {
                     events.Add(ev);

@@ -786,6 +786,17 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void The_settlement_after_one_is_reported_points_back_at_it()
+    {
+        var analysis = Analyze("Riggs Bank signed a settlement with victims of the regime in Madrid on Friday. "
+            + "Riggs spokesman Mark Hendrix said the settlement was an opportunity to close the case. The settlement follows a complaint filed by Judge Baltasar Garzon.");
+
+        var agreement = Assert.Single(Confident(analysis), e => e.Type == EventType.Agreement);
+        Assert.Equal("Riggs Bank", agreement.Actors.First().Name);
+        Assert.DoesNotContain(agreement.Participants, p => p.Entity.Name is "Mark Hendrix" or "Baltasar Garzon");
+    }
+
+    [Fact]
     public void Titles_that_are_part_of_a_name_stay_in_it()
     {
         var analysis = Analyze("Prince Charles visited the hospital in Leeds. Lord Moynihan said the plan was wrong.");
