@@ -395,6 +395,12 @@ public static class NameTypes
             return true;
         }
 
+        // "Shares in Tesco", "a 20% stake in Seagram": what is held in shares is a company.
+        if (PreviousWord(text, mention.Start) is { Word: "in" or "of" } held && PreviousWord(text, held.Start) is { Word: "shares" or "Shares" or "stake" or "stakes" or "shareholders" or "shareholding" })
+        {
+            return true;
+        }
+
         var after = NextWord(text, mention.End);
         if (OrganisationOffices.Contains(after.Word))
         {

@@ -817,6 +817,15 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void What_is_held_in_shares_is_a_company()
+    {
+        var analysis = Analyze("Shares in Tesco have risen 15% this year.");
+
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Tesco");
+        Assert.Contains(Confident(analysis), e => e.Type == EventType.EconomicFigure && e.Actors.Any(a => a.Name == "Tesco"));
+    }
+
+    [Fact]
     public void A_town_a_member_or_a_mayor_represents_is_a_place_and_a_spouse_is_a_person()
     {
         var analysis = Analyze("He hopes to remain MP for Richmond and start a family with wife Ffion. Middlesbrough mayor Ray Mallon has joined the campaign.");
