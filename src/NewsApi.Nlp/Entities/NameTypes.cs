@@ -284,6 +284,16 @@ public static class NameTypes
                 continue;
             }
 
+            // "in the England set-up", "the Leicester flanker", "named in the Scotland squad"; anywhere, "replica England
+            // football kits": a place right before a team's or a player's noun is the team.
+            if (mention.Type == EntityType.LOC && NextWord(text, mention.End) is { Word.Length: > 0 } teamNoun
+                && (teamSport && TeamNouns.Contains(teamNoun.Word) || KitNouns.Contains(teamNoun.Word)
+                    || (teamNoun.Word is "football" or "rugby" or "cricket" or "replica" && KitNouns.Contains(NextWord(text, teamNoun.End).Word))))
+            {
+                corrected.Add(mention with { Type = EntityType.ORG });
+                continue;
+            }
+
             if (teamSport && mention.Type == EntityType.LOC && PlaceNames.IsState(mention.Text) && (PlaysInSentence(analysis, mention) || !AfterLocative(analysis, mention)))
             {
                 corrected.Add(mention with { Type = EntityType.ORG });
@@ -303,6 +313,20 @@ public static class NameTypes
 
         return corrected;
     }
+
+    /// <summary>A team's or a player's nouns after a place in a match report: "the England set-up", "the Leicester flanker".</summary>
+    private static readonly HashSet<string> TeamNouns = new(StringComparer.Ordinal)
+    {
+        "squad", "side", "team", "set-up", "camp", "captain", "coach", "manager", "boss", "selectors", "flanker", "winger", "striker",
+        "midfielder", "defender", "goalkeeper", "keeper", "fly-half", "scrum-half", "full-back", "centre", "prop", "hooker", "lock",
+        "forward", "forwards", "backs", "bowler", "batsman", "skipper", "debut", "cap", "caps", "fans", "supporters",
+    };
+
+    /// <summary>What a team plays in: "England shirts", "replica England football kits".</summary>
+    private static readonly HashSet<string> KitNouns = new(StringComparer.Ordinal)
+    {
+        "kit", "kits", "shirt", "shirts", "jersey", "jerseys", "strip",
+    };
 
     /// <summary>Nouns of works that a list of titles follows ("films including …", "roles included …").</summary>
     private static readonly HashSet<string> WorkListHeads = new(StringComparer.Ordinal)

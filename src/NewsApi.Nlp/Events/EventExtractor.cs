@@ -524,6 +524,21 @@ public static class EventExtractor
         return next < sentence.EndToken && OrganisationNouns.Contains(tokens[next].Text(analysis.Text).ToLowerInvariant());
     }
 
+    /// <summary>Nouns of players a club's name qualifies ("the Glasgow forward", "Chelsea striker Didier Drogba").</summary>
+    private static readonly HashSet<string> PlayerNouns = new(StringComparer.Ordinal)
+    {
+        "forward", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "flanker", "fly-half", "scrum-half", "full-back",
+        "prop", "hooker", "lock", "centre", "captain", "skipper", "player", "star", "bowler", "batsman", "wicketkeeper",
+    };
+
+    /// <summary>Is the organisation mention an adjective on a player's noun ("The Glasgow forward's ban")?</summary>
+    private static bool QualifiesPlayer(ArticleAnalysis analysis, Mention mention, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var next = FirstTokenFrom(analysis, mention.End, sentence);
+        return next < sentence.EndToken && PlayerNouns.Contains(tokens[next].Text(analysis.Text));
+    }
+
     /// <summary>Words that end one clause of a list of prizes and open the next: ", with", "and", "whilst".</summary>
     private static readonly HashSet<string> ListClauseBreaks = new(StringComparer.Ordinal) { ",", ";", "and", "whilst", "while", "with", "but", "whereas" };
 
@@ -1336,11 +1351,12 @@ public static class EventExtractor
         var releases = type is EventType.ProductLaunch or EventType.MediaRelease or EventType.Publication;
         // "The US giant", "the German carmaker": a state that qualifies a company's noun is the company's country, not an actor;
         // nor is a person's nationality ("defeated Austria's Lena Brandt", "Ilse Verhoeven of Belgium"), nor the body that gives a
-        // prize ("wins top female MTV prize").
+        // prize ("wins top female MTV prize"), nor the club of a player's noun ("The Glasgow forward's ban": the player's).
         var actors = candidates.Where(m => !places.Contains(m) && (m.Entity.Kind != AnalysedKind.Place
                                                                    || (!releases && PlaceNames.IsState(m.Entity.Name) && !QualifiesOrganisation(analysis, m.Mention, sentence)
                                                                        && !Nationality(analysis, m.Mention.Start, m.Entity)))
-                                                                   && !(type == EventType.Prize && AwardGiver(analysis, m.Mention))).ToList();
+                                                                   && !(type == EventType.Prize && AwardGiver(analysis, m.Mention))
+                                                                   && !(m.Entity.Kind == AnalysedKind.Organisation && QualifiesPlayer(analysis, m.Mention, sentence))).ToList();
         var ev = new AnalysedEvent { Type = type };
 
         // The subject: the nearest name before the trigger in its clause, with names coordinated to it

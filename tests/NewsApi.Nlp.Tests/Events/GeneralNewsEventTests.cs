@@ -837,6 +837,18 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_place_before_a_teams_noun_is_the_team_and_a_players_club_is_no_actor()
+    {
+        var kits = Analyze("Umbro said sales of replica England football kits had risen sharply in the year.");
+        Assert.Contains(kits.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "England");
+
+        var report = Analyze("Peter Holt has been named in the Scotland squad for Saturday's match against Ireland. "
+            + "The Glasgow forward's ban for stamping ended on 2 February. He scored a try and two goals in the last game of the season.");
+        Assert.Contains(report.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Scotland");
+        Assert.DoesNotContain(report.Events, e => e.Actors.Any(a => a.Name == "Glasgow"));
+    }
+
+    [Fact]
     public void In_a_match_report_countries_are_teams_unless_written_as_places()
     {
         var analysis = Analyze("""
