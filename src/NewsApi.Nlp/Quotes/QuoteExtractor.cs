@@ -402,7 +402,9 @@ public static class QuoteExtractor
             for (var t = 0; t < Tokens.Count; t++)
             {
                 var word = Word(t);
-                _lastCue[t] = CueVerbs.Contains(word) ? t : t > 0 ? _lastCue[t - 1] : -1;
+                // "have a say in …": after a determiner "say" is a noun, no cue.
+                var cue = CueVerbs.Contains(word) && !(word == "say" && t > 0 && NounPhraseOpeners.Contains(Word(t - 1)));
+                _lastCue[t] = cue ? t : t > 0 ? _lastCue[t - 1] : -1;
                 _wordsThrough[t] = (t > 0 ? _wordsThrough[t - 1] : 0) + (Tokens[t].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0);
                 _marksThrough[t] = (t > 0 ? _marksThrough[t - 1] : 0) + (word is "“" or "\"" ? 1 : 0);
             }
@@ -1088,10 +1090,10 @@ public static class QuoteExtractor
             return (null, null, -1);
         }
 
-        if (word is "and" or "but")
+        if (word is "and" or "but" || (word == "by" && context.Word(cue).EndsWith("ing", StringComparison.Ordinal)))
         {
             // "He was advised to … and said …", "In May, Democratic nominee Hillary Clinton called on Congress to act and
-            // said …": the verbs share the sentence's subject.
+            // said …", "Federer addressed the crowd and concluded by saying …": the verbs share the sentence's subject.
             var subject = sentenceStart;
             if (context.MentionAt(subject) is { } named)
             {
@@ -1159,14 +1161,22 @@ public static class QuoteExtractor
         while (first - 1 >= sentenceStart && context.Tokens[first - 1].Kind == TokenKind.Word && t - first < 6
                && !Auxiliaries.Contains(context.Word(first - 1)) && !CueVerbs.Contains(context.Word(first - 1))
                && context.Word(first - 1) is not ("and" or "but" or "that" or "which" or "who" or "when" or "as" or "while"
-                   or "from" or "by" or "with" or "to" or "in" or "on" or "at" or "for" or "about" or "against" or "after" or "before"))
+                   or "from" or "by" or "with" or "to" or "in" or "on" or "at" or "for" or "about" or "against" or "after" or "before")
+               && !NounPhraseOpeners.Contains(context.Word(first)))
         {
+            // "Last Friday the minister had announced": a determiner opens the noun phrase; what is before it is not the speaker.
             first--;
         }
 
         var start = context.Tokens[first].Start;
         return LooksLikeSpeaker(context, t) ? (null, context.Text[start..context.Tokens[t].End], start) : (null, null, -1);
     }
+
+    /// <summary>Determiners that open a noun phrase ("the minister", "a say", "their say").</summary>
+    private static readonly HashSet<string> NounPhraseOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "no", "any", "final",
+    };
 
     /// <summary>Words of a share of people ("nearly nine out of 10", "about 4 in 10", "26%", "more than half").</summary>
     private static readonly HashSet<string> ShareWords = new(StringComparer.OrdinalIgnoreCase)
@@ -1529,8 +1539,10 @@ public static class QuoteExtractor
                     continue;
                 }
 
-                if (context.MentionAt(t) is not null || (!IndirectCues.Contains(context.Word(t)) && !ThatComplement(context, t, sentence)))
+                if (context.MentionAt(t) is not null || (!IndirectCues.Contains(context.Word(t)) && !ThatComplement(context, t, sentence))
+                    || (context.Word(t) == "say" && t > sentence.FirstToken && NounPhraseOpeners.Contains(context.Word(t - 1))))
                 {
+                    // "have a say in the type of bets": a say is a noun.
                     // "United States", "Consumer Reports": a cue word inside a name is not a verb.
                     continue;
                 }

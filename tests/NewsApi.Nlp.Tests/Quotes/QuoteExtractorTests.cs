@@ -547,6 +547,28 @@ public class QuoteSubjectTests
     }
 
     [Fact]
+    public void A_say_is_a_noun_and_no_cue()
+    {
+        Assert.DoesNotContain(Quotes("The report recommended that sports bodies have a say in the type of bets offered to punters."), q => q.Cue == "say");
+    }
+
+    [Fact]
+    public void A_time_phrase_before_a_described_speaker_is_not_part_of_it()
+    {
+        var quote = Assert.Single(Quotes("Last Friday the minister had announced that he would advertise for three senior posts."));
+
+        Assert.Equal("the minister", quote.SpeakerText);
+    }
+
+    [Fact]
+    public void Concluding_by_saying_shares_the_sentences_subject()
+    {
+        var quote = Assert.Single(Quotes("Peter Holt addressed the Houston crowd and concluded by saying \"thanks for having me\"."));
+
+        Assert.Equal("Peter Holt", quote.Speaker?.Name);
+    }
+
+    [Fact]
     public void He_is_the_subject_of_the_sentence_before_rather_than_a_name_later_in_it()
     {
         var quotes = Quotes("Peter Holt also admits his side must improve against the pair Mary Jones and Tom Spicer, the best in the league.\n\n"
