@@ -1062,7 +1062,41 @@ public static class EventExtractor
             && (!Needs(TriggerNeeds.Product) || context.Has(ProductWords, t, 8))
             && (!Needs(TriggerNeeds.Change) || (context.Has(ChangeWords, t, 10) && (context.HasFigure || context.Has(Movements, t, 4, after: true)))
                 || (MovementNouns.Contains(analysis.Tokens.Tokens[t].Text(analysis.Text).ToLowerInvariant()) && context.HasFigure)
-                || OwnedFigureMoves(analysis, t, sentence));
+                || OwnedFigureMoves(analysis, t, sentence) || CountHeld(analysis, t, sentence));
+    }
+
+    /// <summary>Figure nouns of people a service counts: "now has 28 million users", "has attracted 940,000 subscribers".</summary>
+    private static readonly HashSet<string> CountedNouns = new(StringComparer.Ordinal) { "users", "subscribers" };
+
+    /// <summary>Verbs of holding or gaining a count: "has", "attracted", "signed up".</summary>
+    private static readonly HashSet<string> HoldingVerbs = new(StringComparer.Ordinal)
+    {
+        "has", "have", "had", "attracted", "boasts", "signed", "gained", "added", "reached", "won",
+    };
+
+    /// <summary>
+    /// "The system now has 28 million users around the world", "has so far attracted 940,000 users": a count of users,
+    /// or subscribers right after a verb of holding or gaining them is a figure (a number within three words
+    /// before the noun, the verb within four before the number).
+    /// </summary>
+    private static bool CountHeld(ArticleAnalysis analysis, int t, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        string Word(int k) => tokens[k].Text(analysis.Text);
+        if (!CountedNouns.Contains(Word(t)))
+        {
+            return false;
+        }
+
+        for (var k = t - 1; k >= Math.Max(sentence.FirstToken, t - 3); k--)
+        {
+            if (tokens[k].Kind == TokenKind.Number || Word(k).Any(char.IsDigit))
+            {
+                return Enumerable.Range(Math.Max(sentence.FirstToken, k - 4), k - Math.Max(sentence.FirstToken, k - 4)).Any(v => HoldingVerbs.Contains(Word(v)));
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

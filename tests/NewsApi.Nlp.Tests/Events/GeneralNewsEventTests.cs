@@ -767,6 +767,15 @@ public class GeneralNewsEventTests
         Assert.Equal(figure, figures.Count > 0);
     }
 
+    [Theory]
+    [InlineData("The Microsoft service is gaining in popularity and now has 28 million users around the world.", true)]
+    [InlineData("The Microsoft service has so far attracted 940,000 users.", true)]
+    [InlineData("The Microsoft service told its users about the change in 2004.", false)]
+    public void A_count_of_users_held_or_gained_is_a_figure(string text, bool figure)
+    {
+        Assert.Equal(figure, Confident(Analyze(text)).Any(e => e.Type == EventType.EconomicFigure));
+    }
+
     [Fact]
     public void A_figure_given_as_what_helped_another_is_not_reported_for_itself()
     {
