@@ -907,6 +907,12 @@ public static partial class DocumentConsistency
             while (end < words.Length && (words[end].InitialCapital || (NameConnectors.Contains(words[end].Word) && end + 1 < words.Length && words[end + 1].InitialCapital && end > j)))
             {
                 end++;
+
+                // "Court of Appeals for the District of Columbia": a second "for the", "of the" or "on the" before capitals.
+                if (end + 2 < words.Length && end > j && words[end].Word is "for" or "of" or "on" && words[end + 1].Word == "the" && words[end + 2].InitialCapital)
+                {
+                    end += 2;
+                }
             }
 
             if (end == j)
@@ -917,6 +923,13 @@ public static partial class DocumentConsistency
             // Never cut through an entity that starts before the head or runs past the end, nor swallow a person.
             var spans = Bilou.Decode(labels);
             var start = i;
+            // "US Court of Appeals for the District of Columbia": an organisation that opens before the head and ends in
+            // the name is its start.
+            if (spans.FirstOrDefault(x => x.Type == EntityType.ORG && x.Start < start && x.End > start && x.End <= end) is { Length: > 0 } opening)
+            {
+                start = opening.Start;
+            }
+
             if (spans.Any(x => (x.Start < start && x.End > start) || (x.Start < end && x.End > end) || (x.Type == EntityType.PER && x.Start >= start && x.End <= end)))
             {
                 continue;

@@ -46,6 +46,15 @@ public class RecognizerTests
         Assert.Equal(expected, string.Join('|', Entities(text).Select(e => $"{e.Item1} {e.Item2}")));
     }
 
+    [Fact]
+    public void An_institution_named_for_the_place_it_serves_is_one_organisation()
+    {
+        var entities = Entities("The US Court of Appeals for the District of Columbia ruled on Friday that the case could not go on.");
+
+        Assert.Contains(entities, e => e.Item1 == EntityType.ORG && e.Item2.EndsWith("Court of Appeals for the District of Columbia", StringComparison.Ordinal));
+        Assert.DoesNotContain(entities, e => e.Item2 == "District of Columbia");
+    }
+
     [Theory]
     [InlineData("The film earned $40m in its first week. Godzilla star Jean Reno said the sequel would be shot in Paris.", "Godzilla", true)]
     [InlineData("Spider-Man creator Stan Lee is to get a share of the profits from the films.", "Spider-Man", true)]
