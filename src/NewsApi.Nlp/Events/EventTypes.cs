@@ -252,7 +252,7 @@ public static class EventTypes
         (EventType.ProductLaunch, ["launched", "launches", "launching", "unveiled", "unveils", "went on sale", "goes on sale"], ["launch"], TriggerNeeds.Product),
         (EventType.MediaRelease, ["released", "releases", "premiered"], ["release", "premiere"], TriggerNeeds.Work),
         (EventType.Publication, ["published", "publishes"], ["publication"], TriggerNeeds.Work),
-        (EventType.Prize, ["awarded", "nominated", "scooped", "honoured", "honored", "bagged", "collected", "received", "picked", "took", "taking", "takes", "went", "beaten"], ["nomination", "nominations", "winners", "winner"], TriggerNeeds.Award),
+        (EventType.Prize, ["awarded", "nominated", "scooped", "honoured", "honored", "bagged", "collected", "received", "picked", "took", "taking", "takes", "went", "beaten"], ["nomination", "nominations", "winners", "winner", "nominee", "nominees"], TriggerNeeds.Award),
         (EventType.MatchResult, ["beat", "beats", "beating", "defeated", "defeating", "thrashed", "drew", "edged", "overcame"], ["victory", "defeat", "defeats", "draw", "thrashing"], TriggerNeeds.Contest),
         (EventType.Bill, ["passed", "approved", "enacted"], ["bill", "legislation"], TriggerNeeds.Legislature),
         (EventType.Vote, ["voted"], ["vote", "referendum", "ballot"], TriggerNeeds.Legislature),

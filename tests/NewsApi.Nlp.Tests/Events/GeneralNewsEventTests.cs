@@ -671,6 +671,14 @@ public class GeneralNewsEventTests
         Assert.Contains(works.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Iraq");
     }
 
+    [Theory]
+    [InlineData("Hollywood stars including Oscar nominee Jane Holt paid tribute to the actor at his funeral in New York.", true)]
+    [InlineData("The Democratic nominee Jane Holt spoke to voters in Ohio on Monday.", false)]
+    public void An_award_nominee_is_a_nomination(string text, bool prize)
+    {
+        Assert.Equal(prize, Confident(Analyze(text)).Any(e => e.Type == EventType.Prize && e.Actors.Any(a => a.Name == "Jane Holt")));
+    }
+
     [Fact]
     public void An_award_adjective_tells_a_prize_won_or_nominated()
     {
