@@ -245,7 +245,7 @@ public static class EventTypes
         (EventType.Trial, [], ["trial"], TriggerNeeds.Court),
         (EventType.Verdict, ["convicted", "acquitted", "found guilty", "cleared"], ["verdict", "conviction"], TriggerNeeds.Court),
         (EventType.Sentence, ["sentenced", "jailed"], ["sentence", "jail term"], TriggerNeeds.None),
-        (EventType.Lawsuit, ["sued", "suing", "sues"], ["lawsuit", "legal action", "court action"], TriggerNeeds.None),
+        (EventType.Lawsuit, ["sued", "suing", "sues"], ["lawsuit", "lawsuits", "legal action", "court action"], TriggerNeeds.None),
         (EventType.Ruling, ["ruled", "overturned", "upheld"], ["ruling", "judgement", "judgment"], TriggerNeeds.Court),
         (EventType.Fine, ["fined"], ["fine"], TriggerNeeds.Figure),
         (EventType.Ban, ["banned", "suspended", "barred"], ["ban"], TriggerNeeds.None),
@@ -300,7 +300,8 @@ public static class EventTypes
         (EventType.Bid, ["takeover", "hostile", "rival", "cash", "buyout"], ["bid", "offer", "approach"]),
         (EventType.Call, ["phone", "telephone"], ["call", "conversation"]),
         (EventType.Elect, ["election"], ["victory", "win"]),
-        (EventType.Lawsuit, ["legal", "formal"], ["complaint"]));
+        (EventType.Lawsuit, ["legal", "formal"], ["complaint"]),
+        (EventType.Lawsuit, ["legal", "court"], ["action"]));
 
     /// <summary>The first words of <see cref="VerbPhrases"/> and the nouns of <see cref="Compounds"/>: most tokens are neither, so the pair lookups are skipped.</summary>
     internal static readonly HashSet<string> PhraseVerbs = VerbPhrases.Keys.Select(k => k.Verb).ToHashSet(StringComparer.Ordinal);

@@ -672,6 +672,15 @@ public class GeneralNewsEventTests
     }
 
     [Theory]
+    [InlineData("Peter Holt took legal action against Marvel in 2002, saying the firm had shut him out of profits.", true)]
+    [InlineData("Wal-Mart is also fighting two lawsuits filed by former staff in California.", true)]
+    [InlineData("Peter Holt is considering legal action against Marvel.", false)]
+    public void Legal_action_taken_and_lawsuits_are_lawsuits(string text, bool lawsuit)
+    {
+        Assert.Equal(lawsuit, Confident(Analyze(text)).Any(e => e.Type == EventType.Lawsuit));
+    }
+
+    [Theory]
     [InlineData("Hollywood stars including Oscar nominee Jane Holt paid tribute to the actor at his funeral in New York.", true)]
     [InlineData("The Democratic nominee Jane Holt spoke to voters in Ohio on Monday.", false)]
     public void An_award_nominee_is_a_nomination(string text, bool prize)
