@@ -283,6 +283,8 @@ public static class EventTypes
         [("swept", "past")] = EventType.MatchResult,
         [("saw", "off")] = EventType.MatchResult,
         [("went", "on")] = EventType.ProductLaunch,
+        [("goes", "on")] = EventType.ProductLaunch,
+        [("unveiled", "plans")] = EventType.Statement,
         [("rolling", "out")] = EventType.ProductLaunch,
         [("rolled", "out")] = EventType.ProductLaunch,
         [("rolls", "out")] = EventType.ProductLaunch,
@@ -301,7 +303,8 @@ public static class EventTypes
         (EventType.Call, ["phone", "telephone"], ["call", "conversation"]),
         (EventType.Elect, ["election"], ["victory", "win"]),
         (EventType.Lawsuit, ["legal", "formal"], ["complaint"]),
-        (EventType.Lawsuit, ["legal", "court"], ["action"]));
+        (EventType.Lawsuit, ["legal", "court"], ["action"]),
+        (EventType.Sentence, ["jail", "prison"], ["term", "sentence"]));
 
     /// <summary>The first words of <see cref="VerbPhrases"/> and the nouns of <see cref="Compounds"/>: most tokens are neither, so the pair lookups are skipped.</summary>
     internal static readonly HashSet<string> PhraseVerbs = VerbPhrases.Keys.Select(k => k.Verb).ToHashSet(StringComparer.Ordinal);

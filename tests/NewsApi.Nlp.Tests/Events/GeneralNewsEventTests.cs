@@ -671,6 +671,14 @@ public class GeneralNewsEventTests
         Assert.Contains(works.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Iraq");
     }
 
+    [Fact]
+    public void The_listed_two_word_triggers_are_read()
+    {
+        Assert.Contains(Confident(Analyze("Peter Holt was given a five-year jail term by the court in Leeds on Monday.")), e => e.Type == EventType.Sentence);
+        Assert.Contains(Confident(Analyze("Sony's new PlayStation console goes on sale in Japan on Friday.")), e => e.Type == EventType.ProductLaunch);
+        Assert.Contains(Analyze("Tesco unveiled plans to open 50 stores in China.", "Tesco unveils China plans").Events, e => e.Type == EventType.Statement);
+    }
+
     [Theory]
     [InlineData("Peter Holt took legal action against Marvel in 2002, saying the firm had shut him out of profits.", true)]
     [InlineData("Wal-Mart is also fighting two lawsuits filed by former staff in California.", true)]
