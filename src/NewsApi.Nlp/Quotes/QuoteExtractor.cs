@@ -1079,7 +1079,9 @@ public static class QuoteExtractor
                 }
 
                 // "The state's campaign chairman, Phil Lovas, said": the name closed by the comma before the cue.
-                var opens = at == sentenceStart || context.Word(at - 1) is "," or "and" or "but" || Roles.IsTitleWord(context.Word(at - 1).TrimEnd('.'));
+                // "Nogar's son Stephen, 57, said": a relative's noun opens the name too.
+                var opens = at == sentenceStart || context.Word(at - 1) is "," or "and" or "but" || Roles.IsTitleWord(context.Word(at - 1).TrimEnd('.'))
+                            || RelativeNouns.Contains(context.Word(at - 1));
                 var closed = afterName < t || (afterName == t && at > sentenceStart && context.Word(at - 1) == ",");
                 if (opens && closed && context.Word(afterName) == ",")
                 {
@@ -1171,6 +1173,12 @@ public static class QuoteExtractor
         var start = context.Tokens[first].Start;
         return LooksLikeSpeaker(context, t) ? (null, context.Text[start..context.Tokens[t].End], start) : (null, null, -1);
     }
+
+    /// <summary>Nouns of a relative right before a name ("Nogar's son Stephen, 57, said").</summary>
+    private static readonly HashSet<string> RelativeNouns = new(StringComparer.Ordinal)
+    {
+        "son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister", "father", "mother", "girlfriend", "boyfriend", "fiancee", "fiance",
+    };
 
     /// <summary>Determiners that open a noun phrase ("the minister", "a say", "their say").</summary>
     private static readonly HashSet<string> NounPhraseOpeners = new(StringComparer.OrdinalIgnoreCase)

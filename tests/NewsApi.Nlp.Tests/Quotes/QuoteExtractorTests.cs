@@ -547,6 +547,14 @@ public class QuoteSubjectTests
     }
 
     [Fact]
+    public void A_relative_named_before_an_age_speaks()
+    {
+        var quotes = Quotes("The tapes were owned by engineer Thorne Nogar.\n\n\"We've had them for a lot of years, and the people should enjoy them,\" Nogar's son Stephen, 57, said. \"And frankly, we could use the money.\"");
+
+        Assert.Equal("Stephen", Assert.Single(quotes, q => q.Text.StartsWith("And frankly", StringComparison.Ordinal)).Speaker?.Name);
+    }
+
+    [Fact]
     public void A_say_is_a_noun_and_no_cue()
     {
         Assert.DoesNotContain(Quotes("The report recommended that sports bodies have a say in the type of bets offered to punters."), q => q.Cue == "say");
