@@ -114,6 +114,16 @@ public static class NameTypes
                 continue;
             }
 
+            // "Washington DC", "Washington D.C.": the district is part of the city's name, not an organisation of its own.
+            if (mention.Type == EntityType.LOC && words.Length == 1 && NextWord(text, mention.End) is { Word: "DC" or "D" } district
+                && (district.Word == "DC" || string.CompareOrdinal(text, district.End, ".C.", 0, 3) == 0))
+            {
+                var end = district.Word == "DC" ? district.End : district.End + 3;
+                corrected.Add(mention with { Text = text[mention.Start..end], End = end });
+                consumedUntil = end;
+                continue;
+            }
+
             // "Warner Brothers", "Jupiter Research", "RJ Reynolds Tobacco": a name ending in a word that heads firms' names is
             // a firm, not a person.
             if (mention.Type == EntityType.PER && words.Length > 1 && FirmNameHeads.Contains(words[^1]))

@@ -850,6 +850,17 @@ public class GeneralNewsEventTests
         Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name == firm);
     }
 
+    [Theory]
+    [InlineData("Mr Bush was sworn in at a ceremony in Washington DC on Thursday.")]
+    [InlineData("Office leasing was especially brisk in Washington D.C. and New York City.")]
+    public void The_district_is_part_of_the_citys_name(string text)
+    {
+        var analysis = Analyze(text);
+
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name.StartsWith("Washington D", StringComparison.Ordinal));
+        Assert.DoesNotContain(analysis.Entities, e => e.Name is "DC" or "D.C.");
+    }
+
     [Fact]
     public void What_is_held_in_shares_is_a_company()
     {
