@@ -25,6 +25,20 @@ public static class Descriptions
 
     public static bool IsRoleNoun(string word) => RoleNouns.ContainsKey(word);
 
+    /// <summary>Nouns of players a club or a country qualifies ("the Glasgow forward", "the Leicester flanker").</summary>
+    internal static readonly HashSet<string> PlayerNouns = new(StringComparer.Ordinal)
+    {
+        "forward", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "flanker", "fly-half", "scrum-half", "full-back",
+        "prop", "hooker", "lock", "centre", "captain", "skipper", "player", "star", "bowler", "batsman", "wicketkeeper",
+    };
+
+    /// <summary>Nouns of a relative right before a name ("with wife Ffion", "Nogar's son Stephen").</summary>
+    internal static readonly HashSet<string> RelativeNouns = new(StringComparer.Ordinal)
+    {
+        "son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister", "father", "mother", "girlfriend", "boyfriend",
+        "fiancee", "fiance",
+    };
+
     /// <summary>
     /// Function words, pronouns, time words and common verbs: lower-case words that never stand in a noun phrase
     /// describing a name ("US actor", "Cebit organiser", "US rate rises").

@@ -325,12 +325,10 @@ public static class NameTypes
     }
 
     /// <summary>A team's or a player's nouns after a place in a match report: "the England set-up", "the Leicester flanker".</summary>
-    private static readonly HashSet<string> TeamNouns = new(StringComparer.Ordinal)
-    {
-        "squad", "side", "team", "set-up", "camp", "captain", "coach", "manager", "boss", "selectors", "flanker", "winger", "striker",
-        "midfielder", "defender", "goalkeeper", "keeper", "fly-half", "scrum-half", "full-back", "centre", "prop", "hooker", "lock",
-        "forward", "forwards", "backs", "bowler", "batsman", "skipper", "debut", "cap", "caps", "fans", "supporters",
-    };
+    private static readonly HashSet<string> TeamNouns = new(
+        ["squad", "side", "team", "set-up", "camp", "coach", "manager", "boss", "selectors", "forwards", "backs", "debut", "cap", "caps", "fans",
+         "supporters", .. Descriptions.PlayerNouns],
+        StringComparer.Ordinal);
 
     /// <summary>What a team plays in: "England shirts", "replica England football kits".</summary>
     private static readonly HashSet<string> KitNouns = new(StringComparer.Ordinal)

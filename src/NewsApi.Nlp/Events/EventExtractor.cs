@@ -139,18 +139,7 @@ public static class EventExtractor
                 }
 
                 var ev = Build(analysis, index, context, sentence, s, t, triggerEnd, type, verb, needs, inSentence);
-                if (ev is not null && !verb && type is EventType.Agreement or EventType.Acquisition or EventType.Merger or EventType.Bid or EventType.Sale
-                        or EventType.Lawsuit or EventType.Ruling or EventType.Trial or EventType.Verdict
-                    && t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text).ToLowerInvariant() is "the" or "this" or "that"
-                    && events.Any(e => e.Type == type && e.Evidence[0].Sentence < s))
-                {
-                    // "Riggs spokesman Mark Hendrix said the settlement …", "The settlement follows a legal complaint filed by …": the
-                    // definite noun points back at the deal, the transaction or the case the article already reported, whose
-                    // parties it does not name (figures and prizes are listed several to an article: "the dollar also gained").
-                    continue;
-                }
-
-                if (ev is not null)
+                if (ev is not null && !(!verb && PointsBack(analysis, t, sentence, s, type, events)))
                 {
                     events.Add(ev);
                 }
@@ -188,6 +177,24 @@ public static class EventExtractor
 
         return (merged, Main(analysis, merged, dates, quotes), capped);
     }
+
+    /// <summary>Types whose definite noun refers back to one already reported: deals, transactions and cases.</summary>
+    private static readonly HashSet<EventType> BackReferenceTypes =
+    [
+        EventType.Agreement, EventType.Acquisition, EventType.Merger, EventType.Bid, EventType.Sale, EventType.Lawsuit, EventType.Ruling,
+        EventType.Trial, EventType.Verdict,
+    ];
+
+    /// <summary>
+    /// "Riggs spokesman Mark Hendrix said the settlement …", "The settlement follows a legal complaint filed by …": a definite
+    /// noun at <paramref name="t"/> points back at the deal, the transaction or the case of its type the article already
+    /// reported before sentence <paramref name="s"/>, and makes no event with the parties its own sentence names (figures
+    /// and prizes are listed several to an article: "the dollar also gained").
+    /// </summary>
+    private static bool PointsBack(ArticleAnalysis analysis, int t, Sentence sentence, int s, EventType type, List<AnalysedEvent> events) =>
+        BackReferenceTypes.Contains(type) && t > sentence.FirstToken
+        && analysis.Tokens.Tokens[t - 1].Text(analysis.Text).ToLowerInvariant() is "the" or "this" or "that"
+        && events.Any(e => e.Type == type && e.Evidence[0].Sentence < s);
 
     /// <summary>
     /// A lead that reports what someone said ("Former Conservative leader William Hague says he will not stand for the
@@ -516,27 +523,15 @@ public static class EventExtractor
         "insurer", "lender", "brewer", "manufacturer", "supermarket", "chain", "club", "side", "team", "band", "movie", "film", "album",
     };
 
-    /// <summary>Is the place mention an adjective on a company's noun ("The US giant earned $630m")?</summary>
-    private static bool QualifiesOrganisation(ArticleAnalysis analysis, Mention mention, Sentence sentence)
+    /// <summary>
+    /// Is the mention an adjective on one of <paramref name="nouns"/> right after it: a company's noun after a state ("The
+    /// US giant earned $630m"), a player's after a club ("The Glasgow forward's ban")?
+    /// </summary>
+    private static bool Qualifies(ArticleAnalysis analysis, Mention mention, Sentence sentence, IReadOnlySet<string> nouns)
     {
         var tokens = analysis.Tokens.Tokens;
         var next = FirstTokenFrom(analysis, mention.End, sentence);
-        return next < sentence.EndToken && OrganisationNouns.Contains(tokens[next].Text(analysis.Text).ToLowerInvariant());
-    }
-
-    /// <summary>Nouns of players a club's name qualifies ("the Glasgow forward", "Chelsea striker Didier Drogba").</summary>
-    private static readonly HashSet<string> PlayerNouns = new(StringComparer.Ordinal)
-    {
-        "forward", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "flanker", "fly-half", "scrum-half", "full-back",
-        "prop", "hooker", "lock", "centre", "captain", "skipper", "player", "star", "bowler", "batsman", "wicketkeeper",
-    };
-
-    /// <summary>Is the organisation mention an adjective on a player's noun ("The Glasgow forward's ban")?</summary>
-    private static bool QualifiesPlayer(ArticleAnalysis analysis, Mention mention, Sentence sentence)
-    {
-        var tokens = analysis.Tokens.Tokens;
-        var next = FirstTokenFrom(analysis, mention.End, sentence);
-        return next < sentence.EndToken && PlayerNouns.Contains(tokens[next].Text(analysis.Text));
+        return next < sentence.EndToken && nouns.Contains(tokens[next].Text(analysis.Text).ToLowerInvariant());
     }
 
     /// <summary>Words that end one clause of a list of prizes and open the next: ", with", "and", "whilst".</summary>
@@ -1075,9 +1070,9 @@ public static class EventExtractor
     };
 
     /// <summary>
-    /// "The system now has 28 million users around the world", "has so far attracted 940,000 users": a count of users,
-    /// or subscribers right after a verb of holding or gaining them is a figure (a number within three words
-    /// before the noun, the verb within four before the number).
+    /// "The system now has 28 million users around the world", "has so far attracted 940,000 users": a count of users or
+    /// subscribers right after a verb of holding or gaining them is a figure (a number within three words before the
+    /// noun, the verb within four before the number).
     /// </summary>
     private static bool CountHeld(ArticleAnalysis analysis, int t, Sentence sentence)
     {
@@ -1387,10 +1382,10 @@ public static class EventExtractor
         // nor is a person's nationality ("defeated Austria's Lena Brandt", "Ilse Verhoeven of Belgium"), nor the body that gives a
         // prize ("wins top female MTV prize"), nor the club of a player's noun ("The Glasgow forward's ban": the player's).
         var actors = candidates.Where(m => !places.Contains(m) && (m.Entity.Kind != AnalysedKind.Place
-                                                                   || (!releases && PlaceNames.IsState(m.Entity.Name) && !QualifiesOrganisation(analysis, m.Mention, sentence)
+                                                                   || (!releases && PlaceNames.IsState(m.Entity.Name) && !Qualifies(analysis, m.Mention, sentence, OrganisationNouns)
                                                                        && !Nationality(analysis, m.Mention.Start, m.Entity)))
                                                                    && !(type == EventType.Prize && AwardGiver(analysis, m.Mention))
-                                                                   && !(m.Entity.Kind == AnalysedKind.Organisation && QualifiesPlayer(analysis, m.Mention, sentence))).ToList();
+                                                                   && !(m.Entity.Kind == AnalysedKind.Organisation && Qualifies(analysis, m.Mention, sentence, Descriptions.PlayerNouns))).ToList();
         var ev = new AnalysedEvent { Type = type };
 
         // The subject: the nearest name before the trigger in its clause, with names coordinated to it

@@ -219,13 +219,12 @@ public static partial class DocumentConsistency
     /// Nouns that class a person when a name follows them: "pop singer Delta Goodrem", "striker Wayne Rooney" (not
     /// "manager", "coach" or "director": fund managers, coach firms and directors' boards are classed so too).
     /// </summary>
-    private static readonly HashSet<string> PersonClasses = new(StringComparer.Ordinal)
-    {
-        "singer", "actor", "actress", "rapper", "songwriter", "comedian", "presenter", "striker", "midfielder",
-        "defender", "goalkeeper", "winger", "spokesman", "spokeswoman", "chairman", "chairwoman", "footballer", "golfer", "cricketer",
-        "sprinter", "novelist", "author", "musician", "guitarist", "drummer", "frontman", "frontwoman", "businessman", "businesswoman",
-        "tycoon", "actors", "singers", "wife", "husband", "widow", "widower", "son", "daughter", "girlfriend", "boyfriend", "fiancee", "fiance",
-    };
+    private static readonly HashSet<string> PersonClasses = new(
+        ["singer", "actor", "actress", "rapper", "songwriter", "comedian", "presenter", "striker", "midfielder",
+         "defender", "goalkeeper", "winger", "spokesman", "spokeswoman", "chairman", "chairwoman", "footballer", "golfer", "cricketer",
+         "sprinter", "novelist", "author", "musician", "guitarist", "drummer", "frontman", "frontwoman", "businessman", "businesswoman",
+         "tycoon", "actors", "singers", .. Entities.Descriptions.RelativeNouns],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// One sense per document for people: a name the document once writes right after a noun that classes a person

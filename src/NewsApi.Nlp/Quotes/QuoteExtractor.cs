@@ -402,9 +402,7 @@ public static class QuoteExtractor
             for (var t = 0; t < Tokens.Count; t++)
             {
                 var word = Word(t);
-                // "have a say in …": after a determiner "say" is a noun, no cue.
-                var cue = CueVerbs.Contains(word) && !(word == "say" && t > 0 && NounPhraseOpeners.Contains(Word(t - 1)));
-                _lastCue[t] = cue ? t : t > 0 ? _lastCue[t - 1] : -1;
+                _lastCue[t] = CueVerbs.Contains(word) && !SayNoun(t) ? t : t > 0 ? _lastCue[t - 1] : -1;
                 _wordsThrough[t] = (t > 0 ? _wordsThrough[t - 1] : 0) + (Tokens[t].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0);
                 _marksThrough[t] = (t > 0 ? _marksThrough[t - 1] : 0) + (word is "“" or "\"" ? 1 : 0);
             }
@@ -442,6 +440,9 @@ public static class QuoteExtractor
         public int[] MentionStarts { get; }
 
         /// <summary>The last cue verb among tokens [from, to], or -1.</summary>
+        /// <summary>"have a say in …": after a determiner "say" is a noun, no cue.</summary>
+        public bool SayNoun(int t) => t > 0 && Word(t) == "say" && NounPhraseOpeners.Contains(Word(t - 1));
+
         public int LastCue(int from, int to) => to >= 0 && to < _lastCue.Length && _lastCue[to] >= from ? _lastCue[to] : -1;
 
         /// <summary>Words and numbers among tokens [from, to].</summary>
@@ -1081,7 +1082,7 @@ public static class QuoteExtractor
                 // "The state's campaign chairman, Phil Lovas, said": the name closed by the comma before the cue.
                 // "Nogar's son Stephen, 57, said": a relative's noun opens the name too.
                 var opens = at == sentenceStart || context.Word(at - 1) is "," or "and" or "but" || Roles.IsTitleWord(context.Word(at - 1).TrimEnd('.'))
-                            || RelativeNouns.Contains(context.Word(at - 1));
+                            || Descriptions.RelativeNouns.Contains(context.Word(at - 1));
                 var closed = afterName < t || (afterName == t && at > sentenceStart && context.Word(at - 1) == ",");
                 if (opens && closed && context.Word(afterName) == ",")
                 {
@@ -1173,12 +1174,6 @@ public static class QuoteExtractor
         var start = context.Tokens[first].Start;
         return LooksLikeSpeaker(context, t) ? (null, context.Text[start..context.Tokens[t].End], start) : (null, null, -1);
     }
-
-    /// <summary>Nouns of a relative right before a name ("Nogar's son Stephen, 57, said").</summary>
-    private static readonly HashSet<string> RelativeNouns = new(StringComparer.Ordinal)
-    {
-        "son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister", "father", "mother", "girlfriend", "boyfriend", "fiancee", "fiance",
-    };
 
     /// <summary>Determiners that open a noun phrase ("the minister", "a say", "their say").</summary>
     private static readonly HashSet<string> NounPhraseOpeners = new(StringComparer.OrdinalIgnoreCase)
@@ -1548,10 +1543,9 @@ public static class QuoteExtractor
                 }
 
                 if (context.MentionAt(t) is not null || (!IndirectCues.Contains(context.Word(t)) && !ThatComplement(context, t, sentence))
-                    || (context.Word(t) == "say" && t > sentence.FirstToken && NounPhraseOpeners.Contains(context.Word(t - 1))))
+                    || (t > sentence.FirstToken && context.SayNoun(t)))
                 {
-                    // "have a say in the type of bets": a say is a noun.
-                    // "United States", "Consumer Reports": a cue word inside a name is not a verb.
+                    // "United States", "Consumer Reports": a cue word inside a name is not a verb; "have a say" is a noun.
                     continue;
                 }
 
@@ -1752,10 +1746,6 @@ public static class QuoteExtractor
     }
 
     /// <summary>
-    /// The token after the person told, from <paramref name="at"/>: a name ("the AP", "Politico"), a pronoun ("him",
-    /// "reporters") or a determiner's short phrase ("the group", "a local radio station"); else <paramref name="at"/>.
-    /// </summary>
-    /// <summary>
     /// Do the tokens from <paramref name="at"/> to the sentence's end only name whom something was told, and when ("the
     /// Commons on Tuesday", "reporters in Washington", "the BBC's Today programme")? Not a clause, a purpose ("told him to
     /// go") or a list, and at most seven words.
@@ -1781,6 +1771,10 @@ public static class QuoteExtractor
         return words > 0;
     }
 
+    /// <summary>
+    /// The token after the person told, from <paramref name="at"/>: a name ("the AP", "Politico"), a pronoun ("him",
+    /// "reporters") or a determiner's short phrase ("the group", "a local radio station"); else <paramref name="at"/>.
+    /// </summary>
     private static int AddresseeEnd(Context context, int at, int end)
     {
         if (at >= end)
