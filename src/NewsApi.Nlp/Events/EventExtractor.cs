@@ -169,7 +169,8 @@ public static class EventExtractor
         // The headline and the lead's first two sentences report the article's news once: "Goodrem wins top female MTV
         // prize" / "Delta Goodrem has scooped one of the top prizes …" / "The 21-year-old singer won the award for best
         // female artist" are one prize.
-        var merged = MergeWithinArticle(events, FirstBodySentence(analysis));
+        var lead = FirstBodySentence(analysis);
+        var merged = MergeMirrored(MergeWithinArticle(events, lead), lead);
         foreach (var ev in merged)
         {
             ev.Title = Title(ev);
@@ -189,12 +190,16 @@ public static class EventExtractor
     /// "Riggs spokesman Mark Hendrix said the settlement …", "The settlement follows a legal complaint filed by …": a definite
     /// noun at <paramref name="t"/> points back at the deal, the transaction or the case of its type the article already
     /// reported before sentence <paramref name="s"/>, and makes no event with the parties its own sentence names (figures
-    /// and prizes are listed several to an article: "the dollar also gained").
+    /// and prizes are listed several to an article: "the dollar also gained"). A deal and a transaction are one family:
+    /// "Citigroup has sold its insurance arm to Metlife … The deal includes Smith Barney retail brokerages" is the sale.
     /// </summary>
     private static bool PointsBack(ArticleAnalysis analysis, int t, Sentence sentence, int s, EventType type, List<AnalysedEvent> events) =>
         BackReferenceTypes.Contains(type) && t > sentence.FirstToken
         && analysis.Tokens.Tokens[t - 1].Text(analysis.Text).ToLowerInvariant() is "the" or "this" or "that"
-        && events.Any(e => e.Type == type && e.Evidence[0].Sentence < s);
+        && events.Any(e => e.Evidence[0].Sentence < s && (e.Type == type || (Dealing(e.Type) && Dealing(type))));
+
+    /// <summary>A deal or a transaction: what "the deal" may refer back to.</summary>
+    private static bool Dealing(EventType type) => type == EventType.Agreement || EventTypes.Class(type) == "transaction";
 
     /// <summary>
     /// A lead that reports what someone said ("Former Conservative leader William Hague says he will not stand for the
@@ -776,10 +781,12 @@ public static class EventExtractor
             return true;
         }
 
-        // "Meryl Streep and Morgan Freeman are also up for prizes": nominated.
-        if (word == "up" && Next() == "for" && t + 2 < sentence.EndToken && AwardWords.Contains(tokens[t + 2].Text(analysis.Text).ToLowerInvariant()))
+        // "Meryl Streep and Morgan Freeman are also up for prizes", "Mike Leigh is up for the best director award",
+        // "Natalie Portman is up against Blanchett … in the best supporting actress category": nominated. "Up against"
+        // needs a prize's own word ahead ("up against the best side in Europe" is a match).
+        if (word == "up" && Next() is "for" or "against" && UpForAward(analysis, t + 2, sentence, Next() == "for"))
         {
-            (type, verb, needs, triggerEnd) = (EventType.Prize, true, TriggerNeeds.None, tokens[t + 2].End);
+            (type, verb, needs, triggerEnd) = (EventType.Prize, true, TriggerNeeds.None, tokens[t + 1].End);
             return true;
         }
 
@@ -1170,6 +1177,26 @@ public static class EventExtractor
         "best", "winner", "winners", "category", "categories", "honours", "honors", "ceremony", "nominee", "nominees", "shortlist", "shortlisted",
     };
 
+    /// <summary>
+    /// An award's word ahead of "up for" (within four words: "the best director award") or "up against" (anywhere in the
+    /// sentence, but "best" alone is not enough there).
+    /// </summary>
+    private static bool UpForAward(ArticleAnalysis analysis, int from, Sentence sentence, bool upFor)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var end = upFor ? Math.Min(sentence.EndToken, from + 4) : sentence.EndToken;
+        for (var k = from; k < end; k++)
+        {
+            var next = tokens[k].Text(analysis.Text).ToLowerInvariant();
+            if (AwardWords.Contains(next) && (upFor || next != "best"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly HashSet<string> ContestWords = new(StringComparer.Ordinal)
     {
         "match", "matches", "game", "games", "final", "semi-final", "semi-finals", "quarter-final", "tie", "race", "cup", "league", "championship",
@@ -1199,7 +1226,7 @@ public static class EventExtractor
     private static readonly HashSet<string> LegislatureWords = new(StringComparer.Ordinal)
     {
         "mps", "parliament", "commons", "lords", "senate", "congress", "assembly", "bill", "law", "laws", "legislation", "vote", "peers", "lawmakers",
-        "legislators", "cabinet", "referendum", "ministers", "council", "members", "parliamentary", "voters", "delegates", "shareholders",
+        "legislators", "cabinet", "referendum", "ministers", "council", "members", "parliamentary", "delegates", "shareholders",
     };
 
     private static readonly HashSet<string> ProductWords = new(StringComparer.Ordinal)
@@ -2010,6 +2037,39 @@ public static class EventExtractor
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// One transaction told from both sides in the opening: "Metlife buys up Citigroup insurer" over "Citigroup has sold
+    /// its Travelers Life & Annuity insurance arm to Metlife" is one deal, a purchase and a sale by two of the same
+    /// parties. The body's report stays (the headline's evidence joins it), so the type is the lead's.
+    /// </summary>
+    private static List<AnalysedEvent> MergeMirrored(List<AnalysedEvent> events, int lead)
+    {
+        for (var i = events.Count - 1; i >= 0; i--)
+        {
+            var ev = events[i];
+            if (ev.Type is not (EventType.Acquisition or EventType.Sale) || !InOpening(ev.Evidence[0].Sentence, lead))
+            {
+                continue;
+            }
+
+            var mirror = ev.Type == EventType.Acquisition ? EventType.Sale : EventType.Acquisition;
+            var other = events.FirstOrDefault(o => o != ev && o.Type == mirror && InOpening(o.Evidence[0].Sentence, lead)
+                                                   && o.Participants.Count(p => ev.Participants.Any(q => q.Entity == p.Entity)) >= 2);
+            if (other is null)
+            {
+                continue;
+            }
+
+            var (kept, dropped) = other.Evidence[0].Sentence >= lead && (ev.Evidence[0].Sentence < lead || events.IndexOf(other) < i) ? (other, ev) : (ev, other);
+            kept.Evidence.AddRange(dropped.Evidence);
+            kept.Confidence = Math.Min(0.99, Math.Max(kept.Confidence, dropped.Confidence) + 0.05);
+            events.Remove(dropped);
+            i = Math.Min(i, events.Count);
+        }
+
+        return events;
     }
 
     /// <summary>Two reports can be of one event: a shared actor (or none on either side), no conflicting place or ordinal.</summary>

@@ -170,7 +170,7 @@ public static partial class DocumentConsistency
 
         StormNames(document, labels);
         PersonCues(document, labels, lexicon);
-        OrganisationCues(document, labels);
+        OrganisationCues(document, labels, lexicon);
         WorkCues(document, labels, lexicon);
 
         // Surnames: the last word of multi-word PER entities.
@@ -376,6 +376,19 @@ public static partial class DocumentConsistency
         RetypeNames(document, labels, personLike, type => type == EntityType.PER, EntityType.MISC);
     }
 
+    /// <summary>
+    /// A lower-case word before "giant" that names an industry ("technology giant Hewlett Packard", "consumer goods giant
+    /// Unilever"), not a count or a determiner ("two giant Texas plants", "a giant Christmas tree").
+    /// </summary>
+    private static bool IndustryWord(string word) =>
+        word.Length >= 3 && word.All(char.IsAsciiLetterLower) && !NotIndustries.Contains(word);
+
+    private static readonly HashSet<string> NotIndustries = new(StringComparer.Ordinal)
+    {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "the", "its", "his", "her", "their", "our", "your",
+        "new", "old", "huge", "very", "this", "that", "these", "those", "some", "many", "and", "with", "into", "from", "like",
+    };
+
     /// <summary>Nouns that class an organisation only when what follows is not a person: "mobile operator O2", "the marques Opel and Saab".</summary>
     private static readonly HashSet<string> NonPersonOrganisationClasses = new(StringComparer.Ordinal)
     {
@@ -392,6 +405,12 @@ public static partial class DocumentConsistency
         "chairwoman", "board", "workforce",
     };
 
+    /// <summary>What a company has and a place never does: "Metlife's chairman", "Parmalat's shareholders".</summary>
+    private static readonly HashSet<string> CorporateOffices = new(StringComparer.Ordinal)
+    {
+        "chairman", "chairwoman", "shareholders", "subsidiary", "subsidiaries",
+    };
+
     /// <summary>Words that may stand between the possessive and what it owns: "Tesco's annual profits".</summary>
     private static readonly HashSet<string> BusinessQualifiers = new(StringComparer.Ordinal)
     {
@@ -405,7 +424,7 @@ public static partial class DocumentConsistency
     /// executive/financial/… officer") is an organisation wherever it was tagged a person or a place: bands and
     /// companies named like people or places ("Travis", "Eli Lilly", "Opel").
     /// </summary>
-    private static void OrganisationCues(TaggerDocument document, List<byte[]> labels)
+    private static void OrganisationCues(TaggerDocument document, List<byte[]> labels, Lexicon lexicon)
     {
         var organisations = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < labels.Count; s++)
@@ -417,7 +436,8 @@ public static partial class DocumentConsistency
             {
                 var span = spans[n];
                 var noun = At(span.Start - 1);
-                var classed = (OrganisationClasses.Contains(noun) || (span.Type != EntityType.PER && NonPersonOrganisationClasses.Contains(noun)))
+                var classed = (OrganisationClasses.Contains(noun) || (span.Type != EntityType.PER && NonPersonOrganisationClasses.Contains(noun))
+                               || (noun is "giant" && span.Start >= 2 && IndustryWord(words[span.Start - 2].Word)))
                               && labels[s][span.Start - 1] == Bilou.Outside;
 
                 if (classed)
@@ -426,9 +446,13 @@ public static partial class DocumentConsistency
                 }
 
                 // A place owns a workforce and revenues too ("Britain's workforce"): only names tagged people or
-                // organisations are cued by what they own.
+                // organisations are cued by what they own, and a name no gazetteer knows as a place by a chairman or
+                // shareholders ("Metlife's chairman and chief executive").
                 var owned = false;
-                if (span.Type is EntityType.PER or EntityType.ORG && At(span.End) is "'s" or "’s")
+                if (At(span.End) is "'s" or "’s"
+                    && (span.Type is EntityType.PER or EntityType.ORG
+                        || ((lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & Places) == 0
+                            && !Entities.PlaceNames.IsKnownCountryVariant(Name(words, span)))))
                 {
                     var k = span.End + 1;
                     if (BusinessQualifiers.Contains(At(k)))
@@ -436,8 +460,10 @@ public static partial class DocumentConsistency
                         k++;
                     }
 
-                    owned = BusinessPossessions.Contains(At(k))
-                            || (At(k) == "chief" && At(k + 1) is "executive" or "financial" or "operating" or "medical" or "technology" or "technical");
+                    owned = span.Type == EntityType.LOC
+                        ? CorporateOffices.Contains(At(k)) || (At(k) == "chief" && At(k + 1) is "executive")
+                        : BusinessPossessions.Contains(At(k))
+                          || (At(k) == "chief" && At(k + 1) is "executive" or "financial" or "operating" or "medical" or "technology" or "technical");
                 }
 
                 if (classed || owned)

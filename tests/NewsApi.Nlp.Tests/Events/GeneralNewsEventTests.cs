@@ -1075,4 +1075,42 @@ public class GeneralNewsEventTests
         Assert.Contains(analysis.Events, e => e.Type == EventType.Verdict);
         Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.Appeal);
     }
+
+    [Theory]
+    [InlineData("Mike Leigh is up for the best director award for Vera Drake.", true)]
+    [InlineData("His co-star Natalie Portman is up against Cate Blanchett and Meryl Streep in the best supporting actress category.", true)]
+    [InlineData("Chelsea are up against the best side in Europe when they meet Barcelona.", false)]
+    public void Up_for_an_award_is_a_nomination(string text, bool prize)
+    {
+        Assert.Equal(prize, Reports(text, EventType.Prize));
+    }
+
+    [Fact]
+    public void A_deadline_passing_is_no_bill()
+    {
+        Assert.DoesNotContain(Analyze("The race for the Oscars entered its final stages as the deadline for voters to choose their winners passed.").Events,
+            e => e.Type == EventType.Bill);
+    }
+
+    [Fact]
+    public void The_deal_after_a_sale_is_that_sale()
+    {
+        var analysis = Analyze("US banking giant Citigroup has sold its Travelers Life & Annuity insurance arm to Metlife for $11.5bn. "
+                               + "The deal includes Smith Barney retail brokerages and Citibank branches.");
+
+        Assert.Contains(analysis.Events, e => e.Type == EventType.Sale);
+        Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.Agreement);
+    }
+
+    [Fact]
+    public void A_purchase_in_the_headline_and_the_sale_in_the_lead_are_one_transaction()
+    {
+        var analysis = Analyze("US banking giant Citigroup has sold its Travelers Life & Annuity insurance arm to Metlife for $11.5bn (£6.1bn). "
+                               + "Robert Benmosche, Metlife's chairman and chief executive, said it was a great opportunity.", "Metlife buys up Citigroup insurer");
+
+        var sale = Assert.Single(analysis.Events, e => EventTypes.Class(e.Type) == "transaction");
+        Assert.Equal(EventType.Sale, sale.Type);
+        Assert.Equal(2, sale.Evidence.Count);
+        Assert.Contains(sale.Participants, p => p.Entity.Name == "Metlife" && p.Entity.Kind == AnalysedKind.Organisation);
+    }
 }

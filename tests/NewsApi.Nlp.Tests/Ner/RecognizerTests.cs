@@ -248,4 +248,22 @@ public class RecognizerTests
     [Fact]
     public void A_persons_name_opening_a_clause_after_a_work_noun_stays_a_person() =>
         Assert.Contains((EntityType.PER, "Tom Hanks"), Entities("In the film Tom Hanks plays a pilot who is stranded."));
+
+    [Theory]
+    [InlineData("It was said by Carly Fiorina, chief of technology giant Hewlett Packard, at the show.", true)]
+    [InlineData("Two giant Texas plants were closed by the storm on Monday.", false)]
+    public void A_name_after_an_industry_and_giant_is_an_organisation(string text, bool organisation)
+    {
+        var entities = Entities(text);
+
+        Assert.Equal(organisation, entities.Contains((EntityType.ORG, "Hewlett Packard")));
+        Assert.DoesNotContain(entities, e => e.Item1 == EntityType.ORG && e.Item2.Contains("Texas", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_name_with_a_chairman_is_no_place_unless_a_gazetteer_knows_it()
+    {
+        Assert.Contains((EntityType.ORG, "Metlife"), Entities("Robert Benmosche, Metlife's chairman and chief executive, said it was a great opportunity."));
+        Assert.DoesNotContain(Entities("Britain's chairman of the games said the stadium was ready."), e => e.Item1 == EntityType.ORG && e.Item2 == "Britain");
+    }
 }
