@@ -1064,7 +1064,7 @@ public static class EventExtractor
             && (!Needs(TriggerNeeds.Product) || context.Has(ProductWords, t, 8))
             && (!Needs(TriggerNeeds.Change) || (context.Has(ChangeWords, t, 10) && (context.HasFigure || context.Has(Movements, t, 4, after: true)))
                 || (MovementNouns.Contains(analysis.Tokens.Tokens[t].Text(analysis.Text).ToLowerInvariant()) && context.HasFigure)
-                || OwnedFigureMoves(analysis, t, sentence) || CountHeld(analysis, t, sentence));
+                || OwnedFigureMoves(analysis, t, sentence) || CountHeld(analysis, t, sentence) || FigureMade(analysis, t, sentence));
     }
 
     /// <summary>Figure nouns of people a service counts: "now has 28 million users", "has attracted 940,000 subscribers".</summary>
@@ -1095,6 +1095,42 @@ public static class EventExtractor
             if (tokens[k].Kind == TokenKind.Number || Word(k).Any(char.IsDigit))
             {
                 return Enumerable.Range(Math.Max(sentence.FirstToken, k - 4), k - Math.Max(sentence.FirstToken, k - 4)).Any(v => HoldingVerbs.Contains(Word(v)));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Verbs that make or hold a figure: "made a profit of $901m", "had sales of $5.2bn".</summary>
+    private static readonly HashSet<string> MakingVerbs = new(StringComparer.Ordinal)
+    {
+        "made", "makes", "had", "has", "recorded", "records", "booked", "generated", "generates", "achieved", "delivered", "returned",
+    };
+
+    /// <summary>
+    /// "Travelers had sales of $5.2bn in 2004 and made a profit of $901m": a figure noun right after a verb of making or
+    /// holding it (an article or "net"/"pre-tax" between), then "of" and an amount.
+    /// </summary>
+    private static bool FigureMade(ArticleAnalysis analysis, int t, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        string Word(int k) => tokens[k].Text(analysis.Text);
+        if (t + 2 >= sentence.EndToken || Word(t + 1) != "of" || !(tokens[t + 2].Kind == TokenKind.Number || Word(t + 2).Any(char.IsDigit) || Word(t + 2) is "$" or "£" or "€"))
+        {
+            return false;
+        }
+
+        for (var k = t - 1; k >= Math.Max(sentence.FirstToken, t - 4); k--)
+        {
+            var word = Word(k).ToLowerInvariant();
+            if (MakingVerbs.Contains(word))
+            {
+                return true;
+            }
+
+            if (word is not ("a" or "an" or "net" or "pre-tax" or "annual" or "operating" or "record" or "total" or "gross"))
+            {
+                return false;
             }
         }
 
@@ -1726,7 +1762,9 @@ public static class EventExtractor
             // "is reported to have won", "was said to have agreed": hearsay.
             var hearsay = word is "reported" or "said" or "believed" or "thought" or "understood" or "alleged" && k > 0 && before[k - 1] == "to"
                           && k + 1 < before.Count && before[k + 1] is "is" or "are" or "was" or "were";
-            if (hearsay || HedgeWords.Contains(word) || (word == "to" && k + 1 < before.Count && before[k + 1] is "is" or "are" or "was" or "were" or "going" or "due"))
+            // "HP was working with Nokia to launch a visual radio service": an infinitive right before the trigger is a
+            // purpose or a plan, not a report (unless a verb of doing it comes before, read above).
+            if (hearsay || HedgeWords.Contains(word) || (word == "to" && (k == 0 || (k + 1 < before.Count && before[k + 1] is "is" or "are" or "was" or "were" or "going" or "due"))))
             {
                 modality = Modality.Hedged;
             }

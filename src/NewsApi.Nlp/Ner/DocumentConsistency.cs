@@ -148,6 +148,26 @@ public static partial class DocumentConsistency
                     continue;
                 }
 
+                // "Leonardo DiCaprio" tagged a place: a known given name and one more capitalised word, neither a place's
+                // nor an organisation's word, that no gazetteer knows as a whole, is a person.
+                if (span.Type == EntityType.LOC && span.Length == 2 && words[span.Start].InitialCapital && words[span.End - 1].InitialCapital
+                    && !words[span.Start].AllCapitals && !words[span.End - 1].AllCapitals
+                    && lexicon.Lookup([words[span.Start].Lower]) is var givenFirst && (givenFirst & (1 << (int)Lexicon.List.GivenName)) != 0
+                    && (givenFirst & (Places | NameWords)) == 0
+                    && (lexicon.Lookup([words[span.End - 1].Lower]) & (Places | NameWords)) == 0
+                    && (lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & (Places | NameWords)) == 0)
+                {
+                    spans[k] = span = span with { Type = EntityType.PER };
+                    changed = true;
+                }
+
+                // "Kodak Theatre", "Petronas Towers", "Millennium Stadium": a building is a place, whatever it is named after.
+                if (span.Type == EntityType.ORG && span.Length > 1 && Buildings.Contains(words[span.End - 1].Word))
+                {
+                    spans[k] = span = span with { Type = EntityType.LOC };
+                    changed = true;
+                }
+
                 if (span.Type == EntityType.PER && span.Length > 1 && (lexicon.Lookup([words[span.End - 1].Lower]) & (1 << (int)Lexicon.List.MiscWord)) != 0)
                 {
                     spans[k] = span = span with { Type = EntityType.MISC };
@@ -202,6 +222,12 @@ public static partial class DocumentConsistency
 
     [GeneratedRegex(@"^\d+([.,]\d+)?(m|bn|k|million|billion)$", RegexOptions.IgnoreCase)]
     private static partial Regex AmountWord();
+
+    /// <summary>Last words of the names of buildings and venues (places in news and in CoNLL).</summary>
+    private static readonly HashSet<string> Buildings = new(StringComparer.Ordinal)
+    {
+        "Tower", "Towers", "Dome", "Stadium", "Arena", "Theatre", "Theater",
+    };
 
     /// <summary>Honorifics that only ever stand before a person's name.</summary>
     private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Mme", "Mme." };
@@ -266,6 +292,12 @@ public static partial class DocumentConsistency
         "game", "games", "code-named", "codenamed", "comedy", "comedies", "drama", "dramas", "documentary", "thriller", "sequel", "soap",
     };
 
+    /// <summary>Words of a sentence that lists nominees with what each is nominated for.</summary>
+    private static readonly HashSet<string> NominationWords = new(StringComparer.Ordinal)
+    {
+        "nominee", "nominees", "nominated", "nomination", "nominations", "category", "shortlist", "shortlisted",
+    };
+
     /// <summary>Words of films and television: where they are written of, a name's "star" played in it.</summary>
     private static readonly HashSet<string> ScreenWords = new(StringComparer.Ordinal)
     {
@@ -286,6 +318,10 @@ public static partial class DocumentConsistency
     };
 
     private const int Places = (1 << (int)Lexicon.List.Country) | (1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region);
+
+    /// <summary>Lists of words and names that make a span something other than a person.</summary>
+    private const int NameWords = (1 << (int)Lexicon.List.OrganisationWord) | (1 << (int)Lexicon.List.PlaceWord) | (1 << (int)Lexicon.List.KnownOrganisation)
+                                  | (1 << (int)Lexicon.List.Agency) | (1 << (int)Lexicon.List.MiscWord) | (1 << (int)Lexicon.List.Demonym);
 
     /// <summary>Words after a name that close it as a noun phrase rather than open a clause with it as subject.</summary>
     private static readonly HashSet<string> PhraseClosers = new(StringComparer.Ordinal)
@@ -333,6 +369,19 @@ public static partial class DocumentConsistency
                         works.Add(Name(words, span));
                     }
 
+                    continue;
+                }
+
+                // "Hollywood blockbuster The Aviator, starring DiCaprio, …": what stars someone is a work; so, in a sentence of
+                // nominations, is what a nominee is named for ("Charlize Theron for Monster, Ziyi Zhang for House of Flying
+                // Daggers"), where films or TV are written of.
+                var starring = span.Type != EntityType.PER && (At(span.End) == "starring" || (At(span.End) == "," && At(span.End + 1) == "starring"));
+                var nominatedFor = span.Type != EntityType.PER && w1 == "for" && n > 0 && spans[n - 1].Type == EntityType.PER && spans[n - 1].End == span.Start - 1
+                                   && words.Any(w => NominationWords.Contains(w.Lower));
+                if ((starring || nominatedFor) && screen.Value
+                    && (lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & (Places | (1 << (int)Lexicon.List.KnownOrganisation))) == 0)
+                {
+                    works.Add(Name(words, span));
                     continue;
                 }
 

@@ -1113,4 +1113,20 @@ public class GeneralNewsEventTests
         Assert.Equal(2, sale.Evidence.Count);
         Assert.Contains(sale.Participants, p => p.Entity.Name == "Metlife" && p.Entity.Kind == AnalysedKind.Organisation);
     }
+
+    [Theory]
+    [InlineData("Tesco made a profit of £2bn last year.", true)]
+    [InlineData("Ford posted a net profit of $3.5bn for 2004.", true)]
+    [InlineData("Tesco made changes to its pay structure, costing £2bn.", false)]
+    public void A_profit_made_of_an_amount_is_a_figure(string text, bool figure)
+    {
+        Assert.Equal(figure, Reports(text, EventType.EconomicFigure));
+    }
+
+    [Fact]
+    public void An_infinitive_of_purpose_is_a_plan_not_a_launch()
+    {
+        Assert.False(Reports("Ms Carly Fiorina said that HP was working with Nokia to launch a visual radio service for mobiles.", EventType.ProductLaunch));
+        Assert.True(Reports("Nokia launched a visual radio service for mobiles on Monday.", EventType.ProductLaunch));
+    }
 }

@@ -266,4 +266,28 @@ public class RecognizerTests
         Assert.Contains((EntityType.ORG, "Metlife"), Entities("Robert Benmosche, Metlife's chairman and chief executive, said it was a great opportunity."));
         Assert.DoesNotContain(Entities("Britain's chairman of the games said the stadium was ready."), e => e.Item1 == EntityType.ORG && e.Item2 == "Britain");
     }
+
+    [Fact]
+    public void A_building_is_a_place_whatever_it_is_named_after() =>
+        Assert.Contains(Entities("The ceremony will be held at the Kodak Theatre in Hollywood on Sunday."), e => e.Item1 == EntityType.LOC && e.Item2.EndsWith("Theatre", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("Hollywood blockbuster The Aviator, starring Leonardo DiCaprio, leads the film awards with 14 nominations.", "Aviator")]
+    [InlineData("Other nominees in the best actress category include Charlize Theron for Monster and Kate Winslet for the film Closer.", "Monster")]
+    public void What_stars_someone_or_a_nominee_is_named_for_is_a_work(string text, string work)
+    {
+        var entities = Entities(text);
+
+        Assert.Contains((EntityType.MISC, work), entities);
+        Assert.DoesNotContain(entities, e => e.Item1 is EntityType.ORG or EntityType.LOC or EntityType.PER && e.Item2.Contains(work, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_given_name_and_a_surname_tagged_a_place_is_a_person()
+    {
+        var entities = Entities("Hollywood blockbuster The Aviator, starring Leonardo DiCaprio, leads the film awards with 14 nominations.");
+
+        Assert.Contains((EntityType.PER, "Leonardo DiCaprio"), entities);
+        Assert.Contains((EntityType.LOC, "Hollywood"), entities);
+    }
 }
