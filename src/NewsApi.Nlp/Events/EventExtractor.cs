@@ -3,6 +3,7 @@ using NewsApi.Nlp.Dates;
 using NewsApi.Nlp.Entities;
 using NewsApi.Nlp.Quotes;
 using NewsApi.Nlp.Text;
+using System.Text.RegularExpressions;
 
 namespace NewsApi.Nlp.Events;
 
@@ -63,7 +64,7 @@ public sealed record MainEvent(string? Who, string What, string? When, string? W
 /// article (same type, a shared actor, compatible place and ordinal) become one event with several evidence
 /// sentences. The main event (5W1H) is the one whose actors matter most to the article and that comes first.
 /// </summary>
-public static class EventExtractor
+public static partial class EventExtractor
 {
     private static readonly Dictionary<string, int> Ordinals = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -2445,8 +2446,19 @@ public static class EventExtractor
         var sentences = analysis.Tokens.Sentences;
         var tokens = analysis.Tokens.Tokens;
         return lead < 0 ? null : Enumerable.Range(lead, Math.Min(LeadSentences, sentences.Count - lead))
-            .Select(s => FirstDate(dates, sentences[s].Start(tokens), sentences[s].End(tokens), analysis.Text)).FirstOrDefault(d => d is not null);
+            .Select(s => FirstDate(dates, sentences[s].Start(tokens), sentences[s].End(tokens), analysis.Text))
+            .FirstOrDefault(d => d is not null && (d.Start < sentences[lead].End(tokens) || !Background(d)));
     }
+
+    /// <summary>
+    /// A date with its year written out after the lead ("The bid … was launched in December 2004", "in 2003") dates the
+    /// story's background more often than the news the lead reports ("Apple has won its legal fight"): news dates itself
+    /// by days ("on Tuesday"), history by years.
+    /// </summary>
+    private static bool Background(DateMention date) => YearWritten().IsMatch(date.Text);
+
+    [GeneratedRegex(@"\b(19|20)\d\d\b")]
+    private static partial Regex YearWritten();
 
     /// <summary>The person or organisation (or state) whose name opens the headline, if one does.</summary>
     private static AnalysedEntity? HeadlineSubject(ArticleAnalysis analysis)

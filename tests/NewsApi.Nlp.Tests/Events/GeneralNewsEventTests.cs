@@ -1129,4 +1129,16 @@ public class GeneralNewsEventTests
         Assert.False(Reports("Ms Carly Fiorina said that HP was working with Nokia to launch a visual radio service for mobiles.", EventType.ProductLaunch));
         Assert.True(Reports("Nokia launched a visual radio service for mobiles on Monday.", EventType.ProductLaunch));
     }
+
+    [Fact]
+    public void A_year_after_the_lead_dates_the_background_not_the_main_event()
+    {
+        var analysis = Analyze("Apple has won its legal fight to make three bloggers reveal who told them about unreleased products. "
+                               + "The bid to unmask the employees was launched in December 2004 following online articles. "
+                               + "A lawyer for the bloggers said the ruling set a dangerous precedent.", "Apple makes blogs reveal sources");
+
+        var main = Assert.IsType<MainEvent>(analysis.MainEvent);
+        Assert.Null(main.When);
+        Assert.Equal("on Tuesday", Analyze("Apple has won its legal fight against three bloggers. The court ruled on Tuesday that they must reveal their sources.", "Apple wins").MainEvent?.When);
+    }
 }
