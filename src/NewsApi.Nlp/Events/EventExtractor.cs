@@ -864,8 +864,16 @@ public static partial class EventExtractor
         (type, verb, needs) = (found.Type, found.Verb, found.Needs);
 
         // "agreed to buy", "agreed to merge": the verb that follows is the event; the agreement is how it is reported.
-        if (word is "agreed" or "agrees" or "agree" && Next() == "to" && t + 2 < sentence.EndToken
+        // So is "a deal to buy 26% of Indian firm Hindustan Oil Exploration": the purchase, not an agreement of its own.
+        if (word is "agreed" or "agrees" or "agree" or "deal" or "agreement" && Next() == "to" && t + 2 < sentence.EndToken
             && EventTypes.Triggers.TryGetValue(tokens[t + 2].Text(analysis.Text).ToLowerInvariant(), out var agreed) && EventTypes.Class(agreed.Type) != "agreement")
+        {
+            return false;
+        }
+
+        // "90% of the bill was about tightening up the regulation", "complained of misrepresentation over the bill": a bill
+        // named is no event; one passed, introduced, backed or defeated is.
+        if (type == EventType.Bill && !verb && !context.Has(BillActions, t, 6))
         {
             return false;
         }
@@ -930,7 +938,9 @@ public static partial class EventExtractor
         }
 
         // "dismissed the claims" rejects something; "was dismissed" or "dismissed the manager" ends a job.
-        if (word == "dismissed" && !Passive(analysis, t, sentence) && !PersonAfter(analysis, t, sentence, inSentence))
+        // "Tony Blair has dismissed reports he told Gordon Brown he would quit": what is dismissed is the claim, whoever it names.
+        if (word == "dismissed" && !Passive(analysis, t, sentence)
+            && (!PersonAfter(analysis, t, sentence, inSentence) || Hearsay.Contains(NextWord(analysis, t + 1, sentence) is "the" or "these" or "those" or "such" ? NextWord(analysis, t + 2, sentence) : NextWord(analysis, t + 1, sentence))))
         {
             (type, needs) = (EventType.Reject, TriggerNeeds.None);
         }
@@ -1044,6 +1054,25 @@ public static partial class EventExtractor
 
         return false;
     }
+
+    /// <summary>What is done to a bill that makes it news.</summary>
+    private static readonly HashSet<string> BillActions = new(StringComparer.Ordinal)
+    {
+        "passed", "passes", "approved", "approves", "introduced", "introduces", "unveiled", "published", "backed", "backs", "rejected",
+        "defeated", "cleared", "voted", "vote", "signed", "enacted", "amended", "reading", "royal", "assent", "law", "overturned", "blocked",
+        "thrown", "launched", "tabled", "dropped", "scrapped", "withdrawn",
+    };
+
+    /// <summary>Nouns of what is said rather than done: "dismissed reports he would quit", "Blair dismisses quit claim report".</summary>
+    private static readonly HashSet<string> Hearsay = new(StringComparer.Ordinal)
+    {
+        "claim", "claims", "report", "reports", "rumour", "rumours", "rumor", "rumors", "speculation", "suggestion", "suggestions",
+        "allegation", "allegations", "talk", "fears", "story", "stories",
+    };
+
+    /// <summary>The lower-case word at token <paramref name="k"/> when it lies in the sentence, else "".</summary>
+    private static string NextWord(ArticleAnalysis analysis, int k, Sentence sentence) =>
+        k < sentence.EndToken ? analysis.Tokens.Tokens[k].Text(analysis.Text).ToLowerInvariant() : "";
 
     /// <summary>Whether the sentence gives a trigger what it needs (<see cref="TriggerNeeds"/>).</summary>
     private static bool Satisfied(ArticleAnalysis analysis, SentenceContext context, int t, Sentence sentence, List<(Mention Mention, AnalysedEntity Entity)> inSentence, TriggerNeeds needs)
@@ -1682,6 +1711,13 @@ public static partial class EventExtractor
 
         ev.Evidence.Add(new AnalysedEvidence(s, sentenceStart, sentenceEnd, text[triggerStart..triggerEnd], triggerStart));
         var hedge = Hedge(context, trigger, type);
+        // "Blair dismisses quit claim report", "merger talk": a trigger word qualifying a noun of hearsay reports a claim.
+        // (Denying or dismissing the claim is itself the event: "has dismissed reports he …".)
+        if (hedge == Modality.Asserted && !EventMerging.IsVerbal(type) && Hearsay.Contains(NextWord(analysis, trigger + 1, sentence)))
+        {
+            hedge = Modality.Hedged;
+        }
+
         if (hedge == Modality.Negated)
         {
             return null;
@@ -1702,7 +1738,7 @@ public static partial class EventExtractor
     {
         "will", "would", "could", "may", "might", "should", "must", "can", "shall", "if", "unless", "whether", "plans", "planned", "planning", "plan",
         "wants", "want", "wanted", "hopes", "hoped", "hope", "hoping", "aims", "aim", "intends", "intend", "expected", "likely", "set", "due", "considering",
-        "consider", "proposed", "possible", "potential", "future", "upcoming", "rumoured", "rumored", "reportedly", "speculation", "bid", "seeking",
+        "consider", "proposed", "possible", "potential", "future", "upcoming", "chance", "chances", "rumoured", "rumored", "reportedly", "speculation", "bid", "seeking",
         "try", "trying", "tries", "attempt", "attempting", "threatens", "threatened", "offered", "offers", "promised", "promise", "promises", "ready", "prepared", "poised", "tipped", "willing", "`ll", "'ll", "’ll", "'d", "’d",
     };
 
@@ -1748,7 +1784,7 @@ public static partial class EventExtractor
             }
 
             // "agreed to buy", "voted to approve" report what happened; "plans to buy", "is to meet" do not.
-            if (word == "to" && k + 1 < before.Count && before[k + 1] is "agreed" or "agrees" or "voted" or "decided" or "moved" or "went" or "came" or "used")
+            if (word == "to" && k + 1 < before.Count && before[k + 1] is "agreed" or "agrees" or "voted" or "decided" or "moved" or "went" or "came" or "used" or "deal" or "agreement")
             {
                 break;
             }

@@ -1141,4 +1141,34 @@ public class GeneralNewsEventTests
         Assert.Null(main.When);
         Assert.Equal("on Tuesday", Analyze("Apple has won its legal fight against three bloggers. The court ruled on Tuesday that they must reveal their sources.", "Apple wins").MainEvent?.When);
     }
+
+    [Fact]
+    public void Dismissing_reports_that_name_someone_is_a_rejection_and_the_claim_is_no_resignation()
+    {
+        var analysis = Analyze("Tony Blair has dismissed reports he told Gordon Brown he would quit before the next general election.", "Blair dismisses quit claim report");
+
+        Assert.Contains(Confident(analysis), e => e.Type == EventType.Reject);
+        Assert.DoesNotContain(Confident(analysis), e => e.Type is EventType.Dismiss or EventType.Resign);
+    }
+
+    [Fact]
+    public void A_chance_of_beating_a_side_is_no_result() =>
+        Assert.False(Reports("Former France centre Philippe Sella believes coach Bernard Laporte must recall Frederic Michalak to give his side any chance of beating Ireland.", EventType.MatchResult));
+
+    [Fact]
+    public void A_deal_to_buy_a_stake_is_the_purchase()
+    {
+        var analysis = Analyze("The firm recently announced a deal to buy 26% of Indian firm Hindustan Oil Exploration. The £13.8m deal gives Burren Energy access to the Indian oil and gas industry.");
+
+        Assert.Contains(Confident(analysis), e => e.Type == EventType.Acquisition);
+        Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.Agreement);
+    }
+
+    [Theory]
+    [InlineData("In prime minister's questions Tony Blair assured Parliament that 90% of the bill was about tightening up the regulation of the gambling industry.", false)]
+    [InlineData("MPs passed the gambling bill in the Commons on Monday.", true)]
+    public void A_bill_named_is_no_event_one_passed_is(string text, bool bill)
+    {
+        Assert.Equal(bill, Reports(text, EventType.Bill));
+    }
 }
