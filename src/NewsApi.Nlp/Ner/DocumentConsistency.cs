@@ -161,6 +161,13 @@ public static partial class DocumentConsistency
                     changed = true;
                 }
 
+                // "Gambling Bill", "Freedom of Information Act": a law is a name of its own kind, not an organisation.
+                if (span.Type == EntityType.ORG && span.Length > 1 && words[span.End - 1].Word is "Bill" or "Act")
+                {
+                    spans[k] = span = span with { Type = EntityType.MISC };
+                    changed = true;
+                }
+
                 // "Kodak Theatre", "Petronas Towers", "Millennium Stadium": a building is a place, whatever it is named after.
                 if (span.Type == EntityType.ORG && span.Length > 1 && Buildings.Contains(words[span.End - 1].Word))
                 {

@@ -290,4 +290,8 @@ public class RecognizerTests
         Assert.Contains((EntityType.PER, "Leonardo DiCaprio"), entities);
         Assert.Contains((EntityType.LOC, "Hollywood"), entities);
     }
+
+    [Fact]
+    public void A_law_is_no_organisation() =>
+        Assert.DoesNotContain(Entities("Ms Jowell will set out her position when the Gambling Bill is debated in the Commons on Monday."), e => e.Item1 == EntityType.ORG && e.Item2.EndsWith("Bill", StringComparison.Ordinal));
 }
