@@ -548,6 +548,60 @@ public static class QuoteExtractor
             return Mentions[first];
         }
 
+        /// <summary>
+        /// <see cref="PronounAntecedent(int)"/> for "he" or "she": a person the article marks with the other sex's
+        /// honorific ("Mr Ferguson" for "she", "Ms Brankin" for "he") is passed over for the person named before them.
+        /// </summary>
+        public (Mention Mention, AnalysedEntity Entity)? PronounAntecedent(int offset, string pronoun)
+        {
+            var named = PronounAntecedent(offset);
+            var wanted = pronoun is "she" or "She" ? 'f' : pronoun is "he" or "He" ? 'm' : '?';
+            if (wanted != '?' && named is { } subject && SexOf(subject.Entity) is var first && first != '?' && first != wanted)
+            {
+                // The salient subject is of the other sex: the nearest name before, then further back.
+                named = LastPersonMentionBefore(offset);
+            }
+
+            for (var tries = 0; tries < 8 && wanted != '?' && named is { } candidate && SexOf(candidate.Entity) is var sex && sex != '?' && sex != wanted; tries++)
+            {
+                named = LastPersonMentionBefore(candidate.Mention.Start);
+            }
+
+            return named is { } found && wanted != '?' && SexOf(found.Entity) is var last && last != '?' && last != wanted ? null : named;
+        }
+
+        /// <summary>Whether a person may be called "he" or "she": 'm' or 'f' from an honorific before a mention, '?' when none.</summary>
+        public char SexOf(AnalysedEntity person)
+        {
+            if (_sexes.TryGetValue(person, out var known))
+            {
+                return known;
+            }
+
+            var sex = '?';
+            foreach (var mention in person.Mentions)
+            {
+                var before = Text.AsSpan(Math.Max(0, mention.Start - 10), Math.Min(10, mention.Start)).TrimEnd();
+                var title = before.LastIndexOfAny(' ', '\n') is var space and >= 0 ? before[(space + 1)..] : before;
+                var found = title switch
+                {
+                    "Mr" or "Mr." or "Sir" or "Lord" => 'm',
+                    "Mrs" or "Mrs." or "Ms" or "Ms." or "Miss" or "Lady" or "Dame" or "Baroness" => 'f',
+                    _ => '?',
+                };
+                if (found != '?')
+                {
+                    sex = sex == '?' || sex == found ? found : 'x';
+                }
+            }
+
+            sex = sex == 'x' ? '?' : sex;
+            _sexes[person] = sex;
+            return sex;
+        }
+
+        private readonly Dictionary<AnalysedEntity, char> _sexes = [];
+
         /// <summary>Whether an offset lies inside quotation marks opened in its paragraph (BBC style reopens each paragraph).</summary>
         private bool InsideQuotation(int offset)
         {
@@ -702,9 +756,11 @@ public static class QuoteExtractor
         // "he said": whoever was named or quoted last before the quote.
         if (speaker.Entity is null && speaker.Text is "he" or "she" or "He" or "She")
         {
-            var named = context.PronounAntecedent(start);
+            var named = context.PronounAntecedent(start, speaker.Text);
             var namedAt = context.LastPersonMentionBefore(start)?.Mention.End ?? -1;
-            speaker = (lastPersonQuote is not null && lastPersonQuote.End > namedAt ? lastPersonQuote.Speaker : named?.Entity, speaker.Text, speaker.Start);
+            var quoted = lastPersonQuote is { Speaker: { } previous } && lastPersonQuote.End > namedAt
+                         && !(previous.Kind == AnalysedKind.Person && context.SexOf(previous) is var sex && sex != '?' && sex != (speaker.Text is "she" or "She" ? 'f' : 'm'));
+            speaker = (quoted ? lastPersonQuote!.Speaker : named?.Entity, speaker.Text, speaker.Start);
         }
 
         if (speaker.Entity is null && speaker.Text is null)
@@ -860,7 +916,7 @@ public static class QuoteExtractor
 
         // "he said": the person named last before.
         return speaker.Text is "he" or "she" or "He" or "She"
-            ? (context.PronounAntecedent(speaker.Start)?.Entity, speaker.Text, speaker.Start)
+            ? (context.PronounAntecedent(speaker.Start, speaker.Text)?.Entity, speaker.Text, speaker.Start)
             : Described(context, speaker);
     }
 

@@ -612,4 +612,12 @@ public class QuoteSubjectTests
     {
         Assert.Equal(speaker, Assert.Single(Quotes(text)).Speaker?.Name);
     }
+
+    [Theory]
+    [InlineData("The SNP's Nicola Sturgeon has demanded to know who signed off the leave of Mr Ferguson. She said: \"Ministers must answer for this.\"", "Nicola Sturgeon")]
+    [InlineData("Ms Rhona Brankin is responsible for the hospital where Peter Holt works. He said: \"We will work together on the report.\"", "Peter Holt")]
+    public void He_or_she_passes_over_a_person_with_the_other_sexs_honorific(string text, string speaker)
+    {
+        Assert.Equal(speaker, Assert.Single(Quotes(text)).Speaker?.Name);
+    }
 }
