@@ -1090,7 +1090,7 @@ public static partial class EventExtractor
             && (!Needs(TriggerNeeds.Court) || context.Has(CourtWords, t, 20))
             && (!Needs(TriggerNeeds.Legislature) || context.Has(LegislatureWords, t, 12))
             && (!Needs(TriggerNeeds.PersonPatient) || Passive(analysis, t, sentence) || PersonAfter(analysis, t, sentence, inSentence))
-            && (!Needs(TriggerNeeds.Office) || context.Has(Offices, t, 10, after: true))
+            && (!Needs(TriggerNeeds.Office) || context.Has(Offices, t, 10, after: true) || HiredPerson(analysis, t, sentence, inSentence))
             && (!Needs(TriggerNeeds.Product) || context.Has(ProductWords, t, 8))
             && (!Needs(TriggerNeeds.Change) || (context.Has(ChangeWords, t, 10) && (context.HasFigure || context.Has(Movements, t, 4, after: true)))
                 || (MovementNouns.Contains(analysis.Tokens.Tokens[t].Text(analysis.Text).ToLowerInvariant()) && context.HasFigure)
@@ -1211,6 +1211,28 @@ public static partial class EventExtractor
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "Ann Kite was hired by Michael Jackson's team", "Smith has been appointed": a person taken on, the passive's named
+    /// subject, is an appointment without an office's name ("named" is left out: "was named after his grandfather").
+    /// </summary>
+    private static bool HiredPerson(ArticleAnalysis analysis, int t, Sentence sentence, List<(Mention Mention, AnalysedEntity Entity)> inSentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        if (tokens[t].Text(analysis.Text).ToLowerInvariant() is not ("hired" or "recruited" or "appointed") || !Passive(analysis, t, sentence))
+        {
+            return false;
+        }
+
+        var auxiliary = t - 1;
+        while (auxiliary > sentence.FirstToken && tokens[auxiliary - 1].Text(analysis.Text).ToLowerInvariant() is "was" or "were" or "been" or "has" or "have" or "had" or "is" or "are" or "be")
+        {
+            auxiliary--;
+        }
+
+        return auxiliary > sentence.FirstToken
+               && inSentence.Any(m => m.Entity.Kind == AnalysedKind.Person && m.Mention.End <= tokens[auxiliary].Start && tokens.IndexAt(m.Mention.End - 1) == auxiliary - 1);
     }
 
     /// <summary>A person named right after the trigger ("sacked manager Jose Mourinho").</summary>

@@ -1171,4 +1171,12 @@ public class GeneralNewsEventTests
     {
         Assert.Equal(bill, Reports(text, EventType.Bill));
     }
+
+    [Theory]
+    [InlineData("Ann Kite was hired by Michael Jackson's team in February 2003.", true)]
+    [InlineData("The car was hired by Ann Kite in February.", false)]
+    public void A_person_hired_is_an_appointment_without_an_office(string text, bool appointed)
+    {
+        Assert.Equal(appointed, Reports(text, EventType.Appoint));
+    }
 }
