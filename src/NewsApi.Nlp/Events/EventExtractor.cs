@@ -939,8 +939,7 @@ public static partial class EventExtractor
 
         // "dismissed the claims" rejects something; "was dismissed" or "dismissed the manager" ends a job.
         // "Tony Blair has dismissed reports he told Gordon Brown he would quit": what is dismissed is the claim, whoever it names.
-        if (word == "dismissed" && !Passive(analysis, t, sentence)
-            && (!PersonAfter(analysis, t, sentence, inSentence) || Hearsay.Contains(NextWord(analysis, t + 1, sentence) is "the" or "these" or "those" or "such" ? NextWord(analysis, t + 2, sentence) : NextWord(analysis, t + 1, sentence))))
+        if (word == "dismissed" && !Passive(analysis, t, sentence) && (!PersonAfter(analysis, t, sentence, inSentence) || Hearsay.Contains(ObjectNoun(analysis, t, sentence))))
         {
             (type, needs) = (EventType.Reject, TriggerNeeds.None);
         }
@@ -1073,6 +1072,10 @@ public static partial class EventExtractor
     /// <summary>The lower-case word at token <paramref name="k"/> when it lies in the sentence, else "".</summary>
     private static string NextWord(ArticleAnalysis analysis, int k, Sentence sentence) =>
         k < sentence.EndToken ? analysis.Tokens.Tokens[k].Text(analysis.Text).ToLowerInvariant() : "";
+
+    /// <summary>The word after the verb at <paramref name="t"/>, past a determiner ("dismissed the claims": "claims").</summary>
+    private static string ObjectNoun(ArticleAnalysis analysis, int t, Sentence sentence) =>
+        NextWord(analysis, t + 1, sentence) is "the" or "these" or "those" or "such" ? NextWord(analysis, t + 2, sentence) : NextWord(analysis, t + 1, sentence);
 
     /// <summary>Whether the sentence gives a trigger what it needs (<see cref="TriggerNeeds"/>).</summary>
     private static bool Satisfied(ArticleAnalysis analysis, SentenceContext context, int t, Sentence sentence, List<(Mention Mention, AnalysedEntity Entity)> inSentence, TriggerNeeds needs)

@@ -155,7 +155,7 @@ public static partial class DocumentConsistency
                     && lexicon.Lookup([words[span.Start].Lower]) is var givenFirst && (givenFirst & (1 << (int)Lexicon.List.GivenName)) != 0
                     && (givenFirst & (Places | NameWords)) == 0
                     && (lexicon.Lookup([words[span.End - 1].Lower]) & (Places | NameWords)) == 0
-                    && (lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & (Places | NameWords)) == 0)
+                    && (Listed(lexicon, words, span) & (Places | NameWords)) == 0)
                 {
                     spans[k] = span = span with { Type = EntityType.PER };
                     changed = true;
@@ -276,7 +276,7 @@ public static partial class DocumentConsistency
             {
                 if (span.Type == EntityType.PER || span.Start == 0 || span.Length > 3 || labels[s][span.Start - 1] != Bilou.Outside
                     || !PersonClasses.Contains(words[span.Start - 1].Word)
-                    || (lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & Known) != 0)
+                    || (Listed(lexicon, words, span) & Known) != 0)
                 {
                     continue;
                 }
@@ -326,6 +326,11 @@ public static partial class DocumentConsistency
 
     private const int Places = (1 << (int)Lexicon.List.Country) | (1 << (int)Lexicon.List.City) | (1 << (int)Lexicon.List.Region);
 
+    private const int PlacesOrKnownOrganisations = Places | (1 << (int)Lexicon.List.KnownOrganisation);
+
+    /// <summary>The gazetteer lists (a bit per <see cref="Lexicon.List"/>) that hold a span's words as one phrase.</summary>
+    private static int Listed(Lexicon lexicon, WordForm[] words, TokenSpan span) => lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray());
+
     /// <summary>Lists of words and names that make a span something other than a person.</summary>
     private const int NameWords = (1 << (int)Lexicon.List.OrganisationWord) | (1 << (int)Lexicon.List.PlaceWord) | (1 << (int)Lexicon.List.KnownOrganisation)
                                   | (1 << (int)Lexicon.List.Agency) | (1 << (int)Lexicon.List.MiscWord) | (1 << (int)Lexicon.List.Demonym);
@@ -367,7 +372,7 @@ public static partial class DocumentConsistency
                 // "her role in Vera Drake", "best pop video for Hey Mama": a part played in a work, a prize for a work
                 // (not a person, "best director for Alexander Payne"; not a known place, "Britain's role in Iraq").
                 var played = span.Type != EntityType.PER && w1 == "in" && PlayedIn.Contains(w2)
-                             && (lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & Places) == 0;
+                             && (Listed(lexicon, words, span) & Places) == 0;
                 var prized = span.Type != EntityType.PER && w1 == "for" && PrizeCategories.Contains(w2) && Enumerable.Range(3, 5).Any(k => At(span.Start - k) == "best");
                 if (played || prized)
                 {
@@ -386,7 +391,7 @@ public static partial class DocumentConsistency
                 var nominatedFor = span.Type != EntityType.PER && w1 == "for" && n > 0 && spans[n - 1].Type == EntityType.PER && spans[n - 1].End == span.Start - 1
                                    && words.Any(w => NominationWords.Contains(w.Lower));
                 if ((starring || nominatedFor) && screen.Value
-                    && (lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & (Places | (1 << (int)Lexicon.List.KnownOrganisation))) == 0)
+                    && (Listed(lexicon, words, span) & PlacesOrKnownOrganisations) == 0)
                 {
                     works.Add(Name(words, span));
                     continue;
@@ -396,7 +401,7 @@ public static partial class DocumentConsistency
                 // before them, is a work ("star" only where films or TV are written of: "Chelsea star Frank Lampard").
                 if (span.Type == EntityType.ORG && n + 1 < spans.Count && spans[n + 1].Type == EntityType.PER && spans[n + 1].Start == span.End + 1
                     && (At(span.End) == "creator" || (At(span.End) is "star" or "co-star" && screen.Value))
-                    && (lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & (Places | (1 << (int)Lexicon.List.KnownOrganisation))) == 0)
+                    && (Listed(lexicon, words, span) & PlacesOrKnownOrganisations) == 0)
                 {
                     works.Add(Name(words, span));
                     continue;
@@ -507,7 +512,7 @@ public static partial class DocumentConsistency
                 var owned = false;
                 if (At(span.End) is "'s" or "’s"
                     && (span.Type is EntityType.PER or EntityType.ORG
-                        || ((lexicon.Lookup(words[span.Start..span.End].Select(w => w.Lower).ToArray()) & Places) == 0
+                        || ((Listed(lexicon, words, span) & Places) == 0
                             && !Entities.PlaceNames.IsKnownCountryVariant(Name(words, span)))))
                 {
                     var k = span.End + 1;

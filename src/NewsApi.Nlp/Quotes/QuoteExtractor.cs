@@ -555,23 +555,29 @@ public static class QuoteExtractor
         public (Mention Mention, AnalysedEntity Entity)? PronounAntecedent(int offset, string pronoun)
         {
             var named = PronounAntecedent(offset);
-            var wanted = pronoun is "she" or "She" ? 'f' : pronoun is "he" or "He" ? 'm' : '?';
-            if (wanted != '?' && named is { } subject && SexOf(subject.Entity) is var first && first != '?' && first != wanted)
+            if (named is { } subject && Contradicts(subject.Entity, pronoun))
             {
                 // The salient subject is of the other sex: the nearest name before, then further back.
                 named = LastPersonMentionBefore(offset);
             }
 
-            for (var tries = 0; tries < 8 && wanted != '?' && named is { } candidate && SexOf(candidate.Entity) is var sex && sex != '?' && sex != wanted; tries++)
+            for (var tries = 0; named is { } candidate && Contradicts(candidate.Entity, pronoun); tries++)
             {
-                named = LastPersonMentionBefore(candidate.Mention.Start);
+                named = tries < 8 ? LastPersonMentionBefore(candidate.Mention.Start) : null;
             }
 
-            return named is { } found && wanted != '?' && SexOf(found.Entity) is var last && last != '?' && last != wanted ? null : named;
+            return named;
+        }
+
+        /// <summary>Whether the article's honorifics make <paramref name="person"/> the other sex from "he" or "she" (<paramref name="pronoun"/>).</summary>
+        public bool Contradicts(AnalysedEntity person, string pronoun)
+        {
+            var wanted = pronoun is "she" or "She" ? 'f' : pronoun is "he" or "He" ? 'm' : '?';
+            return wanted != '?' && person.Kind == AnalysedKind.Person && SexOf(person) is var sex && sex != '?' && sex != wanted;
         }
 
         /// <summary>Whether a person may be called "he" or "she": 'm' or 'f' from an honorific before a mention, '?' when none.</summary>
-        public char SexOf(AnalysedEntity person)
+        private char SexOf(AnalysedEntity person)
         {
             if (_sexes.TryGetValue(person, out var known))
             {
@@ -758,8 +764,7 @@ public static class QuoteExtractor
         {
             var named = context.PronounAntecedent(start, speaker.Text);
             var namedAt = context.LastPersonMentionBefore(start)?.Mention.End ?? -1;
-            var quoted = lastPersonQuote is { Speaker: { } previous } && lastPersonQuote.End > namedAt
-                         && !(previous.Kind == AnalysedKind.Person && context.SexOf(previous) is var sex && sex != '?' && sex != (speaker.Text is "she" or "She" ? 'f' : 'm'));
+            var quoted = lastPersonQuote is { Speaker: { } previous } && lastPersonQuote.End > namedAt && !context.Contradicts(previous, speaker.Text);
             speaker = (quoted ? lastPersonQuote!.Speaker : named?.Entity, speaker.Text, speaker.Start);
         }
 
