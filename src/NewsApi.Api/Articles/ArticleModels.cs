@@ -203,7 +203,7 @@ public sealed record ArticleNameItem(string Name, int MentionCount, TextOffsets 
 /// <param name="Text">As written: "on Monday", "3 March 2004", "last year".</param>
 /// <param name="Offsets">Where it is, in the title or the body.</param>
 /// <param name="Kind">date (a point or period) or duration ("11-day").</param>
-/// <param name="Value">What it denotes, ISO at its precision ("2004-03-03", "2004-03", "2004", "2004-W10"); null when unresolved.</param>
+/// <param name="Value">What it denotes, ISO at its precision ("2004-03-03", "2004-03", "2004", "2004-W10", a span of years "1973/1990"); null when unresolved.</param>
 /// <param name="Precision">day, week, month or year; null when unresolved.</param>
 /// <param name="From">The first day it denotes; null when unresolved.</param>
 /// <param name="Until">The last day it denotes; null when unresolved.</param>

@@ -68,7 +68,7 @@ public sealed record EntityEventQuery : PageQuery
 }
 
 /// <summary>An event's date as the articles state it.</summary>
-/// <param name="Value">ISO 8601 at its precision: "2021-06-27", "2021-W26", "2021-06" or "2021".</param>
+/// <param name="Value">ISO 8601 at its precision: "2021-06-27", "2021-W26", "2021-06", "2021", or a span of years "1973/1990".</param>
 /// <param name="Precision">day, week, month or year.</param>
 /// <param name="Inferred">True when resolved against a date the article states rather than its publication date.</param>
 /// <param name="From">First day.</param>

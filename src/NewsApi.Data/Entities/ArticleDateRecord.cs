@@ -11,7 +11,7 @@ namespace NewsApi.Data.Entities;
 /// <param name="Start">Start offset in its field.</param>
 /// <param name="End">End offset in its field.</param>
 /// <param name="IsDuration">A duration ("three years") rather than a date.</param>
-/// <param name="Value">ISO form at its precision ("2021-06-13", "2021-06", "2021", "2021-W23"); null when unresolved.</param>
+/// <param name="Value">ISO form at its precision ("2021-06-13", "2021-06", "2021", "2021-W23", a span of years "1973/1990"); null when unresolved.</param>
 /// <param name="Precision">"day", "week", "month" or "year"; null when unresolved.</param>
 /// <param name="From">First day it covers.</param>
 /// <param name="Until">Last day it covers.</param>

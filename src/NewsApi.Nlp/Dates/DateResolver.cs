@@ -35,11 +35,12 @@ public sealed record DateMention(int Start, int End, string Text, DateKind Kind,
 {
     public bool Resolved => Value is not null;
 
-    /// <summary>ISO form at its precision: "2021-06-13", "2021-06", "2021", or "2021-W23".</summary>
+    /// <summary>ISO form at its precision: "2021-06-13", "2021-06", "2021", "2021-W23", or a span of years "1973/1990".</summary>
     public string? Iso => Value is not { } value ? null : Precision switch
     {
         DatePrecision.Day => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DatePrecision.Month => value.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        DatePrecision.Year when Until is { } until && until.Year != value.Year => $"{value.Year}/{until.Year}",
         DatePrecision.Year => value.Year.ToString(CultureInfo.InvariantCulture),
         _ => $"{ISOWeek.GetYear(value.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(value.ToDateTime(TimeOnly.MinValue)):00}",
     };
@@ -243,6 +244,19 @@ public static partial class DateResolver
             });
         }
 
+        // "his 1973-90 rule", "the 2003-2004 season": one period from the first year to the last, not the first year alone.
+        foreach (Match m in YearRange().Matches(text))
+        {
+            var from = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+            var to = int.Parse(m.Groups["to"].Value, CultureInfo.InvariantCulture);
+            to = to < 100 ? from / 100 * 100 + to : to;
+            if (to > from && to - from <= 100)
+            {
+                Add(m, (_, _) => new DateMention(m.Index, m.Index + m.Length, m.Value, DateKind.Date,
+                    new DateOnly(from, 1, 1), new DateOnly(to, 12, 31), DatePrecision.Year, false, null));
+            }
+        }
+
         foreach (Match m in Year().Matches(text))
         {
             var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
@@ -378,6 +392,9 @@ public static partial class DateResolver
 
     [GeneratedRegex(@"\b(?:at\s+)?(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?<hour>[01]?\d)(?:[.:](?<minute>[0-5]\d))?\s?(?:am|pm|a\.m\.|p\.m\.)|(?<hour>[012]\d):(?<minute>[0-5]\d)(?!\d|[.:]\d))(?:\s+(?:local\s+time|GMT|BST|UTC|ET|EST|EDT|PST|CET))?(?:\s+(?:on\s+|last\s+)?(?<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+(?<relative>today|yesterday|tonight|last\s+night)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
+
+    [GeneratedRegex(@"(?<![\d,.$£€/-])(?<!\d\s)\b(?<year>(?:19|20)\d{2})\s?[-–]\s?(?<to>(?:19|20)\d{2}|\d{2})\b(?![-–/.,]?\d)")]
+    private static partial Regex YearRange();
 
     [GeneratedRegex(@"(?<![\d,.$£€-])(?<!\b(?:cut|cuts|cutting|shed|sheds|shedding|axe|axes|axed|axing|lose|loses|lost|losing|hire|hires|hired|hiring|employ|employs|employed|create|creates|created|creating|some|nearly|almost|approximately|roughly)\s+)\b(?<year>(?:19|20)\d{2})\b(?!\.\d|\d|,\d|%|\s*(?:people|percent|troops|soldiers|hostages|dead|killed|km|miles|metres|meters|GMT|BST|hours|hrs))")]
     private static partial Regex Year();

@@ -20,11 +20,21 @@ public class DateResolverTests
     [InlineData("The ceasefire came into force on May 21 after weeks of fighting.", "May 21", "2021-05-21", DatePrecision.Day)]
     [InlineData("Iran signed the nuclear deal in 2015 with six powers.", "2015", "2015", DatePrecision.Year)]
     [InlineData("Profits fell in the last quarter of 2004, as sales slowed.", "2004", "2004", DatePrecision.Year)]
+    [InlineData("He was never tried for abuses under his 1973-90 rule.", "1973-90", "1973/1990", DatePrecision.Year)]
+    [InlineData("The club won the league in the 2003-2004 season.", "2003-2004", "2003/2004", DatePrecision.Year)]
     public void Absolute_dates_resolve_with_their_precision(string text, string expression, string iso, DatePrecision precision)
     {
         var date = Only(text);
 
         Assert.Equal((expression, iso, precision, false), (date.Text, date.Iso, date.Precision, date.Inferred));
+    }
+
+    [Theory]
+    [InlineData("Call 0800 1973-2045 for tickets.")]
+    [InlineData("The score was 2004-03 at half time.")]
+    public void Number_runs_that_are_no_span_of_years_are_not_read_as_one(string text)
+    {
+        Assert.DoesNotContain(DateResolver.Find(text, Published), d => d.Iso is { } iso && iso.Contains('/'));
     }
 
     [Fact]
