@@ -81,12 +81,25 @@ public static class Descriptions
 
         var affiliation = words.Select(w => PlaceNames.CountryOfDemonym(w) ?? (PlaceNames.IsKnownCountryVariant(w) ? PlaceNames.Canonical(w) : null))
             .FirstOrDefault(a => a is not null);
+        // "the prime minister", "the welfare minister": a lower-case word before the noun names one office; only a
+        // holder whose role says it is that person ("welfare minister Frank Field" is not "the prime minister").
+        var at = LastIndex(words, noun);
+        var compound = at > 0 && words[at - 1] is var qualifier && qualifier.Length > 2 && qualifier.All(char.IsLower)
+                       && !GenericQualifiers.Contains(qualifier) && PlaceNames.CountryOfDemonym(qualifier) is null
+            ? $"{qualifier} {noun}"
+            : null;
         var holders = Holders.GetValue(analysis.Entities, BuildHolders);
         AnalysedEntity? best = null;
         foreach (var title in RoleNouns[noun])
         {
-            foreach (var (person, roleAffiliation) in holders.GetValueOrDefault(title) ?? [])
+            foreach (var (person, roleAffiliation, role) in holders.GetValueOrDefault(title) ?? [])
             {
+                if (compound is not null && !title.Equals(compound, StringComparison.OrdinalIgnoreCase)
+                    && analysis.Text.AsSpan(role.Start, role.End - role.Start).IndexOf(compound, StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    continue;
+                }
+
                 if ((affiliation is null || roleAffiliation == affiliation) && (best is null || person.Salience > best.Salience
                         || (person.Salience == best.Salience && Order(analysis, person) < Order(analysis, best))))
                 {
@@ -98,22 +111,41 @@ public static class Descriptions
         return best;
     }
 
-    /// <summary>Who holds each role title in an article (distinct person and affiliation), built once per article.</summary>
-    private static readonly ConditionalWeakTable<IReadOnlyList<AnalysedEntity>, Dictionary<string, List<(AnalysedEntity Person, string? Affiliation)>>> Holders = new();
-
-    private static Dictionary<string, List<(AnalysedEntity, string?)>> BuildHolders(IReadOnlyList<AnalysedEntity> entities)
+    /// <summary>Words before an office's noun that do not name another office ("the top diplomat", "the new minister").</summary>
+    private static readonly HashSet<string> GenericQualifiers = new(StringComparer.Ordinal)
     {
-        var holders = new Dictionary<string, List<(AnalysedEntity, string?)>>(StringComparer.OrdinalIgnoreCase);
+        "the", "top", "senior", "former", "new", "current", "then", "veteran", "outgoing", "incoming", "acting", "junior", "late", "party",
+    };
+
+    private static int LastIndex(IReadOnlyList<string> words, string word)
+    {
+        for (var i = words.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(words[i], word, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Who holds each role title in an article (distinct person and affiliation, with the first role that says so), built once per article.</summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<AnalysedEntity>, Dictionary<string, List<(AnalysedEntity Person, string? Affiliation, Role Role)>>> Holders = new();
+
+    private static Dictionary<string, List<(AnalysedEntity, string?, Role)>> BuildHolders(IReadOnlyList<AnalysedEntity> entities)
+    {
+        var holders = new Dictionary<string, List<(AnalysedEntity, string?, Role)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var person in entities.Where(e => e.Kind == AnalysedKind.Person))
         {
-            foreach (var (title, affiliation) in person.Roles.Select(r => (r.Title, r.Affiliation)).Distinct())
+            foreach (var role in person.Roles.DistinctBy(r => (r.Title, r.Affiliation)))
             {
-                if (!holders.TryGetValue(title, out var list))
+                if (!holders.TryGetValue(role.Title, out var list))
                 {
-                    holders[title] = list = [];
+                    holders[role.Title] = list = [];
                 }
 
-                list.Add((person, affiliation));
+                list.Add((person, role.Affiliation, role));
             }
         }
 

@@ -587,14 +587,23 @@ public static class QuoteExtractor
             var sex = '?';
             foreach (var mention in person.Mentions)
             {
-                var before = Text.AsSpan(Math.Max(0, mention.Start - 10), Math.Min(10, mention.Start)).TrimEnd();
+                var before = Text.AsSpan(Math.Max(0, mention.Start - 16), Math.Min(16, mention.Start)).TrimEnd();
                 var title = before.LastIndexOfAny(' ', '\n') is var space and >= 0 ? before[(space + 1)..] : before;
                 var found = title switch
                 {
                     "Mr" or "Mr." or "Sir" or "Lord" => 'm',
                     "Mrs" or "Mrs." or "Ms" or "Ms." or "Miss" or "Lady" or "Dame" or "Baroness" => 'f',
-                    _ => '?',
+                    _ => SexOfNoun(title.ToString()),
                 };
+
+                // "Attallah Shabazz, the daughter of activist Malcolm X": a noun of one sex in apposition.
+                if (found == '?' && mention.End + 2 < Text.Length && Text[mention.End] == ',')
+                {
+                    var after = Text.AsSpan(mention.End + 1, Math.Min(24, Text.Length - mention.End - 1)).TrimStart();
+                    var words = after.ToString().Split(' ', 3);
+                    found = words.Length >= 2 && words[0] is "the" or "his" or "her" or "a" ? SexOfNoun(words[1].TrimEnd(',')) : '?';
+                }
+
                 if (found != '?')
                 {
                     sex = sex == '?' || sex == found ? found : 'x';
@@ -607,6 +616,23 @@ public static class QuoteExtractor
         }
 
         private readonly Dictionary<AnalysedEntity, char> _sexes = [];
+
+        /// <summary>Nouns that say a person's sex ("actress", "his wife", "the son of"): 'f', 'm' or '?'.</summary>
+        private static char SexOfNoun(string noun) =>
+            FemaleNouns.Contains(noun) ? 'f' : MaleNouns.Contains(noun) ? 'm' : '?';
+
+        private static readonly HashSet<string> FemaleNouns = new(StringComparer.Ordinal)
+        {
+            "actress", "wife", "widow", "daughter", "mother", "sister", "girlfriend", "fiancee", "businesswoman", "chairwoman",
+            "spokeswoman", "congresswoman", "sportswoman", "grandmother", "aunt", "niece", "queen", "princess", "duchess", "countess",
+            "Queen", "Princess", "Duchess", "Countess", "Empress", "Madame",
+        };
+
+        private static readonly HashSet<string> MaleNouns = new(StringComparer.Ordinal)
+        {
+            "actor", "husband", "widower", "son", "father", "brother", "boyfriend", "fiance", "businessman", "spokesman", "congressman",
+            "sportsman", "grandfather", "uncle", "nephew", "king", "prince", "duke", "King", "Prince", "Duke", "Emperor", "Monsieur",
+        };
 
         /// <summary>Whether an offset lies inside quotation marks opened in its paragraph (BBC style reopens each paragraph).</summary>
         private bool InsideQuotation(int offset)
@@ -723,8 +749,10 @@ public static class QuoteExtractor
                 : SpeakerBefore(context, beforeCue, first);
 
             // "…,” he added, saying …“…”": a participle with no subject of its own shares the sentence's speaker.
-            if (speaker.Text is null && cue.EndsWith("ing", StringComparison.Ordinal) && earlier.LastOrDefault() is { } previous
-                && context.SentenceOf(previous.Start) == sentence)
+            // "Ms Jowell insisted: “…” And continued: “…”": a verb whose subject the conjunction elides, the previous quote's.
+            if (speaker.Text is null && earlier.LastOrDefault() is { } previous
+                && ((cue.EndsWith("ing", StringComparison.Ordinal) && context.SentenceOf(previous.Start) == sentence)
+                    || (ElidedSubject(context, first, beforeCue) && context.SentenceOf(previous.Start) >= sentence - 1)))
             {
                 speaker = (previous.Speaker, previous.SpeakerText, -1);
             }
@@ -1042,6 +1070,12 @@ public static class QuoteExtractor
                 continue;
             }
 
+            // "“… in this country.” And continued: “…”": a cue that opens a new sentence and a colon introduces the next quote.
+            if (t + 1 < context.Tokens.Count && context.Word(t + 1) == ":" && context.Text.AsSpan(0, end).TrimEnd(" \"”'’") is [.., '.' or '!' or '?'])
+            {
+                return false;
+            }
+
             cue = t;
             // Speaker between the quote and the cue ("Lapid said"), else right after it ("said Lapid").
             var before = SpeakerIn(context, token, t);
@@ -1098,8 +1132,24 @@ public static class QuoteExtractor
             return (null, null, -1);
         }
 
+        // "Former welfare minister Frank Field MP said": a letter title after the name.
+        if (t - 1 >= sentenceStart && context.Word(t) is "MP" or "MEP" or "MSP" or "QC" or "KC" or "Jr" or "Jr." or "Sr" or "Sr."
+            && context.MentionAt(t - 1) is { Entity.Kind: AnalysedKind.Person })
+        {
+            t--;
+        }
+
         if (context.MentionAt(t) is { } found)
         {
+            // "The court in Washington found", "a spokeswoman for the St David's Centre in Cardiff said": the place says
+            // where the speaker is; the speaker is the phrase before the preposition.
+            var opening = context.TokenAt(found.Mention.Start);
+            if (found.Entity.Kind == AnalysedKind.Place && opening - 2 >= sentenceStart && context.Word(opening - 1) is "in" or "at"
+                && context.Tokens[opening - 2].Kind == TokenKind.Word && SpeakerBefore(context, opening - 1, sentenceStart) is { Text: not null } located)
+            {
+                return located;
+            }
+
             return (found.Entity, found.Mention.Surface, found.Mention.Start);
         }
 
@@ -1149,6 +1199,15 @@ public static class QuoteExtractor
                 {
                     return (subject.Entity, subject.Mention.Surface, subject.Mention.Start);
                 }
+            }
+
+            // "The firm, which is to receive a payment of £24.5m, said": a collective noun opening the sentence before the
+            // comma (read as the organisation the article is about, in Refine).
+            if (sentenceStart + 2 < t && context.Word(sentenceStart) is "The" && CollectiveHeads.Contains(context.Word(sentenceStart + 1))
+                && context.Word(sentenceStart + 2) == ",")
+            {
+                var at = context.Tokens[sentenceStart].Start;
+                return (null, context.Text[at..context.Tokens[sentenceStart + 1].End], at);
             }
 
             return (null, null, -1);
@@ -1220,6 +1279,12 @@ public static class QuoteExtractor
             }
         }
 
+        if (t == sentenceStart && SentenceConjunctions.Contains(context.Word(t)))
+        {
+            // "And continued: …": no subject of its own (the caller may give it the previous speaker).
+            return (null, null, -1);
+        }
+
         // A noun phrase ending here: extend left over its modifiers, stopping at punctuation, a preposition or a verb-like word.
         var first = t;
         while (first - 1 >= sentenceStart && context.Tokens[first - 1].Kind == TokenKind.Word && t - first < 6
@@ -1232,9 +1297,24 @@ public static class QuoteExtractor
             first--;
         }
 
+        // "The court in Washington found": a capitalised name after "in" or "at" is where the speaker is.
+        if (first - 2 >= sentenceStart && context.Word(first - 1) is "in" or "at" && char.IsUpper(context.Word(first)[0])
+            && context.Tokens[first - 2].Kind == TokenKind.Word && SpeakerBefore(context, first - 1, sentenceStart) is { Text: not null } placed)
+        {
+            return placed;
+        }
+
         var start = context.Tokens[first].Start;
         return LooksLikeSpeaker(context, t) ? (null, context.Text[start..context.Tokens[t].End], start) : (null, null, -1);
     }
+
+    /// <summary>Conjunctions that open a sentence whose verb shares the previous sentence's subject ("And continued: …").</summary>
+    private static readonly HashSet<string> SentenceConjunctions = new(StringComparer.Ordinal) { "And", "But", "Then", "Yet", "Also" };
+
+    /// <summary>The sentence is a conjunction, then only auxiliaries and adverbs, then the cue: its subject is elided.</summary>
+    private static bool ElidedSubject(Context context, int first, int cue) =>
+        cue > first && SentenceConjunctions.Contains(context.Word(first))
+        && Enumerable.Range(first + 1, cue - first - 1).All(k => context.Word(k) is var w && (Auxiliaries.Contains(w) || (w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(w[0]))));
 
     /// <summary>Determiners that open a noun phrase ("the minister", "a say", "their say").</summary>
     private static readonly HashSet<string> NounPhraseOpeners = new(StringComparer.OrdinalIgnoreCase)

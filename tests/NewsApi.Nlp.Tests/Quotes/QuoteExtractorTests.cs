@@ -105,6 +105,52 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void A_compound_office_is_only_the_person_given_that_office()
+    {
+        var quotes = Quotes("Former welfare minister Frank Field criticised the plan on Monday. But the prime minister said he had discussed the claims with the chancellor and dismissed them.");
+
+        var quote = Assert.Single(quotes, q => q.Text.Contains("discussed", StringComparison.Ordinal));
+        Assert.Equal(("the prime minister", null), (quote.SpeakerText, quote.Speaker?.Name));
+    }
+
+    [Fact]
+    public void A_sentence_opened_by_and_before_its_cue_continues_the_previous_speaker()
+    {
+        var quotes = Quotes("Culture Secretary Tessa Jowell defended the bill. Ms Jowell insisted: \"We have a good track record in this country.\" And continued: \"We can be proud of one of the lowest rates of problem gambling in the world.\"");
+
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Tessa Jowell", q.Speaker?.Name));
+        Assert.Equal(["insisted", "continued"], quotes.Select(q => q.Cue));
+    }
+
+    [Theory]
+    [InlineData("The court in Washington found that the case could not be brought under federal anti-racketeering laws.", "The court")]
+    [InlineData("A spokeswoman for the shopping centre in Cardiff said it looked like being its busiest day of the year.", "the shopping centre")]
+    public void A_place_after_in_is_where_the_speaker_is_not_the_speaker(string text, string speaker)
+    {
+        var quote = Assert.Single(Quotes(text));
+
+        Assert.Equal(speaker, quote.SpeakerText);
+        Assert.Null(quote.Speaker);
+    }
+
+    [Fact]
+    public void A_collective_noun_before_an_appositive_clause_is_the_organisation_the_article_is_about()
+    {
+        var quotes = Quotes("Umbro has posted a 222% rise in annual profit. Umbro said sales of England shirts rose. The firm, which is to receive a payment from Chelsea of £24.5m, said it is \"appraising a number of additional investment opportunities\".");
+
+        Assert.Contains(quotes, q => q.Text.Contains("appraising", StringComparison.Ordinal) && q.Speaker?.Name == "Umbro" && q.SpeakerText == "The firm");
+    }
+
+    [Fact]
+    public void A_letter_title_after_a_name_does_not_hide_the_speaker()
+    {
+        var quote = Assert.Single(Quotes("Labour backbencher Stephen Pound MP said the prime minister should sack the chancellor."));
+
+        Assert.Equal("Stephen Pound", quote.Speaker?.Name);
+    }
+
+    [Fact]
     public void A_name_followed_by_a_time_phrase_is_still_the_speaker()
     {
         var quote = Assert.Single(Quotes("Benjamin Netanyahu on Tuesday again threatened to carry out an offensive “with or without a deal.”"));
@@ -616,7 +662,9 @@ public class QuoteSubjectTests
     [Theory]
     [InlineData("The SNP's Nicola Sturgeon has demanded to know who signed off the leave of Mr Ferguson. She said: \"Ministers must answer for this.\"", "Nicola Sturgeon")]
     [InlineData("Ms Rhona Brankin is responsible for the hospital where Peter Holt works. He said: \"We will work together on the report.\"", "Peter Holt")]
-    public void He_or_she_passes_over_a_person_with_the_other_sexs_honorific(string text, string speaker)
+    [InlineData("Ruth Kelly, the daughter of a publican, praised the tribute paid by actor Ossie Davis. \"He gave more to me than I gave to him,\" she said.", "Ruth Kelly")]
+    [InlineData("Actress Ruby Dee thanked Harry Belafonte, her husband's friend. \"We will miss him,\" she said.", "Ruby Dee")]
+    public void He_or_she_passes_over_a_person_whose_honorific_or_noun_says_the_other_sex(string text, string speaker)
     {
         Assert.Equal(speaker, Assert.Single(Quotes(text)).Speaker?.Name);
     }
