@@ -311,6 +311,27 @@ public static partial class DocumentConsistency
         "film", "films", "movie", "movies", "tv", "television", "sitcom", "actor", "actress", "hollywood",
     };
 
+    /// <summary>The words of the document's people's names of two words or more ("Johnny Depp" gives "Johnny" and "Depp").</summary>
+    private static HashSet<string> PeoplesNameWords(TaggerDocument document, List<byte[]> labels)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < labels.Count; s++)
+        {
+            foreach (var span in Bilou.Decode(labels[s]))
+            {
+                if (span.Type == EntityType.PER && span.End - span.Start >= 2)
+                {
+                    for (var i = span.Start; i < span.End; i++)
+                    {
+                        words.Add(document.Sentences[s][i].Word);
+                    }
+                }
+            }
+        }
+
+        return words;
+    }
+
     /// <summary>Nouns of a part played, before "in" and a work's name ("her role in Vera Drake", "his performance in Kinsey").</summary>
     private static readonly HashSet<string> PlayedIn = new(StringComparer.Ordinal)
     {
@@ -352,6 +373,13 @@ public static partial class DocumentConsistency
         var works = new HashSet<string>(StringComparer.Ordinal);
         var personLike = new HashSet<string>(StringComparer.Ordinal);
         var screen = new Lazy<bool>(() => document.Sentences.Any(sentence => sentence.Any(w => ScreenWords.Contains(w.Lower))));
+        var nameWords = new Lazy<HashSet<string>>(() => PeoplesNameWords(document, labels));
+
+        // A one-word "person" no given-name list knows and no full name of the document holds ("Sideways", "Kinsey",
+        // "Hitch"; not "Depp" where "Johnny Depp" is written): after a noun that classes a work, or as a prize's work, a title.
+        bool LoneName(WordForm[] words, TokenSpan span) =>
+            span.Type == EntityType.PER && span.End - span.Start == 1 && !nameWords.Value.Contains(words[span.Start].Word)
+            && (Listed(lexicon, words, span) & (1 << (int)Lexicon.List.GivenName)) == 0;
         for (var s = 0; s < labels.Count; s++)
         {
             var words = document.Sentences[s];
@@ -373,12 +401,12 @@ public static partial class DocumentConsistency
                 // (not a person, "best director for Alexander Payne"; not a known place, "Britain's role in Iraq").
                 var played = span.Type != EntityType.PER && w1 == "in" && PlayedIn.Contains(w2)
                              && (Listed(lexicon, words, span) & Places) == 0;
-                var prized = span.Type != EntityType.PER && w1 == "for" && PrizeCategories.Contains(w2) && Enumerable.Range(3, 5).Any(k => At(span.Start - k) == "best");
+                var prized = (span.Type != EntityType.PER || LoneName(words, span)) && w1 == "for" && PrizeCategories.Contains(w2) && Enumerable.Range(3, 5).Any(k => At(span.Start - k) == "best");
                 if (played || prized)
                 {
                     if (span.Start == 0 || labels[s][span.Start - 1] == Bilou.Outside)
                     {
-                        works.Add(Name(words, span));
+                        (span.Type == EntityType.PER ? personLike : works).Add(Name(words, span));
                     }
 
                     continue;
@@ -419,7 +447,7 @@ public static partial class DocumentConsistency
                 if (span.Type == EntityType.PER)
                 {
                     var last = listed.Count > 0 ? listed[^1] : span;
-                    if (!PhraseClosers.Contains(At(last.End)) && last.End < words.Length)
+                    if (!PhraseClosers.Contains(At(last.End)) && last.End < words.Length && !(listed.Count == 0 && LoneName(words, span)))
                     {
                         continue;
                     }

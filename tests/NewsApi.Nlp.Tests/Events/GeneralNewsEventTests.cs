@@ -675,6 +675,18 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_one_word_person_after_a_works_noun_is_a_title_unless_a_full_name_holds_it()
+    {
+        var works = Analyze("Quirky comedy Sideways was named the best film of the year. Meanwhile, the Will Smith comedy Hitch has become the top film at the box office.");
+        Assert.DoesNotContain(works.Entities, e => e.Kind == AnalysedKind.Person && e.Name is "Sideways" or "Hitch");
+        Assert.Contains(works.Tokens.Entities, n => n.Type == EntityType.MISC && n.Text == "Sideways");
+
+        var person = Analyze("Johnny Depp starred in the film. In the comedy Depp plays a writer who moves to London.");
+        Assert.Contains(person.Entities, e => e.Kind == AnalysedKind.Person && e.Name == "Johnny Depp");
+        Assert.DoesNotContain(person.Tokens.Entities, n => n.Type == EntityType.MISC && n.Text == "Depp");
+    }
+
+    [Fact]
     public void The_listed_two_word_triggers_are_read()
     {
         Assert.Contains(Confident(Analyze("Peter Holt was given a five-year jail term by the court in Leeds on Monday.")), e => e.Type == EventType.Sentence);
