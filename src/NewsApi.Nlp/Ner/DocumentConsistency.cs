@@ -46,6 +46,7 @@ public static partial class DocumentConsistency
             WebText(document.Sentences[s], labels[s], lexicon);
 
             JoinInstitutionNames(document.Sentences[s], labels[s]);
+            JoinStationNames(document.Sentences[s], labels[s]);
             var words = document.Sentences[s];
             var spans = Bilou.Decode(labels[s]);
             var changed = false;
@@ -1000,6 +1001,60 @@ public static partial class DocumentConsistency
     }
 
     private static bool IsPunctuationOnly(WordForm word) => word.Word.Length > 0 && !word.HasLetter && !word.HasDigit;
+
+    /// <summary>Words that name a station after "Radio" ("Radio 4", "Radio Five Live", "Radio Wales") besides numbers.</summary>
+    private static readonly HashSet<string> StationWords = new(StringComparer.Ordinal)
+    {
+        "One", "Two", "Three", "Four", "Five", "Six", "Live", "Extra", "Scotland", "Wales", "Ulster", "Cymru", "London", "Manchester",
+    };
+
+    /// <summary>
+    /// "BBC Radio 4", "BBC Radio Five Live", "BBC Radio Wales", "the BBC News website": an organisation ending in "Radio"
+    /// takes the station's number or name after it, and one ending in "News" the website or service it names.
+    /// </summary>
+    private static void JoinStationNames(WordForm[] words, byte[] labels)
+    {
+        var spans = Bilou.Decode(labels);
+        var changed = false;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var span = spans[k];
+            if (span.Type != EntityType.ORG || span.End >= words.Length)
+            {
+                continue;
+            }
+
+            var last = words[span.End - 1].Word;
+            var end = span.End;
+            if (last == "Radio")
+            {
+                while (end < words.Length && end - span.End < 2
+                       && ((words[end].HasDigit && words[end].Word.Length <= 2 && words[end].Word.All(char.IsDigit)) || StationWords.Contains(words[end].Word)))
+                {
+                    end++;
+                }
+            }
+            else if (last == "News" && words[end].Word is "website" or "Website" or "Online" or "Interactive")
+            {
+                end++;
+            }
+
+            // Only over words that are no other name's, or a one-word place ("Wales") the station is named after.
+            if (end == span.End || spans.Any(x => x.Start >= span.End && x.Start < end && !(x.Type == EntityType.LOC && x.End <= end)))
+            {
+                continue;
+            }
+
+            spans.RemoveAll(x => x.Start >= span.End && x.End <= end);
+            spans[spans.IndexOf(span)] = new TokenSpan(span.Start, end, EntityType.ORG);
+            changed = true;
+        }
+
+        if (changed)
+        {
+            Bilou.Encode(spans, labels);
+        }
+    }
 
     /// <summary>"Center for a New American Security": head word, for/of, an optional article, then capitalised words.</summary>
     private static void JoinInstitutionNames(WordForm[] words, byte[] labels)

@@ -56,6 +56,19 @@ public class RecognizerTests
     }
 
     [Theory]
+    [InlineData("The MP told BBC Radio 4 that the plan was wrong.", "BBC Radio 4")]
+    [InlineData("He told BBC Radio Five Live: \"We were beaten.\"", "BBC Radio Five Live")]
+    [InlineData("She said on BBC Radio Wales that the vote was close.", "BBC Radio Wales")]
+    [InlineData("A spokesman told the BBC News website that talks had ended.", "BBC News website")]
+    public void A_broadcasters_station_or_website_is_part_of_its_name(string text, string name)
+    {
+        var entities = Entities(text);
+
+        Assert.Contains(entities, e => e.Item1 == EntityType.ORG && e.Item2 == name);
+        Assert.DoesNotContain(entities, e => e.Item1 == EntityType.LOC && e.Item2 == "Wales");
+    }
+
+    [Theory]
     [InlineData("The film earned $40m in its first week. Godzilla star Jean Reno said the sequel would be shot in Paris.", "Godzilla", true)]
     [InlineData("Spider-Man creator Stan Lee is to get a share of the profits from the films.", "Spider-Man", true)]
     [InlineData("Chelsea star Frank Lampard scored twice as the league leaders won again.", "Chelsea", false)]
