@@ -298,6 +298,7 @@ public static partial class DocumentConsistency
         "album", "albums", "song", "songs", "film", "films", "movie", "movies", "novel", "novels", "product", "products", "console",
         "consoles", "handset", "handsets", "browser", "musical", "opera", "sitcom", "show", "drug", "track", "tracks", "hits", "software",
         "game", "games", "code-named", "codenamed", "comedy", "comedies", "drama", "dramas", "documentary", "thriller", "sequel", "soap",
+        "tale", "blockbuster", "biopic", "cartoon", "animation", "spin-off", "remake", "prequel",
     };
 
     /// <summary>Words of a sentence that lists nominees with what each is nominated for.</summary>
@@ -391,7 +392,9 @@ public static partial class DocumentConsistency
                 var span = spans[n];
                 // "In this movie Google and Amazon create …": after a demonstrative the noun is complete and the name starts a clause.
                 var (w1, w2, w3) = (At(span.Start - 1), At(span.Start - 2), At(span.Start - 3));
-                var classed = (WorkClasses.Contains(w1) && w2 is not ("this" or "that" or "these" or "those"))
+                // "family comedy The Pacifier": the title's own article between the noun and the name.
+                var titled = w1 == "the" && span.Start > 0 && words[span.Start - 1].Word == "The" && WorkClasses.Contains(w2);
+                var classed = (WorkClasses.Contains(w1) && w2 is not ("this" or "that" or "these" or "those")) || titled
                               || (w1 == "," && w2 is "single" or "album" or "film")
                               || (w1 == "as" && w2 == "such" && WorkClasses.Contains(w3))
                               || (w1 == "of" && w2 is "version" or "versions" or "copies" && w3 is "a" or "new" or "latest" or "the" or "pirated" or "counterfeit" or "legal")
@@ -403,9 +406,12 @@ public static partial class DocumentConsistency
                 var played = span.Type != EntityType.PER && w1 == "in" && PlayedIn.Contains(w2)
                              && (Listed(lexicon, words, span) & Places) == 0;
                 var prized = (span.Type != EntityType.PER || LoneName(words, span)) && w1 == "for" && PrizeCategories.Contains(w2) && Enumerable.Range(3, 5).Any(k => At(span.Start - k) == "best");
-                if (played || prized)
+                // "the Oscar-nominated Hotel Rwanda", "Oscar-winning Million Dollar Baby" (not a person: "Oscar-winning Jamie Foxx").
+                var acclaimed = span.Type != EntityType.PER && (w1.EndsWith("-nominated", StringComparison.Ordinal) || w1.EndsWith("-winning", StringComparison.Ordinal))
+                                && (Listed(lexicon, words, span) & PlacesOrKnownOrganisations) == 0;
+                if (played || prized || acclaimed)
                 {
-                    if (span.Start == 0 || labels[s][span.Start - 1] == Bilou.Outside)
+                    if (span.Start == 0 || labels[s][span.Start - 1] == Bilou.Outside || acclaimed)
                     {
                         (span.Type == EntityType.PER ? personLike : works).Add(Name(words, span));
                     }
@@ -428,8 +434,10 @@ public static partial class DocumentConsistency
 
                 // "Spider-Man creator Stan Lee", "Aviator star Alan Alda": a name that a person created or starred in, right
                 // before them, is a work ("star" only where films or TV are written of: "Chelsea star Frank Lampard").
-                if (span.Type == EntityType.ORG && n + 1 < spans.Count && spans[n + 1].Type == EntityType.PER && spans[n + 1].Start == span.End + 1
-                    && (At(span.End) == "creator" || (At(span.End) is "star" or "co-star" && screen.Value))
+                // "former Friends actress Lisa Kudrow", "Kudrow's Friends co-star, David Schwimmer".
+                if (span.Type == EntityType.ORG && n + 1 < spans.Count && spans[n + 1].Type == EntityType.PER
+                    && (spans[n + 1].Start == span.End + 1 || (spans[n + 1].Start == span.End + 2 && At(span.End + 1) == ","))
+                    && (At(span.End) == "creator" || (At(span.End) is "star" or "co-star" or "actress" or "actor" && screen.Value))
                     && (Listed(lexicon, words, span) & PlacesOrKnownOrganisations) == 0)
                 {
                     works.Add(Name(words, span));

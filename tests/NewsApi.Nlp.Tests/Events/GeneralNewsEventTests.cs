@@ -675,11 +675,16 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
-    public void A_one_word_person_after_a_works_noun_is_a_title_unless_a_full_name_holds_it()
+    public void A_name_after_a_works_noun_or_an_acclaim_is_a_title_unless_a_full_name_holds_it()
     {
         var works = Analyze("Quirky comedy Sideways was named the best film of the year. Meanwhile, the Will Smith comedy Hitch has become the top film at the box office.");
         Assert.DoesNotContain(works.Entities, e => e.Kind == AnalysedKind.Person && e.Name is "Sideways" or "Hitch");
         Assert.Contains(works.Tokens.Entities, n => n.Type == EntityType.MISC && n.Text == "Sideways");
+
+        var titles = Analyze("Vin Diesel's family comedy The Pacifier fell to the number two spot. Keanu Reeves appears in coming-of-age tale Thumbsucker. "
+                             + "He had a cameo in the Oscar-nominated Hotel Rwanda. The film stars former Friends actress Lisa Kudrow.");
+        Assert.DoesNotContain(titles.Entities, e => e.Kind != AnalysedKind.Person && e.Name is "Pacifier" or "The Pacifier" or "Thumbsucker" or "Hotel Rwanda" or "Friends");
+        Assert.Contains(titles.Entities, e => e.Kind == AnalysedKind.Person && e.Name == "Lisa Kudrow");
 
         var person = Analyze("Johnny Depp starred in the film. In the comedy Depp plays a writer who moves to London.");
         Assert.Contains(person.Entities, e => e.Kind == AnalysedKind.Person && e.Name == "Johnny Depp");
