@@ -296,6 +296,16 @@ public static class NameTypes
 
             // "in the England set-up", "the Leicester flanker", "named in the Scotland squad"; anywhere, "replica England
             // football kits": a place right before a team's or a player's noun is the team.
+            // "England's Charlie Hodgson", "the Scotland training squad": a player of the team, a team noun after a qualifier.
+            var playerOf = teamSport && mention.Type == EntityType.LOC && mention.End + 3 < text.Length && text.AsSpan(mention.End, 3) is "'s " or "’s "
+                           && k + 1 < ordered.Count && ordered[k + 1] is { Type: EntityType.PER } player && player.Start == mention.End + 3;
+            if (playerOf || (teamSport && mention.Type == EntityType.LOC && NextWord(text, mention.End) is { Word.Length: > 0 } qualifier
+                    && TeamQualifiers.Contains(qualifier.Word) && TeamNouns.Contains(NextWord(text, qualifier.End).Word)))
+            {
+                corrected.Add(mention with { Type = EntityType.ORG });
+                continue;
+            }
+
             if (mention.Type == EntityType.LOC && NextWord(text, mention.End) is { Word.Length: > 0 } teamNoun
                 && (teamSport && TeamNouns.Contains(teamNoun.Word) || KitNouns.Contains(teamNoun.Word)
                     || (teamNoun.Word is "football" or "rugby" or "cricket" or "replica" && KitNouns.Contains(NextWord(text, teamNoun.End).Word))))
@@ -327,8 +337,14 @@ public static class NameTypes
     /// <summary>A team's or a player's nouns after a place in a match report: "the England set-up", "the Leicester flanker".</summary>
     private static readonly HashSet<string> TeamNouns = new(
         ["squad", "side", "team", "set-up", "camp", "coach", "manager", "boss", "selectors", "forwards", "backs", "debut", "cap", "caps", "fans",
-         "supporters", .. Descriptions.PlayerNouns],
+         "supporters", "fold", "line-up", "ranks", .. Descriptions.PlayerNouns],
         StringComparer.Ordinal);
+
+    /// <summary>Words between a team's place and its noun: "the Scotland training squad", "the England Under-21 side".</summary>
+    private static readonly HashSet<string> TeamQualifiers = new(StringComparer.Ordinal)
+    {
+        "training", "provisional", "senior", "national", "full", "elite", "Under-21", "Under-20", "Under-19", "under-21", "A",
+    };
 
     /// <summary>What a team plays in: "England shirts", "replica England football kits".</summary>
     private static readonly HashSet<string> KitNouns = new(StringComparer.Ordinal)
@@ -621,8 +637,9 @@ public static class NameTypes
             start++;
         }
 
+        // Letters, digits and inner hyphens ("set-up", "line-up", "Under-21").
         var stop = start;
-        while (stop < text.Length && char.IsLetter(text[stop]))
+        while (stop < text.Length && (char.IsLetterOrDigit(text[stop]) || (text[stop] == '-' && stop > start && stop + 1 < text.Length && char.IsLetterOrDigit(text[stop + 1]))))
         {
             stop++;
         }

@@ -926,6 +926,16 @@ public class GeneralNewsEventTests
         Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Scotland");
         Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Italy");
         Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name is "Thailand" or "Ghana");
+
+        var players = Analyze("""
+            France fought back to beat England 18-17 in the Six Nations match. The coach said his players had trained well for the game.
+
+            Yachvili admitted erratic kicking from England's Charlie Hodgson cost them the try. "I have been in the England set-up for two years," he said.
+
+            Euan Murray has been named in the Scotland training squad for the cup match against Wales.
+            """);
+        Assert.DoesNotContain(players.Entities, e => e.Kind == AnalysedKind.Place && e.Name is "England" or "Scotland");
+        Assert.Contains(players.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Scotland");
     }
 
     [Fact]
