@@ -487,6 +487,10 @@ public static partial class DocumentConsistency
         "new", "old", "huge", "very", "this", "that", "these", "those", "some", "many", "and", "with", "into", "from", "like",
     };
 
+    /// <summary>A plural noun that classes organisations ("companies", "brands", "studios").</summary>
+    private static bool IsOrganisationClass(string word) =>
+        word.EndsWith('s') && (OrganisationClasses.Contains(word) || NonPersonOrganisationClasses.Contains(word));
+
     /// <summary>Nouns that class an organisation only when what follows is not a person: "mobile operator O2", "the marques Opel and Saab".</summary>
     private static readonly HashSet<string> NonPersonOrganisationClasses = new(StringComparer.Ordinal)
     {
@@ -537,6 +541,25 @@ public static partial class DocumentConsistency
                 var classed = (OrganisationClasses.Contains(noun) || (span.Type != EntityType.PER && NonPersonOrganisationClasses.Contains(noun))
                                || (noun is "giant" && span.Start >= 2 && IndustryWord(words[span.Start - 2].Word)))
                               && labels[s][span.Start - 1] == Bilou.Outside;
+
+                // "companies such as Nokia, Sagem, Sony and Thomson", "GM's European brands are Opel and Vauxhall": a
+                // plural class noun, then "such as", "including" or "are", then the list (never a known place).
+                var (p1, p2, p3) = (At(span.Start - 1), At(span.Start - 2), At(span.Start - 3));
+                var plural = (p1 == "as" && p2 == "such" && IsOrganisationClass(p3))
+                             || (p1 is "including" or "include" or "are" && IsOrganisationClass(p2));
+                var notPlace = (Listed(lexicon, words, span) & Places) == 0 && !Entities.PlaceNames.IsKnownCountryVariant(Name(words, span));
+                if (plural && labels[s][span.Start - 1] == Bilou.Outside)
+                {
+                    // A town's name is a company's after such a noun ("Thomson"); a country's is not ("Britain's BT").
+                    organisations.UnionWith(ListedAfter(spans, n, At).Prepend(span)
+                        .Where(x => (Listed(lexicon, words, x) & (1 << (int)Lexicon.List.Country)) == 0 && !Entities.PlaceNames.IsKnownCountryVariant(Name(words, x)))
+                        .Select(x => Name(words, x)));
+                }
+
+                // "Bonhams auction house", "the Sagem group": a name no gazetteer knows as a place before a lower-case class noun.
+                classed |= notPlace && span.Type != EntityType.ORG && (OrganisationClasses.Contains(At(span.End)) && At(span.End).EndsWith('s') == false
+                                                                          || (At(span.End) == "auction" && At(span.End + 1) == "house"))
+                           && At(span.End + 1) is not ("'s" or "’s");
 
                 if (classed)
                 {

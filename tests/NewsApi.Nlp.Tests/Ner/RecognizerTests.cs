@@ -145,6 +145,10 @@ public class RecognizerTests
         var listed = Entities("The show drew technology companies Dell, Samsung and Matsushita. Matsushita said sales rose. " +
                               "The marques Opel and Saab lost money. Opel said it would cut jobs.");
         Assert.DoesNotContain(listed, e => e.Item1 != EntityType.ORG && e.Item2 is "Matsushita" or "Opel" or "Saab");
+        var suchAs = Entities("Consumer electronics companies such as Nokia, Sagem, Sony and Thomson are gearing up. GM's main European brands are Opel and Vauxhall. "
+                              + "The tapes get their debut at Bonhams auction house on Saturday. Markets such as China and India grew.");
+        Assert.DoesNotContain(suchAs, e => e.Item1 != EntityType.ORG && e.Item2 is "Thomson" or "Sagem" or "Opel" or "Vauxhall" or "Bonhams");
+        Assert.Contains((EntityType.LOC, "China"), suchAs);
         var unclosed = Entities("Shares in banks Barclays, Gordon Brown said, were a good buy.");
         Assert.Contains((EntityType.PER, "Gordon Brown"), unclosed);
 
