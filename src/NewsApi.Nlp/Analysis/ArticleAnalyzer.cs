@@ -551,7 +551,7 @@ public sealed partial class ArticleAnalyzer(EntityRecognizer recognizer)
         var mentions = context.Analysis.Entities.Where(e => e.Type == EntityType.ORG).Select(OrganisationNames.TrimMembers).ToList();
 
         // Clipped forms: "Fed" in an article that names the "Federal Reserve" (or "US Federal Reserve") is that organisation
-        // when exactly one organisation it names has a word, not its last, that the short word clips.
+        // when one organisation it names, the shortest of them, has a word, not its last, that the short word clips.
         // Built once: each clipped form (3 to 5 letters) of a word of a full name, not its last, and the full names it clips.
         var clips = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var full in mentions.Select(m => StripArticle(m.Text)).Where(n => n.Contains(' ', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
@@ -570,10 +570,18 @@ public sealed partial class ArticleAnalyzer(EntityRecognizer recognizer)
             }
         }
 
-        string? Clipped(string name) =>
-            name.Length is >= 3 and <= 5 && char.IsUpper(name[0]) && name.Skip(1).All(char.IsLower) && clips.TryGetValue(name, out var names) && names.Count == 1
-                ? names.First()
-                : null;
+        // Of several, the one with the fewest words ("Fed": the "Federal Reserve", not its "Federal Open Markets
+        // Committee"), when no other has as few.
+        string? Clipped(string name)
+        {
+            if (!(name.Length is >= 3 and <= 5 && char.IsUpper(name[0]) && name.Skip(1).All(char.IsLower) && clips.TryGetValue(name, out var names)))
+            {
+                return null;
+            }
+
+            var shortest = names.GroupBy(n => n.Count(c => c == ' ')).MinBy(g => g.Key)!;
+            return shortest.Count() == 1 ? shortest.First() : null;
+        }
 
         // Full names first, so acronyms find them.
         foreach (var mention in mentions.OrderBy(m => OrganisationNames.LooksLikeAcronym(m.Text) ? 1 : 0).ThenBy(m => m.Start))
