@@ -2619,7 +2619,22 @@ public static partial class EventExtractor
                 var end = t >= range.FirstToken + 7 ? preposition : t;
                 var last = tokens[end - 1].Text(analysis.Text).ToLowerInvariant();
                 var phrase = analysis.Text[tokens[range.FirstToken].Start..tokens[end - 1].End];
-                return phrase.Length >= 3 && char.IsUpper(phrase[0]) && !gerund && !last.Any(char.IsDigit) && !NotSubjectEnds.Contains(last) ? phrase : null;
+                if (!(phrase.Length >= 3 && char.IsUpper(phrase[0]) && !gerund && !last.Any(char.IsDigit) && !NotSubjectEnds.Contains(last)))
+                {
+                    return null;
+                }
+
+                // "Animated movie Robots has …": the name the describing words class, not the description (not a place
+                // after a preposition: "Office workers across Europe").
+                var name = end;
+                while (name - 1 > range.FirstToken && tokens[name - 1].Text(analysis.Text) is { Length: > 0 } w && char.IsUpper(w[0]))
+                {
+                    name--;
+                }
+
+                return name < end && name - 1 > range.FirstToken && (preposition < 0 || preposition >= end) && Descriptions.IsDescribingNoun(tokens[name - 1].Text(analysis.Text))
+                    ? analysis.Text[tokens[name].Start..tokens[end - 1].End]
+                    : phrase;
             }
         }
 

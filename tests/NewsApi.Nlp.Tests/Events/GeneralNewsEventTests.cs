@@ -102,6 +102,7 @@ public class GeneralNewsEventTests
     [InlineData("Three senior executives of Portugal's state-owned railway, Ferrovia Lusa, are set to leave early after a row.", "Three senior executives")]
     [InlineData("Two high-speed lifts at the world's tallest building have been officially recognised as the fastest.", "Two high-speed lifts")]
     [InlineData("There are fears that the storm will close the line again this week.", null)]
+    [InlineData("Animated movie Robots has knocked the comedy out of the top spot at the box office.", "Robots")]
     public void A_lead_that_names_no_one_gives_its_subject_phrase_as_who(string lead, string? who)
     {
         var main = Analyze(lead, "Warning issued").MainEvent;
