@@ -411,6 +411,7 @@ public static class NameTypes
     {
         "economist", "economists", "analyst", "analysts", "professor", "researcher", "researchers", "director", "spokesman", "spokeswoman",
         "executive", "strategist", "lecturer", "fellow", "engineer", "engineers", "scientist", "scientists", "consultant", "partner", "editor",
+        "architect", "colleagues", "officer", "manager", "vice-president",
     };
 
     /// <summary>Last words of firms' names, capitalised ("Lehman Brothers", "Forrester Research", "Virgin Megastores").</summary>

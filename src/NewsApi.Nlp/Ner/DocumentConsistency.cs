@@ -487,17 +487,6 @@ public static partial class DocumentConsistency
         "new", "old", "huge", "very", "this", "that", "these", "those", "some", "many", "and", "with", "into", "from", "like",
     };
 
-    /// <summary>
-    /// Nouns of people who work for an organisation, before "at" and its name ("analyst at Barclays"); not "staff",
-    /// "workers" or "officials", who are at plants and airports too ("workers at Longbridge").
-    /// </summary>
-    private static readonly HashSet<string> EmployeeNouns = new(StringComparer.Ordinal)
-    {
-        "analyst", "analysts", "economist", "economists", "architect", "researcher", "researchers", "executive", "executives", "director",
-        "spokesman", "spokeswoman", "spokesperson", "scientist", "scientists", "engineer", "engineers", "manager", "strategist", "partner",
-        "consultant", "chairman", "colleagues", "officer", "vice-president",
-    };
-
     /// <summary>A plural noun that classes organisations ("companies", "brands", "studios").</summary>
     private static bool IsOrganisationClass(string word) =>
         word.EndsWith('s') && (OrganisationClasses.Contains(word) || NonPersonOrganisationClasses.Contains(word));
@@ -566,11 +555,6 @@ public static partial class DocumentConsistency
                         .Where(x => (Listed(lexicon, words, x) & (1 << (int)Lexicon.List.Country)) == 0 && !Entities.PlaceNames.IsKnownCountryVariant(Name(words, x)))
                         .Select(x => Name(words, x)));
                 }
-
-                // "Paul King, chief security architect at Cisco", "our colleagues at Defra": where someone works, when no
-                // gazetteer knows it as a place ("a lecturer at Leeds" is the town's university, left alone).
-                classed |= notPlace && span.Type == EntityType.LOC && p1 == "at" && EmployeeNouns.Contains(p2)
-                           && labels[s][span.Start - 1] == Bilou.Outside;
 
                 // "Bonhams auction house", "the Sagem group": a name no gazetteer knows as a place before a lower-case class noun.
                 classed |= notPlace && span.Type != EntityType.ORG && (OrganisationClasses.Contains(At(span.End)) && At(span.End).EndsWith('s') == false

@@ -693,6 +693,14 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_name_after_a_professionals_noun_and_at_is_the_employer_not_a_place()
+    {
+        var employer = Analyze("\"There is more to be done,\" said Paul King, chief security architect at Cisco. Workers at Longbridge went home early.");
+        Assert.Contains(employer.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Cisco");
+        Assert.DoesNotContain(employer.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Longbridge");
+    }
+
+    [Fact]
     public void The_listed_two_word_triggers_are_read()
     {
         Assert.Contains(Confident(Analyze("Peter Holt was given a five-year jail term by the court in Leeds on Monday.")), e => e.Type == EventType.Sentence);
