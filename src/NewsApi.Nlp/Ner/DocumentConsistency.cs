@@ -556,6 +556,15 @@ public static partial class DocumentConsistency
                         .Select(x => Name(words, x)));
                 }
 
+                // "former Vodafone boss Chris Gent", "market leader Diageo", "Ukrainian steel producer Krivorizhstal": a one-word
+                // name heading a company's office before a person, or after a market's or an industry's maker.
+                var oneWord = span.Length == 1 && notPlace && span.Type != EntityType.ORG && (Listed(lexicon, words, span) & (1 << (int)Lexicon.List.GivenName)) == 0;
+                classed |= oneWord && At(span.End) is "boss" or "chairman" or "chairwoman" or "founder"
+                           && n + 1 < spans.Count && spans[n + 1].Type == EntityType.PER && spans[n + 1].Start == span.End + 1;
+                classed |= oneWord && ((p1 == "leader" && p2 == "market") || (p1 is "producer" or "maker" or "manufacturer" or "exporter"
+                               && p2 is "steel" or "oil" or "car" or "chip" or "drug" or "drinks" or "food" or "aluminium" or "gas" or "arms" or "aircraft" or "mobile" or "phone" or "software" or "games"))
+                           && labels[s][span.Start - 1] == Bilou.Outside;
+
                 // "Bonhams auction house", "the Sagem group": a name no gazetteer knows as a place before a lower-case class noun.
                 classed |= notPlace && span.Type != EntityType.ORG && (OrganisationClasses.Contains(At(span.End)) && At(span.End).EndsWith('s') == false
                                                                           || (At(span.End) == "auction" && At(span.End + 1) == "house"))

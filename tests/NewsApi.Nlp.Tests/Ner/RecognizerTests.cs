@@ -149,6 +149,10 @@ public class RecognizerTests
                               + "The tapes get their debut at Bonhams auction house on Saturday. Markets such as China and India grew.");
         Assert.DoesNotContain(suchAs, e => e.Item1 != EntityType.ORG && e.Item2 is "Thomson" or "Sagem" or "Opel" or "Vauxhall" or "Bonhams");
         Assert.Contains((EntityType.LOC, "China"), suchAs);
+        var heads = Entities("Royal Bank of Scotland chief executive Fred Goodwin and former Vodafone boss Chris Gent were knighted. "
+                             + "Seagram was bought by market leader Diageo. He cited the sale of Ukrainian steel producer Krivorizhstal.");
+        Assert.DoesNotContain(heads, e => e.Item1 != EntityType.ORG && e.Item2 is "Vodafone" or "Diageo" or "Krivorizhstal");
+        Assert.Contains((EntityType.PER, "Chris Gent"), heads);
         var unclosed = Entities("Shares in banks Barclays, Gordon Brown said, were a good buy.");
         Assert.Contains((EntityType.PER, "Gordon Brown"), unclosed);
 
