@@ -142,7 +142,9 @@ public static partial class DocumentConsistency
                 }
 
                 // "5.45m Euros": an amount, never a person ("50 Cent" is one).
-                if (span.Type == EntityType.PER && words[span.Start].HasDigit && (Currencies.Contains(words[span.End - 1].Word) || AmountWord().IsMatch(words[span.Start].Word)))
+                // "made 5.45m Euros": a currency alone right after an amount.
+                if ((span.Type == EntityType.PER && words[span.Start].HasDigit && (Currencies.Contains(words[span.End - 1].Word) || AmountWord().IsMatch(words[span.Start].Word)))
+                    || (span.Length == 1 && span.Start > 0 && words[span.Start - 1].HasDigit && Currencies.Contains(words[span.Start].Word)))
                 {
                     spans.RemoveAt(k--);
                     changed = true;
@@ -215,7 +217,59 @@ public static partial class DocumentConsistency
         }
 
         RetypeNames(document, labels, surnames, type => type != EntityType.PER, EntityType.PER);
+        TrimHeadlineAdjectives(document, labels, lexicon);
     }
+
+    /// <summary>
+    /// "Faultless Federer has no equal": a headline's capitalised adjective before a surname the article writes with a
+    /// given name ("Roger Federer") is no part of the name, when running text nearly never capitalises it (or it ends
+    /// as adjectives do) and no list knows it as a given name.
+    /// </summary>
+    private static void TrimHeadlineAdjectives(TaggerDocument document, List<byte[]> labels, Lexicon lexicon)
+    {
+        var givenBySurname = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        for (var s = 0; s < labels.Count; s++)
+        {
+            foreach (var span in Bilou.Decode(labels[s]).Where(x => x.Type == EntityType.PER && x.Length > 1))
+            {
+                var words = document.Sentences[s];
+                if (!givenBySurname.TryGetValue(words[span.End - 1].Word, out var given))
+                {
+                    givenBySurname[words[span.End - 1].Word] = given = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                given.Add(words[span.Start].Word);
+            }
+        }
+
+        for (var s = 0; s < labels.Count; s++)
+        {
+            var words = document.Sentences[s];
+            var spans = Bilou.Decode(labels[s]);
+            var changed = false;
+            for (var k = 0; k < spans.Count; k++)
+            {
+                var span = spans[k];
+                if (span.Type == EntityType.PER && span.Length == 2 && givenBySurname.TryGetValue(words[span.End - 1].Word, out var given)
+                    && given.Any(g => g != words[span.Start].Word)
+                    && (lexicon.CapitalisationOf(words[span.Start]) is 1 or 2 or 6 or 7 || AdjectiveEnding().IsMatch(words[span.Start].Word))
+                    && (lexicon.Lookup([words[span.Start].Lower]) & (1 << (int)Lexicon.List.GivenName)) == 0)
+                {
+                    spans[k] = span with { Start = span.Start + 1 };
+                    changed = true;
+                }
+            }
+
+            if (changed)
+            {
+                Relabel(labels[s], spans);
+            }
+        }
+    }
+
+    /// <summary>Endings of English adjectives that no given name has ("Faultless", "Fearless", "Ruthless", "Majestic").</summary>
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}+(?:less|ful|ous|ive|able|ible|ic)$")]
+    private static partial Regex AdjectiveEnding();
 
     private static void Relabel(byte[] labels, List<TokenSpan> spans) => Bilou.Encode(spans, labels);
 
@@ -1048,6 +1102,9 @@ public static partial class DocumentConsistency
         "One", "Two", "Three", "Four", "Five", "Six", "Live", "Extra", "Scotland", "Wales", "Ulster", "Cymru", "London", "Manchester",
     };
 
+    private static bool IsStationNumber(WordForm word) =>
+        word.Word is "One" or "Two" or "Three" or "Four" or "Five" or "1" or "2" or "3" or "4" or "5";
+
     /// <summary>
     /// "BBC Radio 4", "BBC Radio Five Live", "BBC Radio Wales", "the BBC News website": an organisation ending in "Radio"
     /// takes the station's number or name after it, and one ending in "News" the website or service it names.
@@ -1059,6 +1116,16 @@ public static partial class DocumentConsistency
         for (var k = 0; k < spans.Count; k++)
         {
             var span = spans[k];
+            // "Channel Four's winter season", "Channel 4": a broadcaster, whatever the tagger took it for.
+            if (span.Type != EntityType.ORG && words[span.Start].Word == "Channel" && span.Length <= 2
+                && (span.Length == 1 ? span.End < words.Length && IsStationNumber(words[span.End]) && (k + 1 == spans.Count || spans[k + 1].Start > span.End)
+                                     : IsStationNumber(words[span.Start + 1])))
+            {
+                spans[k] = new TokenSpan(span.Start, span.Start + 2, EntityType.ORG);
+                changed = true;
+                continue;
+            }
+
             if (span.Type != EntityType.ORG || span.End >= words.Length)
             {
                 continue;

@@ -55,11 +55,23 @@ public class RecognizerTests
         Assert.DoesNotContain(entities, e => e.Item2 == "District of Columbia");
     }
 
+    [Fact]
+    public void A_currency_after_an_amount_and_a_headlines_adjective_before_a_surname_are_no_names()
+    {
+        var paid = Entities("Gerard Jugnot made 5.45m Euros last year, and Gerard Depardieu made 3.35m Euros.");
+        Assert.DoesNotContain(paid, e => e.Item2 == "Euros");
+
+        var headline = Entities("Faultless Federer has no equal\n\nRoger Federer won the title in Dubai on Sunday without dropping a set.");
+        Assert.Contains((EntityType.PER, "Federer"), headline);
+        Assert.DoesNotContain(headline, e => e.Item2 == "Faultless Federer");
+    }
+
     [Theory]
     [InlineData("The MP told BBC Radio 4 that the plan was wrong.", "BBC Radio 4")]
     [InlineData("He told BBC Radio Five Live: \"We were beaten.\"", "BBC Radio Five Live")]
     [InlineData("She said on BBC Radio Wales that the vote was close.", "BBC Radio Wales")]
     [InlineData("A spokesman told the BBC News website that talks had ended.", "BBC News website")]
+    [InlineData("The drama is part of Channel Four's winter season.", "Channel Four")]
     public void A_broadcasters_station_or_website_is_part_of_its_name(string text, string name)
     {
         var entities = Entities(text);
