@@ -298,6 +298,13 @@ public static partial class DateResolver
             return new DateMention(m.Index, m.Index + m.Length, m.Value, DateKind.Date, day, day, DatePrecision.Day, anchor.Inferred, null);
         }
 
+        if (phrase.Contains("weekend"))
+        {
+            // The Saturday and Sunday of the anchor's ISO week (the one before or after for "last" and "next").
+            var saturday = a.AddDays(-(((int)a.DayOfWeek + 6) % 7)).AddDays(5 + 7 * shift);
+            return new DateMention(m.Index, m.Index + m.Length, m.Value, DateKind.Date, saturday, saturday.AddDays(1), DatePrecision.Week, anchor.Inferred, null);
+        }
+
         if (phrase.Contains("week"))
         {
             var monday = a.AddDays(-(((int)a.DayOfWeek + 6) % 7)).AddDays(7 * shift);
@@ -384,7 +391,7 @@ public static partial class DateResolver
     [GeneratedRegex(@"\b(?:in\s+|for\s+)?the\s+(?:(?<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d{1,2})\s+months|(?<unit>quarter|half|half-year|year|12\s+months))\s+(?:to|ending(?:\s+in)?|ended(?:\s+in)?)\s+" + Month + @"\b(?!\s+\d)", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodToMonth();
 
-    [GeneratedRegex(@"\b(?:(?:last|this|next|previous|earlier\s+this|later\s+this)\s+(?:week|month|year)|yesterday|today|tomorrow)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:last|this|next|previous|earlier\s+this|later\s+this)\s+(?:weekend|week|month|year)|yesterday|today|tomorrow)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Relative();
 
     [GeneratedRegex(@"\b(?:(?:on|last|next|this)\s+)?(?<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")]

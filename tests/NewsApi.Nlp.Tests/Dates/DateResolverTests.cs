@@ -51,6 +51,8 @@ public class DateResolverTests
     [InlineData("Prices fell last year.", "last year", "2020")]
     [InlineData("The deal was agreed in December last year.", "in December last year", "2020-12")]
     [InlineData("Talks resume this week.", "this week", "2021-W26")]
+    [InlineData("He hopes to win at this weekend's championships.", "this weekend", "2021-W26")]
+    [InlineData("The side lost last weekend.", "last weekend", "2021-W25")]
     [InlineData("Negotiators met in early April.", "in early April", "2021-04")]
     public void Relative_dates_count_from_the_publication_date(string text, string expression, string iso)
     {
