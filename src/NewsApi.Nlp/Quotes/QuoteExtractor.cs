@@ -516,8 +516,10 @@ public static class QuoteExtractor
         {
             // A name inside someone's quotation is what they talked about ("Especially the me-and-Zoe-Gate", Cook
             // said. He said …): not who "he" is.
+            // So is a name in what a pronoun reported ("He said that what had happened with Ball did not affect the album.
+            // “At first …,” he explained": Cook, not Ball).
             var named = LastPersonMentionBefore(offset);
-            for (var tries = 0; tries < 8 && named is { } quoted && InsideQuotation(quoted.Mention.Start); tries++)
+            for (var tries = 0; tries < 8 && named is { } quoted && (InsideQuotation(quoted.Mention.Start) || InsidePronounReport(quoted.Mention)); tries++)
             {
                 named = LastPersonMentionBefore(quoted.Mention.Start);
             }
@@ -633,6 +635,22 @@ public static class QuoteExtractor
             "actor", "husband", "widower", "son", "father", "brother", "boyfriend", "fiance", "businessman", "spokesman", "congressman",
             "sportsman", "grandfather", "uncle", "nephew", "king", "prince", "duke", "King", "Prince", "Duke", "Emperor", "Monsieur",
         };
+
+        /// <summary>Is the mention after "he said" or "she said" (a speech verb right after the pronoun) in its own sentence?</summary>
+        private bool InsidePronounReport(Mention mention)
+        {
+            var sentence = Analysis.Tokens.Sentences[mention.Sentence];
+            var at = TokenAt(mention.Start);
+            for (var t = sentence.FirstToken; t + 1 < at; t++)
+            {
+                if (Word(t) is "he" or "He" or "she" or "She" && CueVerbs.Contains(Word(t + 1)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Whether an offset lies inside quotation marks opened in its paragraph (BBC style reopens each paragraph).</summary>
         private bool InsideQuotation(int offset)

@@ -668,4 +668,12 @@ public class QuoteSubjectTests
     {
         Assert.Equal(speaker, Assert.Single(Quotes(text)).Speaker?.Name);
     }
+
+    [Fact]
+    public void A_name_in_what_he_reported_is_not_who_he_is()
+    {
+        var quotes = Quotes("Norman Cook married Zoe Ball in 1999. He said that what had happened with Ball did not affect the album. \"At first I was doing jolly tunes,\" he explained.");
+
+        Assert.Equal("Norman Cook", Assert.Single(quotes, q => q.Kind == QuoteType.Direct).Speaker?.Name);
+    }
 }
