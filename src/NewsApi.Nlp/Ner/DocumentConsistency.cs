@@ -1106,8 +1106,8 @@ public static partial class DocumentConsistency
         word.Word is "One" or "Two" or "Three" or "Four" or "Five" or "1" or "2" or "3" or "4" or "5";
 
     /// <summary>
-    /// "BBC Radio 4", "BBC Radio Five Live", "BBC Radio Wales", "the BBC News website": an organisation ending in "Radio"
-    /// takes the station's number or name after it, and one ending in "News" the website or service it names.
+    /// "BBC Radio 4", "BBC Radio Five Live", "BBC Radio Wales": an organisation ending in "Radio" takes the station's
+    /// number or name after it ("the BBC News website" stays "BBC News": the website is no part of the name).
     /// </summary>
     private static void JoinStationNames(WordForm[] words, byte[] labels)
     {
@@ -1140,10 +1140,6 @@ public static partial class DocumentConsistency
                 {
                     end++;
                 }
-            }
-            else if (last == "News" && words[end].Word is "website" or "Website" or "Online" or "Interactive")
-            {
-                end++;
             }
 
             // Only over words that are no other name's, or a one-word place ("Wales") the station is named after.
