@@ -218,6 +218,21 @@ public static partial class DocumentConsistency
 
         RetypeNames(document, labels, surnames, type => type != EntityType.PER, EntityType.PER);
         TrimHeadlineAdjectives(document, labels, lexicon);
+        DropLoneHonorifics(document, labels);
+    }
+
+    /// <summary>An honorific is no name of its own: "said Mr Irish" with "Mr" tagged alone and "Irish" a surname after it.</summary>
+    private static void DropLoneHonorifics(TaggerDocument document, List<byte[]> labels)
+    {
+        for (var s = 0; s < labels.Count; s++)
+        {
+            var words = document.Sentences[s];
+            var spans = Bilou.Decode(labels[s]);
+            if (spans.RemoveAll(x => x.Length == 1 && words[x.Start].Word is "Mr" or "Mr." or "Mrs" or "Mrs." or "Ms" or "Ms." or "Miss" or "Dr" or "Dr.") > 0)
+            {
+                Relabel(labels[s], spans);
+            }
+        }
     }
 
     /// <summary>

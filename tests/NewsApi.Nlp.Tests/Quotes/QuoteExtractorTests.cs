@@ -670,6 +670,14 @@ public class QuoteSubjectTests
     }
 
     [Fact]
+    public void An_honorific_before_a_surname_that_is_also_a_word_is_the_person()
+    {
+        var quotes = Quotes("There may not be enough players to go round, predicts Oliver Irish, editor of a gadget magazine. \"The mini is likely to be this year's best seller,\" said Mr Irish.");
+
+        Assert.Equal("Oliver Irish", Assert.Single(quotes, q => q.Kind == QuoteType.Direct).Speaker?.Name);
+    }
+
+    [Fact]
     public void A_name_in_what_he_reported_is_not_who_he_is()
     {
         var quotes = Quotes("Norman Cook married Zoe Ball in 1999. He said that what had happened with Ball did not affect the album. \"At first I was doing jolly tunes,\" he explained.");
