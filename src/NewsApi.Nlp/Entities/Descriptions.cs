@@ -88,6 +88,7 @@ public static class Descriptions
                        && !GenericQualifiers.Contains(qualifier) && PlaceNames.CountryOfDemonym(qualifier) is null
             ? $"{qualifier} {noun}"
             : null;
+        var shadow = words.Any(w => w.Equals("shadow", StringComparison.OrdinalIgnoreCase));
         var holders = Holders.GetValue(analysis.Entities, BuildHolders);
         AnalysedEntity? best = null;
         foreach (var title in RoleNouns[noun])
@@ -96,6 +97,12 @@ public static class Descriptions
             {
                 if (compound is not null && !title.Equals(compound, StringComparison.OrdinalIgnoreCase)
                     && analysis.Text.AsSpan(role.Start, role.End - role.Start).IndexOf(compound, StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    continue;
+                }
+
+                // "shadow chancellor Oliver Letwin" is not "the chancellor" (the word may sit just before the role's text).
+                if (!shadow && analysis.Text.AsSpan(Math.Max(0, role.Start - 7), role.End - Math.Max(0, role.Start - 7)).IndexOf("shadow", StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     continue;
                 }

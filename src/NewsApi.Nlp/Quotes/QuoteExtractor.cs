@@ -636,14 +636,17 @@ public static class QuoteExtractor
             "sportsman", "grandfather", "uncle", "nephew", "king", "prince", "duke", "King", "Prince", "Duke", "Emperor", "Monsieur",
         };
 
-        /// <summary>Is the mention after "he said" or "she said" (a speech verb right after the pronoun) in its own sentence?</summary>
+        /// <summary>
+        /// Is the mention in what someone reported in its own sentence: after a speech verb right after "he", "she" or a
+        /// person's name ("He said that … Ball", "Vince Cable warned … Mr Brown", "Mr Brown accused Oliver Letwin")?
+        /// </summary>
         private bool InsidePronounReport(Mention mention)
         {
             var sentence = Analysis.Tokens.Sentences[mention.Sentence];
             var at = TokenAt(mention.Start);
-            for (var t = sentence.FirstToken; t + 1 < at; t++)
+            for (var t = sentence.FirstToken + 1; t < at; t++)
             {
-                if (Word(t) is "he" or "He" or "she" or "She" && CueVerbs.Contains(Word(t + 1)))
+                if (CueVerbs.Contains(Word(t)) && (Word(t - 1) is "he" or "He" or "she" or "She" || MentionAt(t - 1) is { Entity.Kind: AnalysedKind.Person }))
                 {
                     return true;
                 }

@@ -678,6 +678,16 @@ public class QuoteSubjectTests
     }
 
     [Fact]
+    public void A_name_in_what_a_named_speaker_reported_is_not_who_he_is_nor_is_a_shadow_the_office()
+    {
+        var warned = Quotes("Vince Cable warned the picture was not as rosy as Mr Brown would like. \"The record is very mixed,\" he said.");
+        Assert.Equal("Vince Cable", Assert.Single(warned, q => q.Kind == QuoteType.Direct).Speaker?.Name);
+
+        var shadow = Quotes("Labour met in Gateshead. The chancellor said the poll would give a clear choice. Mr Brown accused shadow chancellor Oliver Letwin of plotting cuts.");
+        Assert.DoesNotContain(shadow, q => q.Speaker?.Name == "Oliver Letwin");
+    }
+
+    [Fact]
     public void A_name_in_what_he_reported_is_not_who_he_is()
     {
         var quotes = Quotes("Norman Cook married Zoe Ball in 1999. He said that what had happened with Ball did not affect the album. \"At first I was doing jolly tunes,\" he explained.");
