@@ -71,7 +71,7 @@ public static class NameTypes
     {
         "beat", "beats", "beaten", "against", "v", "vs", "win", "won", "lost", "lose", "drew", "draw", "side", "team", "squad", "captain", "coach",
         "fans", "play", "played", "playing", "face", "faced", "facing", "host", "hosts", "visit", "scored", "victory", "defeat", "trounced", "thrashed", "edged",
-        "beating", "defeating", "defeated", "replacement", "outing", "debut", "appearances", "appearance", "goalkicking", "knocked",
+        "beating", "defeating", "defeated", "replacement", "outing", "debut", "appearances", "appearance", "goalkicking", "knocked", "loss", "defeats",
     };
 
     /// <summary>The mentions with their types corrected (and a few dropped or widened), in text order.</summary>
@@ -296,6 +296,15 @@ public static class NameTypes
 
             // "in the England set-up", "the Leicester flanker", "named in the Scotland squad"; anywhere, "replica England
             // football kits": a place right before a team's or a player's noun is the team.
+            // "Fletcher (West Ham), Giggs (Man Utd)": in a team-sport report a place in brackets right after a player is his club.
+            if (teamSport && mention.Type == EntityType.LOC && mention.Start >= 2 && text[mention.Start - 1] == '(' && mention.End < text.Length
+                && text[mention.End] == ')' && k > 0 && ordered[k - 1] is { Type: EntityType.PER } listedPlayer
+                && text.AsSpan(listedPlayer.End, mention.Start - listedPlayer.End).Trim() is "(")
+            {
+                corrected.Add(mention with { Type = EntityType.ORG });
+                continue;
+            }
+
             // "England's Charlie Hodgson", "the Scotland training squad": a player of the team, a team noun after a qualifier.
             var playerOf = teamSport && mention.Type == EntityType.LOC && mention.End + 3 < text.Length && text.AsSpan(mention.End, 3) is "'s " or "’s "
                            && k + 1 < ordered.Count && ordered[k + 1] is { Type: EntityType.PER } player && player.Start == mention.End + 3;
@@ -561,7 +570,9 @@ public static class NameTypes
             t--;
         }
 
-        return t >= 0 && Locatives.Contains(tokens[t].Text(analysis.Text));
+        // "the 1-0 loss to West Ham", "a defeat by Leeds": after a result's noun, "to" and "by" name the other side.
+        return t >= 0 && Locatives.Contains(tokens[t].Text(analysis.Text))
+               && !(t > 0 && tokens[t].Text(analysis.Text) is "to" or "by" && tokens[t - 1].Text(analysis.Text) is "loss" or "losses" or "defeat" or "defeats" or "draw" or "lost" or "beaten");
     }
 
     /// <summary>A country that plays: next to a word of the game ("England beat", "against Wales", "Ireland's captain").</summary>

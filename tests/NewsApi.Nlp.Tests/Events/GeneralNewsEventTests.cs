@@ -945,6 +945,15 @@ public class GeneralNewsEventTests
             """);
         Assert.DoesNotContain(players.Entities, e => e.Kind == AnalysedKind.Place && e.Name is "England" or "Scotland");
         Assert.Contains(players.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Scotland");
+
+        var clubs = Analyze("""
+            Wales coach John Toshack has named his squad for the football World Cup qualifier against Hungary on Wednesday.
+
+            The striker picked up a knock in the 1-0 loss to Leeds on Sunday but scored two goals in training. The midfielder is fit.
+
+            Squad: Jones (Swansea), Fletcher (Burnley), Weston (Cardiff).
+            """);
+        Assert.DoesNotContain(clubs.Entities, e => e.Kind == AnalysedKind.Place && e.Name is "Leeds" or "Burnley" or "Swansea");
     }
 
     [Fact]
