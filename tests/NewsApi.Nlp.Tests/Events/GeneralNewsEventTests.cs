@@ -693,6 +693,16 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void A_partys_investment_or_growth_is_a_promise_not_a_transaction_or_a_figure()
+    {
+        var speech = Analyze("The chancellor said the poll - expected to fall on 5 May - would give a \"clear and fundamental\" choice between Labour investment and Tory cuts.", "Chancellor rallies Labour voters");
+        Assert.DoesNotContain(speech.Events, e => e.Type is EventType.Investment or EventType.EconomicFigure);
+
+        var firm = Analyze("Tata Steel made a $2bn investment in Corus last year.");
+        Assert.Contains(firm.Events, e => e.Type == EventType.Investment);
+    }
+
+    [Fact]
     public void A_name_after_a_professionals_noun_and_at_is_the_employer_not_a_place()
     {
         var employer = Analyze("\"There is more to be done,\" said Paul King, chief security architect at Cisco. Workers at Longbridge went home early.");
