@@ -2635,6 +2635,22 @@ public static partial class EventExtractor
                     return null;
                 }
 
+                // "The number of Europeans with broadband has …": who the count is of, up to its preposition.
+                var count = tokens[range.FirstToken].Text(analysis.Text) is "The" && range.FirstToken + 3 < end
+                            && tokens[range.FirstToken + 1].Text(analysis.Text) is "number" or "proportion" or "percentage" or "share"
+                            && tokens[range.FirstToken + 2].Text(analysis.Text) == "of";
+                if (count)
+                {
+                    var head = range.FirstToken + 3;
+                    var stop = head + 1;
+                    while (stop < end && tokens[stop].Text(analysis.Text) is not ("with" or "in" or "on" or "at" or "of" or "for" or "who" or "using"))
+                    {
+                        stop++;
+                    }
+
+                    return analysis.Text[tokens[head].Start..tokens[stop - 1].End];
+                }
+
                 // "Animated movie Robots has …": the name the describing words class, not the description (not a place
                 // after a preposition: "Office workers across Europe").
                 var name = end;

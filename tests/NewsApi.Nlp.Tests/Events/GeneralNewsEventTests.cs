@@ -103,6 +103,7 @@ public class GeneralNewsEventTests
     [InlineData("Two high-speed lifts at the world's tallest building have been officially recognised as the fastest.", "Two high-speed lifts")]
     [InlineData("There are fears that the storm will close the line again this week.", null)]
     [InlineData("Animated movie Robots has knocked the comedy out of the top spot at the box office.", "Robots")]
+    [InlineData("The number of Europeans with broadband has exploded over the past 12 months.", "Europeans")]
     public void A_lead_that_names_no_one_gives_its_subject_phrase_as_who(string lead, string? who)
     {
         var main = Analyze(lead, "Warning issued").MainEvent;
