@@ -2600,6 +2600,7 @@ public static partial class EventExtractor
         // "Two high-speed lifts at the world's tallest building have been recognised": past seven words, the head noun
         // phrase before the first preposition.
         var preposition = -1;
+        var participle = -1;
         for (var t = range.FirstToken; t < Math.Min(range.EndToken, range.FirstToken + 16); t++)
         {
             var word = tokens[t].Text(analysis.Text);
@@ -2613,8 +2614,16 @@ public static partial class EventExtractor
                 preposition = t;
             }
 
+            // "Customers trying to get through to call centres are …": a participle right after a plural head opens a clause
+            // that qualifies it; the head is the subject.
+            if (t == range.FirstToken + 1 && word.Length > 4 && word.EndsWith("ing", StringComparison.Ordinal) && char.IsLower(word[0])
+                && tokens[range.FirstToken].Text(analysis.Text) is { Length: > 3 } plural && plural.EndsWith('s') && !analysis.Entities.Any(e => e.Mentions.Any(m => m.Start == tokens[range.FirstToken].Start)))
+            {
+                participle = t;
+            }
+
             // A head of two words at least ("Killings of seven villagers in the north were …" has none).
-            if (t >= range.FirstToken + 7 && preposition < range.FirstToken + 2)
+            if (t >= range.FirstToken + 7 && preposition < range.FirstToken + 2 && participle < 0)
             {
                 return null;
             }
@@ -2627,7 +2636,7 @@ public static partial class EventExtractor
                 var first = tokens[range.FirstToken].Text(analysis.Text);
                 var second = t - 1 > range.FirstToken ? tokens[range.FirstToken + 1].Text(analysis.Text) : "";
                 var gerund = first.EndsWith("ing", StringComparison.Ordinal) && second is "at" or "a" or "an" or "the" or "in" or "on" or "to" or "for" or "with" or "through" or "over" or "up" or "down";
-                var end = t >= range.FirstToken + 7 ? preposition : t;
+                var end = participle >= 0 ? participle : t >= range.FirstToken + 7 ? preposition : t;
                 var last = tokens[end - 1].Text(analysis.Text).ToLowerInvariant();
                 var phrase = analysis.Text[tokens[range.FirstToken].Start..tokens[end - 1].End];
                 if (!(phrase.Length >= 3 && char.IsUpper(phrase[0]) && !gerund && !last.Any(char.IsDigit) && !NotSubjectEnds.Contains(last)))

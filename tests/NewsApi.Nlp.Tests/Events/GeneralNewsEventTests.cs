@@ -104,6 +104,7 @@ public class GeneralNewsEventTests
     [InlineData("There are fears that the storm will close the line again this week.", null)]
     [InlineData("Animated movie Robots has knocked the comedy out of the top spot at the box office.", "Robots")]
     [InlineData("The number of Europeans with broadband has exploded over the past 12 months.", "Europeans")]
+    [InlineData("Customers trying to get through to call centres are getting impatient and quicker to hang up, a survey suggests.", "Customers")]
     public void A_lead_that_names_no_one_gives_its_subject_phrase_as_who(string lead, string? who)
     {
         var main = Analyze(lead, "Warning issued").MainEvent;
