@@ -180,6 +180,27 @@ public static partial class EventExtractor
         return (merged, Main(analysis, merged, dates, quotes), capped);
     }
 
+    /// <summary>
+    /// The participle right after a sentence's opening plural noun that no name holds ("Customers trying …", "Reporters
+    /// covering …"), or -1.
+    /// </summary>
+    private static int ParticipleAfterHead(ArticleAnalysis analysis, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var first = sentence.FirstToken;
+        if (first + 1 >= sentence.EndToken)
+        {
+            return -1;
+        }
+
+        var head = tokens[first].Text(analysis.Text);
+        var word = tokens[first + 1].Text(analysis.Text);
+        return head.Length > 3 && head.EndsWith('s') && char.IsUpper(head[0]) && word.Length > 4 && word.EndsWith("ing", StringComparison.Ordinal) && char.IsLower(word[0])
+               && !analysis.Entities.Any(e => e.Mentions.Any(m => m.Start == tokens[first].Start))
+            ? first + 1
+            : -1;
+    }
+
     /// <summary>A political party: an organisation named "… Party" or one of the parties the alias file names without it.</summary>
     private static bool PoliticalParty(AnalysedEntity entity) =>
         entity.Kind == AnalysedKind.Organisation && (entity.Name.EndsWith(" Party", StringComparison.Ordinal) || entity.Name is "Liberal Democrats" or "Plaid Cymru" or "Sinn Fein");
@@ -2616,8 +2637,7 @@ public static partial class EventExtractor
 
             // "Customers trying to get through to call centres are …": a participle right after a plural head opens a clause
             // that qualifies it; the head is the subject.
-            if (t == range.FirstToken + 1 && word.Length > 4 && word.EndsWith("ing", StringComparison.Ordinal) && char.IsLower(word[0])
-                && tokens[range.FirstToken].Text(analysis.Text) is { Length: > 3 } plural && plural.EndsWith('s') && !analysis.Entities.Any(e => e.Mentions.Any(m => m.Start == tokens[range.FirstToken].Start)))
+            if (t == range.FirstToken + 1 && ParticipleAfterHead(analysis, range) == t)
             {
                 participle = t;
             }
