@@ -63,6 +63,14 @@ public static class OrganisationNames
         return variants.Distinct(StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// A political party: a name ending in "Party", or one whose alias-file line has such a name ("Liberal Democrats",
+    /// "Liberal Democrat Party"; "Labour", "Labour Party").
+    /// </summary>
+    public static bool IsParty(string name) =>
+        name.EndsWith(" Party", StringComparison.OrdinalIgnoreCase)
+        || (Canonical(name) is { } canonical && Known.Lines[canonical].Any(n => n.EndsWith(" Party", StringComparison.OrdinalIgnoreCase)));
+
     /// <summary>Words for members or voices of an organisation that the recogniser sometimes takes into its name.</summary>
     private static readonly HashSet<string> MemberWords = new(StringComparer.Ordinal)
     {

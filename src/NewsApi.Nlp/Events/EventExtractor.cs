@@ -201,10 +201,6 @@ public static partial class EventExtractor
             : -1;
     }
 
-    /// <summary>A political party: an organisation named "… Party" or one of the parties the alias file names without it.</summary>
-    private static bool PoliticalParty(AnalysedEntity entity) =>
-        entity.Kind == AnalysedKind.Organisation && (entity.Name.EndsWith(" Party", StringComparison.Ordinal) || entity.Name is "Liberal Democrats" or "Plaid Cymru" or "Sinn Fein");
-
     /// <summary>Types whose definite noun refers back to one already reported: deals, transactions and cases.</summary>
     private static readonly HashSet<EventType> BackReferenceTypes =
     [
@@ -1676,7 +1672,7 @@ public static partial class EventExtractor
 
         // "a choice between Labour investment and Tory cuts", "stability and growth in a third term": in politics a party's
         // growth or investment is a promise, not a figure or a transaction; one whose only owners are parties is left out.
-        if (type is EventType.EconomicFigure or EventType.Investment && !verb && ev.Participants.Count > 0 && ev.Participants.All(p => PoliticalParty(p.Entity)))
+        if (type is EventType.EconomicFigure or EventType.Investment && !verb && ev.Participants.Count > 0 && ev.Participants.All(p => p.Entity.Kind == AnalysedKind.Organisation && OrganisationNames.IsParty(p.Entity.Name)))
         {
             return null;
         }

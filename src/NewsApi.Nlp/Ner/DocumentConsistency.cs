@@ -203,21 +203,25 @@ public static partial class DocumentConsistency
         OrganisationCues(document, labels, lexicon);
         WorkCues(document, labels, lexicon);
 
-        // Surnames: the last word of multi-word PER entities.
-        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        // Surnames: the last word of multi-word PER entities, with the first words written before them.
+        var givenBySurname = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         for (var s = 0; s < labels.Count; s++)
         {
-            foreach (var span in Bilou.Decode(labels[s]))
+            var words = document.Sentences[s];
+            foreach (var span in Bilou.Decode(labels[s]).Where(x => x.Type == EntityType.PER && x.Length > 1))
             {
-                if (span.Type == EntityType.PER && span.Length > 1)
+                if (!givenBySurname.TryGetValue(words[span.End - 1].Word, out var given))
                 {
-                    surnames.Add(document.Sentences[s][span.End - 1].Word);
+                    givenBySurname[words[span.End - 1].Word] = given = new HashSet<string>(StringComparer.Ordinal);
                 }
+
+                given.Add(words[span.Start].Word);
             }
         }
 
-        RetypeNames(document, labels, surnames, type => type != EntityType.PER, EntityType.PER);
-        TrimHeadlineAdjectives(document, labels, lexicon);
+        // Retyping one-word names leaves the multi-word ones, so the map still holds for the adjective trim.
+        RetypeNames(document, labels, givenBySurname.Keys.ToHashSet(StringComparer.Ordinal), type => type != EntityType.PER, EntityType.PER);
+        TrimHeadlineAdjectives(document, labels, lexicon, givenBySurname);
         DropLoneHonorifics(document, labels);
     }
 
@@ -228,7 +232,7 @@ public static partial class DocumentConsistency
         {
             var words = document.Sentences[s];
             var spans = Bilou.Decode(labels[s]);
-            if (spans.RemoveAll(x => x.Length == 1 && words[x.Start].Word is "Mr" or "Mr." or "Mrs" or "Mrs." or "Ms" or "Ms." or "Miss" or "Dr" or "Dr.") > 0)
+            if (spans.RemoveAll(x => x.Length == 1 && (Honorifics.Contains(words[x.Start].Word) || words[x.Start].Word == "Miss")) > 0)
             {
                 Relabel(labels[s], spans);
             }
@@ -240,23 +244,8 @@ public static partial class DocumentConsistency
     /// given name ("Roger Federer") is no part of the name, when running text nearly never capitalises it (or it ends
     /// as adjectives do) and no list knows it as a given name.
     /// </summary>
-    private static void TrimHeadlineAdjectives(TaggerDocument document, List<byte[]> labels, Lexicon lexicon)
+    private static void TrimHeadlineAdjectives(TaggerDocument document, List<byte[]> labels, Lexicon lexicon, Dictionary<string, HashSet<string>> givenBySurname)
     {
-        var givenBySurname = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        for (var s = 0; s < labels.Count; s++)
-        {
-            foreach (var span in Bilou.Decode(labels[s]).Where(x => x.Type == EntityType.PER && x.Length > 1))
-            {
-                var words = document.Sentences[s];
-                if (!givenBySurname.TryGetValue(words[span.End - 1].Word, out var given))
-                {
-                    givenBySurname[words[span.End - 1].Word] = given = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                given.Add(words[span.Start].Word);
-            }
-        }
-
         for (var s = 0; s < labels.Count; s++)
         {
             var words = document.Sentences[s];
@@ -616,7 +605,7 @@ public static partial class DocumentConsistency
                 var (p1, p2, p3) = (At(span.Start - 1), At(span.Start - 2), At(span.Start - 3));
                 var plural = (p1 == "as" && p2 == "such" && IsOrganisationClass(p3))
                              || (p1 is "including" or "include" or "are" && IsOrganisationClass(p2));
-                var notPlace = (Listed(lexicon, words, span) & Places) == 0 && !Entities.PlaceNames.IsKnownCountryVariant(Name(words, span));
+                bool NotPlace() => (Listed(lexicon, words, span) & Places) == 0 && !Entities.PlaceNames.IsKnownCountryVariant(Name(words, span));
                 if (plural && labels[s][span.Start - 1] == Bilou.Outside)
                 {
                     // A town's name is a company's after such a noun ("Thomson"); a country's is not ("Britain's BT").
@@ -627,7 +616,7 @@ public static partial class DocumentConsistency
 
                 // "former Vodafone boss Chris Gent", "market leader Diageo", "Ukrainian steel producer Krivorizhstal": a one-word
                 // name heading a company's office before a person, or after a market's or an industry's maker.
-                var oneWord = span.Length == 1 && notPlace && span.Type != EntityType.ORG && (Listed(lexicon, words, span) & (1 << (int)Lexicon.List.GivenName)) == 0;
+                var oneWord = span.Length == 1 && span.Type != EntityType.ORG && (Listed(lexicon, words, span) & (1 << (int)Lexicon.List.GivenName)) == 0 && NotPlace();
                 classed |= oneWord && At(span.End) is "boss" or "chairman" or "chairwoman" or "founder"
                            && n + 1 < spans.Count && spans[n + 1].Type == EntityType.PER && spans[n + 1].Start == span.End + 1;
                 classed |= oneWord && ((p1 == "leader" && p2 == "market") || (p1 is "producer" or "maker" or "manufacturer" or "exporter"
@@ -635,9 +624,9 @@ public static partial class DocumentConsistency
                            && labels[s][span.Start - 1] == Bilou.Outside;
 
                 // "Bonhams auction house", "the Sagem group": a name no gazetteer knows as a place before a lower-case class noun.
-                classed |= notPlace && span.Type != EntityType.ORG && (OrganisationClasses.Contains(At(span.End)) && At(span.End).EndsWith('s') == false
-                                                                          || (At(span.End) == "auction" && At(span.End + 1) == "house"))
-                           && At(span.End + 1) is not ("'s" or "’s");
+                classed |= span.Type != EntityType.ORG && ((OrganisationClasses.Contains(At(span.End)) && !At(span.End).EndsWith('s'))
+                                                           || (At(span.End) == "auction" && At(span.End + 1) == "house"))
+                           && At(span.End + 1) is not ("'s" or "’s") && NotPlace();
 
                 if (classed)
                 {
@@ -648,10 +637,7 @@ public static partial class DocumentConsistency
                 // organisations are cued by what they own, and a name no gazetteer knows as a place by a chairman or
                 // shareholders ("Metlife's chairman and chief executive").
                 var owned = false;
-                if (At(span.End) is "'s" or "’s"
-                    && (span.Type is EntityType.PER or EntityType.ORG
-                        || ((Listed(lexicon, words, span) & Places) == 0
-                            && !Entities.PlaceNames.IsKnownCountryVariant(Name(words, span)))))
+                if (At(span.End) is "'s" or "’s" && (span.Type is EntityType.PER or EntityType.ORG || NotPlace()))
                 {
                     var k = span.End + 1;
                     if (BusinessQualifiers.Contains(At(k)))
@@ -1151,7 +1137,7 @@ public static partial class DocumentConsistency
             if (last == "Radio")
             {
                 while (end < words.Length && end - span.End < 2
-                       && ((words[end].HasDigit && words[end].Word.Length <= 2 && words[end].Word.All(char.IsDigit)) || StationWords.Contains(words[end].Word)))
+                       && ((words[end].Word is { Length: 1 or 2 } number && number.All(char.IsDigit)) || StationWords.Contains(words[end].Word)))
                 {
                     end++;
                 }

@@ -1162,11 +1162,7 @@ public static class QuoteExtractor
 
         if (context.MentionAt(t) is { } found)
         {
-            // "The court in Washington found", "a spokeswoman for the St David's Centre in Cardiff said": the place says
-            // where the speaker is; the speaker is the phrase before the preposition.
-            var opening = context.TokenAt(found.Mention.Start);
-            if (found.Entity.Kind == AnalysedKind.Place && opening - 2 >= sentenceStart && context.Word(opening - 1) is "in" or "at"
-                && context.Tokens[opening - 2].Kind == TokenKind.Word && SpeakerBefore(context, opening - 1, sentenceStart) is { Text: not null } located)
+            if (found.Entity.Kind == AnalysedKind.Place && LocatedSpeaker(context, context.TokenAt(found.Mention.Start), sentenceStart) is { } located)
             {
                 return located;
             }
@@ -1318,9 +1314,7 @@ public static class QuoteExtractor
             first--;
         }
 
-        // "The court in Washington found": a capitalised name after "in" or "at" is where the speaker is.
-        if (first - 2 >= sentenceStart && context.Word(first - 1) is "in" or "at" && char.IsUpper(context.Word(first)[0])
-            && context.Tokens[first - 2].Kind == TokenKind.Word && SpeakerBefore(context, first - 1, sentenceStart) is { Text: not null } placed)
+        if (char.IsUpper(context.Word(first)[0]) && LocatedSpeaker(context, first, sentenceStart) is { } placed)
         {
             return placed;
         }
@@ -1328,6 +1322,16 @@ public static class QuoteExtractor
         var start = context.Tokens[first].Start;
         return LooksLikeSpeaker(context, t) ? (null, context.Text[start..context.Tokens[t].End], start) : (null, null, -1);
     }
+
+    /// <summary>
+    /// "The court in Washington found", "a spokeswoman for the St David's Centre in Cardiff said": a place (its first token
+    /// <paramref name="place"/>) after "in" or "at" says where the speaker is; the speaker is the phrase before the preposition.
+    /// </summary>
+    private static (AnalysedEntity? Entity, string? Text, int Start)? LocatedSpeaker(Context context, int place, int sentenceStart) =>
+        place - 2 >= sentenceStart && context.Word(place - 1) is "in" or "at" && context.Tokens[place - 2].Kind == TokenKind.Word
+        && SpeakerBefore(context, place - 1, sentenceStart) is { Text: not null } located
+            ? located
+            : null;
 
     /// <summary>Conjunctions that open a sentence whose verb shares the previous sentence's subject ("And continued: …").</summary>
     private static readonly HashSet<string> SentenceConjunctions = new(StringComparer.Ordinal) { "And", "But", "Then", "Yet", "Also" };

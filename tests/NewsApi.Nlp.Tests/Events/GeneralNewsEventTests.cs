@@ -702,6 +702,9 @@ public class GeneralNewsEventTests
 
         var firm = Analyze("Tata Steel made a $2bn investment in Corus last year.");
         Assert.Contains(firm.Events, e => e.Type == EventType.Investment);
+        Assert.True(OrganisationNames.IsParty("Liberal Democrats"));
+        Assert.True(OrganisationNames.IsParty("Labour"));
+        Assert.False(OrganisationNames.IsParty("Tata Steel"));
     }
 
     [Fact]
