@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NewsApi.Nlp.Ner;
 using NewsApi.Nlp.Text;
 
@@ -18,7 +19,7 @@ namespace NewsApi.Nlp.Entities;
 /// Estonia and Ghana"), unless it is written as a place ("in France", "flew to Italy") and no word of the game is next to it.</item>
 /// </list>
 /// </summary>
-public static class NameTypes
+public static partial class NameTypes
 {
     private static readonly HashSet<string> CompetitionAndAwardHeads = new(StringComparer.Ordinal)
     {
@@ -340,7 +341,34 @@ public static class NameTypes
             corrected.Add(mention);
         }
 
+        if (teamSport)
+        {
+            ListedTeams(analysis, corrected);
+        }
+
         return corrected;
+    }
+
+    /// <summary>
+    /// A country the recogniser took for a person, listed beside a team in a team-sport report, is a team too ("New Zealand (1),
+    /// Scotland (8), Tonga, Ireland, Korea, USA"); countries it took for places were settled above.
+    /// </summary>
+    private static void ListedTeams(AnalyzedText analysis, List<EntityMention> mentions)
+    {
+        bool Team(EntityMention m) => m.Type == EntityType.ORG && PlaceNames.IsState(m.Text);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var k = 0; k < mentions.Count; k++)
+            {
+                var mention = mentions[k];
+                if (mention.Type is EntityType.PER or EntityType.MISC && PlaceNames.IsState(mention.Text)
+                    && ((k > 0 && Team(mentions[k - 1]) && TeamListSeparator(analysis.Text, mentions[k - 1].End, mention.Start))
+                        || (k + 1 < mentions.Count && Team(mentions[k + 1]) && TeamListSeparator(analysis.Text, mention.End, mentions[k + 1].Start))))
+                {
+                    mentions[k] = mention with { Type = EntityType.ORG };
+                }
+            }
+        }
     }
 
     /// <summary>A team's or a player's nouns after a place in a match report: "the England set-up", "the Leicester flanker".</summary>
@@ -572,7 +600,7 @@ public static class NameTypes
 
         // "the 1-0 loss to West Ham", "a defeat by Leeds": after a result's noun, "to" and "by" name the other side.
         return t >= 0 && Locatives.Contains(tokens[t].Text(analysis.Text))
-               && !(t > 0 && tokens[t].Text(analysis.Text) is "to" or "by" && tokens[t - 1].Text(analysis.Text) is "loss" or "losses" or "defeat" or "defeats" or "draw" or "lost" or "beaten");
+               && !(t > 0 && tokens[t].Text(analysis.Text) is "to" or "by" && tokens[t - 1].Text(analysis.Text) is "loss" or "losses" or "defeat" or "defeats" or "draw" or "lost" or "beaten" or "losing" or "lose" or "loses");
     }
 
     /// <summary>A country that plays: next to a word of the game ("England beat", "against Wales", "Ireland's captain").</summary>
@@ -701,6 +729,13 @@ public static class NameTypes
                                                                          && (end + 1 + n.Length == text.Length || !char.IsLetter(text[end + 1 + n.Length])));
 
     /// <summary>Is the text between two names a list's separator (", ", " and ", ", and ")?</summary>
+    /// <summary>A list separator, perhaps after a seeding or ranking in brackets ("Scotland (8), Tonga").</summary>
+    private static bool TeamListSeparator(string text, int end, int start) =>
+        start > end && start - end <= 12 && SeededSeparator().IsMatch(text.AsSpan(end, start - end));
+
+    [GeneratedRegex(@"^(?: \(\d{1,2}\))?(?:, | and |, and )$")]
+    private static partial Regex SeededSeparator();
+
     private static bool ListSeparator(string text, int end, int start) =>
         start > end && text.AsSpan(end, start - end) is ", " or " and " or ", and " or " or ";
 

@@ -259,4 +259,32 @@ public class ArticleAnalyzerTests
         Assert.Contains(report.Entities, e => e.Kind == "person" && e.Name == "Yair Lapid" && e.Roles.Single().Text == "Israeli Foreign Minister Yair Lapid");
         Assert.Contains(report.Names, n => n.Type == "MISC" && n.Text == "Israeli");
     }
+
+    [Fact]
+    public void In_a_team_sport_report_a_country_is_the_team_and_so_is_a_country_listed_with_teams()
+    {
+        const string text = "England given tough rugby draw\n\nEngland will play Samoa and Argentina in the pool, the rugby squad's coach said. "
+                            + "England won the first game of the season but then lost the final, losing to Argentina in the semi-finals. "
+                            + "The captain and the team scored tries in every match, and the fans saw a win and a draw.\n\n"
+                            + "Pool A: New Zealand (1), Scotland (8), Tonga, Ireland, Korea, USA.\n\nThe squad flew to Uruguay on Monday.";
+        var analysis = Analyzer.Analyze(null, text);
+
+        Assert.Equal(2, Single(analysis, AnalysedKind.Organisation, "Argentina").Mentions.Count);
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Tonga");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Korea");
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name.Contains("Korea", StringComparison.Ordinal));
+        // Written as a place ("flew to Uruguay"), the country stays one.
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Uruguay");
+    }
+
+    [Theory]
+    [InlineData("Chinese Taipei", "Taiwan")]
+    [InlineData("Korea", "South Korea")]
+    [InlineData("Burma", "Myanmar")]
+    [InlineData("Fiji", "Fiji")]
+    public void Small_states_and_their_sporting_names_are_states(string name, string canonical)
+    {
+        Assert.True(PlaceNames.IsState(name));
+        Assert.Equal(canonical, PlaceNames.Canonical(name));
+    }
 }
