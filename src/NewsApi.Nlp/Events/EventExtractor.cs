@@ -884,6 +884,14 @@ public static partial class EventExtractor
 
         (type, verb, needs) = (found.Type, found.Verb, found.Needs);
 
+        // "a tough draw", "given tough Sevens draw", "the draw for the quarter-finals": the draw that sets who plays whom, not
+        // a drawn match. A match drawn is told by its score or its opponent ("a 1-1 draw", "a goalless draw", "a draw with
+        // Leeds", "held to a draw").
+        if (word == "draw" && !DrawnMatch(analysis, t, sentence))
+        {
+            return false;
+        }
+
         // "agreed to buy", "agreed to merge": the verb that follows is the event; the agreement is how it is reported.
         // So is "a deal to buy 26% of Indian firm Hindustan Oil Exploration": the purchase, not an agreement of its own.
         if (word is "agreed" or "agrees" or "agree" or "deal" or "agreement" && Next() == "to" && t + 2 < sentence.EndToken
@@ -1097,6 +1105,25 @@ public static partial class EventExtractor
     /// <summary>The word after the verb at <paramref name="t"/>, past a determiner ("dismissed the claims": "claims").</summary>
     private static string ObjectNoun(ArticleAnalysis analysis, int t, Sentence sentence) =>
         NextWord(analysis, t + 1, sentence) is "the" or "these" or "those" or "such" ? NextWord(analysis, t + 2, sentence) : NextWord(analysis, t + 1, sentence);
+
+    /// <summary>Words right before "draw" that make it a match drawn: a score or the kind of draw a match ends in.</summary>
+    private static readonly HashSet<string> DrawnBefore = new(StringComparer.Ordinal)
+    {
+        "goalless", "scoreless", "score", "creditable", "battling", "hard-fought", "dramatic", "late", "home", "away", "0-0", "1-1", "2-2", "3-3", "4-4",
+    };
+
+    /// <summary>"a 1-1 draw", "a goalless draw", "a draw with Leeds", "a draw against Wales", "held to a draw", "ended in a draw".</summary>
+    private static bool DrawnMatch(ArticleAnalysis analysis, int t, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        string At(int k) => k >= sentence.FirstToken && k < sentence.EndToken ? tokens[k].Text(analysis.Text).ToLowerInvariant() : "";
+        var before = At(t - 1);
+        return DrawnBefore.Contains(before) || ScoreLike().IsMatch(before) || At(t + 1) is "with" or "against" or "at"
+               || (before is "a" && At(t - 2) is "to" or "in" && At(t - 3) is "held" or "ended" or "ends" or "finished" or "settled" or "hold");
+    }
+
+    [GeneratedRegex(@"^\d{1,3}-\d{1,3}$")]
+    private static partial Regex ScoreLike();
 
     /// <summary>Whether the sentence gives a trigger what it needs (<see cref="TriggerNeeds"/>).</summary>
     private static bool Satisfied(ArticleAnalysis analysis, SentenceContext context, int t, Sentence sentence, List<(Mention Mention, AnalysedEntity Entity)> inSentence, TriggerNeeds needs)

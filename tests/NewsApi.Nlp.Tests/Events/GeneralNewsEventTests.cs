@@ -1239,4 +1239,16 @@ public class GeneralNewsEventTests
     {
         Assert.Equal(appointed, Reports(text, EventType.Appoint));
     }
+
+    [Theory]
+    [InlineData("Wales were handed a tough draw for the rugby World Cup, with Fiji and Samoa in their pool.", false)]
+    [InlineData("Leeds manager Kevin Blackwell was pleased with the draw for the FA Cup third round.", false)]
+    [InlineData("Leeds earned a 1-1 draw with Hull in the league on Saturday.", true)]
+    [InlineData("Hull were held to a draw by Leeds in the league on Saturday.", true)]
+    [InlineData("Leeds fought out a goalless draw at Hull in the league on Saturday.", true)]
+    public void The_draw_that_sets_the_fixtures_is_no_drawn_match(string text, bool drawn)
+    {
+        Assert.Equal(drawn, Reports(text, EventType.MatchResult));
+    }
 }
+
