@@ -884,6 +884,19 @@ public static partial class EventExtractor
 
         (type, verb, needs) = (found.Type, found.Verb, found.Needs);
 
+        // "all 1,400 tickets sold out", "the tour sells out": a demand met, no business sold.
+        if (type == EventType.Sale && Next() == "out")
+        {
+            return false;
+        }
+
+        // "emotionally charged rock", "a highly charged debate": an adjective, no charge brought ("was formally charged with" is one).
+        if (word == "charged" && t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text).EndsWith("ly", StringComparison.Ordinal)
+            && Next() is not ("with" or "over" or "for" or "by" or "in" or "after" or "on" or "under" or "") && char.IsLetter(Next()[0]))
+        {
+            return false;
+        }
+
         // "a tough draw", "given tough Sevens draw", "the draw for the quarter-finals": the draw that sets who plays whom, not
         // a drawn match. A match drawn is told by its score or its opponent ("a 1-1 draw", "a goalless draw", "a draw with
         // Leeds", "held to a draw").
@@ -1532,7 +1545,8 @@ public static partial class EventExtractor
                 before = article > 0 ? PreviousWord(analysis, article, sentence) : before;
             }
 
-            if (before is "in" or "at" or "near" || (goesTo && before is "to" or "into")
+            // "the band's tour of the UK", "a three-day visit of Japan": where a visit goes, not who visits.
+            if (before is "in" or "at" or "near" || (goesTo && before is "to" or "into") || (type == EventType.Visit && before == "of")
                 || (type == EventType.Visit && m.Mention.Start >= triggerEnd && text[triggerEnd..m.Mention.Start].Trim().Length == 0)
                 || (before is "and" or "," && places.Count > 0 && places[^1].Mention.End >= m.Mention.Start - 6))
             {

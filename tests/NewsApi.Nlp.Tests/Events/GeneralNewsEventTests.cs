@@ -1250,5 +1250,21 @@ public class GeneralNewsEventTests
     {
         Assert.Equal(drawn, Reports(text, EventType.MatchResult));
     }
+
+    [Theory]
+    [InlineData("Coldplay's mix of emotionally charged rock was warmly received at the Astoria.", EventType.Charge)]
+    [InlineData("All 900 tickets for the band's show - at the Leeds University Student Union - sold out within an hour.", EventType.Sale)]
+    public void Adjectives_and_sell_outs_are_no_charges_or_sales(string text, EventType type)
+    {
+        Assert.False(Reports(text, type));
+    }
+
+    [Fact]
+    public void The_country_a_tour_goes_to_is_its_place_not_who_tours()
+    {
+        var analysis = Analyze("The start of the band's 13-date tour of the United Kingdom was marked by a press conference on Friday.");
+
+        Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.Visit && e.Actors.Any(a => a.Name == "United Kingdom"));
+    }
 }
 
