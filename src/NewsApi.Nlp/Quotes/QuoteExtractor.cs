@@ -666,7 +666,11 @@ public static class QuoteExtractor
                 var c = Text[i];
                 if (c == '"')
                 {
-                    open = !open;
+                    // A straight mark opens after a space ("… we hope they do. "But if …": the quotation reopened in the BBC
+                    // manner, not closed) and closes after a word or a stop; a mark between two spaces toggles.
+                    var before = i > paragraph ? Text[i - 1] : ' ';
+                    var after = i + 1 < Text.Length ? Text[i + 1] : ' ';
+                    open = char.IsWhiteSpace(before) || before is '(' or ':' ? !char.IsWhiteSpace(after) || !open : false;
                 }
                 else if (c == '“')
                 {

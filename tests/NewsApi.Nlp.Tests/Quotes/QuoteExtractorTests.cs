@@ -694,4 +694,19 @@ public class QuoteSubjectTests
 
         Assert.Equal("Norman Cook", Assert.Single(quotes, q => q.Kind == QuoteType.Direct).Speaker?.Name);
     }
+
+    [Fact]
+    public void A_name_after_a_quotation_reopened_in_the_bbc_manner_is_outside_it_and_a_pronoun_can_stand_for_it()
+    {
+        // The first quotation's sentence ends and a new mark reopens it ("… we hope they do. "But …"): three straight marks,
+        // and the narration after the third is not inside a quotation.
+        const string text = "Mark Tallis, of the Ramblers' Association, told reporters: \"We have long urged them to keep to the paths. "
+                            + "\"But if they stray, we are confident the law will deal with them.\" Feelings were running high in the valley. "
+                            + "Reporter Jane Okafor said walkers were in tears.\n\nShe said many people did not share the association's hopes.";
+        var quotes = Quotes(text);
+
+        var last = Assert.Single(quotes, q => q.Text.StartsWith("many people", StringComparison.Ordinal));
+        Assert.Equal("Jane Okafor", last.Speaker?.Name);
+    }
 }
+
