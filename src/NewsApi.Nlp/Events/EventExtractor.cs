@@ -877,6 +877,17 @@ public static partial class EventExtractor
             return true;
         }
 
+        // "Duncan Bell has been added to England's 30-man squad", "Euan Murray has been named in the Scotland training squad",
+        // "was recalled to the side": a player picked, told in the passive with the squad named within a few words.
+        if (word is "named" or "added" or "recalled" or "drafted" or "called" && t > sentence.FirstToken
+            && tokens[t - 1].Text(analysis.Text).ToLowerInvariant() is "been" or "was" or "is" or "were" or "are" or "being"
+            && Enumerable.Range(t + 1, 6).Any(k => k < sentence.EndToken && tokens[k].Text(analysis.Text).ToLowerInvariant() is "squad" or "side" or "team" or "xv")
+            && Enumerable.Range(t + 1, 2).Any(k => k < sentence.EndToken && tokens[k].Text(analysis.Text).ToLowerInvariant() is "in" or "to" or "into" or "up" or "for"))
+        {
+            (type, verb, needs) = (EventType.Appoint, true, TriggerNeeds.None);
+            return true;
+        }
+
         if (!EventTypes.Triggers.TryGetValue(word, out var found))
         {
             return false;

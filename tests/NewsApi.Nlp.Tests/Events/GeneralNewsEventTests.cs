@@ -1266,5 +1266,15 @@ public class GeneralNewsEventTests
 
         Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.Visit && e.Actors.Any(a => a.Name == "United Kingdom"));
     }
+
+    [Theory]
+    [InlineData("Leeds prop Tom Walsh has been added to England's 30-man squad to face Wales in the Six Nations.", true)]
+    [InlineData("Tom Walsh has been named in the Scotland training squad ahead of Saturday's match with Italy.", true)]
+    [InlineData("Actor Tom Walsh has been added to the line-up for the charity concert in London.", false)]
+    [InlineData("Tom Walsh was named after his grandfather, who played for the side in the 1950s.", false)]
+    public void A_player_picked_for_a_squad_is_an_appointment(string text, bool picked)
+    {
+        Assert.Equal(picked, Reports(text, EventType.Appoint));
+    }
 }
 
