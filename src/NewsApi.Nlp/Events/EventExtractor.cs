@@ -1639,13 +1639,16 @@ public static partial class EventExtractor
             ev.Participants.Add(new AnalysedParticipant(described, EventRole.Actor1));
         }
 
+        // What a statement says ("confirmed that he could only be eligible for England") names no one who makes it.
+        var verbal = EventMerging.IsVerbal(type);
+
         // Objects: the names after the trigger, a list of them ("Negotiators from Egypt, Qatar, the US and Hamas").
         var previousEnd = triggerEnd;
         foreach (var m in actors.Where(m => m.Mention.Start >= triggerEnd))
         {
             var between = text[previousEnd..m.Mention.Start];
             var first = previousEnd == triggerEnd;
-            if (first ? ClauseBetween(analysis, previousEnd, m.Mention.Start, sentence) : !IsListJoin(between))
+            if (first ? ClauseBetween(analysis, previousEnd, m.Mention.Start, sentence) || (verbal && ReportedClause(between)) : !IsListJoin(between))
             {
                 break;
             }
@@ -1676,7 +1679,8 @@ public static partial class EventExtractor
 
         // Whoever else the trigger's clause names takes part in some way; names in other clauses are context.
         foreach (var m in actors.Where(m => ev.Participants.All(p => p.Entity != m.Entity)
-                     && !ClauseBetween(analysis, Math.Min(m.Mention.End, triggerEnd), Math.Max(m.Mention.Start, triggerStart), sentence)))
+                     && !ClauseBetween(analysis, Math.Min(m.Mention.End, triggerEnd), Math.Max(m.Mention.Start, triggerStart), sentence)
+                     && !(verbal && m.Mention.Start >= triggerEnd && ReportedClause(text[triggerEnd..m.Mention.Start]))))
         {
             if (ev.Participants.Count >= MaxParticipants)
             {
@@ -2123,6 +2127,12 @@ public static partial class EventExtractor
 
         return null;
     }
+
+    /// <summary>Text between a verb of saying and a name that opens the reported clause: "confirmed that he …".</summary>
+    private static bool ReportedClause(string between) => ReportedThat().IsMatch(between);
+
+    [GeneratedRegex(@"^\s*(?:\S+\s+){0,2}that\b")]
+    private static partial Regex ReportedThat();
 
     /// <summary>Is there a clause boundary (comma, "which", "who", …) between two offsets? Then the words are not subject and verb.</summary>
     private static bool Locative(string between)

@@ -1276,5 +1276,14 @@ public class GeneralNewsEventTests
     {
         Assert.Equal(picked, Reports(text, EventType.Appoint));
     }
+
+    [Fact]
+    public void Who_a_statement_talks_about_makes_no_part_of_it()
+    {
+        var analysis = Analyze("The International Cricket Council confirmed that Tom Walsh could only be eligible for Ireland after the inquiry.");
+
+        var statement = Assert.Single(analysis.Events, e => EventTypes.Class(e.Type) == "statement");
+        Assert.Equal(["International Cricket Council"], statement.Participants.Select(p => p.Entity.Name));
+    }
 }
 
