@@ -1905,6 +1905,13 @@ public static partial class EventExtractor
                 break;
             }
 
+            // "5/1 odds of winning the best actress Oscar", "their chances of beating Wales": a prospect, not a result.
+            if (word == "of" && k == 0 && before.Count > 1 && before[1] is "odds" or "chance" or "chances" or "hopes" or "hope" or "prospect" or "prospects"
+                or "likelihood" or "possibility" or "dream" or "dreams" or "danger" or "risk" or "threat")
+            {
+                return Modality.Hedged;
+            }
+
             // "is reported to have won", "was said to have agreed": hearsay.
             var hearsay = word is "reported" or "said" or "believed" or "thought" or "understood" or "alleged" && k > 0 && before[k - 1] == "to"
                           && k + 1 < before.Count && before[k + 1] is "is" or "are" or "was" or "were";

@@ -1285,5 +1285,13 @@ public class GeneralNewsEventTests
         var statement = Assert.Single(analysis.Events, e => EventTypes.Class(e.Type) == "statement");
         Assert.Equal(["International Cricket Council"], statement.Participants.Select(p => p.Entity.Name));
     }
+
+    [Theory]
+    [InlineData("Bookmakers have given Kate Winslet 5/1 odds of winning the best actress Oscar next month.", EventType.Prize)]
+    [InlineData("Leeds manager Kevin Blackwell rated his side's chances of beating Hull in the league final as good.", EventType.MatchResult)]
+    public void Odds_and_chances_of_winning_are_no_wins(string text, EventType type)
+    {
+        Assert.False(Reports(text, type));
+    }
 }
 
