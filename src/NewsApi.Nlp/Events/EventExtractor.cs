@@ -129,7 +129,9 @@ public static partial class EventExtractor
                 // counts after a clause break.
                 var cls = EventTypes.Class(type);
                 var listed = cls is "award" or "economy";
-                if (!seenClasses.Add(cls) && !(listed && lastListed.TryGetValue(cls, out var previous) && ListClauseBetween(analysis, previous, t)))
+                // A trigger that made no event (no one did it: "The 3 network launched in 2003, Vodafone launched its service")
+                // leaves the class to the next one.
+                if (seenClasses.Contains(cls) && !(listed && lastListed.TryGetValue(cls, out var previous) && ListClauseBetween(analysis, previous, t)))
                 {
                     continue;
                 }
@@ -140,6 +142,11 @@ public static partial class EventExtractor
                 }
 
                 var ev = Build(analysis, index, context, sentence, s, t, triggerEnd, type, verb, needs, inSentence);
+                if (ev is not null)
+                {
+                    seenClasses.Add(cls);
+                }
+
                 if (ev is not null && !(!verb && PointsBack(analysis, t, sentence, s, type, events)))
                 {
                     events.Add(ev);

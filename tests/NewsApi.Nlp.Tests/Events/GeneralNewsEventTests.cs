@@ -1293,5 +1293,15 @@ public class GeneralNewsEventTests
     {
         Assert.False(Reports(text, type));
     }
+
+    [Fact]
+    public void A_trigger_that_made_no_event_leaves_its_class_to_the_next_in_the_sentence()
+    {
+        // The first "launched" has no one who launched; the second is Telenor's launch.
+        var analysis = Analyze("The first network launched in 2002, and Telenor launched its broadband service in Oslo in November.");
+
+        var launch = Assert.Single(Confident(analysis), e => e.Type == EventType.ProductLaunch);
+        Assert.Equal("Telenor", launch.Actors.Single().Name);
+    }
 }
 
