@@ -1649,6 +1649,14 @@ public static partial class EventExtractor
         // What a statement says ("confirmed that he could only be eligible for England") names no one who makes it.
         var verbal = EventMerging.IsVerbal(type);
 
+        // "Investors have snapped up shares in Jet Airways": an active verb whose subject is a described group, not a name, does
+        // it to the names after it; they are not who does it.
+        // ("The figure announced by President Viktor Yushchenko": a participle's agent after "by" does it.)
+        var describedDoer = verb && ev.Participants.Count == 0 && subject.Count == 0 && !Passive(analysis, trigger, sentence)
+                            && !text.AsSpan(triggerEnd).TrimStart().StartsWith("by ", StringComparison.Ordinal)
+                            && SubjectPhrase(analysis, s) is { } doer && text.IndexOf(doer, sentence.Start(tokens), StringComparison.Ordinal) is var at and >= 0
+                            && at + doer.Length <= triggerStart;
+
         // Objects: the names after the trigger, a list of them ("Negotiators from Egypt, Qatar, the US and Hamas").
         var previousEnd = triggerEnd;
         foreach (var m in actors.Where(m => m.Mention.Start >= triggerEnd))
@@ -1678,7 +1686,7 @@ public static partial class EventExtractor
                 continue;
             }
 
-            var role = type == EventType.Resign ? EventRole.Other
+            var role = type == EventType.Resign || describedDoer ? EventRole.Other
                 : ev.Participants.Count == 0 ? EventRole.Actor1
                 : ev.Participants.Count(p => p.Role != EventRole.Other) == 1 ? EventRole.Actor2 : EventRole.Other;
             ev.Participants.Add(new AnalysedParticipant(m.Entity, role));
@@ -1710,7 +1718,7 @@ public static partial class EventExtractor
         }
 
         // "This visit, Blinken’s eighth …": with no subject or object, a name right next to the trigger.
-        if (!ev.Actors.Any())
+        if (!ev.Actors.Any() && !describedDoer)
         {
             var near = actors.Where(m => m.Entity.Kind != AnalysedKind.Place && Math.Min(Math.Abs(m.Mention.Start - triggerEnd), Math.Abs(triggerStart - m.Mention.End)) <= 4)
                 .OrderBy(m => Math.Min(Math.Abs(m.Mention.Start - triggerEnd), Math.Abs(triggerStart - m.Mention.End))).FirstOrDefault();
@@ -1790,7 +1798,7 @@ public static partial class EventExtractor
             return null;
         }
 
-        if (!ev.Actors.Any() && ev.Participants.Count > 0)
+        if (!ev.Actors.Any() && ev.Participants.Count > 0 && !describedDoer)
         {
             ev.Participants[0] = ev.Participants[0] with { Role = EventRole.Actor1 };
         }

@@ -1303,5 +1303,15 @@ public class GeneralNewsEventTests
         var launch = Assert.Single(Confident(analysis), e => e.Type == EventType.ProductLaunch);
         Assert.Equal("Telenor", launch.Actors.Single().Name);
     }
+
+    [Fact]
+    public void Names_after_the_verb_of_a_described_subject_are_what_it_is_done_to()
+    {
+        var analysis = Analyze("Investors have snapped up shares in Zentrova, Norway's biggest shipping firm, following its stock market debut on Friday.",
+            "Buyers snap up Zentrova shares");
+
+        Assert.DoesNotContain(analysis.Events, e => e.Actors.Any(a => a.Name is "Zentrova" or "Norway"));
+        Assert.Equal("Investors", analysis.MainEvent?.Who);
+    }
 }
 
