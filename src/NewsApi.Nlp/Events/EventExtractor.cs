@@ -2553,7 +2553,13 @@ public static partial class EventExtractor
         var who = subject.Entity is not null && !insideSubject && subject.Mention.End == predicateFrom ? subject.Entity : null;
         // Without a named subject, the agent of a passive lead ("… has been thrown out by an appeal court"), then the
         // name that opens the headline ("Disney backs Sony DVD technology").
-        var agent = who is null ? PassiveAgent(analysis, lead, tokens.IndexAt(predicateFrom)) : null;
+        // A passive lead with its agent ("The Aviator has been tipped by UK bookmakers as …"): the agent is who does it.
+        var agent = PassiveAgent(analysis, lead, tokens.IndexAt(predicateFrom));
+        if (who is not null && agent is not null)
+        {
+            who = null;
+        }
+
         // "Divorced parents … are often disadvantaged by the legal system, MPs have said": a lead that closes on its
         // attribution reports what its speaker said; without a named subject or agent the speaker is who.
         var speaker = who is null && agent?.Entity is null ? TrailingAttribution(quotes, leadStart, leadEnd) : null;

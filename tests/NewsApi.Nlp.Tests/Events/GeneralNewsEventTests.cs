@@ -1313,5 +1313,14 @@ public class GeneralNewsEventTests
         Assert.DoesNotContain(analysis.Events, e => e.Actors.Any(a => a.Name is "Zentrova" or "Norway"));
         Assert.Equal("Investors", analysis.MainEvent?.Who);
     }
+
+    [Fact]
+    public void A_passive_lead_names_its_agent_as_who()
+    {
+        var analysis = Analyze("The Pianist has been tipped by Irish bookmakers as the favourite for the best film award this year.\n\nOdds were cut on Monday.",
+            "Bookmakers back The Pianist");
+
+        Assert.Equal("Irish bookmakers", analysis.MainEvent?.Who);
+    }
 }
 
