@@ -2534,7 +2534,7 @@ public static partial class EventExtractor
         // subject, not it; the subject phrase says who.
         string? head = null;
         if (subject.Entity is not null && PreviousWord(analysis, subject.Mention.Start, sentences[lead]) is "of" or "at" or "in" or "from" or "for" or "with" or "on"
-            && tokens.IndexAt(subject.Mention.Start) - 1 - sentences[lead].FirstToken is >= 2 and <= 5)
+            && tokens.IndexAt(subject.Mention.Start) - 1 - sentences[lead].FirstToken is >= 1 and <= 5)
         {
             var words = Enumerable.Range(sentences[lead].FirstToken, tokens.IndexAt(subject.Mention.Start) - 1 - sentences[lead].FirstToken)
                 .Select(t => tokens[t].Text(analysis.Text)).ToList();

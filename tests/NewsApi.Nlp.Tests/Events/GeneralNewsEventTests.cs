@@ -1322,5 +1322,14 @@ public class GeneralNewsEventTests
 
         Assert.Equal("Irish bookmakers", analysis.MainEvent?.Who);
     }
+
+    [Fact]
+    public void A_one_word_head_before_a_place_is_the_leads_subject()
+    {
+        var analysis = Analyze("Strikes in France and Belgium have begun on the last day of the old pension law, with more due later.\n\nUnions said turnout was high.",
+            "Final strikes held as law looms");
+
+        Assert.Equal("Strikes", analysis.MainEvent?.Who);
+    }
 }
 
