@@ -100,10 +100,11 @@ public static class QuoteExtractor
 
     public static List<Quote> Extract(ArticleAnalysis analysis)
     {
-        var context = new Context(analysis);
+        var spans = QuotedSpans(analysis.Text);
+        var context = new Context(analysis, spans);
         var quotes = new List<Quote>();
         Quote? lastPersonQuote = null;
-        foreach (var (start, end, opened, closed) in QuotedSpans(analysis.Text))
+        foreach (var (start, end, opened, closed) in spans)
         {
             var quote = Attribute(context, start, end, opened, closed, quotes, lastPersonQuote);
             if (quote is not null)
@@ -377,9 +378,11 @@ public static class QuoteExtractor
     /// <summary>Token-level helpers over the analysis.</summary>
     private sealed class Context
     {
-        public Context(ArticleAnalysis analysis)
+        public Context(ArticleAnalysis analysis, List<(int Start, int End, bool Opened, bool Closed)> quoted)
         {
             Analysis = analysis;
+            _quoted = quoted;
+            _quotedStarts = quoted.Select(q => q.Start).ToArray();
             _words = new string?[analysis.Tokens.Tokens.Count];
             foreach (var entity in analysis.Entities.Where(e => e.Kind is AnalysedKind.Person or AnalysedKind.Organisation))
             {
@@ -435,6 +438,11 @@ public static class QuoteExtractor
 
         /// <summary>Each token's text, made once when first asked for: the passes ask for the same words many times.</summary>
         private readonly string?[] _words;
+
+        /// <summary>The article's quotations in text order (content start, end), and their starts for a binary search.</summary>
+        private readonly List<(int Start, int End, bool Opened, bool Closed)> _quoted;
+
+        private readonly int[] _quotedStarts;
 
         /// <summary>The start of each of <see cref="Mentions"/>, in order.</summary>
         public int[] MentionStarts { get; }
@@ -655,34 +663,15 @@ public static class QuoteExtractor
             return false;
         }
 
-        /// <summary>Whether an offset lies inside quotation marks opened in its paragraph (BBC style reopens each paragraph).</summary>
+        /// <summary>
+        /// Whether an offset lies inside one of the article's quotations (<see cref="QuotedSpans"/>, which reads a quotation
+        /// reopened in the BBC manner, "… we hope they do. "But …", as one that goes on).
+        /// </summary>
         private bool InsideQuotation(int offset)
         {
-            // At most 4,000 characters back, so that a pathological one-paragraph text stays linear.
-            var paragraph = offset > 0 ? Math.Max(Text.LastIndexOf('\n', offset - 1) + 1, offset - 4000) : 0;
-            var open = false;
-            for (var i = paragraph; i < offset; i++)
-            {
-                var c = Text[i];
-                if (c == '"')
-                {
-                    // A straight mark opens after a space ("… we hope they do. "But if …": the quotation reopened in the BBC
-                    // manner, not closed) and closes after a word or a stop; a mark between two spaces toggles.
-                    var before = i > paragraph ? Text[i - 1] : ' ';
-                    var after = i + 1 < Text.Length ? Text[i + 1] : ' ';
-                    open = char.IsWhiteSpace(before) || before is '(' or ':' ? !char.IsWhiteSpace(after) || !open : false;
-                }
-                else if (c == '“')
-                {
-                    open = true;
-                }
-                else if (c == '”')
-                {
-                    open = false;
-                }
-            }
-
-            return open;
+            var k = Array.BinarySearch(_quotedStarts, offset);
+            k = k >= 0 ? k : ~k - 1;
+            return k >= 0 && offset < _quoted[k].End;
         }
 
         /// <summary>The last person mention (in text order) that ends at or before <paramref name="offset"/>.</summary>
