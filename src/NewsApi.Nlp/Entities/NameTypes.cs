@@ -728,7 +728,6 @@ public static partial class NameTypes
         end + 1 < text.Length && text[end] == ' ' && PlaceNouns.Any(n => string.Compare(text, end + 1, n, 0, n.Length, StringComparison.OrdinalIgnoreCase) == 0
                                                                          && (end + 1 + n.Length == text.Length || !char.IsLetter(text[end + 1 + n.Length])));
 
-    /// <summary>Is the text between two names a list's separator (", ", " and ", ", and ")?</summary>
     /// <summary>A list separator, perhaps after a seeding or ranking in brackets ("Scotland (8), Tonga").</summary>
     private static bool TeamListSeparator(string text, int end, int start) =>
         start > end && start - end <= 12 && SeededSeparator().IsMatch(text.AsSpan(end, start - end));
@@ -736,6 +735,7 @@ public static partial class NameTypes
     [GeneratedRegex(@"^(?: \(\d{1,2}\))?(?:, | and |, and )$")]
     private static partial Regex SeededSeparator();
 
+    /// <summary>Is the text between two names a list's separator (", ", " and ", ", and ")?</summary>
     private static bool ListSeparator(string text, int end, int start) =>
         start > end && text.AsSpan(end, start - end) is ", " or " and " or ", and " or " or ";
 

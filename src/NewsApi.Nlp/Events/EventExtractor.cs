@@ -1137,10 +1137,10 @@ public static partial class EventExtractor
     private static string ObjectNoun(ArticleAnalysis analysis, int t, Sentence sentence) =>
         NextWord(analysis, t + 1, sentence) is "the" or "these" or "those" or "such" ? NextWord(analysis, t + 2, sentence) : NextWord(analysis, t + 1, sentence);
 
-    /// <summary>Words right before "draw" that make it a match drawn: a score or the kind of draw a match ends in.</summary>
+    /// <summary>Words right before "draw" that make it a match drawn (a score is read by <see cref="ScoreLike"/>): the kind of draw a match ends in.</summary>
     private static readonly HashSet<string> DrawnBefore = new(StringComparer.Ordinal)
     {
-        "goalless", "scoreless", "score", "creditable", "battling", "hard-fought", "dramatic", "late", "home", "away", "0-0", "1-1", "2-2", "3-3", "4-4",
+        "goalless", "scoreless", "score", "creditable", "battling", "hard-fought", "dramatic", "late", "home", "away",
     };
 
     /// <summary>"a 1-1 draw", "a goalless draw", "a draw with Leeds", "a draw against Wales", "held to a draw", "ended in a draw".</summary>
