@@ -23,6 +23,7 @@ public static class EvalCommands
         var minConfidence = double.Parse(args.Option("min-confidence") ?? EventExtractor.DefaultMinConfidence.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var analyzer = new ArticleAnalyzer(new EntityRecognizer(NerCommands.LoadModel(args)));
         var total = new AnnotatedScores();
+        var scored = new List<(ArticleAnnotation Annotation, string Text, ArticleAnalysis Analysis)>();
         foreach (var (annotation, text) in ArticleAnnotation.Load(annotations, corpus))
         {
             if (split != "all" && annotation.Split != split)
@@ -32,7 +33,13 @@ public static class EvalCommands
 
             var article = ArticleNormalizer.Normalize(text);
             var analysis = analyzer.Analyze(article);
+            scored.Add((annotation, text, analysis));
             total = total.Add(AnnotatedEvaluation.Score(annotation, text, analysis, minConfidence));
+        }
+
+        if (args.Flag("calibration"))
+        {
+            Calibration(scored);
         }
 
         if (args.Flag("verbose"))
@@ -46,6 +53,19 @@ public static class EvalCommands
         Console.WriteLine($"{total.Articles} articles ({split}), events at confidence ≥ {minConfidence.ToString(CultureInfo.InvariantCulture)}");
         Console.WriteLine(total.Summary);
         return 0;
+    }
+
+    /// <summary>The events of each confidence band (<see cref="AnnotatedEvaluation.Calibration"/>) and the figures at each threshold.</summary>
+    private static void Calibration(IReadOnlyList<(ArticleAnnotation Annotation, string Text, ArticleAnalysis Analysis)> scored)
+    {
+        Console.WriteLine("confidence band   events  right  band precision | at threshold: events  P     R");
+        foreach (var band in AnnotatedEvaluation.Calibration(scored))
+        {
+            var scores = band.AtLower;
+            var name = band.Upper is { } upper ? string.Create(CultureInfo.InvariantCulture, $"[{band.Lower:F2}, {upper:F2})") : string.Create(CultureInfo.InvariantCulture, $"≥ {band.Lower:F2}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-16} {band.Events,7} {band.Right,6}  {(band.Events == 0 ? "n/a" : (100.0 * band.Right / band.Events).ToString("F1", CultureInfo.InvariantCulture)),14} | ≥ {band.Lower:F2} {scores.SystemEvents,11} {(scores.SystemEvents == 0 ? 0 : 100.0 * scores.CorrectEvents / scores.SystemEvents),5:F1} {(scores.GoldEvents == 0 ? 0 : 100.0 * scores.FoundEvents / scores.GoldEvents),5:F1}"));
+        }
     }
 
     /// <summary>

@@ -22,8 +22,9 @@ var usage = """
              last line "F1 x P x R x speaker x")
       stories eval <folder> [--verbose]
                 (near-duplicates and stories over a folder of article files; --verbose lists them)
-      eval bbc [--split dev|test|all] [--min-confidence 0.5] [--annotations <dir>] [--corpus <dir>] [--verbose]
-                (entities, events, main events, dates and quotes against data/annotations/bbc; last line the figures)
+      eval bbc [--split dev|test|all] [--min-confidence 0.5] [--annotations <dir>] [--corpus <dir>] [--verbose] [--calibration]
+                (entities, events, main events, dates and quotes against data/annotations/bbc; last line the figures;
+                 --calibration: the events of each confidence band and how many are right)
       corpus generate --out <dir> [--count N] [--seed N] [--from <dir>]... [--given-names <tsv>] [--cities <csv>]
                 (a synthetic corpus recombined from real articles, people renamed, dated and sourced; default from
                  ../shared/data/bbc and data/seeds, 1000 files per subfolder)
@@ -43,7 +44,7 @@ try
         ["analysis", "throughput", .. var rest] => ThroughputCommand.Run(new Arguments(rest)),
         ["quotes", "eval", .. var rest] => QuoteCommands.Evaluate(new Arguments(rest, "verbose", "errors")),
         ["stories", "eval", .. var rest] => StoryCommands.Evaluate(new Arguments(rest, "verbose")),
-        ["eval", "bbc", .. var rest] => EvalCommands.Bbc(new Arguments(rest, "verbose")),
+        ["eval", "bbc", .. var rest] => EvalCommands.Bbc(new Arguments(rest, "verbose", "calibration")),
         ["corpus", "generate", .. var rest] => CorpusCommands.Generate(new Arguments(rest)),
         ["eval", "5w1h", .. var rest] => EvalCommands.FiveW1H(new Arguments(rest, "verbose")),
         _ => throw new UsageException("Unknown command."),

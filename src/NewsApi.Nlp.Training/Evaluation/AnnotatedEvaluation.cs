@@ -133,6 +133,31 @@ public static class AnnotatedEvaluation
     private static bool LinkedHit(string? answer, IEnumerable<AnalysedEntity> entities, IReadOnlyList<string> annotated) =>
         PhraseMatch.Hit(answer, annotated) || PhraseMatch.Hit(string.Join(' ', entities.SelectMany(e => e.Mentions.Select(m => m.Surface)).Distinct()), annotated);
 
+    /// <summary>One band of confidence: the events a threshold of <see cref="Lower"/> serves beyond one of <see cref="Upper"/> (none: the top band), how many of them are right, and the scores at <see cref="Lower"/>.</summary>
+    public sealed record ConfidenceBand(double Lower, double? Upper, int Events, int Right, AnnotatedScores AtLower);
+
+    /// <summary>
+    /// How well the events' confidence is calibrated: the sample scored at each threshold of <paramref name="ladder"/>
+    /// (highest first; default 0.95 down to 0), and per band between two thresholds the events it adds and how many of
+    /// them are right: the difference of two scorings, so that each band is judged as a threshold would serve it.
+    /// </summary>
+    public static IReadOnlyList<ConfidenceBand> Calibration(IEnumerable<(ArticleAnnotation Annotation, string Text, ArticleAnalysis Analysis)> scored, IReadOnlyList<double>? ladder = null)
+    {
+        ladder ??= [0.95, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.0];
+        var articles = scored.ToList();
+        var bands = new List<ConfidenceBand>();
+        AnnotatedScores? above = null;
+        for (var i = 0; i < ladder.Count; i++)
+        {
+            var threshold = ladder[i];
+            var scores = articles.Aggregate(new AnnotatedScores(), (sum, a) => sum.Add(Score(a.Annotation, a.Text, a.Analysis, threshold)));
+            bands.Add(new ConfidenceBand(threshold, i == 0 ? null : ladder[i - 1], scores.SystemEvents - (above?.SystemEvents ?? 0), scores.CorrectEvents - (above?.CorrectEvents ?? 0), scores));
+            above = scores;
+        }
+
+        return bands;
+    }
+
     public static AnnotatedScores Score(ArticleAnnotation gold, string text, ArticleAnalysis analysis, double minConfidence)
     {
         var errors = new List<string>();

@@ -42,4 +42,24 @@ public class EvaluationTests
         Assert.Equal(1, scores.Articles);
         Assert.True(scores.Entities.Values.Sum(e => e.Gold) > 0);
     }
+
+    [BbcFact]
+    public void The_confidence_bands_add_up_to_the_events_served_at_each_threshold()
+    {
+        var folder = Path.Combine(TestData.RepositoryRoot, "data", "annotations", "bbc");
+        var analyzer = new ArticleAnalyzer(EntityRecognizer.Default);
+        var scored = ArticleAnnotation.Load(folder, TestData.Bbc).Take(12)
+            .Select(a => (a.Annotation, a.Text, Analysis: analyzer.Analyze(ArticleNormalizer.Normalize(a.Text)))).ToList();
+
+        var bands = AnnotatedEvaluation.Calibration(scored, [0.8, 0.5, 0.0]);
+
+        Assert.Equal([0.8, 0.5, 0.0], bands.Select(b => b.Lower));
+        Assert.Null(bands[0].Upper);
+        Assert.Equal(0.5, bands[2].Upper);
+        Assert.All(bands, b => Assert.InRange(b.Right, 0, Math.Max(0, b.Events)));
+        Assert.Equal(scored.Sum(s => s.Analysis.Events.Count), bands.Sum(b => b.Events));
+        Assert.Equal(bands[^1].AtLower.SystemEvents, bands.Sum(b => b.Events));
+        Assert.Equal(scored.Sum(s => s.Analysis.Events.Count(e => e.Confidence >= 0.5)), bands[1].AtLower.SystemEvents);
+        Assert.True(bands[^1].AtLower.SystemEvents > 0);
+    }
 }
