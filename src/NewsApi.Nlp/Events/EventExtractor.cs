@@ -793,6 +793,13 @@ public static partial class EventExtractor
                 (type, needs) = (EventType.Appoint, TriggerNeeds.Office);
             }
 
+            // "who took over at Villa Park in May 2003", "took over at the club": charge taken at a place, not a business
+            // bought (what is bought is the verb's object: "took over Mannesmann").
+            if (phrase == EventType.Acquisition && t + 2 < sentence.EndToken && tokens[t + 2].Text(analysis.Text).ToLowerInvariant() == "at")
+            {
+                (type, needs) = (EventType.Appoint, TriggerNeeds.None);
+            }
+
             // "knocked out of the FA Cup" is a result; "strikes knocked out the power grid" is none.
             if (phrase == EventType.MatchResult)
             {

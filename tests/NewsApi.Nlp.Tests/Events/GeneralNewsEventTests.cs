@@ -801,6 +801,16 @@ public class GeneralNewsEventTests
     }
 
     [Fact]
+    public void Taking_over_at_a_club_is_taking_charge_and_taking_over_a_company_a_takeover()
+    {
+        var charge = Confident(Analyze("Peter Holt, who took over at Villa Park in May 2003, has been criticised by fans."));
+        Assert.Contains(charge, e => e.Type == EventType.Appoint && e.Actors.Any(a => a.Name == "Peter Holt"));
+        Assert.DoesNotContain(charge, e => e.Type == EventType.Acquisition);
+
+        Assert.Contains(Confident(Analyze("Vodafone took over the German firm Mannesmann in 2000.")), e => e.Type == EventType.Acquisition);
+    }
+
+    [Fact]
     public void Becoming_something_else_is_no_appointment()
     {
         Assert.DoesNotContain(Confident(Analyze("Peter Holt became clear favourite after the manager left the club.")), e => EventTypes.Class(e.Type) == "personnel");
