@@ -197,31 +197,29 @@ public static class AnnotatedEvaluation
 
         // Events.
         var systemEvents = analysis.Events.Where(e => e.Confidence >= minConfidence).ToList();
-        var unmatched = gold.Events.ToList();
-        var correctEvents = 0;
 
-        // Two passes, so that an event matched only by a shared actor does not take the annotation another event
-        // states in its own sentence: first by sentence, then by actor.
-        var pending = systemEvents.ToList();
-        foreach (var bySentence in new[] { true, false })
+        // One maximum matching (each system event paired with at most one annotated event and the other way round, as
+        // many pairs as the graph allows), so that of two annotated events in one sentence ("Goodrem won the award for
+        // best female, with Noll taking the title of best male") each system event gets one. An edge joins events of
+        // one class stated in the same sentence or sharing an actor; a system event tries first the annotations in its
+        // sentence that share an actor, then the others in its sentence, then those sharing an actor elsewhere.
+        var edges = systemEvents.Select(ev =>
         {
-            foreach (var ev in pending.ToList())
-            {
-                var cls = EventTypes.Class(ev.Type);
-                var sentences = ev.Evidence.Select(x => analysis.Text[x.Start..x.End]).ToList();
-                var participants = ev.Participants.SelectMany(p => p.Entity.Mentions.Select(m => m.Surface).Append(p.Entity.Name)).Select(PhraseMatch.Key).ToHashSet();
-                var match = unmatched.FirstOrDefault(g => g.Class == cls
-                    && (bySentence
-                        ? sentences.Any(s => PhraseMatch.Jaccard(s, SentenceAround(text, g.Trigger.Start)) >= 0.6)
-                        : (g.Actors ?? []).Concat(g.Patient ?? []).Any(a => participants.Contains(PhraseMatch.Key(a.Of(text))))));
-                if (match is not null)
-                {
-                    correctEvents++;
-                    unmatched.Remove(match);
-                    pending.Remove(ev);
-                }
-            }
-        }
+            var cls = EventTypes.Class(ev.Type);
+            var sentences = ev.Evidence.Select(x => analysis.Text[x.Start..x.End]).ToList();
+            var participants = ev.Participants.SelectMany(p => p.Entity.Mentions.Select(m => m.Surface).Append(p.Entity.Name)).Select(PhraseMatch.Key).ToHashSet();
+            bool SharesActor(AnnotatedEvent g) => (g.Actors ?? []).Concat(g.Patient ?? []).Any(a => participants.Contains(PhraseMatch.Key(a.Of(text))));
+            bool SameSentence(AnnotatedEvent g) => sentences.Any(s => PhraseMatch.Jaccard(s, SentenceAround(text, g.Trigger.Start)) >= 0.6);
+            return (IReadOnlyList<AnnotatedEvent>)gold.Events
+                .Where(g => g.Class == cls && (SameSentence(g) || SharesActor(g)))
+                .OrderBy(g => SameSentence(g) ? SharesActor(g) ? 0 : 1 : 2)
+                .ToList();
+        }).ToList();
+
+        var pairs = MaximumMatching(edges);
+        var correctEvents = pairs.Count;
+        var unmatched = gold.Events.Where(g => !pairs.ContainsValue(g)).ToList();
+        var pending = systemEvents.Where((_, i) => !pairs.ContainsKey(i)).ToList();
 
         foreach (var ev in pending)
         {
@@ -356,6 +354,41 @@ public static class AnnotatedEvaluation
         var x = PhraseMatch.Words(a);
         var y = PhraseMatch.Words(b);
         return x.Count > 0 && y.Count > 0 && (x.SequenceEqual(y) || x[^1] == y[^1] || x.All(y.Contains) || y.All(x.Contains));
+    }
+
+    /// <summary>
+    /// A maximum matching of a bipartite graph (Kuhn's augmenting paths): for each left vertex its candidates in order of
+    /// preference; returns left index to the right vertex it is paired with.
+    /// </summary>
+    public static Dictionary<int, T> MaximumMatching<T>(IReadOnlyList<IReadOnlyList<T>> candidates)
+        where T : class
+    {
+        var owner = new Dictionary<T, int>(ReferenceEqualityComparer.Instance);
+        bool Augment(int left, HashSet<T> seen)
+        {
+            foreach (var right in candidates[left])
+            {
+                if (!seen.Add(right))
+                {
+                    continue;
+                }
+
+                if (!owner.TryGetValue(right, out var other) || Augment(other, seen))
+                {
+                    owner[right] = left;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        for (var left = 0; left < candidates.Count; left++)
+        {
+            Augment(left, new HashSet<T>(ReferenceEqualityComparer.Instance));
+        }
+
+        return owner.ToDictionary(x => x.Value, x => x.Key);
     }
 
     /// <summary>The sentence of the file's text around an offset (from the previous full stop or line end to the next).</summary>

@@ -24,6 +24,19 @@ public class EvaluationTests
         Assert.Equal("Headline", AnnotatedEvaluation.SentenceAround(text, 2).TrimEnd('\n'));
     }
 
+    [Fact]
+    public void Events_pair_as_a_maximum_matching_not_first_come()
+    {
+        // The first system event could take either annotation, the second only the first: first come would pair one.
+        string[] gold = ["Goodrem won", "Noll taking"];
+        var pairs = AnnotatedEvaluation.MaximumMatching<string>([[gold[0], gold[1]], [gold[0]]]);
+
+        Assert.Equal(2, pairs.Count);
+        Assert.Equal(gold[1], pairs[0]);
+        Assert.Equal(gold[0], pairs[1]);
+        Assert.Empty(AnnotatedEvaluation.MaximumMatching<string>([[], []]));
+    }
+
     [BbcFact]
     public void The_annotated_sample_matches_its_files_holds_no_text_and_scores()
     {
