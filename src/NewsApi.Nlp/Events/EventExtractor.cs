@@ -1485,6 +1485,30 @@ public static partial class EventExtractor
             return false;
         }
 
+        /// <summary>
+        /// A modal or a verb of expecting between token <paramref name="t"/> and the first word of movement after it,
+        /// within its clause and seven words: "prices could fall", "sales are expected to rise", "prices were overvalued and
+        /// could fall" (not "sales to China rose").
+        /// </summary>
+        public bool ModalBeforeMovement(int t)
+        {
+            for (var k = t - _first + 1; k < Math.Min(_words.Length, t - _first + 8); k++)
+            {
+                var word = _words[k];
+                if (ChangeWords.Contains(word) || word is "," or ";" or ":" or "but")
+                {
+                    return false;
+                }
+
+                if (word is "will" or "would" or "could" or "may" or "might" or "should" or "expected" or "set" or "likely" or "forecast" or "predicted" or "'ll" or "’ll")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The words just before token <paramref name="t"/>, nearest first.</summary>
         public IEnumerable<string> Before(int t, int count)
         {
@@ -1849,6 +1873,13 @@ public static partial class EventExtractor
             hedge = Modality.Hedged;
         }
 
+        // "house prices could fall by 10%", "profits are expected to rise": a figure noun's own verb, after it, says
+        // whether the figure moved or may move.
+        if (hedge == Modality.Asserted && type == EventType.EconomicFigure && !verb && context.ModalBeforeMovement(trigger))
+        {
+            hedge = Modality.Hedged;
+        }
+
         if (hedge == Modality.Negated)
         {
             return null;
@@ -1868,7 +1899,8 @@ public static partial class EventExtractor
     private static readonly HashSet<string> HedgeWords = new(StringComparer.Ordinal)
     {
         "will", "would", "could", "may", "might", "should", "must", "can", "shall", "if", "unless", "whether", "plans", "planned", "planning", "plan",
-        "wants", "want", "wanted", "hopes", "hoped", "hope", "hoping", "aims", "aim", "intends", "intend", "expected", "likely", "set", "due", "considering",
+        "wants", "want", "wanted", "hopes", "hoped", "hope", "hoping", "aims", "aim", "intends", "intend", "expected", "expect", "expects", "forecast",
+        "forecasts", "predict", "predicts", "predicted", "predicting", "likely", "set", "due", "considering",
         "consider", "proposed", "possible", "potential", "future", "upcoming", "chance", "chances", "rumoured", "rumored", "reportedly", "speculation", "bid", "seeking",
         "try", "trying", "tries", "attempt", "attempting", "threatens", "threatened", "offered", "offers", "promised", "promise", "promises", "ready", "prepared", "poised", "tipped", "willing", "`ll", "'ll", "’ll", "'d", "’d",
     };

@@ -1341,5 +1341,14 @@ public class GeneralNewsEventTests
 
         Assert.Equal("Strikes", analysis.MainEvent?.Who);
     }
-}
 
+    [Fact]
+    public void A_forecast_figure_is_no_figure_reported()
+    {
+        Assert.False(Reports("Economists at Veltmark warned house prices in Norway were overvalued and could fall by 15% by 2009.", EventType.EconomicFigure));
+        Assert.False(Reports("In November, Dravo Bank forecast an 8% fall in property prices in Norway in 2005.", EventType.EconomicFigure));
+        Assert.False(Reports("Homeowners in Norway now expect house prices to rise by 1% over the next six months.", EventType.EconomicFigure));
+
+        Assert.True(Reports("House prices in Norway rose by 0.5% in February, says Dravo Bank.", EventType.EconomicFigure));
+    }
+}
