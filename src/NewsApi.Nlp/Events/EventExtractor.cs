@@ -39,6 +39,9 @@ public sealed class AnalysedEvent
 
     public string Title { get; set; } = "";
 
+    /// <summary>The first actor is who the event is done to, the subject of a passive with no agent ("Peter Holt was arrested").</summary>
+    public bool SubjectUndergoes { get; set; }
+
     public IEnumerable<AnalysedEntity> Actors => Participants.Where(p => p.Role != EventRole.Other).Select(p => p.Entity);
 }
 
@@ -536,6 +539,15 @@ public static partial class EventExtractor
         if (k <= sentence.FirstToken || tokens[k].Text(analysis.Text) != ",")
         {
             return null;
+        }
+
+        // "The ex-president of Bank of China, Wang Xuebing, was jailed": a person set off by commas right before the verb
+        // group is the description's name, the subject.
+        var named = preceding.LastOrDefault(m => m.Entity.Kind == AnalysedKind.Person);
+        if (named.Entity is not null && k - 1 > sentence.FirstToken && tokens[k - 1].End == named.Mention.End
+            && tokens.IndexAt(named.Mention.Start) - 1 is var comma && comma > sentence.FirstToken && tokens[comma].Text(analysis.Text) == ",")
+        {
+            return named;
         }
 
         var first = preceding.FirstOrDefault(m => m.Entity.Kind is AnalysedKind.Person or AnalysedKind.Organisation);
@@ -1287,6 +1299,47 @@ public static partial class EventExtractor
         return false;
     }
 
+    /// <summary>"Japan's best-known businessmen": the mention is a possessor ("'s" right after it).</summary>
+    private static bool Possessive(ArticleAnalysis analysis, Mention mention) =>
+        analysis.Text.AsSpan(mention.End).StartsWith("'s", StringComparison.Ordinal) || analysis.Text.AsSpan(mention.End).StartsWith("’s", StringComparison.Ordinal);
+
+    /// <summary>Only a verb group ("has been", "was later", "were", after a comma) between an offset and token <paramref name="trigger"/>.</summary>
+    private static bool VerbGroupBetween(ArticleAnalysis analysis, int offset, int trigger, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var k = FirstTokenFrom(analysis, offset, sentence);
+        if (k >= trigger)
+        {
+            return false;
+        }
+
+        for (; k < trigger; k++)
+        {
+            var word = tokens[k].Text(analysis.Text).ToLowerInvariant();
+            // (A comma closes an apposition: "The Californian man, Nicholas Lee Jacobsen, was arrested".)
+            if (!VerbGroupWords.Contains(word) && word is not ("be" or "being" or "got" or ",") && !(word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"the leader of the British National Party", "the head of Boeing": a name right after "of" (and "the") an office's noun.</summary>
+    private static bool OfAnOffice(ArticleAnalysis analysis, Mention mention, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var k = tokens.IndexAt(mention.Start) - 1;
+        string At(int i) => i >= sentence.FirstToken && i < sentence.EndToken ? tokens[i].Text(analysis.Text).ToLowerInvariant() : "";
+        if (At(k) == "the")
+        {
+            k--;
+        }
+
+        return At(k) == "of" && Descriptions.IsRoleNoun(At(k - 1));
+    }
+
     /// <summary>"was sacked", "has been appointed": the trigger is a passive participle.</summary>
     private static bool Passive(ArticleAnalysis analysis, int t, Sentence sentence)
     {
@@ -1619,6 +1672,15 @@ public static partial class EventExtractor
 
         // The subject: the nearest name before the trigger in its clause, with names coordinated to it
         // ("Antony Blinken and Israeli Foreign Minister Yair Lapid met"); else a pronoun or an office ("the top US diplomat").
+        // In a passive the subject undergoes the event, and a name after "of" an office's noun is whose office it is:
+        // "The leader of the British National Party has been arrested" arrests no party.
+        var passive = verb && Passive(analysis, trigger, sentence);
+        if (passive)
+        {
+            actors.RemoveAll(m => m.Mention.End <= triggerStart && m.Entity.Kind != AnalysedKind.Person
+                                  && (OfAnOffice(analysis, m.Mention, sentence) || (m.Entity.Kind == AnalysedKind.Place && Possessive(analysis, m.Mention))));
+        }
+
         var preceding = actors.Where(m => m.Mention.End <= triggerStart).ToList();
         var subject = preceding.Where(m => !ClauseBetween(analysis, m.Mention.End, triggerStart, sentence)).ToList();
         if (subject.Count == 0 && verb && SubjectAcrossApposition(analysis, preceding, sentence, trigger) is { } opening)
@@ -1690,6 +1752,7 @@ public static partial class EventExtractor
 
         // Objects: the names after the trigger, a list of them ("Negotiators from Egypt, Qatar, the US and Hamas").
         var previousEnd = triggerEnd;
+        AnalysedEntity? agent = null;
         foreach (var m in actors.Where(m => m.Mention.Start >= triggerEnd))
         {
             var between = text[previousEnd..m.Mention.Start];
@@ -1721,6 +1784,33 @@ public static partial class EventExtractor
                 : ev.Participants.Count == 0 ? EventRole.Actor1
                 : ev.Participants.Count(p => p.Role != EventRole.Other) == 1 ? EventRole.Actor2 : EventRole.Other;
             ev.Participants.Add(new AnalysedParticipant(m.Entity, role));
+            if (first && passive && between.Trim().Equals("by", StringComparison.Ordinal))
+            {
+                agent = m.Entity;
+            }
+        }
+
+        // "Peter Holt was arrested by Lancashire Police": the passive's agent does it to its subject (actor and target,
+        // as CAMEO orders them); with no agent, the subject is who it is done to ("Peter Holt was arrested": an arrest of him).
+        // The subject must stand right before the verb group: in "the sale of Yugansk, which Yukos claims was illegally
+        // sold" Yukos is the subject of "claims", and in "One of Japan's best-known businessmen was arrested" Japan is no one.
+        var subjectUndergoes = passive && subject.Count > 0 && ev.Participants.Count > 0 && ev.Participants[0].Role == EventRole.Actor1
+                               && ev.Participants[0].Entity == subject[^1].Entity && VerbGroupBetween(analysis, subject[^1].Mention.End, trigger, sentence);
+        if (subjectUndergoes && agent is not null && ev.Participants[0].Entity != agent)
+        {
+            var undergoer = ev.Participants[0].Entity;
+            ev.Participants.RemoveAll(p => p.Entity == agent);
+            ev.Participants[0] = new AnalysedParticipant(undergoer, EventRole.Actor2);
+            for (var k = 1; k < ev.Participants.Count; k++)
+            {
+                ev.Participants[k] = ev.Participants[k] with { Role = EventRole.Other };
+            }
+
+            ev.Participants.Insert(0, new AnalysedParticipant(agent, EventRole.Actor1));
+        }
+        else if (subjectUndergoes)
+        {
+            ev.SubjectUndergoes = true;
         }
 
         // Whoever else the trigger's clause names takes part in some way; names in other clauses are context.
@@ -2404,6 +2494,7 @@ public static partial class EventExtractor
             EventType.Agreement => a2 is null ? $"Agreement{(who is null ? "" : $" involving {who}")}" : $"Agreement between {who}",
             EventType.Ceasefire => $"Ceasefire{(who is null ? "" : $" involving {who}")}{where}",
             EventType.Resign => who is null ? "Resignation" : $"{who} {Verb("resigns", "resign")}",
+            EventType.Arrest when ev.SubjectUndergoes => $"Arrest of {who}{where}",
             EventType.Arrest => a2 is null ? $"Arrest{(who is null ? "" : $" by {who}")}{where}" : $"{a1} arrests {a2}{where}",
             EventType.Attack => $"Attack{(who is null ? "" : $" involving {who}")}{where}",
             EventType.Fight => $"Fighting{(who is null ? "" : $" involving {who}")}{where}",
@@ -2418,11 +2509,14 @@ public static partial class EventExtractor
             EventType.IntentToCooperate => who is null ? "Pledge of cooperation" : $"{who} {Verb("pledges", "pledge")} cooperation",
             EventType.ProvideAid => $"Aid{(who is null ? "" : $" involving {who}")}{where}",
             EventType.Statement => who is null ? "Statement" : $"{who} {Verb("makes", "make")} a statement",
+            EventType.Call when ev.SubjectUndergoes => $"Call to {who}",
             EventType.Call => a2 is null ? $"Call{(who is null ? "" : $" by {who}")}" : $"{a1} calls {a2}",
             EventType.Acquisition => a2 is null ? $"Takeover{(who is null ? "" : $" involving {who}")}" : $"{a1} buys {a2}",
             EventType.Merger => $"Merger{(who is null ? "" : $" of {who}")}",
+            EventType.Bid when ev.SubjectUndergoes => $"Bid for {who}",
             EventType.Bid => a2 is null ? $"Bid{(who is null ? "" : $" by {who}")}" : $"{a1} bids for {a2}",
             EventType.Investment => $"Investment{(who is null ? "" : $" involving {who}")}{where}",
+            EventType.Sale when ev.SubjectUndergoes => $"Sale of {who}",
             EventType.Sale => a2 is null ? $"Sale{(who is null ? "" : $" by {who}")}" : $"{a1} sells to {a2}",
             EventType.Appoint => who is null ? "Appointment" : $"Appointment involving {who}",
             EventType.Elect => who is null ? "Election" : $"{who} {Verb("is", "are")} elected",
@@ -2886,8 +2980,22 @@ public static partial class EventExtractor
 
         var after = text[mention.End..];
         var possessive = after.StartsWith("'s ", StringComparison.Ordinal) || after.StartsWith("’s ", StringComparison.Ordinal) ? mention.End + 3 : -1;
-        return possessive > 0 && people.Any(m => m.Start == possessive);
+        if (possessive < 0)
+        {
+            return false;
+        }
+
+        // "Japan's best-known businessmen", "Britain's top diplomat": the people of a country, by a noun within three words.
+        var next = text[possessive..Math.Min(text.Length, possessive + 60)].Split([' ', ',', '.', ';', '\n'], 4, StringSplitOptions.None).Take(3);
+        return people.Any(m => m.Start == possessive) || next.Any(w => PeopleNouns.Contains(w) || Descriptions.IsRoleNoun(w));
     }
+
+    /// <summary>Nouns of people that a country's possessive qualifies ("Japan's best-known businessmen").</summary>
+    private static readonly HashSet<string> PeopleNouns = new(StringComparer.Ordinal)
+    {
+        "businessman", "businessmen", "businesswoman", "tycoon", "tycoons", "mogul", "moguls", "executive", "executives", "man", "men", "woman",
+        "women", "people", "citizens", "athletes", "sprinters", "players", "billionaire", "billionaires", "millionaire",
+    };
 
     /// <summary>A name that qualifies the next one: right before it, or joined by a possessive or a title ("Chelsea boss").</summary>
     private static bool Qualifies(ArticleAnalysis analysis, Mention first, Mention next, AnalysedEntity nextEntity)

@@ -1351,4 +1351,25 @@ public class GeneralNewsEventTests
 
         Assert.True(Reports("House prices in Norway rose by 0.5% in February, says Dravo Bank.", EventType.EconomicFigure));
     }
+
+    [Fact]
+    public void A_passives_agent_does_it_and_its_subject_undergoes_it()
+    {
+        var byPolice = Assert.Single(Confident(Analyze("Peter Holt was arrested by Lancashire Police on Monday.")), e => e.Type == EventType.Arrest);
+        Assert.Equal("Lancashire Police", byPolice.Participants[0].Entity.Name);
+        Assert.Equal(EventRole.Actor1, byPolice.Participants[0].Role);
+        Assert.Contains(byPolice.Participants, p => p.Entity.Name == "Peter Holt" && p.Role == EventRole.Actor2);
+        Assert.Equal("Lancashire Police arrests Peter Holt", byPolice.Title);
+
+        var arrested = Assert.Single(Confident(Analyze("Peter Holt was arrested on Monday.")), e => e.Type == EventType.Arrest);
+        Assert.Equal("Arrest of Peter Holt", arrested.Title);
+
+        // Whose office it is, or whose people, is not who is arrested.
+        Assert.DoesNotContain(Analyze("The leader of the Green Party has been arrested as part of a police inquiry.").Events, e => e.Participants.Any(p => p.Entity.Name == "Green Party"));
+        Assert.DoesNotContain(Analyze("One of Norway's best-known businessmen was arrested on Thursday on charges of fraud.").Events, e => e.Participants.Any(p => p.Entity.Name == "Norway"));
+
+        // A name set off by commas right before the verb is the subject.
+        Assert.Contains(Confident(Analyze("The former head of Norsk Kreditbank, Olav Berg, was jailed for 12 years in 2003.")),
+            e => e.Type == EventType.Sentence && e.Actors.Any(a => a.Name == "Olav Berg"));
+    }
 }
