@@ -567,6 +567,7 @@ public static partial class EventExtractor
     {
         "giant", "firm", "company", "carmaker", "group", "bank", "airline", "retailer", "maker", "conglomerate", "operator", "broadcaster",
         "insurer", "lender", "brewer", "manufacturer", "supermarket", "chain", "club", "side", "team", "band", "movie", "film", "album",
+        "novel", "book", "show", "series", "song", "single", "play", "documentary", "drama", "comedy", "musical",
     };
 
     /// <summary>
@@ -841,6 +842,13 @@ public static partial class EventExtractor
         // "won the Oscar" is a prize; "won the final" a result; "won" alone says neither.
         if (EventTypes.Winning.Contains(word))
         {
+            // "won another vital turnover", "won a line-out", "won a penalty": a moment of play, not a result.
+            if (Enumerable.Range(t + 1, 4).TakeWhile(k => k < sentence.EndToken).Select(k => tokens[k].Text(analysis.Text).ToLowerInvariant())
+                .TakeWhile(w => w is not ("," or "." or "and" or "but")).Any(PlayNouns.Contains))
+            {
+                return false;
+            }
+
             if (context.Has(AwardWords, t, 6))
             {
                 (type, verb, needs) = (EventType.Prize, true, TriggerNeeds.None);
@@ -1400,6 +1408,16 @@ public static partial class EventExtractor
         "supplier", "plc", "takeover", "bid", "deal", "subsidiary", "assets", "arm", "giant", "conglomerate", "investor", "investors", "acquisition",
     };
 
+    /// <summary>Data a body releases: the source of figures, not a work.</summary>
+    private static readonly HashSet<string> DataWords = new(StringComparer.Ordinal) { "figures", "data", "statistics", "results", "findings", "numbers" };
+
+    /// <summary>What a player wins in the course of a match: "won a line-out", "won a penalty".</summary>
+    private static readonly HashSet<string> PlayNouns = new(StringComparer.Ordinal)
+    {
+        "turnover", "turnovers", "line-out", "line-outs", "lineout", "lineouts", "penalty", "penalties", "scrum", "scrums", "free-kick", "free-kicks",
+        "corner", "corners", "toss", "possession", "ball", "header", "headers", "tackle", "tackles", "serve", "rebound", "rebounds",
+    };
+
     private static readonly HashSet<string> AwardWords = new(StringComparer.Ordinal)
     {
         "award", "awards", "prize", "prizes", "oscar", "oscars", "bafta", "baftas", "grammy", "grammys", "emmy", "emmys", "globe", "globes", "medal",
@@ -1631,8 +1649,13 @@ public static partial class EventExtractor
         // A medium the sentence cites ("reported by Reuters", "told the BBC", "according to AP") reports the event and
         // takes no part in it.
         var roleSpans = index.RoleSpans[s].ToList();
+        // The body that releases figures is their source, not their owner ("Figures released by the Cabinet Office showed
+        // that GDP fell"); a player whose scores sealed a victory is no party to it ("late scores from Hayes and Duffy sealed
+        // victory").
         var candidates = inSentence.Where(m => (m.Entity.Kind == AnalysedKind.Person || !roleSpans.Any(r => m.Mention.Start >= r.Start && m.Mention.End <= r.End))
-            && !(m.Entity.Kind == AnalysedKind.Organisation && CitedSource(analysis, m.Mention, sentence))).ToList();
+            && !(m.Entity.Kind == AnalysedKind.Organisation && CitedSource(analysis, m.Mention, sentence))
+            && !(type == EventType.EconomicFigure && m.Entity.Kind == AnalysedKind.Organisation && ReleasedBy(analysis, m.Mention, sentence))
+            && !(type == EventType.MatchResult && ScoredBy(analysis, m.Mention, sentence))).ToList();
 
         // Places: after "in"/"at", after "to" (and right after the verb) for visits and attacks, and places listed with those.
         var places = new List<(Mention Mention, AnalysedEntity Entity)>();
@@ -1728,10 +1751,14 @@ public static partial class EventExtractor
                 coordinated.Insert(0, preceding[k]);
             }
 
+            // Names coordinated as the subject of a directed event are on one side: "Sony and Philips bought" is no purchase of
+            // Philips, "Hayes and Duffy sealed victory" no match between them (a meeting's or a draw's subjects are its parties).
+            var oneSide = type is EventType.Acquisition or EventType.Sale or EventType.Bid or EventType.Lawsuit or EventType.Arrest or EventType.Criticise
+                          || (type == EventType.MatchResult && tokens[trigger].Text(text).ToLowerInvariant() is not ("drew" or "draw" or "drawn"));
             ev.Participants.Add(new AnalysedParticipant(coordinated[0].Entity, EventRole.Actor1));
             foreach (var m in coordinated.Skip(1).Where(m => m.Entity != coordinated[0].Entity))
             {
-                ev.Participants.Add(new AnalysedParticipant(m.Entity, ev.Participants.Count == 1 ? EventRole.Actor2 : EventRole.Other));
+                ev.Participants.Add(new AnalysedParticipant(m.Entity, ev.Participants.Count == 1 && !oneSide ? EventRole.Actor2 : EventRole.Other));
             }
         }
         else if (ev.Participants.Count == 0 && (DescribedSubject(analysis, index, sentence, trigger) ?? RelativeSubject(analysis, candidates, sentence, trigger)) is { } described)
@@ -1757,7 +1784,7 @@ public static partial class EventExtractor
         {
             var between = text[previousEnd..m.Mention.Start];
             var first = previousEnd == triggerEnd;
-            if (first ? ClauseBetween(analysis, previousEnd, m.Mention.Start, sentence) || (verbal && ReportedClause(between)) : !IsListJoin(between))
+            if (first ? ClauseBetween(analysis, previousEnd, m.Mention.Start, sentence) || (verbal && ReportedClause(between)) || PurposeBetween(between) : !IsListJoin(between))
             {
                 break;
             }
@@ -1816,6 +1843,7 @@ public static partial class EventExtractor
         // Whoever else the trigger's clause names takes part in some way; names in other clauses are context.
         foreach (var m in actors.Where(m => ev.Participants.All(p => p.Entity != m.Entity)
                      && !ClauseBetween(analysis, Math.Min(m.Mention.End, triggerEnd), Math.Max(m.Mention.Start, triggerStart), sentence)
+                     && !(m.Mention.Start >= triggerEnd && PurposeBetween(text[triggerEnd..m.Mention.Start]))
                      && !(verbal && m.Mention.Start >= triggerEnd && ReportedClause(text[triggerEnd..m.Mention.Start]))))
         {
             if (ev.Participants.Count >= MaxParticipants)
@@ -1872,6 +1900,29 @@ public static partial class EventExtractor
         // "boosted by firming sugar prices and sales of its sweeteners", "thanks to higher sales": a figure given as what
         // helped another is not reported for itself ("hit by losses at its European operations" is: a loss is news).
         if (type == EventType.EconomicFigure && !verb && CauseOfAnother(analysis, trigger, sentence))
+        {
+            return null;
+        }
+
+        // "Figures released by the government's Cabinet Office", "released figures showing": data are released as the
+        // source of figures, no work is.
+        if (type == EventType.MediaRelease && context.Has(DataWords, trigger, 3))
+        {
+            return null;
+        }
+
+        // "powers to place suspects under house arrest", "the foreign terror suspects currently detained": a power or a
+        // state of detention, no arrest made.
+        // ("house arrest" is a detention only when someone is put under it: "was placed under house arrest".)
+        if (type == EventType.Arrest && ((!verb && NextWord(analysis, FirstTokenFrom(analysis, triggerEnd, sentence), sentence) is "powers" or "power" or "plans" or "laws" or "law" or "orders" or "order" or "warrant" or "warrants" or "rules" or "regime" or "scheme")
+                                         || (!verb && PreviousWord(analysis, triggerStart, sentence) == "house" && !context.Before(trigger, 4).Any(w => w is "placed" or "put" or "kept" or "held"))
+                                         || (verb && PreviousWord(analysis, triggerStart, sentence) is "currently" or "still" or "already")))
+        {
+            return null;
+        }
+
+        // "the 2,000 broadband users interviewed": the people a survey asked are no count of users.
+        if (type == EventType.EconomicFigure && !verb && NextWord(analysis, FirstTokenFrom(analysis, triggerEnd, sentence), sentence) is "interviewed" or "surveyed" or "polled" or "questioned" or "asked")
         {
             return null;
         }
@@ -2061,7 +2112,8 @@ public static partial class EventExtractor
                           && k + 1 < before.Count && before[k + 1] is "is" or "are" or "was" or "were";
             // "HP was working with Nokia to launch a visual radio service": an infinitive right before the trigger is a
             // purpose or a plan, not a report (unless a verb of doing it comes before, read above).
-            if (hearsay || HedgeWords.Contains(word) || (word == "to" && (k == 0 || (k + 1 < before.Count && before[k + 1] is "is" or "are" or "was" or "were" or "going" or "due"))))
+            // ("a service to be launched in May": "to be" and the participle.)
+            if (hearsay || HedgeWords.Contains(word) || (word == "to" && (k == 0 || (k == 1 && before[0] == "be") || (k + 1 < before.Count && before[k + 1] is "is" or "are" or "was" or "were" or "going" or "due"))))
             {
                 modality = Modality.Hedged;
             }
@@ -2168,6 +2220,61 @@ public static partial class EventExtractor
             || (w1 == "to" && w2 == "according")
             || (w1 == "by" && w2 is "reported" or "quoted" or "cited")
             || (Word(after) is "reported" or "reports" && (w1 == "," || Word(after + 1) is "." or "," or ";" or ""));
+    }
+
+    /// <summary>
+    /// "purchases to make its Sandoz unit the biggest": an infinitive of purpose between a trigger and a name opens a clause
+    /// of its own ("sold to Vodafone", "moved to the club" do not).
+    /// </summary>
+    private static bool PurposeBetween(string between)
+    {
+        var words = between.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] == "to" && words[i + 1].All(char.IsLower) && words[i + 1] is not ("the" or "a" or "an" or "its" or "their" or "his" or "her" or "be"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Figures released by the government's Cabinet Office", "data published by Eurostat": the body after a verb of releasing and "by".</summary>
+    private static bool ReleasedBy(ArticleAnalysis analysis, Mention mention, Sentence sentence)
+    {
+        var (tokens, text) = (analysis.Tokens.Tokens, analysis.Text);
+        string Word(int t) => t >= sentence.FirstToken && t < sentence.EndToken ? tokens[t].Text(text).ToLowerInvariant() : "";
+        for (var k = tokens.IndexAt(mention.Start) - 1; k >= Math.Max(sentence.FirstToken + 1, tokens.IndexAt(mention.Start) - 4); k--)
+        {
+            if (Word(k) == "by")
+            {
+                return Word(k - 1) is "released" or "published" or "compiled" or "issued" or "collected" or "produced";
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"late scores from John Hayes", "tries from Hickie and O'Driscoll": the players whose scores they are.</summary>
+    private static bool ScoredBy(ArticleAnalysis analysis, Mention mention, Sentence sentence)
+    {
+        var (tokens, text) = (analysis.Tokens.Tokens, analysis.Text);
+        string Word(int t) => t >= sentence.FirstToken && t < sentence.EndToken ? tokens[t].Text(text).ToLowerInvariant() : "";
+        var k = tokens.IndexAt(mention.Start) - 1;
+        // A name listed after the first one: "from John Hayes and Gavin Duffy".
+        while (Word(k) is "and" or "," && k - 2 >= sentence.FirstToken)
+        {
+            k = tokens.IndexAt(tokens[k - 1].Start);
+            while (k > sentence.FirstToken && Word(k - 1) is not ("from" or "by" or "and" or "," or "") && char.IsUpper(tokens[k - 1].Text(text)[0]))
+            {
+                k--;
+            }
+
+            k--;
+        }
+
+        return Word(k) is "from" or "by" && Word(k - 1) is "scores" or "score" or "tries" or "try" or "goals" or "goal" or "points" or "penalties" or "strikes" or "strike" or "kicks";
     }
 
     /// <summary>"and", possibly followed by a title and qualifiers: "and Israeli Foreign Minister".</summary>

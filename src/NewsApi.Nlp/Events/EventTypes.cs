@@ -232,7 +232,7 @@ public static class EventTypes
         (EventType.Attack, ["bombed", "shelled", "invaded", "raided", "stormed", "struck"], ["attack", "attacks", "airstrike", "airstrikes", "offensive", "assault", "raid", "bombing", "incursion", "invasion"], TriggerNeeds.Violence),
         (EventType.Fight, ["fought", "clashed"], ["fighting", "clashes", "hostilities"], TriggerNeeds.Violence),
         (EventType.Killing, ["killed", "murdered", "assassinated", "shot dead"], ["killings", "massacre", "murder"], TriggerNeeds.Violence),
-        (EventType.Acquisition, ["acquired", "acquires", "bought", "buys", "snapped up", "buy", "acquire"], ["takeover", "acquisition", "buyout", "purchase"], TriggerNeeds.Business),
+        (EventType.Acquisition, ["acquired", "acquires", "bought", "buys", "snapped up", "buy", "acquire"], ["takeover", "acquisition", "buyout", "purchase", "takeovers", "acquisitions", "purchases"], TriggerNeeds.Business),
         (EventType.Merger, ["merged", "merge", "merging"], ["merger"], TriggerNeeds.Business),
         (EventType.Bid, [], ["bid"], TriggerNeeds.Business),
         (EventType.Investment, ["invested", "invests"], ["investment"], TriggerNeeds.Business | TriggerNeeds.Figure),

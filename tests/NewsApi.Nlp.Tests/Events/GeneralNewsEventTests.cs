@@ -1372,4 +1372,40 @@ public class GeneralNewsEventTests
         Assert.Contains(Confident(Analyze("The former head of Norsk Kreditbank, Olav Berg, was jailed for 12 years in 2003.")),
             e => e.Type == EventType.Sentence && e.Actors.Any(a => a.Name == "Olav Berg"));
     }
+
+    [Fact]
+    public void Data_released_scores_sealed_and_play_won_are_no_events()
+    {
+        // Figures released are the source of figures, and their releaser is no owner of them.
+        var figures = Confident(Analyze("Norway's economy shrank again.\n\nFigures released by the government's Statistics Office showed that GDP fell 0.5% in the last three months of 2004.\n\nNorway's exports also fell."));
+        Assert.DoesNotContain(figures, e => e.Type == EventType.MediaRelease);
+        Assert.DoesNotContain(figures, e => e.Participants.Any(p => p.Entity.Name == "Statistics Office"));
+
+        // A place that qualifies a work is not the prize's winner.
+        Assert.DoesNotContain(Analyze("Paraguay novel wins US book prize").Events, e => e.Participants.Any(p => p.Entity.Name == "Paraguay"));
+
+        // Powers of house arrest and a state of detention are no arrest.
+        Assert.False(Reports("Plans to allow Home Secretary Peter Holt to place suspects under house arrest without trial are set for a vote.", EventType.Arrest));
+        Assert.False(Reports("The suspects currently detained by Norway are held at the Oslo prison of Peter Holt.", EventType.Arrest));
+
+        // A moment of play, and the players whose scores sealed a victory, make no result between them.
+        Assert.False(Reports("Ireland flanker Johnny Dunne won another vital turnover in the match against Scotland.", EventType.MatchResult));
+        Assert.DoesNotContain(Analyze("Jon Petrie scored a try but late scores from John Hayes and Gavin Duffy sealed victory.").Events, e => e.Type == EventType.MatchResult && e.Actors.Any());
+
+        // What is to be launched is not launched yet.
+        Assert.False(Reports("Samsung has a phone for users of the Telvo Media mobile TV service to be launched in Korea in May.", EventType.ProductLaunch));
+
+        // The people a survey asked are no count of users.
+        Assert.False(Reports("A third of the 2,000 broadband users interviewed by Veltmark were fed up with their providers.", EventType.EconomicFigure));
+    }
+
+    [Fact]
+    public void Announced_purchases_are_the_purchases_and_a_purpose_clause_names_no_patient()
+    {
+        var events = Confident(Analyze("Swiss drugmaker Zentiva has announced 5.65bn euros of purchases to make its Sandoz unit the biggest generic drug producer."));
+        var purchase = Assert.Single(events, e => e.Type == EventType.Acquisition);
+        Assert.Equal("Zentiva", purchase.Actors.First().Name);
+        Assert.DoesNotContain(purchase.Actors, a => a.Name == "Sandoz");
+        Assert.DoesNotContain(events, e => e.Type == EventType.Statement);
+    }
 }
