@@ -130,8 +130,20 @@ public static class AnnotatedEvaluation
     public static bool WhereHit(MainEvent? main, IReadOnlyList<string> annotated) =>
         main is not null && LinkedHit(main.Where, main.WhereEntity is { } place ? [place] : [], annotated);
 
-    private static bool LinkedHit(string? answer, IEnumerable<AnalysedEntity> entities, IReadOnlyList<string> annotated) =>
-        PhraseMatch.Hit(answer, annotated) || PhraseMatch.Hit(string.Join(' ', entities.SelectMany(e => e.Mentions.Select(m => m.Surface)).Distinct()), annotated);
+    private static bool LinkedHit(string? answer, IEnumerable<AnalysedEntity> entities, IReadOnlyList<string> annotated)
+    {
+        var linked = entities.ToList();
+        return PhraseMatch.Hit(answer, annotated) || PhraseMatch.Hit(string.Join(' ', linked.SelectMany(e => e.Mentions.Select(m => m.Surface)).Distinct()), annotated)
+            // The annotation names the same country by another name or its demonym: "US" for the United States, "Japanese"
+            // (the Japanese economy) for Japan. The system's answer is one entity: it must be the only one named.
+            || (linked.Count == 1 && linked[0].Kind == AnalysedKind.Place && annotated.Any(a => Countries(a).Contains(linked[0].Name)));
+    }
+
+    /// <summary>The countries an annotated phrase names, by name, variant ("US", "Britain") or demonym ("Japanese").</summary>
+    private static HashSet<string> Countries(string phrase) =>
+        phrase.Split([' ', ',', '.', '\'', '’', '(', ')', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => char.IsUpper(w[0]))
+            .Select(w => PlaceNames.CountryOfDemonym(w) ?? (PlaceNames.IsKnownCountryVariant(w) ? PlaceNames.Canonical(w) : null)).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     /// <summary>One band of confidence: the events a threshold of <see cref="Lower"/> serves beyond one of <see cref="Upper"/> (none: the top band), how many of them are right, and the scores at <see cref="Lower"/>.</summary>
     public sealed record ConfidenceBand(double Lower, double? Upper, int Events, int Right, AnnotatedScores AtLower);

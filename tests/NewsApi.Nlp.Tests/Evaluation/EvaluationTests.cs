@@ -37,6 +37,17 @@ public class EvaluationTests
         Assert.Empty(AnnotatedEvaluation.MaximumMatching<string>([[], []]));
     }
 
+    [Fact]
+    public void A_country_named_by_its_demonym_or_a_variant_is_the_same_who()
+    {
+        var analyzer = new ArticleAnalyzer(EntityRecognizer.Default);
+        var main = analyzer.Analyze("Norwegian economy shrinks", "Norway's economy shrank by 0.5% in the last three months of 2004, figures show.").MainEvent;
+
+        Assert.Equal("Norway", main?.Who);
+        Assert.True(AnnotatedEvaluation.WhoHit(main, ["Norwegian"]));
+        Assert.False(AnnotatedEvaluation.WhoHit(main, ["Swedish"]));
+    }
+
     [BbcFact]
     public void The_annotated_sample_matches_its_files_holds_no_text_and_scores()
     {
