@@ -1202,7 +1202,7 @@ public static partial class EventExtractor
             && (!Needs(TriggerNeeds.Office) || context.Has(Offices, t, 10, after: true) || HiredPerson(analysis, t, sentence, inSentence))
             && (!Needs(TriggerNeeds.Product) || context.Has(ProductWords, t, 8))
             && (!Needs(TriggerNeeds.Change) || (context.Has(ChangeWords, t, 10) && (context.HasFigure || context.Has(Movements, t, 4, after: true)))
-                || (MovementNouns.Contains(analysis.Tokens.Tokens[t].Text(analysis.Text).ToLowerInvariant()) && context.HasFigure)
+                || (MovementNouns.Contains(analysis.Tokens.Tokens[t].Text(analysis.Text).ToLowerInvariant()) && context.FigureInClause(t, 6))
                 || OwnedFigureMoves(analysis, t, sentence) || CountHeld(analysis, t, sentence) || FigureMade(analysis, t, sentence));
     }
 
@@ -1550,6 +1550,33 @@ public static partial class EventExtractor
                 if (k != at && words.Contains(_words[k]))
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A figure within <paramref name="window"/> words of token <paramref name="t"/>, in its clause: "growth of 0.4%",
+        /// "0.4% growth" (not "despite strong growth, rates will stay on hold at 4.75%").
+        /// </summary>
+        public bool FigureInClause(int t, int window)
+        {
+            var at = t - _first;
+            foreach (var step in new[] { -1, 1 })
+            {
+                for (var k = at + step; k >= 0 && k < _words.Length && Math.Abs(k - at) <= window; k += step)
+                {
+                    var word = _words[k];
+                    if (word is "," or ";" or ":" or "but" or "while")
+                    {
+                        break;
+                    }
+
+                    if (word.Any(char.IsDigit) || word is "%" or "percent" or "£" or "$" or "€" or "bn" or "billion" or "million" or "half" or "third" or "doubled" or "tripled")
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -2041,7 +2068,7 @@ public static partial class EventExtractor
     {
         "will", "would", "could", "may", "might", "should", "must", "can", "shall", "if", "unless", "whether", "plans", "planned", "planning", "plan",
         "wants", "want", "wanted", "hopes", "hoped", "hope", "hoping", "aims", "aim", "intends", "intend", "expected", "expect", "expects", "forecast",
-        "forecasts", "predict", "predicts", "predicted", "predicting", "likely", "set", "due", "considering",
+        "forecasts", "predict", "predicts", "predicted", "predicting", "dependent", "depends", "depend", "reliant", "likely", "set", "due", "considering",
         "consider", "proposed", "possible", "potential", "future", "upcoming", "chance", "chances", "rumoured", "rumored", "reportedly", "speculation", "bid", "seeking",
         "try", "trying", "tries", "attempt", "attempting", "threatens", "threatened", "offered", "offers", "promised", "promise", "promises", "ready", "prepared", "poised", "tipped", "willing", "`ll", "'ll", "’ll", "'d", "’d",
     };

@@ -1408,4 +1408,13 @@ public class GeneralNewsEventTests
         Assert.DoesNotContain(purchase.Actors, a => a.Name == "Sandoz");
         Assert.DoesNotContain(events, e => e.Type == EventType.Statement);
     }
+
+    [Fact]
+    public void Growth_needs_its_own_figure_and_a_condition_is_no_figure()
+    {
+        Assert.False(Reports("Despite strong economic growth in Norway, base rates will probably stay on hold at 4.75%.", EventType.EconomicFigure));
+        Assert.False(Reports("The recovery in Norway remains dependent on an upturn in consumer spending and a fall in the krone.", EventType.EconomicFigure));
+
+        Assert.True(Reports("Norway's economy recorded growth of 0.4% in the third quarter.", EventType.EconomicFigure));
+    }
 }
