@@ -139,6 +139,14 @@ public static partial class EventExtractor
                     continue;
                 }
 
+                // "Hilary Swank picked up her second best actress Oscar …, beating stars including Annette Bening": the
+                // participle after a comma tells how the prize already found was won.
+                if (type == EventType.Prize && seenClasses.Contains(cls) && t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text) == ","
+                    && token.Text(analysis.Text).EndsWith("ing", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 if (listed)
                 {
                     lastListed[cls] = t;
@@ -842,6 +850,14 @@ public static partial class EventExtractor
         // "won the Oscar" is a prize; "won the final" a result; "won" alone says neither.
         if (EventTypes.Winning.Contains(word))
         {
+            // "Cate Blanchett, who won for playing Katharine Hepburn": won for a performance is a prize won.
+            if (word is "won" or "wins" or "win" && Next() == "for" && NextWord(analysis, t + 2, sentence).EndsWith("ing", StringComparison.Ordinal)
+                && NextWord(analysis, t + 2, sentence) is not ("england" or "sterling" or "reading" or "kettering" or "wellington"))
+            {
+                (type, verb, needs) = (EventType.Prize, true, TriggerNeeds.None);
+                return true;
+            }
+
             // "won another vital turnover", "won a line-out", "won a penalty": a moment of play, not a result.
             if (Enumerable.Range(t + 1, 4).TakeWhile(k => k < sentence.EndToken).Select(k => tokens[k].Text(analysis.Text).ToLowerInvariant())
                 .TakeWhile(w => w is not ("," or "." or "and" or "but")).Any(PlayNouns.Contains))
@@ -928,6 +944,20 @@ public static partial class EventExtractor
         }
 
         (type, verb, needs) = (found.Type, found.Verb, found.Needs);
+
+        // "Morgan Freeman beat actors including Clive Owen to the prize for best supporting actor", "picked up her second Oscar,
+        // beating stars including Annette Bening": beating rivals to an award is winning it, no match.
+        if (type == EventType.MatchResult && verb && context.Has(AwardWords, t, 30) && !context.Has(ContestWords, t, 10) && !context.HasScore)
+        {
+            (type, needs) = (EventType.Prize, TriggerNeeds.None);
+        }
+
+        // "received a standing ovation", "took the applause": no prize taken.
+        if (type == EventType.Prize && verb && ObjectNoun(analysis, t, sentence) is "standing" or "ovation" or "applause" or "praise" or "criticism" or "cheers" or "plaudits" or "acclaim"
+            || (type == EventType.Prize && verb && NextWord(analysis, t + 1, sentence) is "a" && NextWord(analysis, t + 2, sentence) is "standing" or "ovation"))
+        {
+            return false;
+        }
 
         // "all 1,400 tickets sold out", "the tour sells out": a demand met, no business sold.
         if (type == EventType.Sale && Next() == "out")
@@ -1834,7 +1864,12 @@ public static partial class EventExtractor
                 continue;
             }
 
-            var role = type == EventType.Resign || describedDoer ? EventRole.Other
+            // Whom a prize's winner beat to it, and whom they played, won nothing: "beat Martin Scorsese's The Aviator to the
+            // top awards", "won for playing Katharine Hepburn".
+            var rivalOrRole = type == EventType.Prize && ev.Participants.Count > 0
+                              && (tokens[trigger].Text(text).ToLowerInvariant() is "beat" or "beats" or "beating" or "defeated" or "defeating" or "edged" or "overcame" or "pipped"
+                                  || between.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "playing" or "portraying" or "played" or "as"));
+            var role = type == EventType.Resign || describedDoer || rivalOrRole ? EventRole.Other
                 : ev.Participants.Count == 0 ? EventRole.Actor1
                 : ev.Participants.Count(p => p.Role != EventRole.Other) == 1 ? EventRole.Actor2 : EventRole.Other;
             ev.Participants.Add(new AnalysedParticipant(m.Entity, role));

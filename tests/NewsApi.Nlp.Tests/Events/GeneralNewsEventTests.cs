@@ -1417,4 +1417,20 @@ public class GeneralNewsEventTests
 
         Assert.True(Reports("Norway's economy recorded growth of 0.4% in the third quarter.", EventType.EconomicFigure));
     }
+
+    [Fact]
+    public void Beating_rivals_to_an_award_is_a_prize_and_rivals_and_roles_win_nothing()
+    {
+        var beat = Confident(Analyze("Morgan Freeman beat actors including Clive Owen and Alan Alda to the prize for best supporting actor."));
+        Assert.DoesNotContain(beat, e => e.Type == EventType.MatchResult);
+        var prize = Assert.Single(beat, e => e.Type == EventType.Prize);
+        Assert.Equal(["Morgan Freeman"], prize.Actors.Select(a => a.Name));
+
+        var role = Confident(Analyze("Cate Blanchett, who won for playing Katharine Hepburn in the film, said her award was a surprise."));
+        Assert.DoesNotContain(role, e => e.Type == EventType.MatchResult);
+        Assert.Contains(role, e => e.Type == EventType.Prize && e.Actors.Select(a => a.Name).SequenceEqual(["Cate Blanchett"]));
+
+        Assert.False(Reports("Comedian Chris Rock, who hosted the ceremony, received a standing ovation before the show.", EventType.Prize));
+        Assert.Single(Confident(Analyze("Hilary Swank picked up her second best actress Oscar, beating stars including Annette Bening and Kate Winslet.")), e => e.Type == EventType.Prize);
+    }
 }
