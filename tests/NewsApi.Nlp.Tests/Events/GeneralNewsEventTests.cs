@@ -1433,4 +1433,14 @@ public class GeneralNewsEventTests
         Assert.False(Reports("Comedian Chris Rock, who hosted the ceremony, received a standing ovation before the show.", EventType.Prize));
         Assert.Single(Confident(Analyze("Hilary Swank picked up her second best actress Oscar, beating stars including Annette Bening and Kate Winslet.")), e => e.Type == EventType.Prize);
     }
+
+    [Fact]
+    public void What_is_won_is_a_contest_and_a_rival_comes_after_against()
+    {
+        var won = Assert.Single(Confident(Analyze("England won the first event of the International Rugby Board World Sevens series in Dubai.")), e => e.Type == EventType.MatchResult);
+        Assert.Equal(["England"], won.Actors.Select(a => a.Name));
+
+        var against = Assert.Single(Confident(Analyze("Spain won 3-1 against Portugal in Lisbon.")), e => e.Type == EventType.MatchResult);
+        Assert.Equal(["Spain", "Portugal"], against.Actors.Select(a => a.Name));
+    }
 }
