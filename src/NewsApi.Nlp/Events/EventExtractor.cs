@@ -2452,11 +2452,21 @@ public static partial class EventExtractor
         return null;
     }
 
-    /// <summary>Text between a verb of saying and a name that opens the reported clause: "confirmed that he …".</summary>
-    private static bool ReportedClause(string between) => ReportedThat().IsMatch(between);
+    /// <summary>
+    /// Text between a verb of saying and a name that opens the reported clause: "confirmed that he …", "admitted he had
+    /// been impressed by Yann Delaigue", or a clause of its own on a verb in -ing: "admitted his guilt … by recruiting
+    /// Darleen Druyun".
+    /// </summary>
+    private static bool ReportedClause(string between) => ReportedThat().IsMatch(between) || ReportedSubject().IsMatch(between) || GerundClause().IsMatch(between);
 
     [GeneratedRegex(@"^\s*(?:\S+\s+){0,2}that\b")]
     private static partial Regex ReportedThat();
+
+    [GeneratedRegex(@"^\s*(?:he|she|they|we|I|it)\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|had|might|must|\w+ed)\b")]
+    private static partial Regex ReportedSubject();
+
+    [GeneratedRegex(@"\b(?:by|in|for|of|after|before|while|from)\s+\w+ing\b")]
+    private static partial Regex GerundClause();
 
     /// <summary>Is there a clause boundary (comma, "which", "who", …) between two offsets? Then the words are not subject and verb.</summary>
     private static bool Locative(string between)

@@ -1443,4 +1443,13 @@ public class GeneralNewsEventTests
         var against = Assert.Single(Confident(Analyze("Spain won 3-1 against Portugal in Lisbon.")), e => e.Type == EventType.MatchResult);
         Assert.Equal(["Spain", "Portugal"], against.Actors.Select(a => a.Name));
     }
+
+    [Fact]
+    public void Names_in_what_is_admitted_do_not_admit_it()
+    {
+        Assert.DoesNotContain(Analyze("Philippe Sella admitted he had been impressed by current fly-half Yann Delaigue in the Six Nations.").Events,
+            e => e.Participants.Any(p => p.Entity.Name == "Yann Delaigue" && p.Role != EventRole.Other));
+        Assert.DoesNotContain(Analyze("Michael Sears admitted his guilt in breaking conflict of interest laws by recruiting Darleen Druyun.").Events,
+            e => e.Participants.Any(p => p.Entity.Name == "Darleen Druyun" && p.Role != EventRole.Other));
+    }
 }
