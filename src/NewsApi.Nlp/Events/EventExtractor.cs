@@ -790,6 +790,28 @@ public static partial class EventExtractor
 
         // Phrases first: "called on", "stepped down", "took over"; "ceasefire talks", "general strike", "takeover bid".
         string Next() => t + 1 < sentence.EndToken ? tokens[t + 1].Text(analysis.Text).ToLowerInvariant() : "";
+
+        // "Mr Ferguson took the helm at the company in 2003", "Mr Walsh, who took charge in 2000": an office taken (not "took
+        // charge of the match", a referee's).
+        if (word is "took" or "takes" or "taking" or "take" && t + 2 < sentence.EndToken)
+        {
+            var helm = Next() == "the" && NextWord(analysis, t + 2, sentence) == "helm";
+            var charge = Next() == "charge" && !(NextWord(analysis, t + 2, sentence) == "of" && Enumerable.Range(t + 3, 3)
+                .Any(k => NextWord(analysis, k, sentence) is "match" or "game" or "fixture" or "final" or "tie"));
+            if (helm || charge)
+            {
+                (type, verb, needs, triggerEnd) = (EventType.Appoint, true, TriggerNeeds.None, tokens[helm ? t + 2 : t + 1].End);
+                return true;
+            }
+        }
+
+        // "announcing his departure from pop band Busted": a member leaving what they belonged to.
+        if (word == "departure" && t > sentence.FirstToken && tokens[t - 1].Text(analysis.Text).ToLowerInvariant() is "his" or "her" or "their" or "'s" or "’s"
+            && Next() == "from")
+        {
+            (type, verb, needs) = (EventType.Resign, false, TriggerNeeds.None);
+            return true;
+        }
         if (EventTypes.PhraseVerbs.Contains(word) && EventTypes.VerbPhrases.TryGetValue((word, Next()), out var phrase))
         {
             // "went on" is a launch only as "went on sale"; "rolling out" one of a product ("rolling out a service"); "took
@@ -2034,6 +2056,21 @@ public static partial class EventExtractor
         if (ev.Participants.Count == 0 && !withoutParticipants)
         {
             return null;
+        }
+
+        // "announcing his departure from pop band Busted": the one who leaves is whose departure it is, never what is left.
+        if (type == EventType.Resign && !ev.Actors.Any())
+        {
+            var possessive = trigger > sentence.FirstToken ? tokens[trigger - 1].Text(text).ToLowerInvariant() : "";
+            if (possessive is "his" or "her" && index.PersonNamedBefore(tokens[trigger - 1].Start) is { } leaver)
+            {
+                ev.Participants.RemoveAll(p => p.Entity == leaver);
+                ev.Participants.Insert(0, new AnalysedParticipant(leaver, EventRole.Actor1));
+            }
+            else
+            {
+                return null;
+            }
         }
 
         if (!ev.Actors.Any() && ev.Participants.Count > 0 && !describedDoer)

@@ -1452,4 +1452,17 @@ public class GeneralNewsEventTests
         Assert.DoesNotContain(Analyze("Michael Sears admitted his guilt in breaking conflict of interest laws by recruiting Darleen Druyun.").Events,
             e => e.Participants.Any(p => p.Entity.Name == "Darleen Druyun" && p.Role != EventRole.Other));
     }
+
+    [Fact]
+    public void Taking_the_helm_is_an_appointment_and_a_departure_is_the_leavers()
+    {
+        Assert.Contains(Confident(Analyze("Mr Ferguson took the helm at the company in 2003, after spending most of his career at Unilever.")),
+            e => e.Type == EventType.Appoint && e.Actors.Any(a => a.Name == "Ferguson"));
+        Assert.True(Reports("Mr Walsh, who took charge in 2000, has earned praise for turning the airline around.", EventType.Appoint));
+        Assert.False(Reports("Referee Mike Dean took charge of the match at Anfield.", EventType.Appoint));
+
+        var left = Assert.Single(Confident(Analyze("Charlie Simpson took his new band Fightstar to the stage, hours after officially announcing his departure from pop band Busted.")),
+            e => e.Type == EventType.Resign);
+        Assert.Equal(["Charlie Simpson"], left.Actors.Select(a => a.Name));
+    }
 }
