@@ -2896,7 +2896,11 @@ public static partial class EventExtractor
         }
 
         var insideSubject = head is not null;
-        var predicateFrom = subject.Entity is not null && !insideSubject && tokens.IndexAt(subject.Mention.Start) - sentences[lead].FirstToken <= 8 ? subject.Mention.End : leadStart;
+        // "The Sundance Film Festival, the movie industry's top destination for …, opens on Thursday": a subject that is no
+        // person, organisation or place, set off from its verb by an apposition.
+        var apposed = subject.Entity is null ? AppositiveSubject(analysis, lead) : null;
+        var predicateFrom = subject.Entity is not null && !insideSubject && tokens.IndexAt(subject.Mention.Start) - sentences[lead].FirstToken <= 8 ? subject.Mention.End
+            : apposed?.PredicateFrom ?? leadStart;
         var what = Predicate(analysis, lead, predicateFrom, skipSubject: true);
         if (what.Length == 0)
         {
@@ -2917,7 +2921,7 @@ public static partial class EventExtractor
         // attribution reports what its speaker said; without a named subject or agent the speaker is who.
         var speaker = who is null && agent?.Entity is null ? TrailingAttribution(quotes, leadStart, leadEnd) : null;
         who ??= agent?.Entity ?? speaker?.Speaker ?? (speaker is null ? HeadlineSubject(analysis) : null);
-        var whoText = who?.Name ?? speaker?.SpeakerText ?? agent?.Phrase ?? head ?? SubjectPhrase(analysis, lead);
+        var whoText = who?.Name ?? speaker?.SpeakerText ?? agent?.Phrase ?? head ?? apposed?.Phrase ?? SubjectPhrase(analysis, lead);
         var leadPlace = Specific(analysis, LeadPlace(analysis, lead), lead, lead);
         var leadDate = LeadDate(analysis, dates, lead) ?? FirstDate(dates, 0, analysis.BodyOffset, analysis.Text);
         var leadSentence = analysis.Text[leadStart..leadEnd];
@@ -3047,6 +3051,37 @@ public static partial class EventExtractor
         "it", "he", "she", "they", "we", "i", "you", "there", "this", "these", "those", "that", "some", "many", "several", "all", "both",
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
     };
+
+    /// <summary>
+    /// A lead's subject phrase before an apposition and the offset of its verb after it: "The Sundance Film Festival, the
+    /// movie industry's top destination for new talent, opens on Thursday" gives "The Sundance Film Festival" and "opens";
+    /// "Scandinavians and Koreans, two of the most adventurous groups of mobile users, are betting …". The phrase opens the
+    /// sentence with a capital, holds at most eight words and no verb, and the apposition at most fifteen.
+    /// </summary>
+    private static (string Phrase, int PredicateFrom)? AppositiveSubject(ArticleAnalysis analysis, int sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var range = analysis.Tokens.Sentences[sentence];
+        string Word(int t) => t < range.EndToken ? tokens[t].Text(analysis.Text) : "";
+        var open = Enumerable.Range(range.FirstToken + 1, Math.Max(0, Math.Min(range.EndToken, range.FirstToken + 9) - range.FirstToken - 1)).FirstOrDefault(t => Word(t) == ",", -1);
+        if (open < 0 || !char.IsUpper(Word(range.FirstToken)[0]) || NotSubjectEnds.Contains(Word(open - 1).ToLowerInvariant())
+            || Enumerable.Range(range.FirstToken, open - range.FirstToken).Any(t => SubjectEnders.Contains(Word(t)) || Word(t) is ";" or ":" or "(" or "\"" or "“" or "who" or "which" or "that"))
+        {
+            return null;
+        }
+
+        var close = Enumerable.Range(open + 1, Math.Max(0, Math.Min(range.EndToken, open + 17) - open - 1)).FirstOrDefault(t => Word(t) == ",", -1);
+        var verb = close + 1;
+        if (close < 0 || close == open + 1 || verb >= range.EndToken)
+        {
+            return null;
+        }
+
+        var next = Word(verb);
+        var verbal = SubjectEnders.Contains(next) || (next.Length > 3 && next.All(char.IsLower) && (next.EndsWith('s') || next.EndsWith("ed", StringComparison.Ordinal))
+                                                      && next is not ("as" or "is" or "this" or "his" or "its" or "was" or "news" or "plus" or "thus"));
+        return verbal ? (analysis.Text[tokens[range.FirstToken].Start..tokens[open - 1].End], tokens[verb].Start) : null;
+    }
 
     /// <summary>
     /// The subject of a lead that names no one as it ("Computer users", "An artist"): its words up to the first verb

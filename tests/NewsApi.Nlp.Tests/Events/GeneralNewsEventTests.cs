@@ -1465,4 +1465,14 @@ public class GeneralNewsEventTests
             e => e.Type == EventType.Resign);
         Assert.Equal(["Charlie Simpson"], left.Actors.Select(a => a.Name));
     }
+
+    [Fact]
+    public void A_subject_before_an_apposition_is_who_and_its_verb_the_what()
+    {
+        var analysis = Analyze("The Fenwick Film Festival, the movie industry's top destination for new talent, opens on Thursday.\n\nTickets sold out quickly.",
+            "Fenwick festival opens");
+
+        Assert.Equal("The Fenwick Film Festival", analysis.MainEvent?.Who);
+        Assert.StartsWith("opens on Thursday", analysis.MainEvent?.What, StringComparison.Ordinal);
+    }
 }
