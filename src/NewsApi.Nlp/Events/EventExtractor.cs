@@ -2899,6 +2899,16 @@ public static partial class EventExtractor
         // "The Sundance Film Festival, the movie industry's top destination for …, opens on Thursday": a subject that is no
         // person, organisation or place, set off from its verb by an apposition.
         var apposed = subject.Entity is null ? AppositiveSubject(analysis, lead) : null;
+
+        // "A US bank has said it will donate $8m to victims of … Augusto Pinochet's regime", "Reporters covering singer Michael
+        // Jackson's trial have asked …": a first name after the lead's described subject is no subject; the phrase is who.
+        if (subject.Entity is not null && !insideSubject && SubjectPhrase(analysis, lead) is { } leadSubject && subject.Mention.Start >= leadStart + leadSubject.Length
+            && !inLead.Any(m => m.Entity.Kind is AnalysedKind.Person or AnalysedKind.Organisation && m.Mention.Start < leadStart + leadSubject.Length))
+        {
+            insideSubject = true;
+            apposed = (leadSubject, leadStart + leadSubject.Length);
+        }
+
         var predicateFrom = subject.Entity is not null && !insideSubject && tokens.IndexAt(subject.Mention.Start) - sentences[lead].FirstToken <= 8 ? subject.Mention.End
             : apposed?.PredicateFrom ?? leadStart;
         var what = Predicate(analysis, lead, predicateFrom, skipSubject: true);

@@ -1475,4 +1475,13 @@ public class GeneralNewsEventTests
         Assert.Equal("The Fenwick Film Festival", analysis.MainEvent?.Who);
         Assert.StartsWith("opens on Thursday", analysis.MainEvent?.What, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_name_after_the_leads_described_subject_is_not_who()
+    {
+        var analysis = Analyze("Reporters covering singer Peter Holt's trial in California have asked to see questionnaires completed by potential jurors.\n\nThe judge will rule on Friday.",
+            "Media seek Holt juror notes");
+
+        Assert.Equal("Reporters", analysis.MainEvent?.Who);
+    }
 }
