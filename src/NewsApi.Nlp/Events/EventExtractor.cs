@@ -2911,13 +2911,40 @@ public static partial class EventExtractor
 
         var predicateFrom = subject.Entity is not null && !insideSubject && tokens.IndexAt(subject.Mention.Start) - sentences[lead].FirstToken <= 8 ? subject.Mention.End
             : apposed?.PredicateFrom ?? leadStart;
+
+        // "Albania, Bulgaria and Macedonia has given the go-ahead": names coordinated with the subject are the subject too.
+        var coordinated = new List<(Mention Mention, AnalysedEntity Entity)>();
+        if (subject.Entity is not null && !insideSubject && predicateFrom == subject.Mention.End)
+        {
+            var listed = false;
+            foreach (var m in inLead.Where(m => m.Mention.Start >= subject.Mention.End))
+            {
+                var between = analysis.Text[predicateFrom..m.Mention.Start];
+                var comma = between.Trim() == ",";
+                if (!(comma || IsCoordination(between)) || m.Entity.Kind is not (AnalysedKind.Person or AnalysedKind.Organisation or AnalysedKind.Place))
+                {
+                    break;
+                }
+
+                listed |= !comma;
+                coordinated.Add(m);
+                predicateFrom = m.Mention.End;
+            }
+
+            // A list ends on "and": "Albania, Bulgaria" alone is an apposition ("Fiat, the Italian carmaker") or no list.
+            if (!listed)
+            {
+                predicateFrom = subject.Mention.End;
+                coordinated.Clear();
+            }
+        }
         var what = Predicate(analysis, lead, predicateFrom, skipSubject: true);
         if (what.Length == 0)
         {
             return null;
         }
 
-        var who = subject.Entity is not null && !insideSubject && subject.Mention.End == predicateFrom ? subject.Entity : null;
+        var who = subject.Entity is not null && !insideSubject && (subject.Mention.End == predicateFrom || coordinated.Count > 0) ? subject.Entity : null;
         // Without a named subject, the agent of a passive lead ("… has been thrown out by an appeal court"), then the
         // name that opens the headline ("Disney backs Sony DVD technology").
         // A passive lead with its agent ("The Aviator has been tipped by UK bookmakers as …"): the agent is who does it.
@@ -2931,12 +2958,14 @@ public static partial class EventExtractor
         // attribution reports what its speaker said; without a named subject or agent the speaker is who.
         var speaker = who is null && agent?.Entity is null ? TrailingAttribution(quotes, leadStart, leadEnd) : null;
         who ??= agent?.Entity ?? speaker?.Speaker ?? (speaker is null ? HeadlineSubject(analysis) : null);
-        var whoText = who?.Name ?? speaker?.SpeakerText ?? agent?.Phrase ?? head ?? apposed?.Phrase ?? SubjectPhrase(analysis, lead);
+        var whoText = (coordinated.Count > 0 && who == subject.Entity ? analysis.Text[subject.Mention.Start..predicateFrom] : null)
+                      ?? who?.Name ?? speaker?.SpeakerText ?? agent?.Phrase ?? head ?? apposed?.Phrase ?? SubjectPhrase(analysis, lead);
         var leadPlace = Specific(analysis, LeadPlace(analysis, lead), lead, lead);
         var leadDate = LeadDate(analysis, dates, lead) ?? FirstDate(dates, 0, analysis.BodyOffset, analysis.Text);
         var leadSentence = analysis.Text[leadStart..leadEnd];
         return new MainEvent(whoText, what, leadDate?.Text, leadPlace?.Name, Why(leadSentence, predicateFrom - leadStart),
-            How(leadSentence, predicateFrom - leadStart, byIsAgent: agent is not null), null, who is null ? [] : [who], leadPlace, leadDate);
+            How(leadSentence, predicateFrom - leadStart, byIsAgent: agent is not null), null,
+            who is null ? [] : coordinated.Count > 0 && who == subject.Entity ? [who, .. coordinated.Select(c => c.Entity).Where(e => e != who).Distinct()] : [who], leadPlace, leadDate);
     }
 
     /// <summary>

@@ -1484,4 +1484,15 @@ public class GeneralNewsEventTests
 
         Assert.Equal("Reporters", analysis.MainEvent?.Who);
     }
+
+    [Fact]
+    public void Names_coordinated_with_the_leads_subject_are_who()
+    {
+        var main = Analyze("Albania, Bulgaria and Macedonia have given the go-ahead for the construction of a $1.2bn oil pipeline.\n\nWork starts next year.",
+            "Go-ahead for Balkan pipeline").MainEvent;
+
+        Assert.Equal("Albania, Bulgaria and Macedonia", main?.Who);
+        Assert.StartsWith("have given the go-ahead", main?.What, StringComparison.Ordinal);
+        Assert.Equal(3, main?.WhoEntities.Count);
+    }
 }
