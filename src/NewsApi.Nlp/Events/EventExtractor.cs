@@ -179,6 +179,13 @@ public static partial class EventExtractor
         LeadPublication(analysis, index, events);
         NamedPublications(analysis, index, events);
 
+        // "… made up of female buyers, according to CEA research": a publication cited as a source further down is not
+        // published news (in the opening it is the article's news: "The digital divide is narrowing, according to a World
+        // Bank report"; so is one "published" or "released").
+        var opening = FirstBodySentence(analysis);
+        events.RemoveAll(e => e.Type == EventType.Publication && e.Evidence.Count == 1 && !InOpening(e.Evidence[0].Sentence, opening)
+                              && CitedPublication(analysis, e.Evidence[0].TriggerStart));
+
         if (events.Count > maxEvents)
         {
             // A sentence can add several reports at once; keep exactly the first maxEvents.
@@ -977,6 +984,23 @@ public static partial class EventExtractor
         // "received a standing ovation", "took the applause": no prize taken.
         if (type == EventType.Prize && verb && ObjectNoun(analysis, t, sentence) is "standing" or "ovation" or "applause" or "praise" or "criticism" or "cheers" or "plaudits" or "acclaim"
             || (type == EventType.Prize && verb && NextWord(analysis, t + 1, sentence) is "a" && NextWord(analysis, t + 2, sentence) is "standing" or "ovation"))
+        {
+            return false;
+        }
+
+        // "quit the Olympics on 18 August": withdrawing from a competition is no resignation.
+        if (type == EventType.Resign && word is "quit" or "quits" or "quitting" && Next() == "the"
+            && NextWord(analysis, t + 2, sentence) is "olympics" or "games" or "race" or "tournament" or "championship" or "championships" or "competition" or "contest" or "event" or "match" or "tour")
+        {
+            return false;
+        }
+
+        // "Labour's bid for a third term", "a bid to reach the final": an attempt, no offer for a company ("a bid to buy
+        // the club" is one).
+        if (type == EventType.Bid && !verb
+            && ((Next() == "for" && Enumerable.Range(t + 2, 3).Select(k => NextWord(analysis, k, sentence)).SkipWhile(w => w is "a" or "an" or "the" or "their" or "his" or "her" or "its" or "third" or "second" or "fourth" or "fifth" or "new" or "another" or "first")
+                    .FirstOrDefault() is "term" or "title" or "seat" or "place" or "power" or "presidency" or "election" or "re-election" or "nomination" or "glory" or "medal" or "record" or "victory" or "win" or "promotion" or "office" or "leadership" or "freedom" or "asylum" or "independence")
+                || (Next() == "to" && NextWord(analysis, t + 2, sentence) is not ("buy" or "acquire" or "take" or "purchase" or "merge" or "control"))))
         {
             return false;
         }
@@ -2335,6 +2359,27 @@ public static partial class EventExtractor
         for (var i = 0; i + 1 < words.Length; i++)
         {
             if (words[i] == "to" && words[i + 1].All(char.IsLower) && words[i + 1] is not ("the" or "a" or "an" or "its" or "their" or "his" or "her" or "be"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"according to CEA research", "according to a report by the OECD": a publication's noun within four words after "according to".</summary>
+    private static bool CitedPublication(ArticleAnalysis analysis, int triggerStart)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        var t = tokens.IndexAt(triggerStart);
+        if (Enumerable.Range(t, 3).Any(k => k < tokens.Count && tokens[k].Text(analysis.Text) is "published" or "released" or "issued"))
+        {
+            return false;
+        }
+
+        for (var k = t - 1; k >= Math.Max(1, t - 5); k--)
+        {
+            if (tokens[k].Text(analysis.Text) == "to" && tokens[k - 1].Text(analysis.Text).Equals("according", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

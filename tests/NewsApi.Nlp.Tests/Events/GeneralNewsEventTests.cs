@@ -1495,4 +1495,20 @@ public class GeneralNewsEventTests
         Assert.StartsWith("have given the go-ahead", main?.What, StringComparison.Ordinal);
         Assert.Equal(3, main?.WhoEntities.Count);
     }
+
+    [Fact]
+    public void Quitting_a_competition_a_bid_for_a_term_and_a_cited_study_are_no_events()
+    {
+        Assert.False(Reports("Kostas Kenteris and Katerina Thanou quit the Olympics on 18 August after failing to give samples.", EventType.Resign));
+        Assert.False(Reports("Gordon Brown will put the economy at the centre of the Labour Party's bid for a third term in power.", EventType.Bid));
+        Assert.True(Reports("Malcolm Glazer's bid to buy Manchester United was rejected by the board.", EventType.Bid));
+
+        // A study cited further down is a source; in the opening it is the news.
+        var cited = Analyze("Gadget makers are turning their attention to women as buyers, trade show delegates have been told.\n\nThe show in Las Vegas drew more than 120,000 trade professionals this year.\n\nMore than 57% of the consumer electronics market is made up of female buyers, according to CEA research.",
+            "Women drive gadget sales");
+        Assert.DoesNotContain(cited.Events, e => e.Type == EventType.Publication);
+        var lead = Analyze("The digital divide between rich and poor nations is narrowing fast, according to a World Bank report.\n\nMobile phones have spread quickly.",
+            "Digital divide narrows");
+        Assert.Contains(lead.Events, e => e.Type == EventType.Publication);
+    }
 }
