@@ -2367,12 +2367,15 @@ public static partial class EventExtractor
         return false;
     }
 
-    /// <summary>"according to CEA research", "according to a report by the OECD": a publication's noun within four words after "according to".</summary>
+    /// <summary>"according to CEA research": research or an analysis within four words after "according to".</summary>
     private static bool CitedPublication(ArticleAnalysis analysis, int triggerStart)
     {
+        // A report, a survey, a study or a poll is a publication wherever the article cites it ("according to a World Bank
+        // report"); research or an analysis is a source.
         var tokens = analysis.Tokens.Tokens;
         var t = tokens.IndexAt(triggerStart);
-        if (Enumerable.Range(t, 3).Any(k => k < tokens.Count && tokens[k].Text(analysis.Text) is "published" or "released" or "issued"))
+        if (tokens[t].Text(analysis.Text).ToLowerInvariant() is not ("research" or "analysis")
+            || Enumerable.Range(t, 3).Any(k => k < tokens.Count && tokens[k].Text(analysis.Text) is "published" or "released" or "issued"))
         {
             return false;
         }
