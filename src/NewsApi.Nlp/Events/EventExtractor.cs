@@ -1278,8 +1278,27 @@ public static partial class EventExtractor
             && (!Needs(TriggerNeeds.Office) || context.Has(Offices, t, 10, after: true) || HiredPerson(analysis, t, sentence, inSentence))
             && (!Needs(TriggerNeeds.Product) || context.Has(ProductWords, t, 8))
             && (!Needs(TriggerNeeds.Change) || (context.Has(ChangeWords, t, 10) && (context.HasFigure || context.Has(Movements, t, 4, after: true)))
+                || (context.HasFigure && MovesAfterApposition(analysis, t, sentence))
                 || (MovementNouns.Contains(analysis.Tokens.Tokens[t].Text(analysis.Text).ToLowerInvariant()) && context.FigureInClause(t, 6))
                 || OwnedFigureMoves(analysis, t, sentence) || CountHeld(analysis, t, sentence) || FigureMade(analysis, t, sentence));
+    }
+
+    /// <summary>
+    /// "Shares in Solidere, the Lebanese company founded by Rafik Hariri, fell 15%": a figure noun whose owner an apposition
+    /// describes moves in the verb right after the apposition's closing comma.
+    /// </summary>
+    private static bool MovesAfterApposition(ArticleAnalysis analysis, int t, Sentence sentence)
+    {
+        var tokens = analysis.Tokens.Tokens;
+        string Word(int k) => k < sentence.EndToken ? tokens[k].Text(analysis.Text).ToLowerInvariant() : "";
+        var open = Enumerable.Range(t + 1, 4).FirstOrDefault(k => Word(k) == ",", -1);
+        if (open < 0 || Enumerable.Range(t + 1, open - t - 1).Any(k => Word(k) is "and" or "but" or "which" or "who" or "that"))
+        {
+            return false;
+        }
+
+        var close = Enumerable.Range(open + 1, 16).FirstOrDefault(k => Word(k) is "," or ";" or "." or "", -1);
+        return close > 0 && Word(close) == "," && Movements.Contains(Word(close + 1));
     }
 
     /// <summary>Figure nouns of people a service counts: "now has 28 million users", "has attracted 940,000 subscribers".</summary>

@@ -1511,4 +1511,12 @@ public class GeneralNewsEventTests
             "Digital divide narrows");
         Assert.Contains(lead.Events, e => e.Type == EventType.Publication);
     }
+
+    [Fact]
+    public void A_figure_moves_in_the_verb_after_its_owners_apposition()
+    {
+        Assert.Contains(Confident(Analyze("Shares in Solidere, the Lebanese company founded by former prime minister Rafik Hariri, fell 15% in renewed trading in Beirut.")),
+            e => e.Type == EventType.EconomicFigure && e.Actors.Any(a => a.Name == "Solidere"));
+        Assert.False(Reports("Shares in Solidere, the Lebanese company founded by former prime minister Rafik Hariri, are traded in Beirut.", EventType.EconomicFigure));
+    }
 }
