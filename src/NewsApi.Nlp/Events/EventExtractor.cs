@@ -1775,7 +1775,7 @@ public static partial class EventExtractor
         // that GDP fell"); a player whose scores sealed a victory is no party to it ("late scores from Hayes and Duffy sealed
         // victory").
         var candidates = inSentence.Where(m => (m.Entity.Kind == AnalysedKind.Person || !roleSpans.Any(r => m.Mention.Start >= r.Start && m.Mention.End <= r.End))
-            && !(m.Entity.Kind == AnalysedKind.Organisation && CitedSource(analysis, m.Mention, sentence))
+            && !(m.Entity.Kind == AnalysedKind.Organisation && (CitedSource(analysis, m.Mention, sentence) || PhotoCredit(m.Entity.Name)))
             && !(type == EventType.EconomicFigure && m.Entity.Kind == AnalysedKind.Organisation && ReleasedBy(analysis, m.Mention, sentence))
             && !(type == EventType.MatchResult && ScoredBy(analysis, m.Mention, sentence))).ToList();
 
@@ -2386,6 +2386,14 @@ public static partial class EventExtractor
         return false;
     }
 
+    /// <summary>
+    /// A picture library credited in a caption ("Getty Images", "AFP/Getty Images", "Rex Features"): it takes part in no
+    /// event it illustrates (web pages keep their captions in the text).
+    /// </summary>
+    internal static bool PhotoCredit(string name) =>
+        name.EndsWith(" Images", StringComparison.Ordinal) || name.EndsWith(" Pictures", StringComparison.Ordinal) && name.StartsWith("Press ", StringComparison.Ordinal)
+        || name is "Rex Features" or "Shutterstock" or "Alamy" or "Getty";
+
     /// <summary>"according to CEA research": research or an analysis within four words after "according to".</summary>
     private static bool CitedPublication(ArticleAnalysis analysis, int triggerStart)
     {
@@ -2942,7 +2950,7 @@ public static partial class EventExtractor
         // A name after "by" is an agent inside the subject ("A DVD technology backed by Sony has received …"), not it;
         // a demonym describes the subject ("British TV viewers"), it is not the country.
         var inLead = analysis.Entities.SelectMany(e => e.Mentions.Where(m => m.Sentence == lead).Select(m => (Mention: m, Entity: e)))
-            .Where(m => (m.Entity.Kind != AnalysedKind.Place || PlaceNames.IsState(m.Entity.Name)) && PreviousWord(analysis, m.Mention.Start, sentences[lead]) != "by"
+            .Where(m => (m.Entity.Kind != AnalysedKind.Place || PlaceNames.IsState(m.Entity.Name)) && !PhotoCredit(m.Entity.Name) && PreviousWord(analysis, m.Mention.Start, sentences[lead]) != "by"
                         && PlaceNames.CountryOfDemonym(m.Mention.Surface) is null)
             .OrderBy(m => m.Mention.Start).ToList();
         var subject = inLead.FirstOrDefault();

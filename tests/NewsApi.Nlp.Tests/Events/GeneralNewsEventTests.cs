@@ -1519,4 +1519,13 @@ public class GeneralNewsEventTests
             e => e.Type == EventType.EconomicFigure && e.Actors.Any(a => a.Name == "Solidere"));
         Assert.False(Reports("Shares in Solidere, the Lebanese company founded by former prime minister Rafik Hariri, are traded in Beirut.", EventType.EconomicFigure));
     }
+
+    [Fact]
+    public void A_picture_librarys_credit_takes_part_in_nothing()
+    {
+        var result = Assert.Single(Confident(Analyze("Lewis Hamilton beat Getty Images in the race at Interlagos.")), e => e.Type == EventType.MatchResult);
+        Assert.DoesNotContain(result.Participants, p => p.Entity.Name == "Getty Images");
+        Assert.True(EventExtractor.PhotoCredit("AFP/Getty Images"));
+        Assert.False(EventExtractor.PhotoCredit("Reuters"));
+    }
 }
