@@ -2927,7 +2927,7 @@ public static partial class EventExtractor
             var actors = best.Actors.ToList();
             // Else what the lead states: news gives the when and where of its main event in its first sentences.
             var where = Specific(analysis, best.Place ?? PlaceIn(analysis, evidence.Sentence) ?? LeadPlace(analysis, lead), evidence.Sentence, lead);
-            var when = best.Date ?? FirstDate(dates, sentences[evidence.Sentence].Start(tokens), sentences[evidence.Sentence].End(tokens), analysis.Text)
+            var when = DayOverYear(analysis, dates, lead, best.Date ?? FirstDate(dates, sentences[evidence.Sentence].Start(tokens), sentences[evidence.Sentence].End(tokens), analysis.Text))
                        ?? LeadDate(analysis, dates, lead);
             // An event without a named actor is still done by someone the sentence describes ("Computer users are being
             // warned", "Hackers have found a way …"): the noun phrase that opens its sentence before the trigger.
@@ -3036,7 +3036,7 @@ public static partial class EventExtractor
         var whoText = (coordinated.Count > 0 && who == subject.Entity ? analysis.Text[subject.Mention.Start..predicateFrom] : null)
                       ?? who?.Name ?? speaker?.SpeakerText ?? agent?.Phrase ?? head ?? apposed?.Phrase ?? SubjectPhrase(analysis, lead);
         var leadPlace = Specific(analysis, LeadPlace(analysis, lead), lead, lead);
-        var leadDate = LeadDate(analysis, dates, lead) ?? FirstDate(dates, 0, analysis.BodyOffset, analysis.Text);
+        var leadDate = DayOverYear(analysis, dates, lead, LeadDate(analysis, dates, lead)) ?? FirstDate(dates, 0, analysis.BodyOffset, analysis.Text);
         var leadSentence = analysis.Text[leadStart..leadEnd];
         return new MainEvent(whoText, what, leadDate?.Text, leadPlace?.Name, Why(leadSentence, predicateFrom - leadStart),
             How(leadSentence, predicateFrom - leadStart, byIsAgent: agent is not null), null,
@@ -3099,6 +3099,30 @@ public static partial class EventExtractor
             .Select(s => FirstDate(dates, sentences[s].Start(tokens), sentences[s].End(tokens), analysis.Text))
             .FirstOrDefault(d => d is not null && (d.Start < sentences[lead].End(tokens) || !Background(d)));
     }
+
+    /// <summary>
+    /// A bare year that an event's sentence or the lead gives only in passing ("haunted by the fatal 2003 shooting") gives way
+    /// to the day the opening names ("on Monday"): news dates itself by days, history by years. A year with a day or a
+    /// month stays, and so does a year when the opening names no day.
+    /// </summary>
+    private static DateMention? DayOverYear(ArticleAnalysis analysis, IReadOnlyList<DateMention> dates, int lead, DateMention? date)
+    {
+        if (date is null || lead < 0 || !BareYear().IsMatch(date.Text.Trim()))
+        {
+            return date;
+        }
+
+        var sentences = analysis.Tokens.Sentences;
+        var tokens = analysis.Tokens.Tokens;
+        var end = sentences[Math.Min(sentences.Count - 1, lead + LeadSentences - 1)].End(tokens);
+        return dates.Where(d => d.Start >= sentences[lead].Start(tokens) && d.End <= end && DayWritten().IsMatch(d.Text)).OrderBy(d => d.Start).FirstOrDefault() ?? date;
+    }
+
+    [GeneratedRegex(@"^(in |since |from |of |by )?(the )?(19|20)\d\d$")]
+    private static partial Regex BareYear();
+
+    [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b")]
+    private static partial Regex DayWritten();
 
     /// <summary>
     /// A date with its year written out after the lead ("The bid … was launched in December 2004", "in 2003") dates the

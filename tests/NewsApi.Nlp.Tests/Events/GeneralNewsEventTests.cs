@@ -1528,4 +1528,13 @@ public class GeneralNewsEventTests
         Assert.True(EventExtractor.PhotoCredit("AFP/Getty Images"));
         Assert.False(EventExtractor.PhotoCredit("Reuters"));
     }
+
+    [Fact]
+    public void A_bare_year_in_the_lead_gives_way_to_the_day_the_opening_names()
+    {
+        var analysis = Analyze("Norway's economy has gone back into recession, after the government revised growth figures from earlier in 2004.\n\nThe figures released on Wednesday showed a third quarter of decline.",
+            "Norway back in recession");
+
+        Assert.Equal("Wednesday", analysis.MainEvent?.When?.Replace("on ", "", StringComparison.Ordinal));
+    }
 }
