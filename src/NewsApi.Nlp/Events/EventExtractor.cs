@@ -2933,8 +2933,13 @@ public static partial class EventExtractor
             // warned", "Hackers have found a way …"): the noun phrase that opens its sentence before the trigger.
             var eventWho = actors.Count > 0 ? string.Join(" and ", actors.Select(a => a.Name))
                 : SubjectPhrase(analysis, evidence.Sentence) is { } described && evidence.Start + described.Length <= evidence.TriggerStart ? described : null;
-            return new MainEvent(eventWho, Predicate(analysis, evidence.Sentence, evidence.TriggerStart),
-                when?.Text, where?.Name, Why(sentence, relative), How(sentence, relative), best, actors, where, when);
+            // "Shares in Solidere, the Lebanese company …, fell 15%": a noun trigger in an apposed subject is told by the verb
+            // after the apposition, and its "by" is inside the apposition.
+            var apposedSubject = AppositiveSubject(analysis, evidence.Sentence);
+            var from = apposedSubject is { } a && evidence.TriggerStart < a.PredicateFrom && evidence.Start + a.Phrase.Length > evidence.TriggerStart ? a.PredicateFrom : evidence.TriggerStart;
+            var fromRelative = from - evidence.Start;
+            return new MainEvent(eventWho, Predicate(analysis, evidence.Sentence, from, skipSubject: from != evidence.TriggerStart),
+                when?.Text, where?.Name, Why(sentence, fromRelative), How(sentence, fromRelative), best, actors, where, when);
         }
 
         if (lead < 0)
@@ -2973,7 +2978,7 @@ public static partial class EventExtractor
         var insideSubject = head is not null;
         // "The Sundance Film Festival, the movie industry's top destination for …, opens on Thursday": a subject that is no
         // person, organisation or place, set off from its verb by an apposition.
-        var apposed = subject.Entity is null ? AppositiveSubject(analysis, lead) : null;
+        var apposed = subject.Entity is null || insideSubject ? AppositiveSubject(analysis, lead) : null;
 
         // "A US bank has said it will donate $8m to victims of … Augusto Pinochet's regime", "Reporters covering singer Michael
         // Jackson's trial have asked …": a first name after the lead's described subject is no subject; the phrase is who.
@@ -3020,6 +3025,7 @@ public static partial class EventExtractor
         }
 
         var who = subject.Entity is not null && !insideSubject && (subject.Mention.End == predicateFrom || coordinated.Count > 0) ? subject.Entity : null;
+
         // Without a named subject, the agent of a passive lead ("… has been thrown out by an appeal court"), then the
         // name that opens the headline ("Disney backs Sony DVD technology").
         // A passive lead with its agent ("The Aviator has been tipped by UK bookmakers as …"): the agent is who does it.
@@ -3216,7 +3222,7 @@ public static partial class EventExtractor
         }
 
         var next = Word(verb);
-        var verbal = SubjectEnders.Contains(next) || (next.Length > 3 && next.All(char.IsLower) && (next.EndsWith('s') || next.EndsWith("ed", StringComparison.Ordinal))
+        var verbal = SubjectEnders.Contains(next) || Movements.Contains(next) || (next.Length > 3 && next.All(char.IsLower) && (next.EndsWith('s') || next.EndsWith("ed", StringComparison.Ordinal))
                                                       && next is not ("as" or "is" or "this" or "his" or "its" or "was" or "news" or "plus" or "thus"));
         return verbal ? (analysis.Text[tokens[range.FirstToken].Start..tokens[open - 1].End], tokens[verb].Start) : null;
     }

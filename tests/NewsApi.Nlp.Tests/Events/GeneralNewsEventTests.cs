@@ -1537,4 +1537,14 @@ public class GeneralNewsEventTests
 
         Assert.Equal("Wednesday", analysis.MainEvent?.When?.Replace("on ", "", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_leads_verb_after_an_apposition_is_its_what_when_a_name_sits_inside_the_subject()
+    {
+        var analysis = Analyze("Shares in Solidere, the Lebanese company founded by former prime minister Rafik Hariri, fell 15% in renewed trading in Beirut.\n\nTraders expect more falls.",
+            "Beirut shares tumble");
+
+        Assert.StartsWith("fell 15", analysis.MainEvent?.What, StringComparison.Ordinal);
+        Assert.NotEqual("Rafik Hariri", analysis.MainEvent?.How?.Replace("by ", "", StringComparison.Ordinal).Replace("former prime minister ", "", StringComparison.Ordinal));
+    }
 }
