@@ -1937,7 +1937,7 @@ public static partial class EventExtractor
             // What a team or a player wins is a contest, not a rival: "England won the first event of the IRB World Sevens
             // series" (a rival comes after "against" or "over": "won 6-3 against Spain").
             rivalOrRole |= type == EventType.MatchResult && ev.Participants.Count > 0 && EventTypes.Winning.Contains(tokens[trigger].Text(text).ToLowerInvariant())
-                           && !between.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "against" or "over" or "v" or "vs");
+                           && !between.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "against" or "over" or "v" or "vs" or "at" or "to");
             var role = type == EventType.Resign || describedDoer || rivalOrRole ? EventRole.Other
                 : ev.Participants.Count == 0 ? EventRole.Actor1
                 : ev.Participants.Count(p => p.Role != EventRole.Other) == 1 ? EventRole.Actor2 : EventRole.Other;

@@ -1442,6 +1442,10 @@ public class GeneralNewsEventTests
 
         var against = Assert.Single(Confident(Analyze("Spain won 3-1 against Portugal in Lisbon.")), e => e.Type == EventType.MatchResult);
         Assert.Equal(["Spain", "Portugal"], against.Actors.Select(a => a.Name));
+
+        // "won at Chelsea", "lost to Argentina": the rival of an away win or a defeat.
+        var away = Assert.Single(Confident(Analyze("Arsenal won 2-0 at Chelsea on Sunday.")), e => e.Type == EventType.MatchResult);
+        Assert.Equal(["Arsenal", "Chelsea"], away.Actors.Select(a => a.Name));
     }
 
     [Fact]
