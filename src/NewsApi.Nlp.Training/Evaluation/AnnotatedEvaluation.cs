@@ -230,7 +230,9 @@ public static class AnnotatedEvaluation
 
         var pairs = MaximumMatching(edges);
         var correctEvents = pairs.Count;
-        var unmatched = gold.Events.Where(g => !pairs.ContainsValue(g)).ToList();
+        // (By reference: two annotated events can be equal records, as when an annotator entered one twice.)
+        var paired = pairs.Values.ToHashSet(ReferenceEqualityComparer.Instance);
+        var unmatched = gold.Events.Where(g => !paired.Contains(g)).ToList();
         var pending = systemEvents.Where((_, i) => !pairs.ContainsKey(i)).ToList();
 
         foreach (var ev in pending)

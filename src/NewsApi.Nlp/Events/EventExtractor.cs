@@ -880,8 +880,9 @@ public static partial class EventExtractor
         if (EventTypes.Winning.Contains(word))
         {
             // "Cate Blanchett, who won for playing Katharine Hepburn": won for a performance is a prize won.
-            if (word is "won" or "wins" or "win" && Next() == "for" && NextWord(analysis, t + 2, sentence).EndsWith("ing", StringComparison.Ordinal)
-                && NextWord(analysis, t + 2, sentence) is not ("england" or "sterling" or "reading" or "kettering" or "wellington"))
+            // (A verb, in lower case: "won for Reading" is a team's.)
+            if (word is "won" or "wins" or "win" && Next() == "for" && t + 2 < sentence.EndToken && tokens[t + 2].Text(analysis.Text) is var performance
+                && performance.EndsWith("ing", StringComparison.Ordinal) && char.IsLower(performance[0]))
             {
                 (type, verb, needs) = (EventType.Prize, true, TriggerNeeds.None);
                 return true;
@@ -2391,8 +2392,7 @@ public static partial class EventExtractor
     /// event it illustrates (web pages keep their captions in the text).
     /// </summary>
     internal static bool PhotoCredit(string name) =>
-        name.EndsWith(" Images", StringComparison.Ordinal) || name.EndsWith(" Pictures", StringComparison.Ordinal) && name.StartsWith("Press ", StringComparison.Ordinal)
-        || name is "Rex Features" or "Shutterstock" or "Alamy" or "Getty";
+        name.EndsWith(" Images", StringComparison.Ordinal) || name is "Rex Features" or "Shutterstock" or "Alamy";
 
     /// <summary>"according to CEA research": research or an analysis within four words after "according to".</summary>
     private static bool CitedPublication(ArticleAnalysis analysis, int triggerStart)
@@ -2443,7 +2443,7 @@ public static partial class EventExtractor
         // A name listed after the first one: "from John Hayes and Gavin Duffy".
         while (Word(k) is "and" or "," && k - 2 >= sentence.FirstToken)
         {
-            k = tokens.IndexAt(tokens[k - 1].Start);
+            k--;
             while (k > sentence.FirstToken && Word(k - 1) is not ("from" or "by" or "and" or "," or "") && char.IsUpper(tokens[k - 1].Text(text)[0]))
             {
                 k--;
