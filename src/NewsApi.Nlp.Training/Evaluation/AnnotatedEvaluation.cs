@@ -285,17 +285,19 @@ public static class AnnotatedEvaluation
         // Dates: every value the system gives must be one the text fixes.
         var systemDates = analysis.Dates.Where(d => d.Resolved).ToList();
         int wrongDates = 0, rightDates = 0;
-        // Each annotated expression answers one system date: the one whose span overlaps it where the analysed text
-        // reads as the annotated one at the date's offsets (so that "December 2003" is not checked against an earlier bare "December"), else in text
-        // order: the second "2004" of an article is checked against the second expression that holds it, not the first.
+        // Each annotated expression answers one system date. Where the analysed text reads as the annotated one at the
+        // date's offsets, that is the expression whose span overlaps it (so that "December 2003" is not checked against
+        // an earlier bare "December"), and a date no annotation overlaps was not marked, so it is neither right nor wrong
+        // ("1965-2003" is not checked against "the 2003 ceremony"). Elsewhere the pairing goes in text order: the second
+        // "2004" of an article is checked against the second expression that holds it, not the first.
         var usedDates = new HashSet<int>();
         foreach (var date in systemDates.OrderBy(d => d.Start))
         {
             var aligned = date.End <= text.Length && string.CompareOrdinal(text, date.Start, date.Text, 0, date.Text.Length) == 0;
             var index = Enumerable.Range(0, gold.Dates.Count)
                 .Where(i => PhraseMatch.Containment(text[gold.Dates[i].Start..gold.Dates[i].End], date.Text) >= 0.99)
-                .OrderBy(i => aligned && gold.Dates[i].Start < date.End && date.Start < gold.Dates[i].End ? 0 : 1)
-                .ThenBy(i => usedDates.Contains(i) ? 1 : 0).ThenBy(i => gold.Dates[i].Start).DefaultIfEmpty(-1).First();
+                .Where(i => !aligned || (gold.Dates[i].Start < date.End && date.Start < gold.Dates[i].End))
+                .OrderBy(i => usedDates.Contains(i) ? 1 : 0).ThenBy(i => gold.Dates[i].Start).DefaultIfEmpty(-1).First();
             var goldDate = index >= 0 ? gold.Dates[index] : null;
             usedDates.Add(index);
             if (goldDate?.Value is { } value && date.Iso is { } iso && (iso.StartsWith(value, StringComparison.Ordinal) || value.StartsWith(iso, StringComparison.Ordinal)))

@@ -48,6 +48,24 @@ public class EvaluationTests
         Assert.False(AnnotatedEvaluation.WhoHit(main, ["Swedish"]));
     }
 
+    [Fact]
+    public void A_date_the_annotators_did_not_mark_is_not_checked_against_another_one_with_its_year()
+    {
+        // Only the ceremony's "2003" is annotated; the span "1965-2003" later in the text is not, so it is neither right nor wrong.
+        const string title = "Book prizes announced";
+        const string body = "Judges met during the 2003 ceremony in New York.\n\nThe poetry prize went to Collected Poems, 1965-2003.";
+        var text = title + "\n\n" + body;
+        var year = text.IndexOf("2003", StringComparison.Ordinal);
+        var gold = new ArticleAnnotation { File = "x.txt", Split = "dev", Sha256 = "", Dates = [new AnnotatedDate(year, year + 4, "2003")] };
+        var analysis = new ArticleAnalyzer(EntityRecognizer.Default).Analyze(title, body);
+        Assert.Contains(analysis.Dates, d => d.Text == "1965-2003" && d.Resolved);
+
+        var scores = AnnotatedEvaluation.Score(gold, text, analysis, 0.5);
+
+        Assert.Equal(0, scores.WrongDates);
+        Assert.Equal(1, scores.RightDates);
+    }
+
     [BbcFact]
     public void The_annotated_sample_matches_its_files_holds_no_text_and_scores()
     {
