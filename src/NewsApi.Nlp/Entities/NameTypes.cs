@@ -25,7 +25,11 @@ public static partial class NameTypes
     {
         "Award", "Awards", "Prize", "Prizes", "Cup", "Championship", "Championships", "Games", "Olympics", "Open", "Trophy", "Nations", "Premiership",
         "Festival", "Grand Prix", "Masters", "Classic", "Series", "Medal", "Medals", "Globes", "Brits", "Bowl",
+        "Marathon", "Sevens", "Indoors", "Contest", "Race", "Rally", "Tour", "Show",
     };
+
+    /// <summary>Heads that open an event's or treaty's name before "of" ("Treaty of Amsterdam", "Festival of Fantastic Film").</summary>
+    private static readonly HashSet<string> OpeningEventHeads = new(StringComparer.Ordinal) { "Treaty", "Festival", "Battle", "Siege" };
 
     private static readonly HashSet<string> OneWordAwards = new(StringComparer.Ordinal)
     {
@@ -212,7 +216,9 @@ public static partial class NameTypes
                 continue;
             }
 
-            if (mention.Type != EntityType.MISC && (OneWordAwards.Contains(mention.Text) || (words.Length > 1 && CompetitionAndAwardHeads.Contains(words[^1]))))
+            if (mention.Type != EntityType.MISC && (OneWordAwards.Contains(mention.Text) || (words.Length > 1 && CompetitionAndAwardHeads.Contains(words[^1]))
+                                                    || (words.Length > 2 && OpeningEventHeads.Contains(words[0]) && words[1] == "of")
+                                                    || (words.Length > 1 && words[^2] == "World" && words[^1] is "Congress" or "Conference")))
             {
                 corrected.Add(mention with { Type = EntityType.MISC });
                 continue;

@@ -179,6 +179,19 @@ public class ArticleAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Paula Radcliffe will run the Flora London Marathon in April, her agent said.", "Flora London Marathon")]
+    [InlineData("England reached the final of the Los Angeles Sevens on Sunday.", "Los Angeles Sevens")]
+    [InlineData("Ministers signed the Treaty of Amsterdam, which changed the voting rules.", "Treaty of Amsterdam")]
+    [InlineData("Nokia showed the phone at the 3GSM World Congress in Cannes.", "3GSM World Congress")]
+    public void Races_contests_shows_and_treaties_are_other_names_not_organisations(string text, string name)
+    {
+        var analysis = Analyzer.Analyze(null, text);
+
+        Assert.Contains(analysis.Names, n => n.Name == name);
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == name);
+    }
+
+    [Theory]
     [InlineData("DJ Norman Cook - aka Fatboy Slim - has said that dance music is not dead. Fatboy Slim will play Brighton again.", "Norman Cook", "Fatboy Slim")]
     [InlineData("Rapper Marshall Mathers, better known as Eminem, topped the chart. Eminem said he was delighted.", "Marshall Mathers", "Eminem")]
     public void A_second_name_the_text_gives_with_aka_is_the_same_person(string text, string name, string alias)
