@@ -366,6 +366,12 @@ public static partial class DocumentConsistency
     };
 
     /// <summary>Words of films and television: where they are written of, a name's "star" played in it.</summary>
+    /// <summary>Words of music, books and the stage: with <see cref="ScreenWords"/>, an article where works are written of.</summary>
+    private static readonly HashSet<string> OtherWorkWords = new(StringComparer.Ordinal)
+    {
+        "album", "albums", "novel", "novels", "novelist", "opera", "operas", "songs", "musical", "singer", "composer",
+    };
+
     private static readonly HashSet<string> ScreenWords = new(StringComparer.Ordinal)
     {
         "film", "films", "movie", "movies", "tv", "television", "sitcom", "actor", "actress", "hollywood",
@@ -433,6 +439,7 @@ public static partial class DocumentConsistency
         var works = new HashSet<string>(StringComparer.Ordinal);
         var personLike = new HashSet<string>(StringComparer.Ordinal);
         var screen = new Lazy<bool>(() => document.Sentences.Any(sentence => sentence.Any(w => ScreenWords.Contains(w.Lower))));
+        var worksWritten = new Lazy<bool>(() => screen.Value || document.Sentences.Any(sentence => sentence.Any(w => OtherWorkWords.Contains(w.Lower))));
         var nameWords = new Lazy<HashSet<string>>(() => PeoplesNameWords(document, labels));
 
         // A one-word "person" no given-name list knows and no full name of the document holds ("Sideways", "Kinsey",
@@ -481,6 +488,19 @@ public static partial class DocumentConsistency
                 // nominations, is what a nominee is named for ("Charlize Theron for Monster, Ziyi Zhang for House of Flying
                 // Daggers"), where films or TV are written of.
                 var starring = span.Type != EntityType.PER && (At(span.End) == "starring" || (At(span.End) == "," && At(span.End + 1) == "starring"));
+                // "Martin Scorsese's The Aviator", "Fatboy Slim's Palookaville", "Giuseppe Verdi's La Traviata": where works are
+                // written of, a name a person owns is their work, unless a word of it makes it a body ("Suu Kyi's National League for Democracy").
+                var titleArticle = w1 == "the" && words[span.Start - 1].Word == "The" ? 1 : 0;
+                var possessiveAt = span.Start - 1 - titleArticle;
+                if (span.Type == EntityType.ORG && possessiveAt > 0 && At(possessiveAt) is "'s" or "’s" && n > 0
+                    && spans[n - 1].Type == EntityType.PER && spans[n - 1].End == possessiveAt && worksWritten.Value
+                    && (Listed(lexicon, words, span) & PlacesOrKnownOrganisations) == 0
+                    && !Enumerable.Range(span.Start, span.End - span.Start).Any(i => (lexicon.Lookup([words[i].Lower]) & (1 << (int)Lexicon.List.OrganisationWord)) != 0))
+                {
+                    works.Add(Name(words, span));
+                    continue;
+                }
+
                 var nominatedFor = span.Type != EntityType.PER && w1 == "for" && n > 0 && spans[n - 1].Type == EntityType.PER && spans[n - 1].End == span.Start - 1
                                    && words.Any(w => NominationWords.Contains(w.Lower));
                 if ((starring || nominatedFor) && screen.Value

@@ -191,6 +191,18 @@ public class ArticleAnalyzerTests
         Assert.DoesNotContain(analysis.Entities, e => e.Name == name);
     }
 
+    [Fact]
+    public void A_name_a_person_owns_where_works_are_written_of_is_a_work_unless_a_word_makes_it_a_body()
+    {
+        var analysis = Analyzer.Analyze(null, "The film won four Oscars. Clint Eastwood beat Martin Scorsese's The Aviator to the top award, "
+                                              + "and Giuseppe Verdi's La Traviata opened the opera season. Aung San Suu Kyi's National League for Democracy welcomed the film.");
+
+        Assert.Contains(analysis.Names, n => n.Name.EndsWith("Aviator", StringComparison.Ordinal));
+        Assert.Contains(analysis.Names, n => n.Name == "La Traviata");
+        Assert.DoesNotContain(analysis.Entities, e => e.Name.EndsWith("Aviator", StringComparison.Ordinal) || e.Name == "La Traviata");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "National League for Democracy");
+    }
+
     [Theory]
     [InlineData("DJ Norman Cook - aka Fatboy Slim - has said that dance music is not dead. Fatboy Slim will play Brighton again.", "Norman Cook", "Fatboy Slim")]
     [InlineData("Rapper Marshall Mathers, better known as Eminem, topped the chart. Eminem said he was delighted.", "Marshall Mathers", "Eminem")]
