@@ -169,6 +169,21 @@ public static partial class NameTypes
                 continue;
             }
 
+            // "Maidenhead, Berkshire,", "a speech in Burnley, Lancashire.": one word set off by commas right after a place is
+            // the region it lies in; "his Buckinghamshire home", "their Surrey training base", "its Durham headquarters": one
+            // word between an owner and the place they live or work in is that place.
+            if (mention.Type == EntityType.ORG && words.Length == 1 && (listed & (1 << (int)Lexicon.List.KnownOrganisation)) == 0
+                && ((corrected.Count > 0 && corrected[^1].Type == EntityType.LOC && corrected[^1].End == mention.Start - 2
+                     && string.CompareOrdinal(text, corrected[^1].End, ", ", 0, 2) == 0
+                     && (mention.End == text.Length || text[mention.End] is ',' or '.' or ';' or ')' or '\n'))
+                    || (PreviousWord(text, mention.Start) is { } owner && (owner.Word is "his" or "her" or "their" or "its" or "my" or "our"
+                                                                                || (owner.Word == "s" && owner.Start > 0 && text[owner.Start - 1] is '\'' or '’'))
+                        && HomeAfter(text, mention.End))))
+            {
+                corrected.Add(mention with { Type = EntityType.LOC });
+                continue;
+            }
+
             // "MP for Richmond", "the mayor of Leeds", "Middlesbrough mayor Ray Mallon": a town or region a member or a mayor
             // represents is the place, not a club of its name.
             if (lexicon is not null && mention.Type == EntityType.ORG && words.Length == 1
@@ -764,6 +779,19 @@ public static partial class NameTypes
         }
 
         return k < 0 || text[k] is '.' or '!' or '?' or '\n' or ':';
+    }
+
+    /// <summary>Does the place someone lives or works in follow ("home", "headquarters", "training base")?</summary>
+    private static bool HomeAfter(string text, int end)
+    {
+        var next = NextWord(text, end);
+        if (next.Word == "training")
+        {
+            next = NextWord(text, next.End);
+            return next.Word is "base" or "ground" or "camp";
+        }
+
+        return next.Word is "home" or "headquarters" or "base" or "estate" or "farm" or "mansion" or "residence";
     }
 
     private static (string Word, int Start)? PreviousWord(string text, int start)

@@ -191,6 +191,18 @@ public class ArticleAnalyzerTests
         Assert.DoesNotContain(analysis.Entities, e => e.Name == name);
     }
 
+    [Theory]
+    [InlineData("The new line would go out as far as Maidenhead, Berkshire, to the west of London, the company said.", "Berkshire")]
+    [InlineData("The plans were agreed at a meeting at Mr Kilroy-Silk's Buckinghamshire home on Sunday.", "Buckinghamshire")]
+    [InlineData("England's players are due to meet at their Surrey training base on Monday.", "Surrey")]
+    public void A_region_after_a_town_or_before_someone_s_home_is_a_place(string text, string place)
+    {
+        var analysis = Analyzer.Analyze(null, text);
+
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == place);
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == place);
+    }
+
     [Fact]
     public void A_name_a_person_owns_where_works_are_written_of_is_a_work_unless_a_word_makes_it_a_body()
     {
