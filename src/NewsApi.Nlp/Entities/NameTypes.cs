@@ -345,6 +345,18 @@ public static partial class NameTypes
                 continue;
             }
 
+            // "Thailand Prime Minister Thaksin", "a US soldier", "the Middle East and America": a state before its government or
+            // its people, or listed beside a region named by a compass point, is the state even in a match report (beside
+            // "Hong Kong" in a list of teams it is one).
+            if (teamSport && mention.Type == EntityType.LOC && PlaceNames.IsState(mention.Text) && !PlaysInSentence(analysis, mention)
+                && (StateNouns.Contains(NextWord(text, mention.End).Word)
+                    || (corrected.Count > 0 && corrected[^1] is { Type: EntityType.LOC } left && CompassRegion(left.Text) && ListSeparator(text, left.End, mention.Start))
+                    || (k + 1 < ordered.Count && ordered[k + 1] is { Type: EntityType.LOC } right && CompassRegion(right.Text) && ListSeparator(text, mention.End, right.Start))))
+            {
+                corrected.Add(mention);
+                continue;
+            }
+
             if (teamSport && mention.Type == EntityType.LOC && PlaceNames.IsState(mention.Text) && (PlaysInSentence(analysis, mention) || !AfterLocative(analysis, mention)))
             {
                 corrected.Add(mention with { Type = EntityType.ORG });
@@ -459,6 +471,18 @@ public static partial class NameTypes
     };
 
     /// <summary>Offices an organisation's name heads before a person ("Ifo president Hans-Werner Sinn").</summary>
+    /// <summary>A region named by a compass point that is no state: "Middle East", "North Africa", "South America" (not "South Africa").</summary>
+    private static bool CompassRegion(string name) =>
+        name.Split(' ') is [var point, _, ..] && point is "North" or "South" or "East" or "West" or "Middle" or "Central" or "Eastern" or "Western"
+                                                  or "Northern" or "Southern" && !PlaceNames.IsState(name);
+
+    /// <summary>Nouns after a state that make it the state, not its team: its government and its people.</summary>
+    private static readonly HashSet<string> StateNouns = new(StringComparer.Ordinal)
+    {
+        "Prime", "President", "President's", "government", "Government", "minister", "Minister", "ministers", "officials", "embassy", "Embassy",
+        "economy", "soldier", "soldiers", "troops", "army", "forces", "citizens", "networks", "authorities", "parliament", "Parliament",
+    };
+
     private static readonly HashSet<string> OrganisationOffices = new(StringComparer.Ordinal)
     {
         "president", "chairman", "chairwoman", "chief", "boss", "spokesman", "spokeswoman", "spokesperson", "director", "executive", "founder",

@@ -204,6 +204,18 @@ public class ArticleAnalyzerTests
     }
 
     [Fact]
+    public void In_a_match_report_a_state_before_its_government_or_beside_a_compass_region_stays_a_place()
+    {
+        var analysis = Analyzer.Analyze(null, "Liverpool beat Chelsea 2-0 in the league match, and the striker scored twice. The club's fans, the team and "
+                                              + "its coach hope for a new owner. Thailand Prime Minister Thaksin Shinawatra made an offer, with trails leading to the Middle East and America, but all met with silence. "
+                                              + "England beat France in the final.");
+
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Thailand");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name is "America" or "United States");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "England");
+    }
+
+    [Fact]
     public void A_name_a_person_owns_where_works_are_written_of_is_a_work_unless_a_word_makes_it_a_body()
     {
         var analysis = Analyzer.Analyze(null, "The film won four Oscars. Clint Eastwood beat Martin Scorsese's The Aviator to the top award, "
