@@ -502,6 +502,7 @@ public static partial class NameTypes
         "Brothers", "Bros", "Research", "Tobacco", "Megastores", "Stores", "Records", "Pictures", "Studios", "Entertainment", "Communications",
         "Electronics", "Pharmaceuticals", "Partners", "Associates", "Securities", "Insurance", "Investments", "Foods", "Telecom",
         "Motors", "Airlines", "Airways", "Holdings", "Group", "Industries", "Systems", "Technologies", "Networks", "Software",
+        "Capital", "Ventures", "Labs", "Laboratories", "Consulting",
     };
 
     /// <summary>Offices held for a place: "MP for Richmond", "mayor of Leeds", "Middlesbrough mayor Ray Mallon".</summary>

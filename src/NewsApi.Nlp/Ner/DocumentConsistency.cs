@@ -307,6 +307,19 @@ public static partial class DocumentConsistency
         "bands", "labels", "conglomerates", "manufacturers", "broadcasters", "insurers", "lenders", "multinationals",
     };
 
+    /// <summary>Class nouns that make the name before them an organisation ("the Arthur D. Little consultancy"), but not a
+    /// person after them ("the CGA consultancy Jeanne-Marie Gescher" is its founder).</summary>
+    private static readonly HashSet<string> ClassesAfterName = new(StringComparer.Ordinal)
+    {
+        "consultancy", "bookmaker", "brokerage", "brokerages",
+    };
+
+    /// <summary>Words that qualify a class noun after a name ("Sal Oppenheim investment bank", "Smith Barney retail brokerages").</summary>
+    private static readonly HashSet<string> ClassQualifiers = new(StringComparer.Ordinal)
+    {
+        "investment", "merchant", "private", "retail", "venture", "record", "consulting", "accountancy", "law", "advertising", "insurance",
+    };
+
     /// <summary>
     /// Nouns that class a person when a name follows them: "pop singer Delta Goodrem", "striker Wayne Rooney" (not
     /// "manager", "coach" or "director": fund managers, coach firms and directors' boards are classed so too).
@@ -645,8 +658,12 @@ public static partial class DocumentConsistency
 
                 // "Bonhams auction house", "the Sagem group": a name no gazetteer knows as a place before a lower-case class noun.
                 classed |= span.Type != EntityType.ORG && ((OrganisationClasses.Contains(At(span.End)) && !At(span.End).EndsWith('s'))
+                                                           || ClassesAfterName.Contains(At(span.End))
                                                            || (At(span.End) == "auction" && At(span.End + 1) == "house"))
                            && At(span.End + 1) is not ("'s" or "’s") && NotPlace();
+                // "Sal Oppenheim investment bank", "Smith Barney retail brokerages": the class noun after a qualifier.
+                classed |= span.Type != EntityType.ORG && ClassQualifiers.Contains(At(span.End)) && (OrganisationClasses.Contains(At(span.End + 1)) || ClassesAfterName.Contains(At(span.End + 1)))
+                           && At(span.End + 2) is not ("'s" or "’s") && NotPlace();
 
                 if (classed)
                 {

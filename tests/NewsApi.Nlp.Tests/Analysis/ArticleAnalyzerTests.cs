@@ -215,6 +215,26 @@ public class ArticleAnalyzerTests
         Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "England");
     }
 
+    [Theory]
+    [InlineData("\"It is a very expensive acquisition,\" said Birgit Kuhlhoff, from Sal Oppenheim investment bank.", "Sal Oppenheim")]
+    [InlineData("\"The timing is right,\" said Henri de Bodinat, vice-president of the Arthur D. Little consultancy.", "Arthur D. Little")]
+    [InlineData("Novartis also acquired 67.7% of Hexal's US affiliate Eon Labs, and offered to buy the rest.", "Eon Labs")]
+    public void A_firm_named_like_a_person_is_an_organisation_by_its_class_noun_or_head(string text, string firm)
+    {
+        var analysis = Analyzer.Analyze(null, text);
+
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == firm);
+        Assert.DoesNotContain(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name == firm);
+    }
+
+    [Fact]
+    public void A_person_after_a_consultancy_is_its_founder_not_an_organisation()
+    {
+        var analysis = Analyzer.Analyze(null, "Leading China-watcher, and founder of the CGA consultancy Jeanne-Marie Gescher, agreed that the time was ripe.");
+
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name == "Jeanne-Marie Gescher");
+    }
+
     [Fact]
     public void A_name_a_person_owns_where_works_are_written_of_is_a_work_unless_a_word_makes_it_a_body()
     {
