@@ -452,6 +452,23 @@ public static partial class DocumentConsistency
         var works = new HashSet<string>(StringComparer.Ordinal);
         var personLike = new HashSet<string>(StringComparer.Ordinal);
         var screen = new Lazy<bool>(() => document.Sentences.Any(sentence => sentence.Any(w => ScreenWords.Contains(w.Lower))));
+        // How many times each word is written inside a name tagged a person.
+        var personWordCounts = new Lazy<Dictionary<string, int>>(() =>
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var s = 0; s < labels.Count; s++)
+            {
+                foreach (var person in Bilou.Decode(labels[s]).Where(x => x.Type == EntityType.PER))
+                {
+                    for (var i = person.Start; i < person.End; i++)
+                    {
+                        counts[document.Sentences[s][i].Word] = counts.GetValueOrDefault(document.Sentences[s][i].Word) + 1;
+                    }
+                }
+            }
+
+            return counts;
+        });
         var worksWritten = new Lazy<bool>(() => screen.Value || document.Sentences.Any(sentence => sentence.Any(w => OtherWorkWords.Contains(w.Lower))));
         var nameWords = new Lazy<HashSet<string>>(() => PeoplesNameWords(document, labels));
 
@@ -505,12 +522,18 @@ public static partial class DocumentConsistency
                 // written of, a name a person owns is their work, unless a word of it makes it a body ("Suu Kyi's National League for Democracy").
                 var titleArticle = w1 == "the" && words[span.Start - 1].Word == "The" ? 1 : 0;
                 var possessiveAt = span.Start - 1 - titleArticle;
-                if (span.Type == EntityType.ORG && possessiveAt > 0 && At(possessiveAt) is "'s" or "’s" && n > 0
+                // A "person" so owned is a work too when the document names no one else with its words and the owner is a
+                // person by a full name ("Giacomo Puccini's Madame Butterfly", "Vincenzo Bellini's Norma"; not "Tony Blair's
+                // Gordon Brown" where Brown is written again, nor "Ray's Taylor Hackford", where the owner is a film).
+                var ownedWork = span.Type == EntityType.ORG
+                                || (span.Type == EntityType.PER && n > 0 && (spans[n - 1].Length > 1 || nameWords.Value.Contains(words[spans[n - 1].Start].Word))
+                                    && Enumerable.Range(span.Start, span.End - span.Start).All(i => personWordCounts.Value.GetValueOrDefault(words[i].Word) <= 1));
+                if (ownedWork && possessiveAt > 0 && At(possessiveAt) is "'s" or "’s" && n > 0
                     && spans[n - 1].Type == EntityType.PER && spans[n - 1].End == possessiveAt && worksWritten.Value
                     && (Listed(lexicon, words, span) & PlacesOrKnownOrganisations) == 0
                     && !Enumerable.Range(span.Start, span.End - span.Start).Any(i => (lexicon.Lookup([words[i].Lower]) & (1 << (int)Lexicon.List.OrganisationWord)) != 0))
                 {
-                    works.Add(Name(words, span));
+                    (span.Type == EntityType.PER ? personLike : works).Add(Name(words, span));
                     continue;
                 }
 

@@ -215,6 +215,17 @@ public class ArticleAnalyzerTests
         Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "England");
     }
 
+    [Fact]
+    public void A_work_tagged_a_person_that_a_named_composer_owns_is_a_work_but_not_a_director_a_film_owns()
+    {
+        var analysis = Analyzer.Analyze(null, "The conductor led many operas. His debut came in 2000 with Giacomo Puccini's Madame Butterfly at the opera house. "
+                                              + "Leigh is joint favourite for best director with Ray's Taylor Hackford, the bookmakers said of the film.");
+
+        Assert.Contains(analysis.Names, n => n.Name == "Madame Butterfly");
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == "Madame Butterfly");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name == "Taylor Hackford");
+    }
+
     [Theory]
     [InlineData("\"It is a very expensive acquisition,\" said Birgit Kuhlhoff, from Sal Oppenheim investment bank.", "Sal Oppenheim")]
     [InlineData("\"The timing is right,\" said Henri de Bodinat, vice-president of the Arthur D. Little consultancy.", "Arthur D. Little")]
