@@ -70,6 +70,7 @@ public static partial class NameTypes
         "coach", "striker", "midfielder", "defender", "goalkeeper", "squad", "team", "side", "captain", "try", "tries", "goal", "goals", "innings",
         "wicket", "wickets", "rugby", "football", "cricket", "tennis", "referee", "kick", "scrum", "fly-half", "win", "victory", "defeat", "beat",
         "draw", "drew", "lost", "won", "score", "scored", "points", "fans", "stadium", "international", "caps", "ranking", "rankings", "play", "played",
+        "flanker", "winger", "cap", "opponents", "pitch",
     };
 
     private static readonly HashSet<string> TeamCues = new(StringComparer.OrdinalIgnoreCase)

@@ -204,6 +204,16 @@ public class ArticleAnalyzerTests
     }
 
     [Fact]
+    public void A_rugby_report_written_with_flankers_caps_and_the_pitch_is_a_match_report()
+    {
+        var analysis = Analyzer.Analyze("Flanker wins first start", "The flanker makes his first start for Wales against France on Sunday. "
+                                        + "He earned his second cap against Italy and wants to keep his place for the game against England. "
+                                        + "\"What I do on the pitch matters,\" he said before the rugby game.");
+
+        Assert.All(["Wales", "France", "Italy", "England"], team => Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == team));
+    }
+
+    [Fact]
     public void In_a_match_report_a_state_before_its_government_or_beside_a_compass_region_stays_a_place()
     {
         var analysis = Analyzer.Analyze(null, "Liverpool beat Chelsea 2-0 in the league match, and the striker scored twice. The club's fans, the team and "
