@@ -533,7 +533,7 @@ public static partial class EventExtractor
     /// <summary>Words that may stand between an apposition's closing comma and its verb ("…, was named", "…, has also won").</summary>
     private static readonly HashSet<string> VerbGroupWords = new(StringComparer.Ordinal)
     {
-        "was", "were", "is", "are", "has", "have", "had", "been", "also", "again", "later", "then", "just", "recently", "now", "finally",
+        "was", "were", "is", "are", "has", "have", "had", "been", "also", "again", "later", "then", "just", "recently", "now", "finally", "already", "since", "still", "yet", "not", "never",
     };
 
     /// <summary>
@@ -1943,7 +1943,7 @@ public static partial class EventExtractor
                 : ev.Participants.Count == 0 ? EventRole.Actor1
                 : ev.Participants.Count(p => p.Role != EventRole.Other) == 1 ? EventRole.Actor2 : EventRole.Other;
             ev.Participants.Add(new AnalysedParticipant(m.Entity, role));
-            if (first && passive && between.Trim().Equals("by", StringComparison.Ordinal))
+            if (first && passive && between.Trim() is "by" or "by the")
             {
                 agent = m.Entity;
             }
@@ -1966,6 +1966,13 @@ public static partial class EventExtractor
             }
 
             ev.Participants.Insert(0, new AnalysedParticipant(agent, EventRole.Actor1));
+        }
+        else if (subjectUndergoes && verbal)
+        {
+            // "REM have been confirmed as headliners", "Smith was accused of lying": with no agent, the subject of a passive
+            // verb of saying is what is said or whom it is said to; who said it is not written, so there is no statement
+            // by anyone to serve.
+            return null;
         }
         else if (subjectUndergoes)
         {
@@ -2569,7 +2576,12 @@ public static partial class EventExtractor
     /// been impressed by Yann Delaigue", or a clause of its own on a verb in -ing: "admitted his guilt … by recruiting
     /// Darleen Druyun".
     /// </summary>
-    private static bool ReportedClause(string between) => ReportedThat().IsMatch(between) || ReportedSubject().IsMatch(between) || GerundClause().IsMatch(between);
+    private static bool ReportedClause(string between) =>
+        ReportedThat().IsMatch(between) || ReportedSubject().IsMatch(between) || ReportedNounSubject().IsMatch(between) || GerundClause().IsMatch(between);
+
+    /// <summary>A reported clause whose subject is a described noun: "pledged the European economy would outstrip that of the US".</summary>
+    [GeneratedRegex(@"^\s*(?:the|a|an|its|his|her|their|our)\s+(?:\w+\s+){0,3}(?:would|will|could|should|might|must|had|has|have|was|were|is|are)\b")]
+    private static partial Regex ReportedNounSubject();
 
     [GeneratedRegex(@"^\s*(?:\S+\s+){0,2}that\b")]
     private static partial Regex ReportedThat();

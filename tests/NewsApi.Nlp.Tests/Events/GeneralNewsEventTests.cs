@@ -1551,4 +1551,30 @@ public class GeneralNewsEventTests
         Assert.StartsWith("fell 15", analysis.MainEvent?.What, StringComparison.Ordinal);
         Assert.NotEqual("Rafik Hariri", analysis.MainEvent?.How?.Replace("by ", "", StringComparison.Ordinal).Replace("former prime minister ", "", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_passive_verb_of_saying_with_no_agent_is_no_ones_statement()
+    {
+        var events = Analyze("The festival takes place in June. REM have already been confirmed as headliners for the three-day event, the organisers' website shows.").Events;
+
+        Assert.DoesNotContain(events, e => e.Participants.Any(p => p.Entity.Name == "REM"));
+    }
+
+    [Fact]
+    public void A_passive_verb_of_saying_with_an_agent_after_by_the_is_the_agents()
+    {
+        var events = Analyze("While Murray has been marked out as the golden boy, Bogdanovic was warned by the Lawn Tennis Association for a lack of drive.").Events;
+
+        var warning = Assert.Single(events, e => e.Type == EventType.Statement);
+        Assert.Equal("Lawn Tennis Association", warning.Participants[0].Entity.Name);
+    }
+
+    [Fact]
+    public void A_pledge_reported_with_a_described_subject_names_no_second_party()
+    {
+        var events = Analyze("In 2000, EU leaders at a summit in Lisbon pledged the European economy would outstrip that of the US by 2010.").Events;
+
+        var pledge = Assert.Single(events, e => e.Type == EventType.IntentToCooperate);
+        Assert.DoesNotContain(pledge.Participants, p => p.Entity.Name == "United States");
+    }
 }
