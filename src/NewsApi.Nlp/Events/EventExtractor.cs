@@ -2970,6 +2970,10 @@ public static partial class EventExtractor
             .Where(m => (m.Entity.Kind != AnalysedKind.Place || PlaceNames.IsState(m.Entity.Name)) && !PhotoCredit(m.Entity.Name) && PreviousWord(analysis, m.Mention.Start, sentences[lead]) != "by"
                         && PlaceNames.CountryOfDemonym(m.Mention.Surface) is null)
             .OrderBy(m => m.Mention.Start).ToList();
+        // "World Anti-Doping Agency (WADA) chief Dick Pound": a name's acronym in brackets right after it is the same name.
+        inLead.RemoveAll(m => inLead.Any(o => o.Entity == m.Entity && o.Mention.End < m.Mention.Start
+                                              && analysis.Text[o.Mention.End..m.Mention.Start].Trim() == "("
+                                              && m.Mention.End < analysis.Text.Length && analysis.Text[m.Mention.End] == ')'));
         var subject = inLead.FirstOrDefault();
         for (var k = 0; k + 1 < inLead.Count && Qualifies(analysis, inLead[k].Mention, inLead[k + 1].Mention, inLead[k + 1].Entity); k++)
         {
@@ -3412,6 +3416,12 @@ public static partial class EventExtractor
     private static bool Qualifies(ArticleAnalysis analysis, Mention first, Mention next, AnalysedEntity nextEntity)
     {
         var between = analysis.Text[first.End..next.Start].Trim();
+        // "World Anti-Doping Agency (WADA) chief …": the acronym in brackets is the name's own.
+        if (between.StartsWith('(') && between.IndexOf(')') is var close and > 1 && between[1..close].All(char.IsUpper))
+        {
+            between = between[(close + 1)..].Trim();
+        }
+
         if (between.Length == 0 || between is "'s" or "’s" or "'" or "’")
         {
             return true;

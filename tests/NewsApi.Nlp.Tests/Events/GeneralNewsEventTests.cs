@@ -1577,4 +1577,13 @@ public class GeneralNewsEventTests
         var pledge = Assert.Single(events, e => e.Type == EventType.IntentToCooperate);
         Assert.DoesNotContain(pledge.Participants, p => p.Entity.Name == "United States");
     }
+
+    [Fact]
+    public void A_name_with_its_acronym_in_brackets_before_an_office_qualifies_the_person_who_is_the_main_who()
+    {
+        var analysis = Analyze("World Anti-Doping Agency (WADA) chief Dick Pound says Marion Jones should lose her medals if found guilty.\n\nJones denies the claims.",
+            "Jones medals 'must go if guilty'");
+
+        Assert.Equal("Dick Pound", analysis.MainEvent?.Who);
+    }
 }
