@@ -130,6 +130,14 @@ public static partial class NameTypes
                 continue;
             }
 
+            // "The US Secretary of Energy Spencer Abraham confirmed …": an office and the person who holds it, tagged one
+            // organisation, are the person (the office is their role, no body of its own).
+            if (lexicon is not null && mention.Type == EntityType.ORG && OfficeHolder(mention, words, lexicon) is { } holder)
+            {
+                corrected.Add(holder);
+                continue;
+            }
+
             // "Warner Brothers", "Jupiter Research", "RJ Reynolds Tobacco": a name ending in a word that heads firms' names is
             // a firm, not a person.
             if (mention.Type == EntityType.PER && words.Length > 1 && FirmNameHeads.Contains(words[^1]))
@@ -192,6 +200,26 @@ public static partial class NameTypes
                 && (listed & (1 << (int)Lexicon.List.KnownOrganisation)) == 0 && Represented(text, mention))
             {
                 corrected.Add(mention with { Type = EntityType.LOC });
+                continue;
+            }
+
+            // "the Isle of Wight music festival", "the Gulf of Mexico": a name that opens with a place's head and "of" is a place
+            // (unless a word of it makes it a body: "Bank of …" has no place head, "Isle of Man Steam Packet Company" has one).
+            if (lexicon is not null && mention.Type == EntityType.ORG && words.Length >= 3 && words[1] == "of"
+                && words[0] is "Isle" or "Isles" or "Island" or "Islands" or "Gulf" or "Bay" or "Cape" or "Strait" or "Straits" or "Lake" or "Sea"
+                && !words.Any(w => (lexicon.Lookup([w.ToLowerInvariant()]) & (1 << (int)Lexicon.List.OrganisationWord)) != 0))
+            {
+                corrected.Add(mention with { Type = EntityType.LOC });
+                continue;
+            }
+
+            // "handsets from NEC, Fujitsu and Mitsubishi": one word tagged a person that no given-name list knows, listed between
+            // organisations, is one too.
+            if (lexicon is not null && mention.Type == EntityType.PER && words.Length == 1 && (listed & (1 << (int)Lexicon.List.GivenName)) == 0
+                && corrected.Count > 0 && corrected[^1].Type == EntityType.ORG && ListSeparator(text, corrected[^1].End, mention.Start)
+                && k + 1 < ordered.Count && ordered[k + 1].Type == EntityType.ORG && ListSeparator(text, mention.End, ordered[k + 1].Start))
+            {
+                corrected.Add(mention with { Type = EntityType.ORG });
                 continue;
             }
 
@@ -805,6 +833,42 @@ public static partial class NameTypes
         }
 
         return k < 0 || text[k] is '.' or '!' or '?' or '\n' or ':';
+    }
+
+    private static readonly HashSet<string> OfficeTitles = new(StringComparer.Ordinal)
+    {
+        "Secretary", "Minister", "President", "Chairman", "Director", "Governor", "Commissioner", "Ambassador", "Chancellor", "Spokesman",
+    };
+
+    /// <summary>The person at the end of an organisation span that is an office and its holder ("US Secretary of Energy Spencer Abraham").</summary>
+    private static EntityMention? OfficeHolder(EntityMention mention, string[] words, Lexicon lexicon)
+    {
+        var office = Array.FindIndex(words, w => OfficeTitles.Contains(w));
+        if (office < 0)
+        {
+            return null;
+        }
+
+        var first = office + 1;
+        if (first + 1 < words.Length && words[first] is "of" or "for")
+        {
+            first += 2;
+        }
+
+        if (words.Length - first is < 2 or > 3 || (lexicon.Lookup([words[first].ToLowerInvariant()]) & (1 << (int)Lexicon.List.GivenName)) == 0
+            || !words[first..].All(w => w.Length > 1 && char.IsUpper(w[0])))
+        {
+            return null;
+        }
+
+        var offset = 0;
+        for (var k = 0; k < first; k++)
+        {
+            offset = mention.Text.IndexOf(words[k], offset, StringComparison.Ordinal) + words[k].Length;
+        }
+
+        var start = mention.Start + mention.Text.IndexOf(words[first], offset, StringComparison.Ordinal);
+        return mention with { Type = EntityType.PER, Text = mention.Text[(start - mention.Start)..], Start = start };
     }
 
     /// <summary>Does the place someone lives or works in follow ("home", "headquarters", "training base")?</summary>

@@ -256,6 +256,18 @@ public class ArticleAnalyzerTests
         Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Person && e.Name == "Jeanne-Marie Gescher");
     }
 
+    [Theory]
+    [InlineData("The US Secretary of Energy Spencer Abraham confirmed that the machine had reached the speed.", "Spencer Abraham", AnalysedKind.Person)]
+    [InlineData("In the last few months handsets from NEC, Fujitsu and Mitsubishi have been released.", "Fujitsu", AnalysedKind.Organisation)]
+    [InlineData("Roxy Music will appear at June's Isle of Wight music festival, along with Morrissey.", "Isle of Wight", AnalysedKind.Place)]
+    public void Office_holders_firms_listed_with_firms_and_isles_get_their_kind(string text, string name, AnalysedKind kind)
+    {
+        var analysis = Analyzer.Analyze(null, text);
+
+        Assert.Contains(analysis.Entities, e => e.Kind == kind && e.Name == name);
+        Assert.DoesNotContain(analysis.Entities, e => e.Name.Contains(name, StringComparison.Ordinal) && e.Kind != kind);
+    }
+
     [Fact]
     public void A_name_a_person_owns_where_works_are_written_of_is_a_work_unless_a_word_makes_it_a_body()
     {
