@@ -20,6 +20,19 @@ public static class Abbreviations
         "Va", "Vt", "Wash", "Wis", "Wyo",
     };
 
+    private static readonly HashSet<string> MonthsAndDays = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+    };
+
+    /// <summary>
+    /// True for the abbreviation of a month or a day (without its full stop), which abbreviates only before a number
+    /// ("Dec. 5", "Sept. 11"): "hosts Ant and Dec." and "told The Sun." end their sentences.
+    /// </summary>
+    public static bool IsMonthOrDay(ReadOnlySpan<char> word) =>
+        MonthsAndDays.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
     /// <summary>True when <paramref name="word"/> (without its full stop) is a known abbreviation.</summary>
     public static bool IsKnown(ReadOnlySpan<char> word) =>
         Known.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);

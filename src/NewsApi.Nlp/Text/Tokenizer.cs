@@ -197,6 +197,11 @@ public static class Tokenizer
     private static bool KeepsFullStop(string text, int start, int dot)
     {
         var word = text.AsSpan(start, dot - start);
+        if (Abbreviations.IsMonthOrDay(word))
+        {
+            return dot + 2 < text.Length && text[dot + 1] == ' ' && char.IsAsciiDigit(text[dot + 2]);
+        }
+
         if (Abbreviations.IsDotted(word) || Abbreviations.IsKnown(word))
         {
             return true;

@@ -27,6 +27,15 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void A_month_or_a_day_abbreviates_only_before_a_number()
+    {
+        Assert.Equal(["They were told by hosts Ant and Dec.", "Natalie Appleton quit on Monday."],
+            Sentences("They were told by hosts Ant and Dec. Natalie Appleton quit on Monday."));
+        Assert.Equal(["He told The Sun.", "Call of Duty is next."], Sentences("He told The Sun. Call of Duty is next."));
+        Assert.Single(Sentences("The talks end on Dec. 5 in Geneva."));
+    }
+
+    [Fact]
     public void A_full_stop_inside_a_short_parenthesis_ends_no_sentence()
     {
         Assert.Equal(
