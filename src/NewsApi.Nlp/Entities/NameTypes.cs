@@ -106,8 +106,19 @@ public static partial class NameTypes
             }
 
             var words = mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (NotNames.Contains(mention.Text))
+            // "thank God", "God cut from Dark Materials film": a god is no person, organisation or place of the news.
+            if (NotNames.Contains(mention.Text) || mention.Text == "God")
             {
+                continue;
+            }
+
+            // "Marvel TV and movie productions", "made by the UPN TV network": a format after a name is no part of it (the
+            // name stands alone: "Marvel", "UPN").
+            if (mention.Type is EntityType.ORG or EntityType.MISC && words.Length == 2 && words[1] == "TV" && char.IsUpper(words[0][0])
+                && !PlaceNames.IsKnownCountryVariant(words[0]) && PlaceNames.CountryOfDemonym(words[0]) is null)
+            {
+                var end = mention.Start + words[0].Length;
+                corrected.Add(mention with { Text = words[0], End = end });
                 continue;
             }
 
@@ -531,7 +542,7 @@ public static partial class NameTypes
         "Brothers", "Bros", "Research", "Tobacco", "Megastores", "Stores", "Records", "Pictures", "Studios", "Entertainment", "Communications",
         "Electronics", "Pharmaceuticals", "Partners", "Associates", "Securities", "Insurance", "Investments", "Foods", "Telecom",
         "Motors", "Airlines", "Airways", "Holdings", "Group", "Industries", "Systems", "Technologies", "Networks", "Software",
-        "Capital", "Ventures", "Labs", "Laboratories", "Consulting",
+        "Capital", "Ventures", "Labs", "Laboratories", "Consulting", "Music",
     };
 
     /// <summary>Offices held for a place: "MP for Richmond", "mayor of Leeds", "Middlesbrough mayor Ray Mallon".</summary>

@@ -129,6 +129,17 @@ public static class QuoteExtractor
         var reports = quotes.Where(q => q.Kind == QuoteType.Indirect).ToList();
         quotes.RemoveAll(q => q.Kind == QuoteType.Partial && reports.Any(r => r.Start <= q.Start && q.End <= r.End + 1));
         quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
+
+        // "…, delegates at the show have been told": a passive verb of saying names no speaker; its auxiliaries are none.
+        for (var q = 0; q < quotes.Count; q++)
+        {
+            if (quotes[q].Speaker is null && quotes[q].SpeakerText is { } said
+                && said.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => w is "have" or "has" or "had" or "been" or "was" or "were" or "is" or "are" or "be" or "being"))
+            {
+                quotes[q] = quotes[q] with { SpeakerText = null, SpeakerStart = -1 };
+            }
+        }
+
         for (var q = 1; q < quotes.Count; q++)
         {
             if (SplitPart(analysis.Text, quotes[q - 1], quotes[q]))

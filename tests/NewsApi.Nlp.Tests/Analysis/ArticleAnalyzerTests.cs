@@ -269,6 +269,18 @@ public class ArticleAnalyzerTests
     }
 
     [Fact]
+    public void A_god_a_bands_music_and_a_tv_format_after_a_name_are_read_as_news_names()
+    {
+        var analysis = Analyzer.Analyze(null, "\"I just thank God that no-one got injured,\" Osbourne said. Roxy Music will play in June. "
+                                              + "The ruling covers profits from Marvel TV and movie productions.");
+
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == "God");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Roxy Music");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Marvel");
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == "Marvel TV");
+    }
+
+    [Fact]
     public void A_name_a_person_owns_where_works_are_written_of_is_a_work_unless_a_word_makes_it_a_body()
     {
         var analysis = Analyzer.Analyze(null, "The film won four Oscars. Clint Eastwood beat Martin Scorsese's The Aviator to the top award, "

@@ -1586,4 +1586,14 @@ public class GeneralNewsEventTests
 
         Assert.Equal("Dick Pound", analysis.MainEvent?.Who);
     }
+
+    [Fact]
+    public void A_lead_attributed_by_a_passive_verb_of_saying_has_no_auxiliary_for_its_who()
+    {
+        var analysis = Analyze("The explosion in consumer technology is to continue into 2005, delegates at the world's largest gadget show, in Las Vegas, have been told.\n\nMore devices are coming.",
+            "Gadget market 'to grow in 2005'");
+
+        Assert.NotEqual("have been", analysis.MainEvent?.Who);
+        Assert.DoesNotContain(analysis.Quotes, q => q.SpeakerText == "have been");
+    }
 }
