@@ -42,6 +42,9 @@ public sealed class AnalysedEvent
     /// <summary>The first actor is who the event is done to, the subject of a passive with no agent ("Peter Holt was arrested").</summary>
     public bool SubjectUndergoes { get; set; }
 
+    /// <summary>The trigger is hedged ("any chance of beating Ireland", "could meet"): it may not have happened.</summary>
+    internal bool Hedged { get; set; }
+
     public IEnumerable<AnalysedEntity> Actors => Participants.Where(p => p.Role != EventRole.Other).Select(p => p.Entity);
 }
 
@@ -2181,6 +2184,7 @@ public static partial class EventExtractor
         }
 
         ev.Confidence = Confidence(type, verb, ev.Actors.Count(), ev.Place is not null, ev.Date is { Resolved: true }, hedge == Modality.Hedged, InOpening(s, index.Lead));
+        ev.Hedged = hedge == Modality.Hedged;
         return ev;
     }
 
@@ -2921,7 +2925,8 @@ public static partial class EventExtractor
         double HeadlineOverlap(AnalysedEvent e) => titleWords.Count == 0 ? 0 : e.Evidence.Max(x => Overlap(titleWords, ContentWords(analysis.Text[x.Start..x.End])));
         // An event below the default threshold competes only with an actor: "as the North East assembly referendum
         // enters its final week" (no one votes) does not displace the lead's "Ray Mallon has been drafted in".
-        var best = events.Where(e => (e.Confidence >= DefaultMinConfidence || (e.Confidence >= DefaultMinConfidence - 0.1 && e.Actors.Any())) && !Background(analysis, e, events)).OrderByDescending(Score).ThenBy(e => e.Evidence.Min(x => x.Start)).FirstOrDefault();
+        // A hedged one below it never leads: "to give his side any chance of beating Ireland" reports no match.
+        var best = events.Where(e => (e.Confidence >= DefaultMinConfidence || (e.Confidence >= DefaultMinConfidence - 0.1 && e.Actors.Any() && !e.Hedged)) && !Background(analysis, e, events)).OrderByDescending(Score).ThenBy(e => e.Evidence.Min(x => x.Start)).FirstOrDefault();
 
         // The main event is reported early, or it is the one the headline reports.
         // What someone said, or what a report found, is the main event only when the headline or the lead reports it.

@@ -1596,4 +1596,15 @@ public class GeneralNewsEventTests
         Assert.NotEqual("have been", analysis.MainEvent?.Who);
         Assert.DoesNotContain(analysis.Quotes, q => q.SpeakerText == "have been");
     }
+
+    [Fact]
+    public void A_hedged_event_below_the_threshold_never_leads()
+    {
+        var analysis = Analyze("Former France centre Philippe Sella believes coach Bernard Laporte must recall Frederic Michalak to give his side any chance of beating Ireland.\n\n"
+                               + "The fly-half has been left out of the squad for the match, and the coach picked Yann Delaigue at fly-half for the Six Nations game against Wales at the stadium.",
+            "Sella wants Michalak recall");
+
+        Assert.DoesNotContain(analysis.Events, e => e.Type == EventType.MatchResult && e.Confidence >= EventExtractor.DefaultMinConfidence);
+        Assert.NotEqual(EventType.MatchResult, analysis.MainEvent?.Event?.Type);
+    }
 }
