@@ -130,13 +130,15 @@ public static class QuoteExtractor
         quotes.RemoveAll(q => q.Kind == QuoteType.Partial && reports.Any(r => r.Start <= q.Start && q.End <= r.End + 1));
         quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
 
-        // "…, delegates at the show have been told": a passive verb of saying names no speaker; its auxiliaries are none.
+        // "…, delegates at the show have been told", "…, the group were told": a passive "told" names whom it was said to,
+        // not who said it; its auxiliaries and its subject are no speaker ("Mr Kapor is reported as saying" keeps his).
         for (var q = 0; q < quotes.Count; q++)
         {
-            if (quotes[q].Speaker is null && quotes[q].SpeakerText is { } said
-                && said.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => w is "have" or "has" or "had" or "been" or "was" or "were" or "is" or "are" or "be" or "being"))
+            if (quotes[q].SpeakerText is { } said && said.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } saidWords
+                && saidWords[^1] is "been" or "was" or "were" or "is" or "are" or "be" or "being"
+                && (quotes[q].Cue == "told" || (quotes[q].Speaker is null && saidWords.All(w => w is "have" or "has" or "had" or "been" or "was" or "were" or "is" or "are" or "be" or "being"))))
             {
-                quotes[q] = quotes[q] with { SpeakerText = null, SpeakerStart = -1 };
+                quotes[q] = quotes[q] with { Speaker = null, SpeakerText = null, SpeakerStart = -1 };
             }
         }
 

@@ -17,6 +17,16 @@ public class QuoteExtractorTests
         return analysis.Quotes;
     }
 
+    [Fact]
+    public void Whom_a_passive_told_names_is_no_speaker_but_a_passive_report_keeps_its_subject()
+    {
+        var told = Quotes("Natalie Appleton's decision to quit the show last Monday had given them all a stay of execution, the group were told.");
+        Assert.DoesNotContain(told, q => q.SpeakerText is { } s && s.Contains("group", StringComparison.Ordinal));
+
+        var reported = Quotes("\"Of course they're going to unleash the lawyers,\" Mr Kapor is reported as saying.");
+        Assert.Contains(reported, q => q.SpeakerText is { } s && s.Contains("Kapor", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("“We will rebuild the trust between our countries,” Foreign Minister Yair Lapid said.", "Yair Lapid", "said")]
     [InlineData("\"We will rebuild the trust between our countries,\" said Foreign Minister Yair Lapid.", "Yair Lapid", "said")]
