@@ -1562,6 +1562,31 @@ public static class QuoteExtractor
         context.Word(last).ToLowerInvariant() is not ("to" or "yet" or "not" or "be" or "been" or "is" or "was" or "are" or "were" or "given" or "of" or "for" or "with" or "it" or "safe");
 
     /// <summary>A speaker among tokens [from, to): an entity mention, a pronoun, or a noun phrase.</summary>
+    private static readonly HashSet<string> SpeakingRoles = new(StringComparer.Ordinal)
+    {
+        "spokesman", "spokeswoman", "spokesperson", "chief", "director", "boss", "chairman", "president", "head", "executive", "analyst",
+        "official", "manager", "secretary", "minister", "founder", "editor",
+    };
+
+    /// <summary>A person right after one role word (and a comma) that follows a name ending at <paramref name="end"/>.</summary>
+    private static (Mention Mention, AnalysedEntity Entity)? OfficeOfName(Context context, int end, int to)
+    {
+        // The first token after the name (the name's last token starts before its end).
+        var t = context.Tokens.IndexAt(end - 1) + 1;
+        if (t <= 0 || t >= to || !SpeakingRoles.Contains(context.Word(t)))
+        {
+            return null;
+        }
+
+        t++;
+        if (t < to && context.Word(t) == ",")
+        {
+            t++;
+        }
+
+        return t < to && context.MentionAt(t) is { } person && person.Entity.Kind == AnalysedKind.Person ? person : null;
+    }
+
     private static (AnalysedEntity? Entity, string? Text, int Start) SpeakerIn(Context context, int from, int to, bool after = false)
     {
         // "…, Tony Blair has said": auxiliaries between the subject and the verb are not part of the subject.
@@ -1581,6 +1606,12 @@ public static class QuoteExtractor
                 if (!after && lastWord >= 0 && found.Mention.End < context.Tokens[lastWord].End)
                 {
                     break;
+                }
+
+                // "said Opera spokeswoman, Berit Hanson": after the verb, the person a role of the organisation names speaks.
+                if (after && OfficeOfName(context, found.Mention.End, to) is { } holder && holder.Entity != found.Entity)
+                {
+                    return (holder.Entity, holder.Mention.Surface, holder.Mention.Start);
                 }
 
                 return (found.Entity, found.Mention.Surface, found.Mention.Start);

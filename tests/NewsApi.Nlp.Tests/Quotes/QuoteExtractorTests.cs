@@ -18,6 +18,14 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void After_the_verb_the_person_a_role_of_a_name_introduces_speaks_even_after_a_comma()
+    {
+        var quotes = Quotes("\"Our mission was always to provide the best internet experience for everyone,\" said Opera spokeswoman, Berit Hanson.");
+
+        Assert.Contains(quotes, q => q.Speaker?.Name == "Berit Hanson");
+    }
+
+    [Fact]
     public void Whom_a_passive_told_names_is_no_speaker_but_a_passive_report_keeps_its_subject()
     {
         var told = Quotes("Natalie Appleton's decision to quit the show last Monday had given them all a stay of execution, the group were told.");
