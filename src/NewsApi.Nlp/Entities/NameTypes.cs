@@ -542,7 +542,7 @@ public static partial class NameTypes
         "Brothers", "Bros", "Research", "Tobacco", "Megastores", "Stores", "Records", "Pictures", "Studios", "Entertainment", "Communications",
         "Electronics", "Pharmaceuticals", "Partners", "Associates", "Securities", "Insurance", "Investments", "Foods", "Telecom",
         "Motors", "Airlines", "Airways", "Holdings", "Group", "Industries", "Systems", "Technologies", "Networks", "Software",
-        "Capital", "Ventures", "Labs", "Laboratories", "Consulting", "Music",
+        "Capital", "Ventures", "Labs", "Laboratories", "Consulting", "Music", "Films",
     };
 
     /// <summary>Offices held for a place: "MP for Richmond", "mayor of Leeds", "Middlesbrough mayor Ray Mallon".</summary>
@@ -553,8 +553,10 @@ public static partial class NameTypes
             return preposition.Word == "for" ? office.Word is "MP" or "MSP" or "MEP" or "AM" or "MPs" or "councillor" or "candidate" : office.Word is "mayor" or "Mayor";
         }
 
+        // "last September's Hartlepool by-election", "the Sedgefield constituency": the place a seat is for.
         var next = NextWord(text, mention.End);
-        return next.Word is "mayor" && NextWord(text, next.End).Word is { Length: > 0 } name && char.IsUpper(name[0]);
+        return (next.Word is "mayor" && NextWord(text, next.End).Word is { Length: > 0 } name && char.IsUpper(name[0]))
+               || next.Word is "by-election" or "constituency" or "constituents";
     }
 
     private static bool ActsAsOrganisation(AnalyzedText analysis, EntityMention mention)

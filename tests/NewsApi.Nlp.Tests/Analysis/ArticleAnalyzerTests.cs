@@ -280,6 +280,16 @@ public class ArticleAnalyzerTests
         Assert.DoesNotContain(analysis.Entities, e => e.Name == "Marvel TV");
     }
 
+    [Theory]
+    [InlineData("He made the comments at a meeting during last September's Hartlepool by-election campaign.", "Hartlepool", AnalysedKind.Place)]
+    [InlineData("The film was bought by Miramax Films for the US market.", "Miramax Films", AnalysedKind.Organisation)]
+    public void A_seat_s_town_is_a_place_and_films_head_a_studio(string text, string name, AnalysedKind kind)
+    {
+        var analysis = Analyzer.Analyze(null, text);
+
+        Assert.Contains(analysis.Entities, e => e.Kind == kind && e.Name == name);
+    }
+
     [Fact]
     public void A_name_a_person_owns_where_works_are_written_of_is_a_work_unless_a_word_makes_it_a_body()
     {
