@@ -106,6 +106,28 @@ public static partial class NameTypes
             }
 
             var words = mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // "Munich-based", "Albanian-born", "US-led", "TiVo-type": a compound adjective names what its first part names (a
+            // place, a nationality, a body or a product), not a name of its own.
+            if (CompoundAdjective().Match(mention.Text) is { Success: true } compound)
+            {
+                var name = compound.Groups[1].Value;
+                var nameWords = name.Split(' ');
+                var nameListed = lexicon?.Lookup(nameWords.Select(w => w.ToLowerInvariant())) ?? 0;
+                if (NotNames.Contains(name))
+                {
+                    continue;
+                }
+
+                // (An acronym that is no place, "DTI-funded", "NEC-backed", is a body.)
+                var type = PlaceNames.IsKnownCountryVariant(name) || PlaceNames.IsState(name) ? EntityType.LOC
+                    : PlaceNames.CountryOfDemonym(name) is not null ? EntityType.MISC
+                    : (nameListed & PlaceLists) != 0 ? EntityType.LOC
+                    : (nameListed & (1 << (int)Lexicon.List.KnownOrganisation)) != 0 || (name.Length is >= 2 and <= 5 && name.All(char.IsAsciiLetterUpper)) ? EntityType.ORG
+                    : mention.Type;
+                corrected.Add(mention with { Text = name, End = mention.Start + name.Length, Type = type });
+                continue;
+            }
+
             // "thank God", "God cut from Dark Materials film": a god is no person, organisation or place of the news.
             if (NotNames.Contains(mention.Text) || mention.Text == "God")
             {
@@ -819,6 +841,9 @@ public static partial class NameTypes
     /// <summary>A list separator, perhaps after a seeding or ranking in brackets ("Scotland (8), Tonga").</summary>
     private static bool TeamListSeparator(string text, int end, int start) =>
         start > end && start - end <= 12 && SeededSeparator().IsMatch(text.AsSpan(end, start - end));
+
+    [GeneratedRegex(@"^(.*\w)-(?:based|born|led|backed|style|type|speaking|owned|funded|made|bred|listed)$")]
+    private static partial Regex CompoundAdjective();
 
     [GeneratedRegex(@"^(?: \(\d{1,2}\))?(?:, | and |, and )$")]
     private static partial Regex SeededSeparator();

@@ -291,6 +291,19 @@ public class ArticleAnalyzerTests
     }
 
     [Fact]
+    public void A_compound_adjective_names_what_its_first_part_names()
+    {
+        var analysis = Analyzer.Analyze(null, "Munich-based research institute Ifo said confidence rose. The Yugoslavian-born player joined a NEC-backed project "
+                                              + "with UK-based firms and the US-led coalition.");
+
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "Munich");
+        Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Place && e.Name == "United Kingdom");
+        Assert.DoesNotContain(analysis.Names, n => n.Name.EndsWith("-based", StringComparison.Ordinal) || n.Name.EndsWith("-born", StringComparison.Ordinal)
+                                                   || n.Name.EndsWith("-backed", StringComparison.Ordinal) || n.Name.EndsWith("-led", StringComparison.Ordinal));
+        Assert.DoesNotContain(analysis.Entities, e => e.Name.EndsWith("-based", StringComparison.Ordinal) || e.Name.EndsWith("-backed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_name_a_person_owns_where_works_are_written_of_is_a_work_unless_a_word_makes_it_a_body()
     {
         var analysis = Analyzer.Analyze(null, "The film won four Oscars. Clint Eastwood beat Martin Scorsese's The Aviator to the top award, "
