@@ -842,7 +842,7 @@ public static partial class NameTypes
     private static bool TeamListSeparator(string text, int end, int start) =>
         start > end && start - end <= 12 && SeededSeparator().IsMatch(text.AsSpan(end, start - end));
 
-    [GeneratedRegex(@"^(.*\w)-(?:based|born|led|backed|style|type|speaking|owned|funded|made|bred|listed)$")]
+    [GeneratedRegex(@"^(.*\w)-(?:based|born|led|backed|style|type|speaking|owned|funded|made|bred|listed|nominated|winning|wide)$")]
     private static partial Regex CompoundAdjective();
 
     [GeneratedRegex(@"^(?: \(\d{1,2}\))?(?:, | and |, and )$")]

@@ -301,6 +301,10 @@ public class ArticleAnalyzerTests
         Assert.DoesNotContain(analysis.Names, n => n.Name.EndsWith("-based", StringComparison.Ordinal) || n.Name.EndsWith("-born", StringComparison.Ordinal)
                                                    || n.Name.EndsWith("-backed", StringComparison.Ordinal) || n.Name.EndsWith("-led", StringComparison.Ordinal));
         Assert.DoesNotContain(analysis.Entities, e => e.Name.EndsWith("-based", StringComparison.Ordinal) || e.Name.EndsWith("-backed", StringComparison.Ordinal));
+
+        var award = Analyzer.Analyze(null, "Bratman proposed to Grammy-winning singer Aguilera on holiday, and the Oscar-nominated film opened in Europe-wide release.");
+        Assert.DoesNotContain(award.Names, n => n.Name.EndsWith("-winning", StringComparison.Ordinal) || n.Name.EndsWith("-nominated", StringComparison.Ordinal));
+        Assert.DoesNotContain(award.Entities, e => e.Name.EndsWith("-wide", StringComparison.Ordinal));
     }
 
     [Fact]
