@@ -128,8 +128,9 @@ public static partial class NameTypes
                 continue;
             }
 
-            // "thank God", "God cut from Dark Materials film": a god is no person, organisation or place of the news.
-            if (NotNames.Contains(mention.Text) || mention.Text == "God")
+            // "thank God", "God cut from Dark Materials film": a god is no person, organisation or place of the news; nor are
+            // a century ("the 21st Century": a time) or the internet.
+            if (NotNames.Contains(mention.Text) || mention.Text is "God" or "Internet" || Century().IsMatch(mention.Text))
             {
                 continue;
             }
@@ -841,6 +842,9 @@ public static partial class NameTypes
     /// <summary>A list separator, perhaps after a seeding or ranking in brackets ("Scotland (8), Tonga").</summary>
     private static bool TeamListSeparator(string text, int end, int start) =>
         start > end && start - end <= 12 && SeededSeparator().IsMatch(text.AsSpan(end, start - end));
+
+    [GeneratedRegex(@"^\d{1,2}(?:st|nd|rd|th) [Cc]entury$")]
+    private static partial Regex Century();
 
     [GeneratedRegex(@"^(.*\w)-(?:based|born|led|backed|style|type|speaking|owned|funded|made|bred|listed|nominated|winning|wide)$")]
     private static partial Regex CompoundAdjective();

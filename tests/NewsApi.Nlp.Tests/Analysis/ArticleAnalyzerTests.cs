@@ -275,6 +275,8 @@ public class ArticleAnalyzerTests
                                               + "The ruling covers profits from Marvel TV and movie productions.");
 
         Assert.DoesNotContain(analysis.Entities, e => e.Name == "God");
+        var times = Analyzer.Analyze(null, "The show is a new female superhero for the 21st Century, sold on the Internet.");
+        Assert.DoesNotContain(times.Names, n => n.Name is "21st Century" or "Internet");
         Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Roxy Music");
         Assert.Contains(analysis.Entities, e => e.Kind == AnalysedKind.Organisation && e.Name == "Marvel");
         Assert.DoesNotContain(analysis.Entities, e => e.Name == "Marvel TV");
