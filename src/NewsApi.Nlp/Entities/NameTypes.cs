@@ -106,6 +106,16 @@ public static partial class NameTypes
             }
 
             var words = mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // "BBC One's Breakfast with Frost", "Sky News' Sunday with Adam Boulton": a broadcaster's programme named after its
+            // presenter is a work; the presenter inside it is no one the news is about.
+            if (mention.Type is EntityType.PER or EntityType.ORG && mention.Start >= 4
+                && ProgrammeWithPresenter().Match(text[Math.Max(0, mention.Start - 40)..mention.Start]) is { Success: true } programme)
+            {
+                var start = Math.Max(0, mention.Start - 40) + programme.Groups[1].Index;
+                corrected.Add(mention with { Type = EntityType.MISC, Start = start, Text = text[start..mention.End] });
+                continue;
+            }
+
             // "Munich-based", "Albanian-born", "US-led", "TiVo-type": a compound adjective names what its first part names (a
             // place, a nationality, a body or a product), not a name of its own.
             if (CompoundAdjective().Match(mention.Text) is { Success: true } compound)
@@ -842,6 +852,9 @@ public static partial class NameTypes
     /// <summary>A list separator, perhaps after a seeding or ranking in brackets ("Scotland (8), Tonga").</summary>
     private static bool TeamListSeparator(string text, int end, int start) =>
         start > end && start - end <= 12 && SeededSeparator().IsMatch(text.AsSpan(end, start - end));
+
+    [GeneratedRegex(@"(?:'s|'|’s|’) ([A-Z][a-z]+ with )$")]
+    private static partial Regex ProgrammeWithPresenter();
 
     [GeneratedRegex(@"^\d{1,2}(?:st|nd|rd|th) [Cc]entury$")]
     private static partial Regex Century();

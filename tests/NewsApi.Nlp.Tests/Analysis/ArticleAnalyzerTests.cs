@@ -310,6 +310,17 @@ public class ArticleAnalyzerTests
     }
 
     [Fact]
+    public void A_broadcasters_programme_named_after_its_presenter_is_a_work()
+    {
+        var analysis = Analyzer.Analyze(null, "Mr Clarke told BBC One's Breakfast with Frost: \"I'm not organising a campaign.\" He told Sky News' Sunday with Adam Boulton the same. "
+                                              + "Frost said nothing.");
+
+        Assert.Contains(analysis.Names, n => n.Name == "Breakfast with Frost");
+        Assert.Contains(analysis.Names, n => n.Name == "Sunday with Adam Boulton");
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == "Adam Boulton");
+    }
+
+    [Fact]
     public void A_name_a_person_owns_where_works_are_written_of_is_a_work_unless_a_word_makes_it_a_body()
     {
         var analysis = Analyzer.Analyze(null, "The film won four Oscars. Clint Eastwood beat Martin Scorsese's The Aviator to the top award, "
