@@ -107,8 +107,9 @@ public static partial class NameTypes
 
             var words = mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             // "BBC One's Breakfast with Frost", "Sky News' Sunday with Adam Boulton": a broadcaster's programme named after its
-            // presenter is a work; the presenter inside it is no one the news is about.
-            if (mention.Type is EntityType.PER or EntityType.ORG && mention.Start >= 4
+            // presenter is a work; the presenter inside it is no one the news is about (the owner must read as a channel:
+            // "Blair's Talks with Bush" in a headline is no programme).
+            if (mention.Type is EntityType.PER or EntityType.ORG
                 && ProgrammeWithPresenter().Match(text[Math.Max(0, mention.Start - 40)..mention.Start]) is { Success: true } programme)
             {
                 var start = Math.Max(0, mention.Start - 40) + programme.Groups[1].Index;
@@ -853,7 +854,7 @@ public static partial class NameTypes
     private static bool TeamListSeparator(string text, int end, int start) =>
         start > end && start - end <= 12 && SeededSeparator().IsMatch(text.AsSpan(end, start - end));
 
-    [GeneratedRegex(@"(?:'s|'|’s|’) ([A-Z][a-z]+ with )$")]
+    [GeneratedRegex(@"(?:BBC|ITV|Sky|Channel|Radio|News|One|Two|Three|Four|Five|\d|FM|TV|Live)(?:'s|'|’s|’) ([A-Z][a-z]+ with )$")]
     private static partial Regex ProgrammeWithPresenter();
 
     [GeneratedRegex(@"^\d{1,2}(?:st|nd|rd|th) [Cc]entury$")]

@@ -318,6 +318,9 @@ public class ArticleAnalyzerTests
         Assert.Contains(analysis.Names, n => n.Name == "Breakfast with Frost");
         Assert.Contains(analysis.Names, n => n.Name == "Sunday with Adam Boulton");
         Assert.DoesNotContain(analysis.Entities, e => e.Name == "Adam Boulton");
+
+        var talks = Analyzer.Analyze("Blair's Talks with Bush Go Well", "Tony Blair met George Bush in Washington on Friday.");
+        Assert.DoesNotContain(talks.Names, n => n.Name.Contains("with Bush", StringComparison.Ordinal));
     }
 
     [Fact]
