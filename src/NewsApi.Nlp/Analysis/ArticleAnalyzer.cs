@@ -61,7 +61,7 @@ public sealed record ArticleAnalysis(string Text, int BodyOffset, AnalyzedText T
 public sealed partial class ArticleAnalyzer(EntityRecognizer recognizer)
 {
     /// <summary>Changes when the rules change, so stored articles can be brought up to date.</summary>
-    public const string RulesVersion = "rules-57";
+    public const string RulesVersion = "rules-58";
 
     /// <summary>
     /// Words before a name that are not part of it: honorifics and occupations the recogniser sometimes takes in

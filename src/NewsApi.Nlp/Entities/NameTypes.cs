@@ -117,6 +117,23 @@ public static partial class NameTypes
                 continue;
             }
 
+            // "Dreamworks hit Shrek", "BBC documentary Secret Agent", "Support act Brigade", "Courvoisier brandy": a common noun
+            // written in lower case inside a name ends it; the name is the capitalised words after it (a work after a works
+            // noun), else those before it.
+            if (words.Length > 1 && InnerCommonNoun(words) is var common and >= 0)
+            {
+                var tail = string.Join(' ', words[(common + 1)..]);
+                var keep = tail.Length > 0 ? tail : string.Join(' ', words[..common]);
+                if (keep.Length > 0 && char.IsUpper(keep[0]))
+                {
+                    var start = tail.Length > 0 ? mention.Start + mention.Text.LastIndexOf(tail, StringComparison.Ordinal) : mention.Start;
+                    var type = tail.Length > 0 && WorkNouns.Contains(words[common]) ? EntityType.MISC : mention.Type;
+                    corrected.Add(mention with { Text = keep, Start = start, End = start + keep.Length, Type = type });
+                }
+
+                continue;
+            }
+
             // "Munich-based", "Albanian-born", "US-led", "TiVo-type": a compound adjective names what its first part names (a
             // place, a nationality, a body or a product), not a name of its own.
             if (CompoundAdjective().Match(mention.Text) is { Success: true } compound)
@@ -853,6 +870,22 @@ public static partial class NameTypes
     /// <summary>A list separator, perhaps after a seeding or ranking in brackets ("Scotland (8), Tonga").</summary>
     private static bool TeamListSeparator(string text, int end, int start) =>
         start > end && start - end <= 12 && SeededSeparator().IsMatch(text.AsSpan(end, start - end));
+
+    /// <summary>Lower-case words that may sit inside a name ("Bank of England", "Osama bin Laden", "Vincent van Gogh").</summary>
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "of", "the", "and", "de", "du", "des", "la", "le", "les", "van", "von", "der", "den", "del", "della", "da", "di", "dos", "das", "for",
+        "on", "in", "bin", "ibn", "al", "el", "y", "e", "upon", "at", "a", "an", "to", "auf", "und", "zu", "with", "administration", "bank",
+    };
+
+    private static readonly HashSet<string> WorkNouns = new(StringComparer.Ordinal)
+    {
+        "hit", "documentary", "film", "movie", "album", "single", "show", "series", "drama", "comedy", "novel", "book", "game", "sitcom", "musical",
+    };
+
+    /// <summary>The index of a lower-case common word inside a name's words (-1 when there is none).</summary>
+    private static int InnerCommonNoun(string[] words) =>
+        Array.FindIndex(words, w => w.Length > 1 && w.All(char.IsAsciiLetterLower) && !NameParticles.Contains(w));
 
     [GeneratedRegex(@"(?:BBC|ITV|Sky|Channel|Radio|News|One|Two|Three|Four|Five|\d|FM|TV|Live)(?:'s|'|’s|’) ([A-Z][a-z]+ with )$")]
     private static partial Regex ProgrammeWithPresenter();

@@ -323,6 +323,26 @@ public class ArticleAnalyzerTests
         Assert.DoesNotContain(talks.Names, n => n.Name.Contains("with Bush", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("The record is held by the Dreamworks hit Shrek, the studio said.", "Dreamworks hit Shrek")]
+    [InlineData("He was filmed for the BBC documentary Secret Agent last year.", "BBC documentary Secret Agent")]
+    [InlineData("The group's big names include Malibu rum and Courvoisier brandy.", "Courvoisier brandy")]
+    public void A_lower_case_common_noun_inside_a_name_ends_it(string text, string joined)
+    {
+        var analysis = Analyzer.Analyze(null, text);
+
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == joined);
+        Assert.DoesNotContain(analysis.Names, n => n.Name == joined);
+    }
+
+    [Fact]
+    public void A_bank_named_with_a_lower_case_bank_keeps_it()
+    {
+        var analysis = Analyzer.Analyze(null, "\"I am surprised,\" said DZ bank economist Bernd Weidensteiner.");
+
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == "DZ");
+    }
+
     [Fact]
     public void A_name_a_person_owns_where_works_are_written_of_is_a_work_unless_a_word_makes_it_a_body()
     {
