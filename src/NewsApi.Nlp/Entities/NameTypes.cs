@@ -269,7 +269,7 @@ public static partial class NameTypes
             // (unless a word of it makes it a body: "Bank of …" has no place head, "Isle of Man Steam Packet Company" has one).
             if (lexicon is not null && mention.Type == EntityType.ORG && words.Length >= 3 && words[1] == "of"
                 && words[0] is "Isle" or "Isles" or "Island" or "Islands" or "Gulf" or "Bay" or "Cape" or "Strait" or "Straits" or "Lake" or "Sea"
-                && !words.Any(w => (lexicon.Lookup([w.ToLowerInvariant()]) & (1 << (int)Lexicon.List.OrganisationWord)) != 0))
+                && !words.Any(w => lexicon.Holds(w, Lexicon.List.OrganisationWord)))
             {
                 corrected.Add(mention with { Type = EntityType.LOC });
                 continue;
@@ -944,7 +944,7 @@ public static partial class NameTypes
             first += 2;
         }
 
-        if (words.Length - first is < 2 or > 3 || (lexicon.Lookup([words[first].ToLowerInvariant()]) & (1 << (int)Lexicon.List.GivenName)) == 0
+        if (words.Length - first is < 2 or > 3 || !lexicon.Holds(words[first], Lexicon.List.GivenName)
             || !words[first..].All(w => w.Length > 1 && char.IsUpper(w[0])))
         {
             return null;

@@ -2590,7 +2590,7 @@ public static partial class EventExtractor
     [GeneratedRegex(@"^\s*(?:\S+\s+){0,2}that\b")]
     private static partial Regex ReportedThat();
 
-    [GeneratedRegex(@"^\s*(?:he|she|they|we|I|it)\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|had|might|must|\w+ed)\b")]
+    [GeneratedRegex(@"^\s*(?:he|she|they|we|I|it)\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|might|must|\w+ed)\b")]
     private static partial Regex ReportedSubject();
 
     [GeneratedRegex(@"\b(?:by|in|for|of|after|before|while|from)\s+\w+ing\b")]

@@ -531,7 +531,7 @@ public static partial class DocumentConsistency
                 if (ownedWork && possessiveAt > 0 && At(possessiveAt) is "'s" or "’s" && n > 0
                     && spans[n - 1].Type == EntityType.PER && spans[n - 1].End == possessiveAt && worksWritten.Value
                     && (Listed(lexicon, words, span) & PlacesOrKnownOrganisations) == 0
-                    && !Enumerable.Range(span.Start, span.End - span.Start).Any(i => (lexicon.Lookup([words[i].Lower]) & (1 << (int)Lexicon.List.OrganisationWord)) != 0))
+                    && !Enumerable.Range(span.Start, span.End - span.Start).Any(i => lexicon.Holds(words[i].Word, Lexicon.List.OrganisationWord)))
                 {
                     (span.Type == EntityType.PER ? personLike : works).Add(Name(words, span));
                     continue;

@@ -80,6 +80,9 @@ public sealed class Lexicon
 
     public ushort Lookup(IEnumerable<string> lowerWords) => Phrases.GetValueOrDefault(FeatureHash.Phrase(lowerWords.Select(w => FeatureHash.Text(w))));
 
+    /// <summary>Does <paramref name="list"/> hold the single word <paramref name="word"/> (any case)?</summary>
+    public bool Holds(string word, List list) => (Lookup([word.ToLowerInvariant()]) & (1 << (int)list)) != 0;
+
     /// <summary>Splits a gazetteer name into words the way the tokenizer would.</summary>
     public static IEnumerable<string> SplitPhrase(string phrase)
     {

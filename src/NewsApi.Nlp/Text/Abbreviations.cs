@@ -9,9 +9,7 @@ public static class Abbreviations
         "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sr", "Jr", "St", "Rev", "Hon", "Sen", "Rep", "Gov", "Gen", "Lt",
         "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Cpl", "Pvt", "Supt", "Insp", "Det", "Amb", "Pres", "Atty",
         "Msgr", "Fr", "Sec", "Sens", "Reps", "Messrs", "Mme", "Mlle",
-        // Months and days.
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+        // (Months and days: below.)
         // Organisations, places and everyday abbreviations.
         "Inc", "Ltd", "Co", "Corp", "Bros", "Plc", "Assn", "Dept", "Univ", "Ave", "Blvd", "Rd", "Mt", "Ft",
         "No", "Nos", "Vol", "vs", "etc", "approx", "est", "fig", "al", "cf", "ca", "ed", "eds",
@@ -35,7 +33,7 @@ public static class Abbreviations
 
     /// <summary>True when <paramref name="word"/> (without its full stop) is a known abbreviation.</summary>
     public static bool IsKnown(ReadOnlySpan<char> word) =>
-        Known.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        Known.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || IsMonthOrDay(word);
 
     /// <summary>
     /// True for dotted forms such as "U.S", "U.N", "a.m" or "e.g" (the final dot removed): letters
